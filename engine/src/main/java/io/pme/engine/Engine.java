@@ -1,0 +1,234 @@
+package io.pme.engine;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.pme.engine.journal.Journal;
+import io.pme.engine.journal.Recovery;
+import io.pme.engine.journal.SnapshotStore;
+import io.pme.engine.logic.InputProcessor;
+import io.pme.engine.logic.Outbox;
+import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.pipeline.BusinessLogicHandler;
+import io.pme.engine.pipeline.InputEvent;
+import io.pme.engine.pipeline.JournalHandler;
+import io.pme.engine.pipeline.OutputQueue;
+import io.pme.engine.pipeline.Publisher;
+import io.pme.engine.pipeline.Receiver;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.StateSnapshot;
+import org.HdrHistogram.Recorder;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running engine: Aeron subscription, receiver agent, Disruptor ring (journal handler, then the single-writer
+ * business-logic handler), publisher agent, Aeron publication. On start it recovers from the newest snapshot and
+ * the journal tail in its journal directory.
+ */
+public final class Engine implements AutoCloseable
+{
+    private final EngineContext context;
+    private final MediaDriver mediaDriver;
+    private final Aeron aeron;
+    private final EngineCounters counters;
+    private final EngineState state;
+    private final RiskModelBinding risk;
+    private final InputProcessor processor;
+    private final Journal journal;
+    private final Recovery recovery;
+    private final Disruptor<InputEvent> disruptor;
+    private final AgentRunner receiverRunner;
+    private final AgentRunner publisherRunner;
+    private final Recorder checkLatency = new Recorder(3);
+    private final Subscription subscription;
+    private final Publication publication;
+    private final AtomicInteger pipelineErrors = new AtomicInteger();
+
+    private Engine(final EngineContext context)
+    {
+        this.context = context;
+        mediaDriver = context.embeddedMediaDriver() ? launchDriver(context) : null;
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(
+            null != mediaDriver ? mediaDriver.aeronDirectoryName() : context.aeronDirectoryName()));
+        counters = new EngineCounters(aeron::addCounter);
+        state = context.newState();
+        risk = context.riskModelFactory().apply(state);
+
+        final StateSnapshot snapshotCodec = new StateSnapshot();
+        final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
+        processor = new InputProcessor(state, risk, counters, Outbox.NONE, journalIndex ->
+        {
+            final int length = snapshotCodec.encode(state);
+            snapshots.write(state.inputSequence(), journalIndex, processor().digest(), snapshotCodec.buffer(), 0, length);
+            return true;
+        });
+        recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
+        journal = new Journal(context.journalDir());
+
+        final OneToOneRingBuffer outputRing = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+            context.outputBufferLength() + RingBufferDescriptor.TRAILER_LENGTH)));
+        processor.outbox(new OutputQueue(outputRing, new BackoffIdleStrategy()));
+
+        subscription = aeron.addSubscription(context.inputChannel(), context.inputStreamId());
+        publication = aeron.addPublication(context.outputChannel(), context.outputStreamId());
+
+        disruptor = new Disruptor<>(
+            InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
+            ProducerType.SINGLE, waitStrategy(context.waitStrategy()));
+        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
+        disruptor.handleEventsWith(new JournalHandler(journal, counters))
+            .then(new BusinessLogicHandler(processor, checkLatency, SystemNanoClock.INSTANCE));
+        disruptor.start();
+
+        publisherRunner = new AgentRunner(
+            new BackoffIdleStrategy(), this::onAgentError, counters.errors(),
+            new Publisher(outputRing, publication, counters));
+        receiverRunner = new AgentRunner(
+            new BackoffIdleStrategy(), this::onAgentError, counters.errors(),
+            new Receiver(subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE));
+        AgentRunner.startOnThread(publisherRunner);
+        AgentRunner.startOnThread(receiverRunner);
+    }
+
+    /**
+     * Starts an engine from a concluded context.
+     */
+    public static Engine launch(final EngineContext context)
+    {
+        return new Engine(context);
+    }
+
+    private InputProcessor processor()
+    {
+        return processor;
+    }
+
+    private static MediaDriver launchDriver(final EngineContext context)
+    {
+        final MediaDriver.Context driverContext = new MediaDriver.Context()
+            .threadingMode(ThreadingMode.SHARED)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true);
+        if (null != context.aeronDirectoryName())
+        {
+            driverContext.aeronDirectoryName(context.aeronDirectoryName());
+        }
+        return MediaDriver.launchEmbedded(driverContext);
+    }
+
+    private static WaitStrategy waitStrategy(final String name)
+    {
+        switch (name)
+        {
+            case "busy":
+                return new BusySpinWaitStrategy();
+            case "yielding":
+                return new YieldingWaitStrategy();
+            case "blocking":
+                return new BlockingWaitStrategy();
+            case "sleeping":
+                return new SleepingWaitStrategy();
+            default:
+                throw new IllegalArgumentException("unknown wait strategy: " + name);
+        }
+    }
+
+    private void onAgentError(final Throwable throwable)
+    {
+        pipelineErrors.incrementAndGet();
+    }
+
+    public String aeronDirectoryName()
+    {
+        return aeron.context().aeronDirectoryName();
+    }
+
+    public Aeron aeron()
+    {
+        return aeron;
+    }
+
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+
+    public Recorder checkLatency()
+    {
+        return checkLatency;
+    }
+
+    public Recovery recovery()
+    {
+        return recovery;
+    }
+
+    public int pipelineErrors()
+    {
+        return pipelineErrors.get();
+    }
+
+    /**
+     * Stops taking input, lets the ring drain through the journal and the business logic, then stops.
+     * Only after this may other threads read state, e.g. {@link #digest()}.
+     */
+    public void close()
+    {
+        CloseHelper.quietClose(receiverRunner);
+        disruptor.shutdown();
+        CloseHelper.quietClose(publisherRunner);
+        CloseHelper.quietCloseAll(journal, subscription, publication, counters, aeron, mediaDriver);
+    }
+
+    /**
+     * @return the digest of the state; call after {@link #close()}, when the business logic has stopped.
+     */
+    public long digest()
+    {
+        return processor.digest();
+    }
+
+    public EngineState state()
+    {
+        return state;
+    }
+
+    private final class CountingExceptionHandler implements ExceptionHandler<InputEvent>
+    {
+        public void handleEventException(final Throwable ex, final long sequence, final InputEvent event)
+        {
+            // an input that throws is a bug: count it and keep going, never stop the engine
+            counters.errors().incrementRelease();
+            pipelineErrors.incrementAndGet();
+        }
+
+        public void handleOnStartException(final Throwable ex)
+        {
+            pipelineErrors.incrementAndGet();
+        }
+
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            pipelineErrors.incrementAndGet();
+        }
+    }
+}

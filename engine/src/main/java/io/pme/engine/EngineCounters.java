@@ -1,0 +1,185 @@
+package io.pme.engine;
+
+import io.pme.codecs.RejectReason;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The engine's counters. Live, they sit in the media driver's counters file where {@code pme stat} reads them
+ * from another process; in replay they are local. Counting replaces logging on every hot path.
+ */
+public final class EngineCounters implements AutoCloseable
+{
+    /** Counter type ids of this engine; Aeron's own types are far below. */
+    public static final int TYPE_ID_BASE = 7_000;
+    public static final int INPUTS_TYPE_ID = TYPE_ID_BASE;
+    public static final int OUTPUTS_TYPE_ID = TYPE_ID_BASE + 1;
+    public static final int REJECTS_TYPE_ID = TYPE_ID_BASE + 2;
+    public static final int OUTPUTS_DROPPED_TYPE_ID = TYPE_ID_BASE + 3;
+    public static final int RING_OCCUPANCY_TYPE_ID = TYPE_ID_BASE + 4;
+    public static final int JOURNAL_POSITION_TYPE_ID = TYPE_ID_BASE + 5;
+    public static final int ACCOUNTS_TYPE_ID = TYPE_ID_BASE + 6;
+    public static final int BELOW_IM_TYPE_ID = TYPE_ID_BASE + 7;
+    public static final int BELOW_MM_TYPE_ID = TYPE_ID_BASE + 8;
+    public static final int ERRORS_TYPE_ID = TYPE_ID_BASE + 9;
+    public static final int CHECKS_TYPE_ID = TYPE_ID_BASE + 10;
+    public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
+    public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
+
+    /** Creates a counter with a type id and a label. */
+    @FunctionalInterface
+    public interface Factory
+    {
+        AtomicCounter newCounter(int typeId, String label);
+    }
+
+    private final AtomicCounter inputs;
+    private final AtomicCounter outputs;
+    private final AtomicCounter rejects;
+    private final AtomicCounter outputsDropped;
+    private final AtomicCounter ringOccupancy;
+    private final AtomicCounter journalPosition;
+    private final AtomicCounter accounts;
+    private final AtomicCounter belowInitialMargin;
+    private final AtomicCounter belowMaintenanceMargin;
+    private final AtomicCounter errors;
+    private final AtomicCounter checks;
+    private final AtomicCounter[] rejectsByReason;
+
+    public EngineCounters(final Factory factory)
+    {
+        inputs = factory.newCounter(INPUTS_TYPE_ID, "pme: inputs");
+        outputs = factory.newCounter(OUTPUTS_TYPE_ID, "pme: outputs");
+        rejects = factory.newCounter(REJECTS_TYPE_ID, "pme: rejects");
+        outputsDropped = factory.newCounter(OUTPUTS_DROPPED_TYPE_ID, "pme: outputs dropped");
+        ringOccupancy = factory.newCounter(RING_OCCUPANCY_TYPE_ID, "pme: ring occupancy");
+        journalPosition = factory.newCounter(JOURNAL_POSITION_TYPE_ID, "pme: journal excerpts");
+        accounts = factory.newCounter(ACCOUNTS_TYPE_ID, "pme: accounts");
+        belowInitialMargin = factory.newCounter(BELOW_IM_TYPE_ID, "pme: accounts below IM");
+        belowMaintenanceMargin = factory.newCounter(BELOW_MM_TYPE_ID, "pme: accounts below MM");
+        errors = factory.newCounter(ERRORS_TYPE_ID, "pme: errors");
+        checks = factory.newCounter(CHECKS_TYPE_ID, "pme: checks");
+        final RejectReason[] reasons = RejectReason.values();
+        int maxCode = 0;
+        for (final RejectReason reason : reasons)
+        {
+            if (RejectReason.NULL_VAL != reason)
+            {
+                maxCode = Math.max(maxCode, reason.value());
+            }
+        }
+        rejectsByReason = new AtomicCounter[maxCode + 1];
+        for (final RejectReason reason : reasons)
+        {
+            if (RejectReason.NULL_VAL != reason && RejectReason.NONE != reason)
+            {
+                rejectsByReason[reason.value()] =
+                    factory.newCounter(REJECT_REASON_TYPE_ID + reason.value(), "pme: rejects " + reason.name());
+            }
+        }
+    }
+
+    /**
+     * @return counters held in a private buffer, for replay and tests.
+     */
+    public static EngineCounters local()
+    {
+        final CountersManager manager = new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(16 * 1024)));
+        return new EngineCounters((typeId, label) -> manager.newCounter(label, typeId));
+    }
+
+    public AtomicCounter inputs()
+    {
+        return inputs;
+    }
+
+    public AtomicCounter outputs()
+    {
+        return outputs;
+    }
+
+    public AtomicCounter rejects()
+    {
+        return rejects;
+    }
+
+    public AtomicCounter outputsDropped()
+    {
+        return outputsDropped;
+    }
+
+    public AtomicCounter ringOccupancy()
+    {
+        return ringOccupancy;
+    }
+
+    public AtomicCounter journalPosition()
+    {
+        return journalPosition;
+    }
+
+    public AtomicCounter accounts()
+    {
+        return accounts;
+    }
+
+    public AtomicCounter belowInitialMargin()
+    {
+        return belowInitialMargin;
+    }
+
+    public AtomicCounter belowMaintenanceMargin()
+    {
+        return belowMaintenanceMargin;
+    }
+
+    public AtomicCounter errors()
+    {
+        return errors;
+    }
+
+    public AtomicCounter checks()
+    {
+        return checks;
+    }
+
+    public void reject(final int reasonCode)
+    {
+        rejects.incrementRelease();
+        if (reasonCode > 0 && reasonCode < rejectsByReason.length && null != rejectsByReason[reasonCode])
+        {
+            rejectsByReason[reasonCode].incrementRelease();
+        }
+    }
+
+    public long rejects(final RejectReason reason)
+    {
+        return rejectsByReason[reason.value()].get();
+    }
+
+    public void close()
+    {
+        inputs.close();
+        outputs.close();
+        rejects.close();
+        outputsDropped.close();
+        ringOccupancy.close();
+        journalPosition.close();
+        accounts.close();
+        belowInitialMargin.close();
+        belowMaintenanceMargin.close();
+        errors.close();
+        checks.close();
+        for (final AtomicCounter counter : rejectsByReason)
+        {
+            if (null != counter)
+            {
+                counter.close();
+            }
+        }
+    }
+}

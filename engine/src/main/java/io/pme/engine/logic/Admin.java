@@ -1,0 +1,61 @@
+package io.pme.engine.logic;
+
+import io.pme.codecs.ParameterId;
+import io.pme.codecs.ParameterUpdateDecoder;
+import io.pme.codecs.RejectReason;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.StateSnapshot;
+
+/**
+ * Parameter changes, snapshots and the state digest.
+ */
+final class Admin
+{
+    private final EngineState state;
+    private final RiskModelBinding risk;
+    private final MarginNotifier notifier;
+    private final SnapshotSink snapshotSink;
+    private final StateSnapshot snapshot = new StateSnapshot();
+
+    Admin(
+        final EngineState state,
+        final RiskModelBinding risk,
+        final MarginNotifier notifier,
+        final SnapshotSink snapshotSink)
+    {
+        this.state = state;
+        this.risk = risk;
+        this.notifier = notifier;
+        this.snapshotSink = snapshotSink;
+    }
+
+    RejectReason onParameterUpdate(final ParameterUpdateDecoder message)
+    {
+        final int parameterId = message.parameterIdRaw();
+        if (ParameterId.NULL_VAL == ParameterId.get(parameterId))
+        {
+            return RejectReason.UNKNOWN_PARAMETER;
+        }
+        final int code = risk.applyParameter(
+            parameterId, message.assetId(), message.index(), message.value(), message.value2());
+        if (0 != code)
+        {
+            final RejectReason reason = RejectReason.get(code);
+            return RejectReason.NULL_VAL == reason ? RejectReason.INVALID_VALUE : reason;
+        }
+        state.parameterLog().add(parameterId, message.assetId(), message.index(), message.value(), message.value2());
+        state.advanceClock(message.timestampNs());
+        risk.model().onParametersChange(notifier);
+        return RejectReason.NONE;
+    }
+
+    boolean takeSnapshot(final long journalIndex)
+    {
+        return snapshotSink.takeSnapshot(journalIndex);
+    }
+
+    long digest()
+    {
+        return snapshot.digest(state) ^ risk.parametersDigest();
+    }
+}

@@ -1,0 +1,291 @@
+package io.pme.engine.logic;
+
+import io.pme.codecs.AccountOpenDecoder;
+import io.pme.codecs.AdminCommandDecoder;
+import io.pme.codecs.AdminCommandType;
+import io.pme.codecs.AssetDefinitionDecoder;
+import io.pme.codecs.DepositDecoder;
+import io.pme.codecs.FillDecoder;
+import io.pme.codecs.FundingPaymentDecoder;
+import io.pme.codecs.HeartbeatDecoder;
+import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.MessageHeaderDecoder;
+import io.pme.codecs.OptionVolatilityDecoder;
+import io.pme.codecs.OraclePriceDecoder;
+import io.pme.codecs.OrderCheckDecoder;
+import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterUpdateDecoder;
+import io.pme.codecs.RejectReason;
+import io.pme.codecs.WithdrawalDecoder;
+import io.pme.engine.EngineCounters;
+import io.pme.engine.state.EngineState;
+import org.agrona.DirectBuffer;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
+/**
+ * The business logic: applies one input frame to the engine state and emits its answers. It is a pure function of
+ * the input sequence (time comes in on the messages), which is what makes journal replay exact. Every input gets
+ * exactly one direct answer (ack, reject, check result or digest); a refused input changes no state.
+ */
+public final class InputProcessor
+{
+    private static final int COMMON_PREFIX_LENGTH = 20;
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final AccountOpenDecoder accountOpen = new AccountOpenDecoder();
+    private final AssetDefinitionDecoder assetDefinition = new AssetDefinitionDecoder();
+    private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
+    private final DepositDecoder deposit = new DepositDecoder();
+    private final WithdrawalDecoder withdrawal = new WithdrawalDecoder();
+    private final OraclePriceDecoder oraclePrice = new OraclePriceDecoder();
+    private final OptionVolatilityDecoder optionVolatility = new OptionVolatilityDecoder();
+    private final FillDecoder fill = new FillDecoder();
+    private final OrderCheckDecoder orderCheck = new OrderCheckDecoder();
+    private final OrderDoneDecoder orderDone = new OrderDoneDecoder();
+    private final FundingPaymentDecoder fundingPayment = new FundingPaymentDecoder();
+    private final ParameterUpdateDecoder parameterUpdate = new ParameterUpdateDecoder();
+    private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
+
+    private final EngineState state;
+    private final EngineCounters counters;
+    private final Responses responses;
+    private final ReferenceData referenceData;
+    private final Treasury treasury;
+    private final Trading trading;
+    private final Admin admin;
+    private final MarginNotifier notifier;
+
+    public InputProcessor(
+        final EngineState state,
+        final RiskModelBinding risk,
+        final EngineCounters counters,
+        final Outbox outbox,
+        final SnapshotSink snapshotSink)
+    {
+        this.state = state;
+        this.counters = counters;
+        this.responses = new Responses(outbox, counters);
+        notifier = new MarginNotifier(state, risk.model(), responses, counters);
+        referenceData = new ReferenceData(state, risk, notifier);
+        treasury = new Treasury(state, risk.model(), notifier);
+        trading = new Trading(state, risk.model(), notifier, responses, counters);
+        admin = new Admin(state, risk, notifier, snapshotSink);
+    }
+
+    public void outbox(final Outbox outbox)
+    {
+        responses.outbox(outbox);
+    }
+
+    public EngineState state()
+    {
+        return state;
+    }
+
+    /**
+     * Applies one input frame. {@code journalIndex} is where the frame sits in the journal (for snapshots).
+     */
+    public void process(final DirectBuffer buffer, final int offset, final int length, final long journalIndex)
+    {
+        state.nextInputSequence();
+        counters.inputs().incrementRelease();
+
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            responses.reject(0, 0, 0, 0, RejectReason.MALFORMED_FRAME);
+            return;
+        }
+        header.wrap(buffer, offset);
+        final int templateId = header.templateId();
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int bodyLength = length - MessageHeaderDecoder.ENCODED_LENGTH;
+        final boolean prefixReadable = bodyLength >= COMMON_PREFIX_LENGTH && header.blockLength() >= COMMON_PREFIX_LENGTH;
+        final long timestampNs = prefixReadable ? buffer.getLong(bodyOffset, LITTLE_ENDIAN) : 0;
+        final long correlationId = prefixReadable ? buffer.getLong(bodyOffset + 8, LITTLE_ENDIAN) : 0;
+        final int clientId = prefixReadable ? buffer.getInt(bodyOffset + 16, LITTLE_ENDIAN) : 0;
+
+        final RejectReason frameProblem = checkFrame(templateId, bodyLength);
+        if (RejectReason.NONE != frameProblem)
+        {
+            responses.reject(timestampNs, correlationId, clientId, templateId, frameProblem);
+            return;
+        }
+        final RejectReason sequenceProblem = checkSequence(timestampNs, correlationId, clientId);
+        if (RejectReason.NONE != sequenceProblem)
+        {
+            responses.reject(timestampNs, correlationId, clientId, templateId, sequenceProblem);
+            return;
+        }
+
+        notifier.input(timestampNs, correlationId, clientId);
+        if (OrderCheckDecoder.TEMPLATE_ID == templateId)
+        {
+            if (trading.onOrderCheck(orderCheck.wrap(buffer, bodyOffset, header.blockLength(), header.version())))
+            {
+                accept(timestampNs, correlationId, clientId);
+            }
+            return;
+        }
+        if (AdminCommandDecoder.TEMPLATE_ID == templateId)
+        {
+            onAdminCommand(adminCommand.wrap(buffer, bodyOffset, header.blockLength(), header.version()), journalIndex);
+            return;
+        }
+
+        final RejectReason result = dispatch(templateId, buffer, bodyOffset);
+        if (RejectReason.NONE == result)
+        {
+            accept(timestampNs, correlationId, clientId);
+            responses.ack(timestampNs, correlationId, clientId, templateId);
+        }
+        else
+        {
+            responses.reject(timestampNs, correlationId, clientId, templateId, result);
+        }
+    }
+
+    private void accept(final long timestampNs, final long correlationId, final int clientId)
+    {
+        state.clients().lastCorrelationId(clientId, correlationId);
+        state.advanceClock(timestampNs);
+    }
+
+    private RejectReason checkFrame(final int templateId, final int bodyLength)
+    {
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            return RejectReason.UNSUPPORTED_SCHEMA;
+        }
+        if (header.version() != MessageHeaderDecoder.SCHEMA_VERSION)
+        {
+            return RejectReason.UNSUPPORTED_VERSION;
+        }
+        final int expectedBlockLength = InboundTemplates.blockLength(templateId);
+        if (expectedBlockLength < 0)
+        {
+            return RejectReason.UNKNOWN_TEMPLATE;
+        }
+        if (header.blockLength() != expectedBlockLength || bodyLength < expectedBlockLength)
+        {
+            return RejectReason.MALFORMED_FRAME;
+        }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason checkSequence(final long timestampNs, final long correlationId, final int clientId)
+    {
+        if (timestampNs <= 0)
+        {
+            return RejectReason.INVALID_TIMESTAMP;
+        }
+        if (!state.clients().isKnown(clientId) && !state.clients().hasRoom())
+        {
+            return RejectReason.CAPACITY_EXCEEDED;
+        }
+        if (correlationId <= state.clients().lastCorrelationId(clientId))
+        {
+            return RejectReason.DUPLICATE_CORRELATION_ID;
+        }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason dispatch(final int templateId, final DirectBuffer buffer, final int bodyOffset)
+    {
+        final int blockLength = header.blockLength();
+        final int version = header.version();
+        switch (templateId)
+        {
+            case AccountOpenDecoder.TEMPLATE_ID:
+                return referenceData.onAccountOpen(accountOpen.wrap(buffer, bodyOffset, blockLength, version));
+            case AssetDefinitionDecoder.TEMPLATE_ID:
+                return referenceData.onAssetDefinition(assetDefinition.wrap(buffer, bodyOffset, blockLength, version));
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                return referenceData.onInstrumentDefinition(
+                    instrumentDefinition.wrap(buffer, bodyOffset, blockLength, version));
+            case DepositDecoder.TEMPLATE_ID:
+                return treasury.onDeposit(deposit.wrap(buffer, bodyOffset, blockLength, version));
+            case WithdrawalDecoder.TEMPLATE_ID:
+                return treasury.onWithdrawal(withdrawal.wrap(buffer, bodyOffset, blockLength, version));
+            case OraclePriceDecoder.TEMPLATE_ID:
+                return referenceData.onOraclePrice(oraclePrice.wrap(buffer, bodyOffset, blockLength, version));
+            case OptionVolatilityDecoder.TEMPLATE_ID:
+                return referenceData.onOptionVolatility(
+                    optionVolatility.wrap(buffer, bodyOffset, blockLength, version));
+            case FillDecoder.TEMPLATE_ID:
+                return trading.onFill(fill.wrap(buffer, bodyOffset, blockLength, version));
+            case OrderDoneDecoder.TEMPLATE_ID:
+                return trading.onOrderDone(orderDone.wrap(buffer, bodyOffset, blockLength, version));
+            case FundingPaymentDecoder.TEMPLATE_ID:
+                return treasury.onFundingPayment(fundingPayment.wrap(buffer, bodyOffset, blockLength, version));
+            case ParameterUpdateDecoder.TEMPLATE_ID:
+                return admin.onParameterUpdate(parameterUpdate.wrap(buffer, bodyOffset, blockLength, version));
+            case HeartbeatDecoder.TEMPLATE_ID:
+                heartbeat.wrap(buffer, bodyOffset, blockLength, version);
+                return RejectReason.NONE;
+            default:
+                return RejectReason.UNKNOWN_TEMPLATE;
+        }
+    }
+
+    private void onAdminCommand(final AdminCommandDecoder command, final long journalIndex)
+    {
+        final AdminCommandType type = command.command();
+        if (AdminCommandType.SNAPSHOT != type && AdminCommandType.DIGEST != type)
+        {
+            responses.reject(
+                command.timestampNs(), command.correlationId(), command.clientId(), AdminCommandDecoder.TEMPLATE_ID,
+                RejectReason.INVALID_ENUM);
+            return;
+        }
+        // the digest reports the state after this input, so the clock and sequence move first
+        accept(command.timestampNs(), command.correlationId(), command.clientId());
+        final boolean snapshot = AdminCommandType.SNAPSHOT == type;
+        final boolean taken = snapshot && admin.takeSnapshot(journalIndex);
+        if (snapshot && !taken)
+        {
+            counters.errors().incrementRelease();
+        }
+        responses.stateDigest(
+            command.timestampNs(), command.correlationId(), command.clientId(), admin.digest(),
+            state.inputSequence(), taken);
+    }
+
+    /**
+     * Makes the risk model's parameters and caches match a state just decoded from a snapshot.
+     */
+    public void onRestore(final RiskModelBinding risk)
+    {
+        risk.resetParameters();
+        final io.pme.engine.state.Assets assets = state.assets();
+        for (int id = 0; id < assets.capacity(); id++)
+        {
+            if (assets.isDefined(id))
+            {
+                risk.defineAsset(id, assets.symbol(id));
+            }
+        }
+        final io.pme.engine.state.ParameterLog log = state.parameterLog();
+        for (int i = 0; i < log.size(); i++)
+        {
+            risk.applyParameter(log.parameterId(i), log.assetId(i), log.index(i), log.value(i), log.value2(i));
+        }
+        risk.model().onRestore();
+        notifier.recount();
+    }
+
+    /** Recounts the account gauges, after a replay. */
+    public void recount()
+    {
+        notifier.recount();
+    }
+
+    /**
+     * @return the state digest that replay must reproduce.
+     */
+    public long digest()
+    {
+        return admin.digest();
+    }
+}

@@ -1,0 +1,39 @@
+package io.pme.engine.logic;
+
+/**
+ * The seam between the business logic and the risk model: keeps every account's figures current in
+ * {@link io.pme.engine.state.Accounts} and answers what-if questions for checks and withdrawals.
+ */
+public interface MarginModel
+{
+    /**
+     * @return false when no risk model is loaded: checks are then refused, never answered with made-up figures.
+     */
+    boolean isLoaded();
+
+    /** Recomputes one account's figures into the account table. */
+    void refresh(int slot);
+
+    /** An asset's price changed: refresh every account it moves, telling the listener of each state change. */
+    void onPrice(int assetId, MarginListener listener);
+
+    /** An option's volatility changed. */
+    void onVolatility(int instrumentId, MarginListener listener);
+
+    /** State was restored from a snapshot: rebuild derived caches, leaving the restored figures as they are. */
+    void onRestore();
+
+    /** A parameter changed: every account is recomputed. */
+    void onParametersChange(MarginListener listener);
+
+    /**
+     * Figures of the account as if a trade of {@code signedQuantity} at {@code price} were added to its positions and
+     * open orders, and its balance of {@code assetId} changed by {@code balanceDelta} (pass -1 for none).
+     */
+    void whatIf(
+        int slot, int instrumentId, double signedQuantity, double price, int assetId, double balanceDelta,
+        MarginFigures out);
+
+    /** The figures the check compares: account as it stands, with its accepted open orders seen as filled. */
+    void withOpenOrders(int slot, MarginFigures out);
+}

@@ -1,0 +1,41 @@
+package io.pme.engine.logic;
+
+import io.pme.codecs.RejectReason;
+import io.pme.engine.state.Accounts;
+
+/**
+ * No risk model loaded: parameters cannot be changed and no margin figure is ever made up.
+ */
+public final class NoRiskModel implements RiskModelBinding
+{
+    private final MarginModel model;
+
+    public NoRiskModel(final Accounts accounts)
+    {
+        model = new NoMarginModel(accounts);
+    }
+
+    public MarginModel model()
+    {
+        return model;
+    }
+
+    public void defineAsset(final int assetId, final String symbol)
+    {
+    }
+
+    public int applyParameter(
+        final int parameterId, final int assetId, final int index, final double value, final double value2)
+    {
+        return RejectReason.MARGIN_MODEL_NOT_LOADED.value();
+    }
+
+    public void resetParameters()
+    {
+    }
+
+    public long parametersDigest()
+    {
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+package io.pme.engine.logic;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Where the business logic puts each output frame: the publisher's queue live, a printer in script mode,
+ * nowhere in replay.
+ */
+@FunctionalInterface
+public interface Outbox
+{
+    Outbox NONE = (buffer, offset, length) -> {};
+
+    void publish(DirectBuffer buffer, int offset, int length);
+}

@@ -1,0 +1,115 @@
+package io.pme.engine.logic;
+
+import io.pme.codecs.AccountState;
+import io.pme.codecs.AckEncoder;
+import io.pme.codecs.BooleanType;
+import io.pme.codecs.CheckOutcome;
+import io.pme.codecs.CheckResultEncoder;
+import io.pme.codecs.MarginUpdateEncoder;
+import io.pme.codecs.MessageHeaderEncoder;
+import io.pme.codecs.RejectEncoder;
+import io.pme.codecs.RejectReason;
+import io.pme.codecs.StateDigestEncoder;
+import io.pme.engine.EngineCounters;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Encodes the engine's output frames into one reusable buffer and hands each to the outbox.
+ */
+final class Responses
+{
+    private static final AccountState[] STATES = {
+        AccountState.HEALTHY, AccountState.RESTRICTED, AccountState.LIQUIDATION, AccountState.BANKRUPT,
+        AccountState.UNMARGINED };
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final AckEncoder ack = new AckEncoder();
+    private final RejectEncoder reject = new RejectEncoder();
+    private final CheckResultEncoder checkResult = new CheckResultEncoder();
+    private final MarginUpdateEncoder marginUpdate = new MarginUpdateEncoder();
+    private final StateDigestEncoder stateDigest = new StateDigestEncoder();
+    private final EngineCounters counters;
+    private Outbox outbox;
+
+    Responses(final Outbox outbox, final EngineCounters counters)
+    {
+        this.outbox = outbox;
+        this.counters = counters;
+    }
+
+    void outbox(final Outbox outbox)
+    {
+        this.outbox = outbox;
+    }
+
+    static AccountState state(final byte code)
+    {
+        return STATES[code];
+    }
+
+    void ack(final long timestampNs, final long correlationId, final int clientId, final int templateId)
+    {
+        ack.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId).templateId(templateId);
+        send(ack.encodedLength());
+    }
+
+    void reject(
+        final long timestampNs, final long correlationId, final int clientId, final int templateId,
+        final RejectReason reason)
+    {
+        counters.reject(reason.value());
+        reject.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .templateId(templateId).reason(reason);
+        send(reject.encodedLength());
+    }
+
+    void checkResult(
+        final long timestampNs, final long correlationId, final int clientId, final long accountId,
+        final long clientOrderId, final RejectReason reason, final MarginFigures figures)
+    {
+        if (RejectReason.NONE != reason)
+        {
+            counters.reject(reason.value());
+        }
+        checkResult.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .accountId(accountId).clientOrderId(clientOrderId)
+            .outcome(RejectReason.NONE == reason ? CheckOutcome.ACCEPTED : CheckOutcome.REJECTED)
+            .reason(reason).state(state(figures.state))
+            .equity(figures.equity).initialMargin(figures.initialMargin)
+            .maintenanceMargin(figures.maintenanceMargin).shortfall(figures.shortfall());
+        send(checkResult.encodedLength());
+    }
+
+    void marginUpdate(
+        final long timestampNs, final long correlationId, final int clientId, final long accountId,
+        final byte state, final byte previousState, final double equity, final double initialMargin,
+        final double maintenanceMargin)
+    {
+        marginUpdate.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId).accountId(accountId)
+            .state(state(state)).previousState(state(previousState))
+            .equity(equity).initialMargin(initialMargin).maintenanceMargin(maintenanceMargin);
+        send(marginUpdate.encodedLength());
+    }
+
+    void stateDigest(
+        final long timestampNs, final long correlationId, final int clientId, final long digest,
+        final long inputSequence, final boolean snapshotTaken)
+    {
+        stateDigest.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .digest(digest).inputSequence(inputSequence)
+            .snapshotTaken(snapshotTaken ? BooleanType.TRUE : BooleanType.FALSE);
+        send(stateDigest.encodedLength());
+    }
+
+    private void send(final int bodyLength)
+    {
+        counters.outputs().incrementRelease();
+        outbox.publish(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
+    }
+}

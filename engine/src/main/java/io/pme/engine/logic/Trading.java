@@ -1,0 +1,254 @@
+package io.pme.engine.logic;
+
+import io.pme.codecs.FillDecoder;
+import io.pme.codecs.OrderCheckDecoder;
+import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.RejectReason;
+import io.pme.codecs.Side;
+import io.pme.engine.EngineCounters;
+import io.pme.engine.state.AccountStates;
+import io.pme.engine.state.Accounts;
+import io.pme.engine.state.Assets;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.Instruments;
+import io.pme.engine.state.OpenOrders;
+
+/**
+ * Pre-trade checks, the orders they accept, and the fills that turn orders into positions.
+ */
+final class Trading
+{
+    private final EngineState state;
+    private final Accounts accounts;
+    private final Assets assets;
+    private final Instruments instruments;
+    private final OpenOrders orders;
+    private final MarginModel model;
+    private final MarginNotifier notifier;
+    private final Responses responses;
+    private final EngineCounters counters;
+    private final MarginFigures before = new MarginFigures();
+    private final MarginFigures after = new MarginFigures();
+
+    Trading(
+        final EngineState state,
+        final MarginModel model,
+        final MarginNotifier notifier,
+        final Responses responses,
+        final EngineCounters counters)
+    {
+        this.state = state;
+        this.accounts = state.accounts();
+        this.assets = state.assets();
+        this.instruments = state.instruments();
+        this.orders = state.openOrders();
+        this.model = model;
+        this.notifier = notifier;
+        this.responses = responses;
+        this.counters = counters;
+    }
+
+    /**
+     * Answers the check with a check result.
+     *
+     * @return true when the order was accepted (and now reserves margin).
+     */
+    boolean onOrderCheck(final OrderCheckDecoder message)
+    {
+        counters.checks().incrementRelease();
+        final int slot = accounts.slot(message.accountId());
+        RejectReason reason = validate(message, slot);
+        after.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+        if (RejectReason.NONE == reason)
+        {
+            final int instrumentId = message.instrumentId();
+            final double signedQuantity = Side.BUY == message.side() ? message.quantity() : -message.quantity();
+            reason = decide(slot, instrumentId, signedQuantity, message.limitPrice());
+            if (RejectReason.NONE == reason && OpenOrders.NONE == orders.add(
+                slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
+            {
+                reason = RejectReason.CAPACITY_EXCEEDED;
+            }
+        }
+        responses.checkResult(
+            message.timestampNs(), message.correlationId(), message.clientId(), message.accountId(),
+            message.clientOrderId(), reason, after);
+        return RejectReason.NONE == reason;
+    }
+
+    private RejectReason validate(final OrderCheckDecoder message, final int slot)
+    {
+        final int instrumentId = message.instrumentId();
+        final Side side = message.side();
+        if (slot < 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (!instruments.isDefined(instrumentId))
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (Side.BUY != side && Side.SELL != side)
+        {
+            return RejectReason.INVALID_ENUM;
+        }
+        if (!Checks.isPositiveFinite(message.quantity()))
+        {
+            return RejectReason.INVALID_QUANTITY;
+        }
+        if (!isValidTradePrice(instrumentId, message.limitPrice()))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (0 == message.clientOrderId())
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        if (OpenOrders.NONE != orders.find(slot, message.clientOrderId()))
+        {
+            return RejectReason.DUPLICATE_ORDER;
+        }
+        final long expiryNs = instruments.expiryNs(instrumentId);
+        if (expiryNs > 0 && expiryNs <= Math.max(state.nowNs(), message.timestampNs()))
+        {
+            return RejectReason.INSTRUMENT_EXPIRED;
+        }
+        if (!accounts.hasPositionRoom(slot, instrumentId))
+        {
+            return RejectReason.CAPACITY_EXCEEDED;
+        }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason decide(
+        final int slot, final int instrumentId, final double signedQuantity, final double limitPrice)
+    {
+        if (!model.isLoaded())
+        {
+            return RejectReason.MARGIN_MODEL_NOT_LOADED;
+        }
+        model.withOpenOrders(slot, before);
+        model.whatIf(slot, instrumentId, signedQuantity, limitPrice, -1, 0.0, after);
+        if (!after.isMargined() || !before.isMargined())
+        {
+            return RejectReason.PRICE_UNAVAILABLE;
+        }
+        final boolean reducesRisk = after.initialMargin <= before.initialMargin;
+        if (AccountStates.mayOnlyReduceRisk(accounts.state(slot)) && !reducesRisk)
+        {
+            return RejectReason.RISK_REDUCING_ONLY;
+        }
+        if (after.equity >= after.initialMargin || reducesRisk)
+        {
+            return RejectReason.NONE;
+        }
+        return RejectReason.INSUFFICIENT_MARGIN;
+    }
+
+    RejectReason onOrderDone(final OrderDoneDecoder message)
+    {
+        final int slot = accounts.slot(message.accountId());
+        if (slot < 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        final int order = orders.find(slot, message.clientOrderId());
+        if (OpenOrders.NONE == order)
+        {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        orders.remove(order);
+        return RejectReason.NONE;
+    }
+
+    RejectReason onFill(final FillDecoder message)
+    {
+        final int slot = accounts.slot(message.accountId());
+        final int instrumentId = message.instrumentId();
+        final double quantity = message.quantity();
+        final double price = message.price();
+        final double fee = message.fee();
+        final int usd = assets.usdAssetId();
+        if (slot < 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (!instruments.isDefined(instrumentId))
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (0.0 == quantity || !Checks.isFinite(quantity))
+        {
+            return RejectReason.INVALID_QUANTITY;
+        }
+        if (!isValidTradePrice(instrumentId, price) || !Checks.isFinite(fee))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (usd < 0)
+        {
+            return RejectReason.UNKNOWN_ASSET;
+        }
+        if (!accounts.hasPositionRoom(slot, instrumentId))
+        {
+            return RejectReason.CAPACITY_EXCEEDED;
+        }
+        book(slot, instrumentId, quantity, price, usd);
+        accounts.addBalance(slot, usd, -fee);
+        state.addFees(fee);
+        consumeOrder(slot, message.clientOrderId(), quantity);
+        notifier.accountChanged(slot);
+        return RejectReason.NONE;
+    }
+
+    private void book(final int slot, final int instrumentId, final double quantity, final double price, final int usd)
+    {
+        final double multiplier = instruments.multiplier(instrumentId);
+        final int index = accounts.findPosition(slot, instrumentId);
+        final double held = index >= 0 ? accounts.positionQuantity(slot, index) : 0.0;
+        final double entry = index >= 0 ? accounts.positionEntryPrice(slot, index) : 0.0;
+        final double total = held + quantity;
+        if (instruments.isOption(instrumentId))
+        {
+            accounts.addBalance(slot, usd, -quantity * price * multiplier);
+            accounts.setPosition(slot, instrumentId, total, 0.0);
+        }
+        else if (0.0 == held || (held > 0.0) == (quantity > 0.0))
+        {
+            accounts.setPosition(slot, instrumentId, total, (held * entry + quantity * price) / total);
+        }
+        else
+        {
+            final double closed = Math.min(Math.abs(quantity), Math.abs(held)) * Math.signum(held);
+            accounts.addBalance(slot, usd, closed * (price - entry) * multiplier);
+            accounts.setPosition(slot, instrumentId, total, Math.abs(quantity) > Math.abs(held) ? price : entry);
+        }
+    }
+
+    private void consumeOrder(final int slot, final long clientOrderId, final double filled)
+    {
+        if (0 == clientOrderId)
+        {
+            return;
+        }
+        final int order = orders.find(slot, clientOrderId);
+        if (OpenOrders.NONE == order)
+        {
+            return;
+        }
+        final double remaining = orders.signedQuantity(order) - filled;
+        if (remaining * orders.signedQuantity(order) <= 0.0)
+        {
+            orders.remove(order);
+        }
+        else
+        {
+            orders.signedQuantity(order, remaining);
+        }
+    }
+
+    private boolean isValidTradePrice(final int instrumentId, final double price)
+    {
+        return instruments.isOption(instrumentId) ? Checks.isNonNegativeFinite(price) : Checks.isPositiveFinite(price);
+    }
+}

@@ -1,0 +1,36 @@
+package io.pme.engine.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.pme.codecs.MessageHeaderDecoder;
+import io.pme.codecs.OrderCheckDecoder;
+import io.pme.engine.logic.InputProcessor;
+import org.HdrHistogram.Recorder;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * The single writer: every journaled input goes through the one {@link InputProcessor}. It also records how long
+ * each pre-trade check took from its arrival to its answer.
+ */
+public final class BusinessLogicHandler implements EventHandler<InputEvent>
+{
+    private final InputProcessor processor;
+    private final Recorder checkLatency;
+    private final NanoClock clock;
+
+    public BusinessLogicHandler(final InputProcessor processor, final Recorder checkLatency, final NanoClock clock)
+    {
+        this.processor = processor;
+        this.checkLatency = checkLatency;
+        this.clock = clock;
+    }
+
+    public void onEvent(final InputEvent event, final long sequence, final boolean endOfBatch)
+    {
+        processor.process(event.buffer(), 0, event.length(), event.journalIndex());
+        if (event.length() >= MessageHeaderDecoder.ENCODED_LENGTH &&
+            OrderCheckDecoder.TEMPLATE_ID == event.buffer().getShort(2))
+        {
+            checkLatency.recordValue(Math.max(0, clock.nanoTime() - event.receivedNs()));
+        }
+    }
+}

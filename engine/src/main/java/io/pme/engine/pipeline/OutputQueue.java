@@ -1,0 +1,38 @@
+package io.pme.engine.pipeline;
+
+import io.pme.engine.logic.Outbox;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+
+/**
+ * Hands output frames from the business-logic thread to the publisher thread. When it is full the business logic
+ * waits: outputs are never dropped here (the publisher decides what a slow subscriber loses).
+ */
+public final class OutputQueue implements Outbox
+{
+    static final int MSG_TYPE_ID = 1;
+
+    private final OneToOneRingBuffer ring;
+    private final IdleStrategy idleStrategy;
+
+    public OutputQueue(final OneToOneRingBuffer ring, final IdleStrategy idleStrategy)
+    {
+        this.ring = ring;
+        this.idleStrategy = idleStrategy;
+    }
+
+    public void publish(final DirectBuffer buffer, final int offset, final int length)
+    {
+        idleStrategy.reset();
+        while (!ring.write(MSG_TYPE_ID, buffer, offset, length))
+        {
+            idleStrategy.idle();
+        }
+    }
+
+    public OneToOneRingBuffer ring()
+    {
+        return ring;
+    }
+}

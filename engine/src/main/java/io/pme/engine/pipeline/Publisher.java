@@ -1,0 +1,61 @@
+package io.pme.engine.pipeline;
+
+import io.aeron.Publication;
+import io.pme.engine.EngineCounters;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+
+/**
+ * Drains the business logic's outputs to the output publication. Outputs are produced only by the business logic,
+ * which sees an input only after the journal holds it: no answer leaves before its input is journaled. It runs as
+ * its own agent, not gated per ring event, so one input with a huge fan-out (a parameter change touching every
+ * account) can never deadlock against a full output queue. A subscriber that cannot keep up loses outputs
+ * (counted) rather than stalling the engine.
+ */
+public final class Publisher implements Agent, MessageHandler
+{
+    private static final int READ_LIMIT = 256;
+    private static final int MAX_OFFER_ATTEMPTS = 1_000;
+
+    private final OneToOneRingBuffer outputs;
+    private final Publication publication;
+    private final EngineCounters counters;
+
+    public Publisher(final OneToOneRingBuffer outputs, final Publication publication, final EngineCounters counters)
+    {
+        this.outputs = outputs;
+        this.publication = publication;
+        this.counters = counters;
+    }
+
+    public int doWork()
+    {
+        return outputs.read(this, READ_LIMIT);
+    }
+
+    public String roleName()
+    {
+        return "pme-publisher";
+    }
+
+    public void onMessage(final int msgTypeId, final DirectBuffer buffer, final int index, final int length)
+    {
+        for (int attempt = 0; attempt < MAX_OFFER_ATTEMPTS; attempt++)
+        {
+            final long result = publication.offer(buffer, index, length);
+            if (result > 0)
+            {
+                return;
+            }
+            if (Publication.NOT_CONNECTED == result || Publication.CLOSED == result ||
+                Publication.MAX_POSITION_EXCEEDED == result)
+            {
+                break;
+            }
+            Thread.yield();
+        }
+        counters.outputsDropped().incrementRelease();
+    }
+}

@@ -1,0 +1,78 @@
+package io.pme.engine.pipeline;
+
+import io.aeron.Subscription;
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.aeron.FragmentAssembler;
+import io.pme.engine.EngineConfiguration;
+import io.pme.engine.EngineCounters;
+import com.lmax.disruptor.RingBuffer;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Polls the input subscription and copies each frame into the ring. A frame too long for a ring slot is replaced
+ * by its first bytes under template id 0, so that it is journaled, answered as malformed, and replays the same.
+ */
+public final class Receiver implements Agent
+{
+    private static final int FRAGMENT_LIMIT = 64;
+    private static final int OVERSIZE_PREFIX = 32;
+
+    private final Subscription subscription;
+    private final RingBuffer<InputEvent> ring;
+    private final EngineCounters counters;
+    private final NanoClock clock;
+    private final FragmentHandler assembler;
+    private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
+
+    public Receiver(
+        final Subscription subscription,
+        final RingBuffer<InputEvent> ring,
+        final EngineCounters counters,
+        final NanoClock clock)
+    {
+        this.subscription = subscription;
+        this.ring = ring;
+        this.counters = counters;
+        this.clock = clock;
+        this.assembler = new FragmentAssembler(this::onFragment);
+    }
+
+    public int doWork()
+    {
+        final int fragments = subscription.poll(assembler, FRAGMENT_LIMIT);
+        counters.ringOccupancy().setRelease(ring.getBufferSize() - ring.remainingCapacity());
+        return fragments;
+    }
+
+    public String roleName()
+    {
+        return "pme-receiver";
+    }
+
+    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final InputEvent event = ring.get(sequence);
+            if (length <= EngineConfiguration.MAX_FRAME_LENGTH)
+            {
+                event.set(buffer, offset, length, clock.nanoTime());
+            }
+            else
+            {
+                oversize.putBytes(0, buffer, offset, OVERSIZE_PREFIX);
+                oversize.putShort(2, (short)0);
+                event.set(oversize, 0, OVERSIZE_PREFIX, clock.nanoTime());
+            }
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+}

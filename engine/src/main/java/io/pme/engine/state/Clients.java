@@ -1,0 +1,61 @@
+package io.pme.engine.state;
+
+import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
+
+import java.util.Arrays;
+
+/**
+ * The last correlation id applied per client: correlation ids must rise strictly per client, which makes a
+ * resent input after a reconnect or restart harmless (it is refused as a duplicate instead of applied twice).
+ */
+public final class Clients
+{
+    private final int capacity;
+    private final IntLongHashMap lastCorrelationIdByClient;
+
+    public Clients(final int capacity)
+    {
+        this.capacity = capacity;
+        lastCorrelationIdByClient = new IntLongHashMap(capacity);
+    }
+
+    public void clear()
+    {
+        lastCorrelationIdByClient.clear();
+    }
+
+    public int count()
+    {
+        return lastCorrelationIdByClient.size();
+    }
+
+    public boolean isKnown(final int clientId)
+    {
+        return lastCorrelationIdByClient.containsKey(clientId);
+    }
+
+    public boolean hasRoom()
+    {
+        return lastCorrelationIdByClient.size() < capacity;
+    }
+
+    public long lastCorrelationId(final int clientId)
+    {
+        return lastCorrelationIdByClient.getIfAbsent(clientId, Long.MIN_VALUE);
+    }
+
+    public void lastCorrelationId(final int clientId, final long correlationId)
+    {
+        lastCorrelationIdByClient.put(clientId, correlationId);
+    }
+
+    /**
+     * @return client ids in ascending order, for canonical walks (snapshot and digest, never the hot path).
+     */
+    public int[] sortedClientIds()
+    {
+        final int[] ids = lastCorrelationIdByClient.keySet().toArray();
+        Arrays.sort(ids);
+        return ids;
+    }
+}

@@ -1,0 +1,152 @@
+package io.pme.engine.state;
+
+import java.util.Arrays;
+
+/**
+ * Derivative instruments by id: contract terms plus the option mark volatility, in primitive arrays.
+ */
+public final class Instruments
+{
+    public static final byte UNDEFINED = 0;
+    public static final byte PERPETUAL = 1;
+    public static final byte FUTURE = 2;
+    public static final byte OPTION = 3;
+
+    public static final byte RIGHT_NONE = 0;
+    public static final byte RIGHT_CALL = 1;
+    public static final byte RIGHT_PUT = 2;
+
+    private final int capacity;
+    private final byte[] kinds;
+    private final byte[] rights;
+    private final int[] underlyings;
+    private final double[] multipliers;
+    private final double[] strikes;
+    private final long[] expiriesNs;
+    private final double[] vols;
+    private final long[] volTimesNs;
+    private final String[] symbols;
+
+    public Instruments(final int capacity)
+    {
+        this.capacity = capacity;
+        kinds = new byte[capacity];
+        rights = new byte[capacity];
+        underlyings = new int[capacity];
+        multipliers = new double[capacity];
+        strikes = new double[capacity];
+        expiriesNs = new long[capacity];
+        vols = new double[capacity];
+        volTimesNs = new long[capacity];
+        symbols = new String[capacity];
+        clear();
+    }
+
+    public void clear()
+    {
+        Arrays.fill(kinds, UNDEFINED);
+        Arrays.fill(rights, RIGHT_NONE);
+        Arrays.fill(underlyings, -1);
+        Arrays.fill(multipliers, 0.0);
+        Arrays.fill(strikes, 0.0);
+        Arrays.fill(expiriesNs, 0L);
+        Arrays.fill(vols, Double.NaN);
+        Arrays.fill(volTimesNs, 0L);
+        Arrays.fill(symbols, null);
+    }
+
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    public boolean isDefined(final int instrumentId)
+    {
+        return instrumentId >= 0 && instrumentId < capacity && UNDEFINED != kinds[instrumentId];
+    }
+
+    public boolean isValidId(final int instrumentId)
+    {
+        return instrumentId >= 0 && instrumentId < capacity;
+    }
+
+    public void define(
+        final int instrumentId,
+        final String symbol,
+        final byte kind,
+        final byte right,
+        final int underlyingAssetId,
+        final double multiplier,
+        final double strike,
+        final long expiryNs)
+    {
+        kinds[instrumentId] = kind;
+        rights[instrumentId] = right;
+        underlyings[instrumentId] = underlyingAssetId;
+        multipliers[instrumentId] = multiplier;
+        strikes[instrumentId] = strike;
+        expiriesNs[instrumentId] = expiryNs;
+        symbols[instrumentId] = symbol;
+    }
+
+    public byte kind(final int instrumentId)
+    {
+        return kinds[instrumentId];
+    }
+
+    public boolean isOption(final int instrumentId)
+    {
+        return OPTION == kinds[instrumentId];
+    }
+
+    public boolean isLinear(final int instrumentId)
+    {
+        return PERPETUAL == kinds[instrumentId] || FUTURE == kinds[instrumentId];
+    }
+
+    public byte right(final int instrumentId)
+    {
+        return rights[instrumentId];
+    }
+
+    public int underlying(final int instrumentId)
+    {
+        return underlyings[instrumentId];
+    }
+
+    public double multiplier(final int instrumentId)
+    {
+        return multipliers[instrumentId];
+    }
+
+    public double strike(final int instrumentId)
+    {
+        return strikes[instrumentId];
+    }
+
+    public long expiryNs(final int instrumentId)
+    {
+        return expiriesNs[instrumentId];
+    }
+
+    public String symbol(final int instrumentId)
+    {
+        return symbols[instrumentId];
+    }
+
+    public double vol(final int instrumentId)
+    {
+        return vols[instrumentId];
+    }
+
+    public long volTimeNs(final int instrumentId)
+    {
+        return volTimesNs[instrumentId];
+    }
+
+    public void vol(final int instrumentId, final double vol, final long timeNs)
+    {
+        vols[instrumentId] = vol;
+        volTimesNs[instrumentId] = timeNs;
+    }
+}

@@ -1,0 +1,376 @@
+package io.pme.engine.state;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableDirectByteBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * The one canonical walk over all engine state. It encodes state into a snapshot, decodes a snapshot into state,
+ * and the state digest is the hash of that encoding: whatever a snapshot preserves, the digest checks.
+ * Not on the hot path: called on snapshot and digest requests only.
+ */
+public final class StateSnapshot
+{
+    private static final int MAGIC = 0x504D4553; // "PMES"
+    private static final int FORMAT_VERSION = 1;
+    // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
+    private static final int HEADER_LENGTH = 16;
+
+    private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(1 << 20);
+    private final Digest digest = new Digest();
+
+    /**
+     * @return the length of the encoding, which is in {@link #buffer()}.
+     */
+    public int encode(final EngineState state)
+    {
+        final Writer w = new Writer(scratch);
+        w.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(state.inputSequence());
+        w.putLong(state.nowNs()).putDouble(state.feesCollected());
+        encodeAssets(w, state.assets());
+        encodeInstruments(w, state.instruments());
+        encodeAccounts(w, state.accounts(), state.openOrders());
+        encodeClients(w, state.clients());
+        encodeParameters(w, state.parameterLog());
+        return w.position;
+    }
+
+    public MutableDirectBuffer buffer()
+    {
+        return scratch;
+    }
+
+    public long digest(final EngineState state)
+    {
+        final int length = encode(state);
+        digest.reset();
+        int i = HEADER_LENGTH;
+        for (; i + 8 <= length; i += 8)
+        {
+            digest.add(scratch.getLong(i));
+        }
+        for (; i < length; i++)
+        {
+            digest.add(scratch.getByte(i));
+        }
+        return digest.add(length).value();
+    }
+
+    /**
+     * Replaces the state with the snapshot's content.
+     *
+     * @throws IllegalArgumentException when the bytes are not a snapshot this version understands.
+     */
+    public void decode(final DirectBuffer buffer, final int offset, final int length, final EngineState state)
+    {
+        final Reader r = new Reader(buffer, offset, length);
+        if (r.getInt() != MAGIC || r.getInt() != FORMAT_VERSION)
+        {
+            throw new IllegalArgumentException("not a pme state snapshot of format " + FORMAT_VERSION);
+        }
+        state.clear();
+        final long inputSequence = r.getLong();
+        final long nowNs = r.getLong();
+        state.restoreClock(nowNs, r.getDouble());
+        state.inputSequence(inputSequence);
+        decodeAssets(r, state.assets());
+        decodeInstruments(r, state.instruments());
+        decodeAccounts(r, state.accounts(), state.openOrders());
+        decodeClients(r, state.clients());
+        decodeParameters(r, state.parameterLog());
+        if (r.position != offset + length)
+        {
+            throw new IllegalArgumentException("snapshot has " + (offset + length - r.position) + " trailing bytes");
+        }
+    }
+
+    private static void encodeAssets(final Writer w, final Assets assets)
+    {
+        w.putInt(assets.capacity());
+        for (int id = 0; id < assets.capacity(); id++)
+        {
+            if (assets.isDefined(id))
+            {
+                w.putInt(id).putString(assets.symbol(id))
+                    .putDouble(assets.price(id)).putLong(assets.priceTimeNs(id)).putInt(assets.priceSource(id));
+            }
+        }
+        w.putInt(-1);
+    }
+
+    private static void decodeAssets(final Reader r, final Assets assets)
+    {
+        r.expectCapacity("assets", assets.capacity());
+        for (int id = r.getInt(); id >= 0; id = r.getInt())
+        {
+            assets.define(id, r.getString());
+            final double price = r.getDouble();
+            final long timeNs = r.getLong();
+            assets.price(id, price, timeNs, r.getInt());
+        }
+    }
+
+    private static void encodeInstruments(final Writer w, final Instruments instruments)
+    {
+        w.putInt(instruments.capacity());
+        for (int id = 0; id < instruments.capacity(); id++)
+        {
+            if (instruments.isDefined(id))
+            {
+                w.putInt(id).putString(instruments.symbol(id))
+                    .putByte(instruments.kind(id)).putByte(instruments.right(id)).putInt(instruments.underlying(id))
+                    .putDouble(instruments.multiplier(id)).putDouble(instruments.strike(id))
+                    .putLong(instruments.expiryNs(id))
+                    .putDouble(instruments.vol(id)).putLong(instruments.volTimeNs(id));
+            }
+        }
+        w.putInt(-1);
+    }
+
+    private static void decodeInstruments(final Reader r, final Instruments instruments)
+    {
+        r.expectCapacity("instruments", instruments.capacity());
+        for (int id = r.getInt(); id >= 0; id = r.getInt())
+        {
+            final String symbol = r.getString();
+            final byte kind = r.getByte();
+            final byte right = r.getByte();
+            final int underlying = r.getInt();
+            final double multiplier = r.getDouble();
+            final double strike = r.getDouble();
+            final long expiryNs = r.getLong();
+            instruments.define(id, symbol, kind, right, underlying, multiplier, strike, expiryNs);
+            final double vol = r.getDouble();
+            instruments.vol(id, vol, r.getLong());
+        }
+    }
+
+    private static void encodeAccounts(final Writer w, final Accounts accounts, final OpenOrders orders)
+    {
+        w.putInt(accounts.maxAssets()).putInt(accounts.maxPositions()).putInt(accounts.count());
+        for (int slot = 0; slot < accounts.count(); slot++)
+        {
+            w.putLong(accounts.accountId(slot)).putByte(accounts.marginMode(slot))
+                .putDouble(accounts.equity(slot)).putDouble(accounts.initialMargin(slot))
+                .putDouble(accounts.maintenanceMargin(slot)).putByte(accounts.state(slot));
+            for (int asset = 0; asset < accounts.maxAssets(); asset++)
+            {
+                final double balance = accounts.balance(slot, asset);
+                if (0L != Double.doubleToRawLongBits(balance))
+                {
+                    w.putInt(asset).putDouble(balance);
+                }
+            }
+            w.putInt(-1);
+            w.putInt(accounts.positionCount(slot));
+            for (int i = 0; i < accounts.positionCount(slot); i++)
+            {
+                w.putInt(accounts.positionInstrument(slot, i))
+                    .putDouble(accounts.positionQuantity(slot, i)).putDouble(accounts.positionEntryPrice(slot, i));
+            }
+            for (int o = orders.first(slot); o != OpenOrders.NONE; o = orders.next(o))
+            {
+                w.putInt(orders.instrument(o)).putLong(orders.clientOrderId(o))
+                    .putDouble(orders.signedQuantity(o)).putDouble(orders.limitPrice(o));
+            }
+            w.putInt(-1);
+        }
+    }
+
+    private static void decodeAccounts(final Reader r, final Accounts accounts, final OpenOrders orders)
+    {
+        r.expectCapacity("assets per account", accounts.maxAssets());
+        r.expectCapacity("positions per account", accounts.maxPositions());
+        final int count = r.getInt();
+        if (count > accounts.capacity())
+        {
+            throw new IllegalArgumentException("snapshot holds " + count + " accounts, capacity is " +
+                accounts.capacity());
+        }
+        for (int n = 0; n < count; n++)
+        {
+            final int slot = accounts.open(r.getLong(), r.getByte());
+            final double equity = r.getDouble();
+            final double im = r.getDouble();
+            final double mm = r.getDouble();
+            accounts.figures(slot, equity, im, mm, r.getByte());
+            for (int asset = r.getInt(); asset >= 0; asset = r.getInt())
+            {
+                accounts.addBalance(slot, asset, r.getDouble());
+            }
+            final int positions = r.getInt();
+            for (int i = 0; i < positions; i++)
+            {
+                final int instrument = r.getInt();
+                final double quantity = r.getDouble();
+                accounts.setPosition(slot, instrument, quantity, r.getDouble());
+            }
+            for (int instrument = r.getInt(); instrument >= 0; instrument = r.getInt())
+            {
+                final long clientOrderId = r.getLong();
+                final double quantity = r.getDouble();
+                if (OpenOrders.NONE == orders.add(slot, clientOrderId, instrument, quantity, r.getDouble()))
+                {
+                    throw new IllegalArgumentException("snapshot holds more open orders than the capacity");
+                }
+            }
+        }
+    }
+
+    private static void encodeClients(final Writer w, final Clients clients)
+    {
+        final int[] ids = clients.sortedClientIds();
+        w.putInt(ids.length);
+        for (final int id : ids)
+        {
+            w.putInt(id).putLong(clients.lastCorrelationId(id));
+        }
+    }
+
+    private static void decodeClients(final Reader r, final Clients clients)
+    {
+        for (int n = r.getInt(); n > 0; n--)
+        {
+            final int id = r.getInt();
+            clients.lastCorrelationId(id, r.getLong());
+        }
+    }
+
+    private static void encodeParameters(final Writer w, final ParameterLog log)
+    {
+        w.putInt(log.size());
+        for (int i = 0; i < log.size(); i++)
+        {
+            w.putInt(log.parameterId(i)).putInt(log.assetId(i)).putInt(log.index(i))
+                .putDouble(log.value(i)).putDouble(log.value2(i));
+        }
+    }
+
+    private static void decodeParameters(final Reader r, final ParameterLog log)
+    {
+        for (int n = r.getInt(); n > 0; n--)
+        {
+            final int parameterId = r.getInt();
+            final int assetId = r.getInt();
+            final int index = r.getInt();
+            final double value = r.getDouble();
+            log.add(parameterId, assetId, index, value, r.getDouble());
+        }
+    }
+
+    private static final class Writer
+    {
+        private final MutableDirectBuffer buffer;
+        private int position;
+
+        Writer(final MutableDirectBuffer buffer)
+        {
+            this.buffer = buffer;
+        }
+
+        Writer putByte(final byte value)
+        {
+            buffer.putByte(position, value);
+            position += 1;
+            return this;
+        }
+
+        Writer putInt(final int value)
+        {
+            buffer.putInt(position, value);
+            position += 4;
+            return this;
+        }
+
+        Writer putLong(final long value)
+        {
+            buffer.putLong(position, value);
+            position += 8;
+            return this;
+        }
+
+        Writer putDouble(final double value)
+        {
+            return putLong(Double.doubleToLongBits(value));
+        }
+
+        Writer putString(final String value)
+        {
+            position += buffer.putStringAscii(position, value);
+            return this;
+        }
+    }
+
+    private static final class Reader
+    {
+        private final DirectBuffer buffer;
+        private final int limit;
+        private int position;
+
+        Reader(final DirectBuffer buffer, final int offset, final int length)
+        {
+            this.buffer = buffer;
+            this.position = offset;
+            this.limit = offset + length;
+        }
+
+        private void need(final int bytes)
+        {
+            if (position + bytes > limit)
+            {
+                throw new IllegalArgumentException("snapshot truncated at byte " + position);
+            }
+        }
+
+        byte getByte()
+        {
+            need(1);
+            return buffer.getByte(position++);
+        }
+
+        int getInt()
+        {
+            need(4);
+            final int value = buffer.getInt(position);
+            position += 4;
+            return value;
+        }
+
+        long getLong()
+        {
+            need(8);
+            final long value = buffer.getLong(position);
+            position += 8;
+            return value;
+        }
+
+        double getDouble()
+        {
+            return Double.longBitsToDouble(getLong());
+        }
+
+        String getString()
+        {
+            final int length = getInt();
+            if (length < 0 || length > 256)
+            {
+                throw new IllegalArgumentException("snapshot string of length " + length);
+            }
+            position -= 4;
+            need(4 + length);
+            final String value = buffer.getStringAscii(position);
+            position += 4 + length;
+            return value;
+        }
+
+        void expectCapacity(final String what, final int capacity)
+        {
+            final int stored = getInt();
+            if (stored != capacity)
+            {
+                throw new IllegalArgumentException(
+                    "snapshot was taken with " + what + " capacity " + stored + ", this engine has " + capacity);
+            }
+        }
+    }
+}
