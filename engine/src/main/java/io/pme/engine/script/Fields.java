@@ -185,7 +185,10 @@ final class Fields
         private final Function<D, String> getter;
 
         CharsField(
-            final String name, final int maxLength, final BiConsumer<E, String> setter, final Function<D, String> getter)
+            final String name,
+            final int maxLength,
+            final BiConsumer<E, String> setter,
+            final Function<D, String> getter)
         {
             super(name);
             this.maxLength = maxLength;

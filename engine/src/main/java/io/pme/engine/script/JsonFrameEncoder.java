@@ -97,9 +97,13 @@ public final class JsonFrameEncoder
                 " (column " + ex.getLocation().getColumnNr() + ")");
         }
 
-        if (null == node || !node.isObject())
+        if (null == node || node.isMissingNode())
         {
-            throw new JsonFrameException("expected one JSON object, got " + (null == node ? "nothing" : node));
+            throw new JsonFrameException("expected one JSON object, got nothing");
+        }
+        if (!node.isObject())
+        {
+            throw new JsonFrameException("expected one JSON object, got " + node);
         }
 
         return (ObjectNode)node;

@@ -11,7 +11,8 @@ import org.agrona.DirectBuffer;
  */
 public final class JsonFramePrinter
 {
-    private static final int TEMPLATE_ID_END = 4;
+    private static final int TEMPLATE_ID_OFFSET = 2;
+    private static final int TEMPLATE_ID_END = TEMPLATE_ID_OFFSET + 2;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final Templates templates = new Templates();
@@ -30,8 +31,7 @@ public final class JsonFramePrinter
     {
         if (length < MessageHeaderDecoder.ENCODED_LENGTH || offset + length > buffer.capacity())
         {
-            return unreadable(length >= TEMPLATE_ID_END ? buffer.getShort(offset + 2, MessageHeaderDecoder.BYTE_ORDER)
-                & 0xFFFF : 0, length);
+            return unreadable(templateIdIfPresent(buffer, offset, length), length);
         }
 
         header.wrap(buffer, offset);
@@ -51,6 +51,13 @@ public final class JsonFramePrinter
         template.print(buffer, bodyOffset, blockLength, header.version(), line);
 
         return line.end();
+    }
+
+    private static int templateIdIfPresent(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final boolean present = length >= TEMPLATE_ID_END && offset + TEMPLATE_ID_END <= buffer.capacity();
+
+        return present ? buffer.getShort(offset + TEMPLATE_ID_OFFSET, MessageHeaderDecoder.BYTE_ORDER) & 0xFFFF : 0;
     }
 
     private String unreadable(final int templateId, final int length)

@@ -156,9 +156,19 @@ final class JsonInput
 
     private JsonFrameException wrongType(final String field, final String expected, final JsonNode node)
     {
+        return error(field, "expected " + expected + ", got " + describe(node));
+    }
+
+    private static String describe(final JsonNode node)
+    {
+        if (node.isNull())
+        {
+            return "null";
+        }
+
         final String shown = node.toString();
         final String value = shown.length() > MAX_SHOWN ? shown.substring(0, MAX_SHOWN) + "..." : shown;
 
-        return error(field, "expected " + expected + ", got " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + value);
+        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + value;
     }
 }

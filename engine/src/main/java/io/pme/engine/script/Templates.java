@@ -160,7 +160,8 @@ final class Templates
             .float64("price", OraclePriceEncoder::price, OraclePriceDecoder::price)
             .nanos("sourceTimestampNs", OraclePriceEncoder::sourceTimestampNs, OraclePriceDecoder::sourceTimestampNs));
 
-        add(new Template<>("OptionVolatility", OptionVolatilityEncoder.TEMPLATE_ID, OptionVolatilityEncoder.BLOCK_LENGTH,
+        add(new Template<>("OptionVolatility",
+            OptionVolatilityEncoder.TEMPLATE_ID, OptionVolatilityEncoder.BLOCK_LENGTH,
             new OptionVolatilityEncoder(), OptionVolatilityEncoder::wrap,
             new OptionVolatilityDecoder(), OptionVolatilityDecoder::wrap)
             .int32("sourceId", OptionVolatilityEncoder::sourceId, OptionVolatilityDecoder::sourceId)
