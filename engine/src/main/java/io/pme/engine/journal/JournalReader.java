@@ -1,0 +1,183 @@
+package io.pme.engine.journal;
+
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Reads journaled frames in order, from the start or from after a known index, following roll cycles.
+ * <p>
+ * <b>Threading:</b> position the reader with {@link #fromStart()} or {@link #fromAfter(long)} before polling; the
+ * first thread that polls then owns the reader (Chronicle tailers are thread-bound) and must do all further reads.
+ */
+public final class JournalReader implements AutoCloseable
+{
+    private static final int READ_ALL_BATCH = 4096;
+
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private boolean closed;
+
+    /**
+     * Open a reader positioned at the start of the journal in a directory, creating an empty journal if missing.
+     *
+     * @param dir holding the queue files.
+     */
+    public JournalReader(final Path dir)
+    {
+        this(dir, Journal.DEFAULT_ROLL_CYCLE, SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * Open a reader positioned at the start of the journal in a directory, creating an empty journal if missing.
+     *
+     * @param dir          holding the queue files.
+     * @param rollCycle    used only if the queue does not exist yet.
+     * @param timeProvider used by the queue to decide which cycle is current.
+     */
+    public JournalReader(final Path dir, final RollCycle rollCycle, final TimeProvider timeProvider)
+    {
+        queue = JournalQueues.open(dir, rollCycle, timeProvider);
+        tailer = queue.createTailer();
+        releaseTailerToNextThread();
+    }
+
+    /**
+     * Position the reader so the next frame delivered is the first in the journal.
+     *
+     * @return this for a fluent API.
+     */
+    public JournalReader fromStart()
+    {
+        tailer.toStart();
+        releaseTailerToNextThread();
+        return this;
+    }
+
+    /**
+     * Position the reader so the next frame delivered is the one after the excerpt at the given index.
+     *
+     * @param index of an excerpt in the journal, or {@link Journal#NULL_INDEX} to read from the start.
+     * @return this for a fluent API.
+     * @throws IllegalArgumentException if no excerpt exists at the index.
+     */
+    public JournalReader fromAfter(final long index)
+    {
+        if (Journal.NULL_INDEX == index)
+        {
+            return fromStart();
+        }
+
+        if (!tailer.moveToIndex(index))
+        {
+            throw new IllegalArgumentException("no journal excerpt at index 0x" + Long.toHexString(index));
+        }
+
+        try (DocumentContext context = tailer.readingDocument())
+        {
+            if (!context.isPresent())
+            {
+                throw new IllegalArgumentException("no journal excerpt at index 0x" + Long.toHexString(index));
+            }
+        }
+        releaseTailerToNextThread();
+
+        return this;
+    }
+
+    /**
+     * Deliver up to {@code limit} frames that are available now.
+     * <p>
+     * If the handler throws, the frame being delivered is not consumed and the exception propagates.
+     *
+     * @param handler to receive the frames.
+     * @param limit   maximum number of frames to deliver.
+     * @return number of frames delivered, zero if none were available.
+     */
+    public int poll(final JournalFrameHandler handler, final int limit)
+    {
+        int count = 0;
+        while (count < limit && readOne(handler))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /**
+     * Deliver every frame available now, e.g. to replay the journal on recovery.
+     *
+     * @param handler to receive the frames.
+     * @return number of frames delivered.
+     */
+    public long readAll(final JournalFrameHandler handler)
+    {
+        long total = 0;
+        int count;
+        while ((count = poll(handler, READ_ALL_BATCH)) > 0)
+        {
+            total += count;
+        }
+
+        return total;
+    }
+
+    /**
+     * Close the tailer and the underlying queue. Idempotent.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            tailer.close();
+            queue.close();
+        }
+    }
+
+    private boolean readOne(final JournalFrameHandler handler)
+    {
+        try (DocumentContext context = tailer.readingDocument())
+        {
+            if (!context.isPresent())
+            {
+                return false;
+            }
+
+            try
+            {
+                deliver(context, handler);
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                context.rollbackOnClose();
+                throw ex;
+            }
+
+            return true;
+        }
+    }
+
+    private void deliver(final DocumentContext context, final JournalFrameHandler handler)
+    {
+        final Bytes<?> bytes = context.wire().bytes();
+        final int length = (int)bytes.readRemaining();
+        // Mapped excerpts are contiguous in memory, so the frame is wrapped in place rather than copied.
+        frame.wrap(bytes.addressForRead(bytes.readPosition(), length), length);
+        handler.onFrame(frame, 0, length, context.index());
+    }
+
+    private void releaseTailerToNextThread()
+    {
+        tailer.singleThreadedCheckReset();
+    }
+}

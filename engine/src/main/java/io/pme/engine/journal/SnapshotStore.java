@@ -1,0 +1,216 @@
+package io.pme.engine.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Stores engine snapshots as one file per snapshot in a directory, named by input sequence so the newest is found
+ * without reading the others.
+ * <p>
+ * Files are written atomically: to a temporary file which is fsynced, renamed into place, then the directory is
+ * fsynced. Each file carries a header with magic, version, lengths and CRC32C checksums; a corrupt or truncated file
+ * is skipped in favour of the next newest and counted rather than logged. Snapshots are rare, so this class allocates
+ * freely and is not thread-safe.
+ */
+public final class SnapshotStore
+{
+    private static final String PREFIX = "snapshot-";
+    private static final String SUFFIX = ".snap";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    private final Path dir;
+    private long corruptSkipped;
+
+    /**
+     * Open a store in a directory, creating it if missing.
+     *
+     * @param dir holding the snapshot files.
+     * @throws UncheckedIOException if the directory cannot be created.
+     */
+    public SnapshotStore(final Path dir)
+    {
+        this.dir = dir;
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Durably write a snapshot, replacing any existing snapshot for the same input sequence.
+     *
+     * @param inputSequence sequence number of the last input applied to the state, must not be negative.
+     * @param journalIndex  journal index of the last input applied, or {@link Journal#NULL_INDEX}.
+     * @param stateDigest   digest of the engine state.
+     * @param payload       holding the serialised state.
+     * @param offset        at which the serialised state starts.
+     * @param length        of the serialised state in bytes.
+     * @throws UncheckedIOException if the snapshot cannot be written.
+     */
+    public void write(
+        final long inputSequence,
+        final long journalIndex,
+        final long stateDigest,
+        final DirectBuffer payload,
+        final int offset,
+        final int length)
+    {
+        if (inputSequence < 0)
+        {
+            throw new IllegalArgumentException("inputSequence must not be negative: " + inputSequence);
+        }
+        payload.boundsCheck(offset, length);
+
+        final ByteBuffer file = SnapshotCodec.encode(inputSequence, journalIndex, stateDigest, payload, offset, length);
+        final Path target = dir.resolve(fileName(inputSequence));
+        final Path temp = dir.resolve("." + fileName(inputSequence) + TEMP_SUFFIX);
+        try
+        {
+            writeAndSync(temp, file);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            sync(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Load the newest intact snapshot, skipping newer ones that are corrupt or truncated.
+     *
+     * @return the newest intact snapshot, or null if there is none.
+     * @throws UncheckedIOException if the directory cannot be listed or a file cannot be read.
+     */
+    public Snapshot loadNewest()
+    {
+        final long[] sequences = sequencesNewestFirst();
+        int skipped = 0;
+        for (final long sequence : sequences)
+        {
+            final Snapshot snapshot = SnapshotCodec.decode(read(dir.resolve(fileName(sequence))), sequence, skipped);
+            if (null != snapshot)
+            {
+                return snapshot;
+            }
+            skipped++;
+            corruptSkipped++;
+        }
+
+        return null;
+    }
+
+    /**
+     * Total number of corrupt or truncated snapshot files skipped by {@link #loadNewest()} on this instance.
+     *
+     * @return number of corrupt snapshot files skipped.
+     */
+    public long corruptSkipped()
+    {
+        return corruptSkipped;
+    }
+
+    /**
+     * Directory holding the snapshot files.
+     *
+     * @return directory holding the snapshot files.
+     */
+    public Path dir()
+    {
+        return dir;
+    }
+
+    static String fileName(final long inputSequence)
+    {
+        // Zero padded so names also sort by sequence in a plain directory listing.
+        return PREFIX + String.format("%019d", inputSequence) + SUFFIX;
+    }
+
+    private long[] sequencesNewestFirst()
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files
+                .map((path) -> parseSequence(path.getFileName().toString()))
+                .filter((sequence) -> sequence >= 0)
+                .sorted(Comparator.reverseOrder())
+                .mapToLong(Long::longValue)
+                .toArray();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static long parseSequence(final String name)
+    {
+        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX))
+        {
+            return -1;
+        }
+
+        final String digits = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
+        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(Character::isDigit))
+        {
+            return -1;
+        }
+
+        try
+        {
+            return Long.parseLong(digits);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    private static void writeAndSync(final Path path, final ByteBuffer bytes) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+        {
+            while (bytes.hasRemaining())
+            {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static void sync(final Path directory) throws IOException
+    {
+        // Makes the rename itself durable, not just the file contents.
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ))
+        {
+            channel.force(true);
+        }
+    }
+
+    private static byte[] read(final Path path)
+    {
+        try
+        {
+            return Files.readAllBytes(path);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

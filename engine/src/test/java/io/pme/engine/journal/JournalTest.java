@@ -1,0 +1,375 @@
+package io.pme.engine.journal;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsBackFramesOfVaryingLengthsByteForByte()
+    {
+        final List<byte[]> written = randomFrames(new Random(42), 2_000, 1, 1024);
+        final long[] indices = appendAll(dir, written);
+
+        final List<byte[]> read = new ArrayList<>();
+        final List<Long> readIndices = new ArrayList<>();
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            final long count = reader.readAll(
+                (buffer, offset, length, index) ->
+                {
+                    read.add(Frames.copy(buffer, offset, length));
+                    readIndices.add(index);
+                });
+            assertEquals(written.size(), count);
+        }
+
+        assertFramesEqual(written, read);
+        for (int i = 0; i < indices.length; i++)
+        {
+            assertEquals(indices[i], readIndices.get(i));
+        }
+    }
+
+    @Test
+    void appendsFromHeapAndOffHeapBuffersAtAnOffset()
+    {
+        final byte[] frame = { 1, 2, 3, 4, 5, 6, 7 };
+        final UnsafeBuffer heap = new UnsafeBuffer(new byte[32], 4, 20);
+        final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(32), 8, 20);
+        final UnsafeBuffer heapByteBuffer = new UnsafeBuffer(ByteBuffer.allocate(32).position(3).slice());
+        heap.putBytes(5, frame);
+        direct.putBytes(5, frame);
+        heapByteBuffer.putBytes(5, frame);
+
+        try (Journal journal = new Journal(dir))
+        {
+            journal.append(heap, 5, frame.length);
+            journal.append(direct, 5, frame.length);
+            journal.append(heapByteBuffer, 5, frame.length);
+        }
+
+        assertFramesEqual(List.of(frame, frame, frame), Frames.readAll(dir));
+    }
+
+    @Test
+    void rejectsFrameOutsideBuffer()
+    {
+        try (Journal journal = new Journal(dir))
+        {
+            assertThrows(IndexOutOfBoundsException.class, () -> journal.append(new UnsafeBuffer(new byte[8]), 4, 8));
+            assertEquals(0, journal.appendedCount());
+            assertEquals(Journal.NULL_INDEX, journal.lastIndex());
+        }
+        assertEquals(0, Frames.readAll(dir).size());
+    }
+
+    @Test
+    void indicesIncreaseAndLastIndexTracksAppends()
+    {
+        try (Journal journal = new Journal(dir))
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Frames.MAX_LENGTH]);
+            long previous = Journal.NULL_INDEX;
+            for (int n = 0; n < 100; n++)
+            {
+                final long index = journal.append(buffer, 0, Frames.encode(n, buffer, 0));
+                assertTrue(index > previous);
+                assertEquals(index, journal.lastIndex());
+                assertEquals(n + 1, journal.appendedCount());
+                previous = index;
+            }
+        }
+    }
+
+    @Test
+    void emptyJournalHasNothingToRead()
+    {
+        try (Journal journal = new Journal(dir))
+        {
+            assertEquals(Journal.NULL_INDEX, journal.lastIndex());
+            assertEquals(0, journal.appendedCount());
+        }
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertEquals(0, reader.poll(failOnFrame(), 10));
+            assertEquals(0, reader.readAll(failOnFrame()));
+            assertEquals(0, reader.fromAfter(Journal.NULL_INDEX).readAll(failOnFrame()));
+        }
+    }
+
+    @Test
+    void readerOfMissingDirectoryIsEmpty()
+    {
+        try (JournalReader reader = new JournalReader(dir.resolve("not-yet")))
+        {
+            assertEquals(0, reader.readAll(failOnFrame()));
+        }
+    }
+
+    @Test
+    void readsFromAfterAnIndex()
+    {
+        final List<byte[]> written = randomFrames(new Random(7), 50, 1, 64);
+        final long[] indices = appendAll(dir, written);
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            final List<byte[]> read = new ArrayList<>();
+            reader.fromAfter(indices[19]).readAll((buffer, offset, length, index) ->
+                read.add(Frames.copy(buffer, offset, length)));
+            assertFramesEqual(written.subList(20, 50), read);
+
+            assertEquals(0, reader.fromAfter(indices[49]).readAll(failOnFrame()));
+            assertEquals(50, reader.fromAfter(Journal.NULL_INDEX).readAll((buffer, offset, length, index) -> {}));
+            assertEquals(49, reader.fromAfter(indices[0]).readAll((buffer, offset, length, index) -> {}));
+            assertEquals(50, reader.fromStart().readAll((buffer, offset, length, index) -> {}));
+        }
+    }
+
+    @Test
+    void fromAfterAnUnknownIndexFails()
+    {
+        final long[] indices = appendAll(dir, randomFrames(new Random(1), 3, 1, 8));
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertThrows(IllegalArgumentException.class, () -> reader.fromAfter(indices[2] + 1));
+        }
+    }
+
+    @Test
+    void pollDeliversAtMostLimit()
+    {
+        final long[] indices = appendAll(dir, randomFrames(new Random(3), 10, 1, 8));
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            final List<Long> seen = new ArrayList<>();
+            assertEquals(4, reader.poll((buffer, offset, length, index) -> seen.add(index), 4));
+            assertEquals(4, reader.poll((buffer, offset, length, index) -> seen.add(index), 4));
+            assertEquals(2, reader.poll((buffer, offset, length, index) -> seen.add(index), 4));
+            assertEquals(0, reader.poll((buffer, offset, length, index) -> seen.add(index), 4));
+            for (int i = 0; i < indices.length; i++)
+            {
+                assertEquals(indices[i], seen.get(i));
+            }
+        }
+    }
+
+    @Test
+    void frameIsRedeliveredWhenHandlerThrows()
+    {
+        final long[] indices = appendAll(dir, randomFrames(new Random(5), 3, 1, 8));
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertEquals(1, reader.poll((buffer, offset, length, index) -> {}, 1));
+            assertThrows(IllegalStateException.class, () -> reader.poll(
+                (buffer, offset, length, index) ->
+                {
+                    throw new IllegalStateException("boom");
+                },
+                1));
+
+            final List<Long> seen = new ArrayList<>();
+            assertEquals(2, reader.readAll((buffer, offset, length, index) -> seen.add(index)));
+            assertEquals(List.of(indices[1], indices[2]), seen);
+        }
+    }
+
+    @Test
+    void reopenedJournalContinuesAppending()
+    {
+        final List<byte[]> first = randomFrames(new Random(11), 30, 1, 100);
+        final List<byte[]> second = randomFrames(new Random(12), 20, 1, 100);
+        final long[] firstIndices = appendAll(dir, first);
+
+        try (Journal journal = new Journal(dir))
+        {
+            assertEquals(firstIndices[29], journal.lastIndex());
+            assertEquals(0, journal.appendedCount());
+            long previous = journal.lastIndex();
+            for (final byte[] frame : second)
+            {
+                final long index = journal.append(new UnsafeBuffer(frame), 0, frame.length);
+                assertTrue(index > previous);
+                previous = index;
+            }
+            assertEquals(20, journal.appendedCount());
+        }
+
+        final List<byte[]> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertFramesEqual(all, Frames.readAll(dir));
+    }
+
+    @Test
+    void appendsFromAThreadOtherThanTheCreator() throws Exception
+    {
+        final List<byte[]> written = randomFrames(new Random(13), 100, 1, 64);
+        final ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Journal journal = new Journal(dir))
+        {
+            executor.submit(() ->
+            {
+                for (final byte[] frame : written)
+                {
+                    journal.append(new UnsafeBuffer(frame), 0, frame.length);
+                }
+            }).get(10, TimeUnit.SECONDS);
+            assertEquals(100, journal.appendedCount());
+        }
+        finally
+        {
+            executor.shutdownNow();
+        }
+
+        assertFramesEqual(written, Frames.readAll(dir));
+    }
+
+    @Test
+    void readsAcrossRollCycles()
+    {
+        final RollCycle rollCycle = TestRollCycles.TEST_DAILY;
+        final SetTimeProvider time = new SetTimeProvider("2026-03-02T10:00:00");
+        final List<byte[]> written = randomFrames(new Random(17), 30, 1, 32);
+        final long[] indices = new long[written.size()];
+
+        try (Journal journal = new Journal(dir, rollCycle, time))
+        {
+            for (int i = 0; i < written.size(); i++)
+            {
+                if (i % 10 == 0)
+                {
+                    time.advanceMillis(TimeUnit.DAYS.toMillis(1));
+                }
+                indices[i] = journal.append(new UnsafeBuffer(written.get(i)), 0, written.get(i).length);
+            }
+        }
+        assertTrue(rollCycle.toCycle(indices[29]) == rollCycle.toCycle(indices[0]) + 2);
+
+        try (JournalReader reader = new JournalReader(dir, rollCycle, time))
+        {
+            final List<byte[]> read = new ArrayList<>();
+            reader.readAll((buffer, offset, length, index) -> read.add(Frames.copy(buffer, offset, length)));
+            assertFramesEqual(written, read);
+
+            final List<Long> afterRoll = new ArrayList<>();
+            reader.fromAfter(indices[9]).readAll((buffer, offset, length, index) -> afterRoll.add(index));
+            assertEquals(20, afterRoll.size());
+            assertEquals(indices[10], afterRoll.get(0));
+        }
+    }
+
+    @Test
+    void steadyStateAppendAndReadDoNotAllocate()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Frames.MAX_LENGTH));
+        final long[] sum = new long[1];
+        final JournalFrameHandler handler = (frame, offset, length, index) -> sum[0] += length;
+
+        try (Journal journal = new Journal(dir); JournalReader reader = new JournalReader(dir))
+        {
+            // Until the JIT has compiled the path, interpreted VarHandle and Chronicle code allocate.
+            appendAndRead(journal, reader, buffer, handler, 0, 100_000);
+
+            long allocated = Long.MAX_VALUE;
+            for (int round = 1; round <= 5 && allocated > 0; round++)
+            {
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                appendAndRead(journal, reader, buffer, handler, round * 100_000, 20_000);
+                allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            }
+
+            assertEquals(0, allocated, "bytes allocated for 20000 appends and reads");
+        }
+    }
+
+    private static void appendAndRead(
+        final Journal journal,
+        final JournalReader reader,
+        final UnsafeBuffer buffer,
+        final JournalFrameHandler handler,
+        final int from,
+        final int count)
+    {
+        for (int n = from; n < from + count; n++)
+        {
+            journal.append(buffer, 0, Frames.encode(n, buffer, 0));
+            if (1 != reader.poll(handler, 10))
+            {
+                throw new AssertionError("expected one frame");
+            }
+        }
+    }
+
+    static long[] appendAll(final Path dir, final List<byte[]> frames)
+    {
+        final long[] indices = new long[frames.size()];
+        try (Journal journal = new Journal(dir))
+        {
+            for (int i = 0; i < frames.size(); i++)
+            {
+                indices[i] = journal.append(new UnsafeBuffer(frames.get(i)), 0, frames.get(i).length);
+            }
+        }
+
+        return indices;
+    }
+
+    static List<byte[]> randomFrames(final Random random, final int count, final int minLength, final int maxLength)
+    {
+        final List<byte[]> frames = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            final byte[] frame = new byte[minLength + random.nextInt(maxLength - minLength + 1)];
+            random.nextBytes(frame);
+            frames.add(frame);
+        }
+
+        return frames;
+    }
+
+    static void assertFramesEqual(final List<byte[]> expected, final List<byte[]> actual)
+    {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++)
+        {
+            assertArrayEquals(expected.get(i), actual.get(i), "frame " + i);
+        }
+    }
+
+    private static JournalFrameHandler failOnFrame()
+    {
+        return (buffer, offset, length, index) ->
+        {
+            throw new AssertionError("unexpected frame at index " + index);
+        };
+    }
+}
