@@ -2,7 +2,7 @@ package io.pme.engine.pipeline;
 
 import io.aeron.Publication;
 import io.pme.engine.EngineCounters;
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
@@ -40,7 +40,7 @@ public final class Publisher implements Agent, MessageHandler
         return "pme-publisher";
     }
 
-    public void onMessage(final int msgTypeId, final DirectBuffer buffer, final int index, final int length)
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
         for (int attempt = 0; attempt < MAX_OFFER_ATTEMPTS; attempt++)
         {
