@@ -1,9 +1,10 @@
 package io.pme.engine.cli;
 
-import io.pme.engine.logic.NoRiskModel;
 import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.risk.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
 
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
@@ -11,12 +12,16 @@ import java.util.function.Function;
  */
 final class RiskModels
 {
+    /** A parameter file replacing the shipped defaults; live run and replay must name the same one. */
+    static final String PARAMETERS_FILE_PROP = "pme.risk.parameters.file";
+
     private RiskModels()
     {
     }
 
     static Function<EngineState, RiskModelBinding> standard()
     {
-        return state -> new NoRiskModel(state.accounts());
+        final String file = System.getProperty(PARAMETERS_FILE_PROP);
+        return state -> new PortfolioRiskModel(state, null == file ? null : Path.of(file));
     }
 }
