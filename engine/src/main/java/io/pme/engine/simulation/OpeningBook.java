@@ -71,6 +71,11 @@ final class OpeningBook
         return Quotes.round(amount, assetId == USDC || assetId == USDT ? 0.01 : 1.0e-6);
     }
 
+    AccountBook accounts()
+    {
+        return accounts;
+    }
+
     int depositCount()
     {
         return depositCount;
@@ -266,8 +271,6 @@ final class OpeningBook
     // Whole lots, rounded down so a covered call never exceeds the coin held.
     private static double lots(final int underlying, final double size)
     {
-        final double lot = LOT_SIZES[underlying];
-
-        return Quotes.round(Math.floor(size / lot) * lot, lot);
+        return Quotes.roundDown(size, LOT_SIZES[underlying]);
     }
 }

@@ -20,9 +20,26 @@ final class Quotes
         this.paths = paths;
     }
 
+    /**
+     * @param tick a unit fraction such as 0.01 or 0.5.
+     * @return value rounded to the nearest tick; dividing by the integral scale keeps the result the closest
+     * double to the decimal, e.g. 49.4 rather than 49.400000000000006.
+     */
     static double round(final double value, final double tick)
     {
-        return Math.rint(value / tick) * tick;
+        final double scale = Math.rint(1.0 / tick);
+
+        return Math.rint(value * scale) / scale;
+    }
+
+    /**
+     * @return value rounded down to a whole number of ticks.
+     */
+    static double roundDown(final double value, final double tick)
+    {
+        final double scale = Math.rint(1.0 / tick);
+
+        return Math.floor(value * scale) / scale;
     }
 
     /**

@@ -216,7 +216,7 @@ final class SteadyPhase
         final int instrument = chooseInstrument(account);
         final int u = catalogue.underlying(instrument);
         final Side side = chooseSide(account, instrument);
-        final double quantity = orderQuantity(u) * (edgeCase ? OVERSIZE_FACTOR : 1.0);
+        final double quantity = Quotes.round(orderQuantity(u) * (edgeCase ? OVERSIZE_FACTOR : 1.0), LOT_SIZES[u]);
         final double limit = limitPrice(instrument, side);
         final long clientOrderId = accounts.nextClientOrderId(account);
         if (!edgeCase && random.chance(orderDoneProbability) && !pending.isFull())
@@ -277,7 +277,8 @@ final class SteadyPhase
 
     private Side chooseSide(final int account, final int instrument)
     {
-        final boolean writesCalls = AccountKind.COVERED_CALL == accounts.kind(account) && catalogue.isOption(instrument);
+        final boolean writesCalls =
+            AccountKind.COVERED_CALL == accounts.kind(account) && catalogue.isOption(instrument);
         final double sellProbability = writesCalls ? 0.8 : 0.5;
 
         return random.chance(sellProbability) ? Side.SELL : Side.BUY;

@@ -77,7 +77,8 @@ class PricePathsTest
     @Test
     void stablecoinsWiggleButRevert()
     {
-        final PricePaths paths = new PricePaths(new SimulationConfig().depegProbability(0.0).conclude(), new SimRandom(4));
+        final SimulationConfig config = new SimulationConfig().depegProbability(0.0).conclude();
+        final PricePaths paths = new PricePaths(config, new SimRandom(4));
         double maxDeviation = 0.0;
         for (int i = 0; i < 100_000; i++)
         {

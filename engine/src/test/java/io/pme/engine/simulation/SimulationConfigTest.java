@@ -29,7 +29,8 @@ class SimulationConfigTest
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().pendingOrderCapacity(100).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().btcVolatility(0).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig()
-            .priceTickWeight(0).volatilityWeight(0).orderCheckWeight(0).depositWeight(0).withdrawalWeight(0).conclude());
+            .priceTickWeight(0).volatilityWeight(0).orderCheckWeight(0).depositWeight(0).withdrawalWeight(0)
+            .conclude());
     }
 
     @Test
