@@ -37,6 +37,12 @@ final class MarginNotifier implements MarginListener
         this.clientId = clientId;
     }
 
+    void accountOpened(final int slot)
+    {
+        counters.accounts().incrementRelease();
+        accountChanged(slot);
+    }
+
     /** The account's own balances or positions changed: recompute and always announce. */
     void accountChanged(final int slot)
     {

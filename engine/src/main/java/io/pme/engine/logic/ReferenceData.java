@@ -61,7 +61,7 @@ final class ReferenceData
         {
             return RejectReason.CAPACITY_EXCEEDED;
         }
-        notifier.accountChanged(slot);
+        notifier.accountOpened(slot);
         return RejectReason.NONE;
     }
 
