@@ -9,8 +9,6 @@ import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 
-import java.util.Arrays;
-
 /**
  * The rulebook's figures for one engine account, built from the instrument risk cache: collateral with tiered
  * haircuts, equity, per-underlying scenario vectors, correlation sets, contingencies. Optionally with hypothetical
@@ -26,13 +24,13 @@ final class AccountRiskCalculator
     private final Instruments instruments;
     private final RiskParameters parameters;
     private final InstrumentRiskCache cache;
-    private final int maxAssets;
     private final int ownSetBase;
     private final double[] vectors;
     private final double[] contingencies;
-    private final boolean[] exposed;
     private final double[] aggregates;
     private final boolean[] setActive;
+    private final int[] activeSets;
+    private long exposed;
 
     AccountRiskCalculator(final EngineState state, final RiskParameters parameters, final InstrumentRiskCache cache)
     {
@@ -41,13 +39,13 @@ final class AccountRiskCalculator
         this.instruments = state.instruments();
         this.parameters = parameters;
         this.cache = cache;
-        maxAssets = assets.capacity();
+        final int maxAssets = assets.capacity();
         ownSetBase = RiskParameters.MAX_CORRELATION_SETS;
         vectors = new double[maxAssets * N];
         contingencies = new double[maxAssets];
-        exposed = new boolean[maxAssets];
         aggregates = new double[(ownSetBase + maxAssets) * N];
         setActive = new boolean[ownSetBase + maxAssets];
+        activeSets = new int[ownSetBase + maxAssets];
     }
 
     /**
@@ -55,10 +53,16 @@ final class AccountRiskCalculator
      * ({@code assetId} -1 for none).
      */
     void compute(
-        final int slot, final Trades trades, final int assetId, final double balanceDelta, final MarginFigures out)
+        final int slot,
+        final long balanceMask,
+        final Trades trades,
+        final int assetId,
+        final double balanceDelta,
+        final MarginFigures out)
     {
-        Arrays.fill(exposed, false);
-        final double collateral = collateral(slot, assetId, balanceDelta);
+        exposed = 0;
+        final double collateral = collateral(slot, assetId >= 0 ? balanceMask | (1L << assetId) : balanceMask,
+            assetId, balanceDelta);
         if (Double.isNaN(collateral))
         {
             out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
@@ -107,11 +111,12 @@ final class AccountRiskCalculator
         return equity > 0.0 ? AccountStates.LIQUIDATION : AccountStates.BANKRUPT;
     }
 
-    private double collateral(final int slot, final int assetId, final double balanceDelta)
+    private double collateral(final int slot, final long balanceMask, final int assetId, final double balanceDelta)
     {
         double collateral = 0.0;
-        for (int a = 0; a < maxAssets; a++)
+        for (long mask = balanceMask; 0 != mask; mask &= mask - 1)
         {
+            final int a = Long.numberOfTrailingZeros(mask);
             final double balance = accounts.balance(slot, a) + (a == assetId ? balanceDelta : 0.0);
             if (0.0 == balance)
             {
@@ -181,41 +186,46 @@ final class AccountRiskCalculator
 
     private void touch(final int u)
     {
-        if (!exposed[u])
+        final long bit = 1L << u;
+        if (0 == (exposed & bit))
         {
-            exposed[u] = true;
+            exposed |= bit;
             contingencies[u] = 0.0;
             ScenarioVectors.clear(vectors, u * N);
         }
     }
 
+    private int setSlot(final int u)
+    {
+        final int set = parameters.correlationSet(u);
+        return set > 0 ? set : ownSetBase + u;
+    }
+
     // Sets in a fixed order (numbered sets, then sets of one by asset id), so the sum's rounding never varies.
     private double aggregate()
     {
-        Arrays.fill(setActive, false);
         double contingency = 0.0;
-        for (int u = 0; u < maxAssets; u++)
+        int active = 0;
+        for (long mask = exposed; 0 != mask; mask &= mask - 1)
         {
-            if (exposed[u])
+            final int u = Long.numberOfTrailingZeros(mask);
+            final int slot = setSlot(u);
+            if (!setActive[slot])
             {
-                final int set = parameters.correlationSet(u);
-                final int slot = set > 0 ? set : ownSetBase + u;
-                if (!setActive[slot])
-                {
-                    setActive[slot] = true;
-                    ScenarioVectors.clear(aggregates, slot * N);
-                }
-                ScenarioVectors.accumulateSet(vectors, u * N, parameters.pnlOffset(u), aggregates, slot * N);
-                contingency += contingencies[u];
+                setActive[slot] = true;
+                activeSets[active++] = slot;
+                ScenarioVectors.clear(aggregates, slot * N);
             }
+            ScenarioVectors.accumulateSet(vectors, u * N, parameters.pnlOffset(u), aggregates, slot * N);
+            contingency += contingencies[u];
         }
+        java.util.Arrays.sort(activeSets, 0, active);
         double worst = 0.0;
-        for (int slot = 0; slot < setActive.length; slot++)
+        for (int i = 0; i < active; i++)
         {
-            if (setActive[slot])
-            {
-                worst += Math.max(0.0, -aggregates[slot * N + ScenarioVectors.worstScenario(aggregates, slot * N)]);
-            }
+            final int slot = activeSets[i];
+            setActive[slot] = false;
+            worst += Math.max(0.0, -aggregates[slot * N + ScenarioVectors.worstScenario(aggregates, slot * N)]);
         }
         return worst + contingency;
     }

@@ -27,6 +27,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final OpenOrders orders;
     private final Path parametersFile;
     private final long[] exposureMasks;
+    private final long[] balanceMasks;
     private final Trades trades = new Trades(MAX_WHAT_IF_TRADES);
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
@@ -51,6 +52,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         this.orders = state.openOrders();
         this.parametersFile = parametersFile;
         exposureMasks = new long[accounts.capacity()];
+        balanceMasks = new long[accounts.capacity()];
         resetParameters();
     }
 
@@ -97,10 +99,17 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     public void refresh(final int slot)
     {
+        balanceMasks[slot] = balanceMask(slot);
+        exposureMasks[slot] = balanceMasks[slot] | positionMask(slot);
+        recompute(slot);
+    }
+
+    // Balances and positions are as they were: only prices, volatilities or parameters moved.
+    private void recompute(final int slot)
+    {
         trades.clear();
-        calculator.compute(slot, trades, -1, 0.0, figures);
+        calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, figures);
         accounts.figures(slot, figures.equity, figures.initialMargin, figures.maintenanceMargin, figures.state);
-        exposureMasks[slot] = exposureMask(slot);
     }
 
     public void onPrice(final int assetId, final MarginListener listener)
@@ -134,7 +143,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         cache.invalidateAll();
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
-            exposureMasks[slot] = exposureMask(slot);
+            balanceMasks[slot] = balanceMask(slot);
+            exposureMasks[slot] = balanceMasks[slot] | positionMask(slot);
         }
     }
 
@@ -157,26 +167,26 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             out.set(Double.NaN, Double.NaN, Double.NaN, io.pme.engine.state.AccountStates.UNMARGINED);
             return;
         }
-        calculator.compute(slot, trades, assetId, balanceDelta, out);
+        calculator.compute(slot, balanceMasks[slot], trades, assetId, balanceDelta, out);
     }
 
     public void withOpenOrders(final int slot, final MarginFigures out)
     {
         openOrdersAsFilled(slot);
-        calculator.compute(slot, trades, -1, 0.0, out);
+        calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, out);
     }
 
     private void refreshAndReport(final int slot, final MarginListener listener)
     {
         final byte previous = accounts.state(slot);
-        refresh(slot);
+        recompute(slot);
         if (previous != accounts.state(slot))
         {
             listener.onStateChange(slot, previous);
         }
     }
 
-    private long exposureMask(final int slot)
+    private long balanceMask(final int slot)
     {
         long mask = 0;
         for (int a = 0, n = state.assets().capacity(); a < n; a++)
@@ -186,6 +196,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 mask |= 1L << a;
             }
         }
+        return mask;
+    }
+
+    private long positionMask(final int slot)
+    {
+        long mask = 0;
         for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
         {
             mask |= 1L << instruments.underlying(accounts.positionInstrument(slot, i));
@@ -255,10 +271,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             return;
         }
         trades.add(instrumentId, buyQuantity, buyCost / buyQuantity);
-        calculator.compute(slot, trades, -1, 0.0, buys);
+        calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, buys);
         trades.removeLast();
         trades.add(instrumentId, sellQuantity, sellCost / sellQuantity);
-        calculator.compute(slot, trades, -1, 0.0, sells);
+        calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, sells);
         if (buys.initialMargin - buys.equity > sells.initialMargin - sells.equity)
         {
             trades.removeLast();
