@@ -4,6 +4,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
@@ -75,7 +76,7 @@ class MarginPropertiesTest
             .list().ofMaxSize(12);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
     void marginIsNeverNegativeNorAboveSiloed(@ForAll("legs") final List<Leg> legs, @ForAll final double cash)
     {
         final MarginResult r = compute(defaults(), legs, Double.isFinite(cash) ? cash % 1e7 : 0.0);
@@ -86,7 +87,7 @@ class MarginPropertiesTest
         assertTrue(r.initialMargin() <= r.siloedInitialMargin() * (1 + 1e-12) + 1e-9);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void addingCashNeverRaisesInitialMargin(
         @ForAll("legs") final List<Leg> legs, @ForAll @DoubleRange(min = 0, max = 1e8) final double cash)
     {
@@ -96,7 +97,7 @@ class MarginPropertiesTest
         assertTrue(after.initialMargin() <= before * (1 + 1e-12) + 1e-9);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void doublingEverythingWithFlatHaircutsDoublesMargin(@ForAll("legs") final List<Leg> legs,
         @ForAll @DoubleRange(min = 0, max = 1e9) final double cash) throws URISyntaxException
     {
@@ -111,7 +112,7 @@ class MarginPropertiesTest
         assertClose(2 * cv, twice.collateralValue(), 1e-9);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void aPositionAndItsOppositeCostOnlyTheirContingency(
         @ForAll("legs") final List<Leg> base, @ForAll("leg") final Leg leg)
     {
@@ -131,7 +132,7 @@ class MarginPropertiesTest
         assertEquals(baseIm + contingency, withPair.initialMargin(), 1e-9 * scale);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void wideningAPriceRangeNeverLowersMargin(
         @ForAll("shortOptionLegsOnBtc") final List<Leg> legs,
         @ForAll @DoubleRange(min = 0.01, max = 0.5) final double range,
@@ -147,7 +148,7 @@ class MarginPropertiesTest
         assertTrue(wide >= narrow * (1 - 1e-12) - 1e-9, () -> "narrow " + narrow + " wide " + wide);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void resultsDoNotDependOnOrder(@ForAll("legs") final List<Leg> legs, @ForAll final long seed)
     {
         final RiskParameters parameters = defaults();

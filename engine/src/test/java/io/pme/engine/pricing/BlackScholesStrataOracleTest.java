@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
@@ -40,7 +41,7 @@ class BlackScholesStrataOracleTest
                 new Inputs(s, s * Math.exp(logMoneyness), Math.exp(logT), Math.exp(logVol), r, call));
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, edgeCases = EdgeCasesMode.MIXIN)
     void priceAndGreeksMatchStrata(@ForAll("inputs") final Inputs in)
     {
         final double s = in.spot();
