@@ -35,8 +35,7 @@ public final class RiskArrays
         final double notional = multiplier * spot;
         for (int k = 0; k < ScenarioGrid.SCENARIO_COUNT; k++)
         {
-            out[offset + k] =
-                notional * ScenarioGrid.shock(k, range, parameters) * ScenarioGrid.weight(k, range, parameters);
+            out[offset + k] = notional * ScenarioGrid.weightedShock(k, range, parameters);
         }
     }
 

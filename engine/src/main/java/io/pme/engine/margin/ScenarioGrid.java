@@ -69,4 +69,24 @@ public final class ScenarioGrid
     {
         return isTail(k) ? Math.min(1.0, range / Math.abs(parameters.tailShock(k - REGULAR_COUNT))) : 1.0;
     }
+
+    /**
+     * The weighted shock x × w, i.e. the P&amp;L of one unit of linear exposure per unit of notional. For a tail it is
+     * written as {@code sign(x) × min(|x|, R)}, equal to {@code x × min(1, R/|x|)} but exact, so a tail beyond the
+     * range ties exactly with the grid's edge and the earlier (regular) scenario is reported as the worst.
+     *
+     * @param k          scenario index.
+     * @param range      the underlying's price range R.
+     * @param parameters supplies the tail shocks.
+     * @return x × w.
+     */
+    public static double weightedShock(final int k, final double range, final RiskParameters parameters)
+    {
+        if (!isTail(k))
+        {
+            return (step(k) / 4.0) * range;
+        }
+        final double x = parameters.tailShock(k - REGULAR_COUNT);
+        return Math.copySign(Math.min(Math.abs(x), range), x);
+    }
 }
