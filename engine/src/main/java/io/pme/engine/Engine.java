@@ -62,6 +62,7 @@ public final class Engine implements AutoCloseable
     private final Subscription subscription;
     private final Publication publication;
     private final AtomicInteger pipelineErrors = new AtomicInteger();
+    private final EngineErrors errorLog = new EngineErrors();
 
     private Engine(final EngineContext context)
     {
@@ -155,6 +156,7 @@ public final class Engine implements AutoCloseable
     private void onAgentError(final Throwable throwable)
     {
         pipelineErrors.incrementAndGet();
+        errorLog.record(throwable);
     }
 
     public String aeronDirectoryName()
@@ -187,6 +189,11 @@ public final class Engine implements AutoCloseable
         return pipelineErrors.get();
     }
 
+    public EngineErrors errors()
+    {
+        return errorLog;
+    }
+
     /**
      * Stops taking input, lets the ring drain through the journal and the business logic, then stops.
      * Only after this may other threads read state, e.g. {@link #digest()}.
@@ -216,19 +223,22 @@ public final class Engine implements AutoCloseable
     {
         public void handleEventException(final Throwable ex, final long sequence, final InputEvent event)
         {
-            // an input that throws is a bug: count it and keep going, never stop the engine
+            // an input that throws is a bug: count it, keep the first ones for the operator, never stop the engine
             counters.errors().incrementRelease();
             pipelineErrors.incrementAndGet();
+            errorLog.record(ex);
         }
 
         public void handleOnStartException(final Throwable ex)
         {
             pipelineErrors.incrementAndGet();
+            errorLog.record(ex);
         }
 
         public void handleOnShutdownException(final Throwable ex)
         {
             pipelineErrors.incrementAndGet();
+            errorLog.record(ex);
         }
     }
 }

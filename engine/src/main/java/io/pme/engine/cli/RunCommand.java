@@ -88,6 +88,10 @@ final class RunCommand
         }
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
             simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
+        if (engine.pipelineErrors() > 0)
+        {
+            err.print(engine.errors().summary());
+        }
         out.println("state digest: " + Digest.hex(engine.digest()));
         return 0;
     }

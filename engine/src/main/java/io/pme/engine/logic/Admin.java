@@ -15,6 +15,9 @@ final class Admin
     private final RiskModelBinding risk;
     private final MarginNotifier notifier;
     private final SnapshotSink snapshotSink;
+    private static final ParameterId[] PARAMETER_IDS = ParameterId.values();
+    private static final RejectReason[] REASONS = RejectReason.values();
+
     private final StateSnapshot snapshot = new StateSnapshot();
 
     Admin(
@@ -32,7 +35,7 @@ final class Admin
     RejectReason onParameterUpdate(final ParameterUpdateDecoder message)
     {
         final int parameterId = message.parameterIdRaw();
-        if (ParameterId.NULL_VAL == ParameterId.get(parameterId))
+        if (!isKnown(parameterId))
         {
             return RejectReason.UNKNOWN_PARAMETER;
         }
@@ -40,13 +43,36 @@ final class Admin
             parameterId, message.assetId(), message.index(), message.value(), message.value2());
         if (0 != code)
         {
-            final RejectReason reason = RejectReason.get(code);
-            return RejectReason.NULL_VAL == reason ? RejectReason.INVALID_VALUE : reason;
+            return reasonOf(code);
         }
         state.parameterLog().add(parameterId, message.assetId(), message.index(), message.value(), message.value2());
         state.advanceClock(message.timestampNs());
         risk.model().onParametersChange(notifier);
         return RejectReason.NONE;
+    }
+
+    private static RejectReason reasonOf(final int code)
+    {
+        for (final RejectReason reason : REASONS)
+        {
+            if (reason.value() == code && RejectReason.NULL_VAL != reason)
+            {
+                return reason;
+            }
+        }
+        return RejectReason.INVALID_VALUE;
+    }
+
+    private static boolean isKnown(final int parameterId)
+    {
+        for (final ParameterId id : PARAMETER_IDS)
+        {
+            if (ParameterId.NULL_VAL != id && id.value() == parameterId)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean takeSnapshot(final long journalIndex)

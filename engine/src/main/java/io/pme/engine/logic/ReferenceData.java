@@ -43,15 +43,16 @@ final class ReferenceData
     RejectReason onAccountOpen(final AccountOpenDecoder message)
     {
         final long accountId = message.accountId();
-        final MarginMode mode = message.marginMode();
+        final short modeRaw = message.marginModeRaw();
         if (accountId <= 0)
         {
             return RejectReason.INVALID_VALUE;
         }
-        if (MarginMode.CROSS != mode && MarginMode.ISOLATED != mode)
+        if (MarginMode.CROSS.value() != modeRaw && MarginMode.ISOLATED.value() != modeRaw)
         {
             return RejectReason.INVALID_ENUM;
         }
+        final MarginMode mode = message.marginMode();
         if (accounts.slot(accountId) >= 0)
         {
             return RejectReason.ALREADY_DEFINED;
@@ -105,6 +106,13 @@ final class ReferenceData
         if (!assets.isDefined(underlying) || assets.isUsd(underlying))
         {
             return RejectReason.UNKNOWN_ASSET;
+        }
+        final short kindRaw = message.kindRaw();
+        final short rightRaw = message.rightRaw();
+        if (kindRaw < InstrumentKind.PERPETUAL.value() || kindRaw > InstrumentKind.OPTION.value() ||
+            rightRaw < OptionRight.NONE.value() || rightRaw > OptionRight.PUT.value())
+        {
+            return RejectReason.INVALID_ENUM;
         }
         final InstrumentKind kind = message.kind();
         final OptionRight right = message.right();

@@ -62,7 +62,7 @@ final class Trading
         if (RejectReason.NONE == reason)
         {
             final int instrumentId = message.instrumentId();
-            final double signedQuantity = Side.BUY == message.side() ? message.quantity() : -message.quantity();
+            final double signedQuantity = Side.BUY.value() == message.sideRaw() ? message.quantity() : -message.quantity();
             reason = decide(slot, instrumentId, signedQuantity, message.limitPrice());
             if (RejectReason.NONE == reason && OpenOrders.NONE == orders.add(
                 slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
@@ -79,7 +79,7 @@ final class Trading
     private RejectReason validate(final OrderCheckDecoder message, final int slot)
     {
         final int instrumentId = message.instrumentId();
-        final Side side = message.side();
+        final short side = message.sideRaw();
         if (slot < 0)
         {
             return RejectReason.UNKNOWN_ACCOUNT;
@@ -88,7 +88,7 @@ final class Trading
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
-        if (Side.BUY != side && Side.SELL != side)
+        if (Side.BUY.value() != side && Side.SELL.value() != side)
         {
             return RejectReason.INVALID_ENUM;
         }
