@@ -215,11 +215,15 @@ final class OpeningBook
         }
     }
 
+    private static final double[] DEFAULT_PRICE_RANGES = {0.16, 0.18, 0.25};
+
     private void planDirectionalBet(final int account)
     {
         final int u = accounts.homeUnderlying(account);
         final boolean nearMargin = random.chance(NEAR_MARGIN_PROBABILITY);
-        final double leverage = nearMargin ? random.uniform(12.0, 20.0) : random.uniform(1.0, 8.0);
+        // the rulebook's default ranges allow 1 / (range + contingency) times leverage: ~6x BTC, ~5.4x ETH, ~3.9x SOL
+        final double maxLeverage = 1.0 / (DEFAULT_PRICE_RANGES[u] + 0.005);
+        final double leverage = maxLeverage * (nearMargin ? random.uniform(0.9, 1.1) : random.uniform(0.1, 0.8));
         final double size = equityUsd(account) * leverage / quotes.paths().spot(u);
         final double quantity = (random.chance(0.55) ? 1.0 : -1.0) * lots(u, size);
         final int instrument = random.chance(0.7) ?
