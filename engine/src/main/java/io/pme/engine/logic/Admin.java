@@ -1,6 +1,5 @@
 package io.pme.engine.logic;
 
-import io.pme.codecs.ParameterId;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.state.EngineState;
@@ -32,7 +31,7 @@ final class Admin
     RejectReason onParameterUpdate(final ParameterUpdateDecoder message)
     {
         final int parameterId = message.parameterIdRaw();
-        if (ParameterId.NULL_VAL == ParameterId.get(parameterId))
+        if (!Enums.isParameterId(parameterId))
         {
             return RejectReason.UNKNOWN_PARAMETER;
         }

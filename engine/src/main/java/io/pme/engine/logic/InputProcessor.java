@@ -231,7 +231,7 @@ public final class InputProcessor
 
     private void onAdminCommand(final AdminCommandDecoder command, final long journalIndex)
     {
-        final AdminCommandType type = command.command();
+        final AdminCommandType type = Enums.command(command.commandRaw());
         if (AdminCommandType.SNAPSHOT != type && AdminCommandType.DIGEST != type)
         {
             responses.reject(

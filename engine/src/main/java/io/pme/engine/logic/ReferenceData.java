@@ -43,7 +43,7 @@ final class ReferenceData
     RejectReason onAccountOpen(final AccountOpenDecoder message)
     {
         final long accountId = message.accountId();
-        final MarginMode mode = message.marginMode();
+        final MarginMode mode = Enums.marginMode(message.marginModeRaw());
         if (accountId <= 0)
         {
             return RejectReason.INVALID_VALUE;
@@ -106,8 +106,8 @@ final class ReferenceData
         {
             return RejectReason.UNKNOWN_ASSET;
         }
-        final InstrumentKind kind = message.kind();
-        final OptionRight right = message.right();
+        final InstrumentKind kind = Enums.kind(message.kindRaw());
+        final OptionRight right = Enums.right(message.rightRaw());
         final RejectReason termsProblem = checkTerms(kind, right, message);
         if (RejectReason.NONE != termsProblem)
         {

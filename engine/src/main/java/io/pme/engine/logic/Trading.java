@@ -62,7 +62,8 @@ final class Trading
         if (RejectReason.NONE == reason)
         {
             final int instrumentId = message.instrumentId();
-            final double signedQuantity = Side.BUY == message.side() ? message.quantity() : -message.quantity();
+            final double signedQuantity =
+                Side.BUY == Enums.side(message.sideRaw()) ? message.quantity() : -message.quantity();
             reason = decide(slot, instrumentId, signedQuantity, message.limitPrice());
             if (RejectReason.NONE == reason && OpenOrders.NONE == orders.add(
                 slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
@@ -79,7 +80,7 @@ final class Trading
     private RejectReason validate(final OrderCheckDecoder message, final int slot)
     {
         final int instrumentId = message.instrumentId();
-        final Side side = message.side();
+        final Side side = Enums.side(message.sideRaw());
         if (slot < 0)
         {
             return RejectReason.UNKNOWN_ACCOUNT;
