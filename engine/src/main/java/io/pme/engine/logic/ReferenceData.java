@@ -132,7 +132,7 @@ final class ReferenceData
         {
             return RejectReason.INVALID_ENUM;
         }
-        if (!Checks.isPositiveFinite(message.multiplier()))
+        if (!Checks.isPositiveBounded(message.multiplier()))
         {
             return RejectReason.INVALID_VALUE;
         }
@@ -142,7 +142,7 @@ final class ReferenceData
             {
                 return RejectReason.INVALID_ENUM;
             }
-            if (!Checks.isPositiveFinite(message.strike()))
+            if (!Checks.isPositiveBounded(message.strike()))
             {
                 return RejectReason.INVALID_PRICE;
             }
@@ -162,7 +162,7 @@ final class ReferenceData
             return RejectReason.UNKNOWN_ASSET;
         }
         final double price = message.price();
-        if (!Checks.isPositiveFinite(price) || (assets.isUsd(assetId) && 1.0 != price))
+        if (!Checks.isPositiveBounded(price) || (assets.isUsd(assetId) && 1.0 != price))
         {
             return RejectReason.INVALID_PRICE;
         }

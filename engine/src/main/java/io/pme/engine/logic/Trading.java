@@ -93,7 +93,7 @@ final class Trading
         {
             return RejectReason.INVALID_ENUM;
         }
-        if (!Checks.isPositiveFinite(message.quantity()))
+        if (!Checks.isPositiveBounded(message.quantity()))
         {
             return RejectReason.INVALID_QUANTITY;
         }
@@ -178,11 +178,11 @@ final class Trading
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
-        if (0.0 == quantity || !Checks.isFinite(quantity))
+        if (0.0 == quantity || !Checks.isBounded(quantity))
         {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (!isValidTradePrice(instrumentId, price) || !Checks.isFinite(fee))
+        if (!isValidTradePrice(instrumentId, price) || !Checks.isBounded(fee))
         {
             return RejectReason.INVALID_PRICE;
         }
@@ -250,6 +250,7 @@ final class Trading
 
     private boolean isValidTradePrice(final int instrumentId, final double price)
     {
-        return instruments.isOption(instrumentId) ? Checks.isNonNegativeFinite(price) : Checks.isPositiveFinite(price);
+        return instruments.isOption(instrumentId) ?
+            Checks.isNonNegativeBounded(price) : Checks.isPositiveBounded(price);
     }
 }
