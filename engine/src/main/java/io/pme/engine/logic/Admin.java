@@ -1,6 +1,5 @@
 package io.pme.engine.logic;
 
-import io.pme.codecs.ParameterId;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.state.EngineState;
@@ -15,7 +14,6 @@ final class Admin
     private final RiskModelBinding risk;
     private final MarginNotifier notifier;
     private final SnapshotSink snapshotSink;
-    private static final ParameterId[] PARAMETER_IDS = ParameterId.values();
     private static final RejectReason[] REASONS = RejectReason.values();
 
     private final StateSnapshot snapshot = new StateSnapshot();
@@ -35,7 +33,7 @@ final class Admin
     RejectReason onParameterUpdate(final ParameterUpdateDecoder message)
     {
         final int parameterId = message.parameterIdRaw();
-        if (!isKnown(parameterId))
+        if (!Enums.isParameterId(parameterId))
         {
             return RejectReason.UNKNOWN_PARAMETER;
         }
@@ -61,18 +59,6 @@ final class Admin
             }
         }
         return RejectReason.INVALID_VALUE;
-    }
-
-    private static boolean isKnown(final int parameterId)
-    {
-        for (final ParameterId id : PARAMETER_IDS)
-        {
-            if (ParameterId.NULL_VAL != id && id.value() == parameterId)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     boolean takeSnapshot(final long journalIndex)

@@ -231,8 +231,8 @@ public final class InputProcessor
 
     private void onAdminCommand(final AdminCommandDecoder command, final long journalIndex)
     {
-        final short raw = command.commandRaw();
-        if (AdminCommandType.SNAPSHOT.value() != raw && AdminCommandType.DIGEST.value() != raw)
+        final AdminCommandType type = Enums.command(command.commandRaw());
+        if (AdminCommandType.SNAPSHOT != type && AdminCommandType.DIGEST != type)
         {
             responses.reject(
                 command.timestampNs(), command.correlationId(), command.clientId(), AdminCommandDecoder.TEMPLATE_ID,
@@ -241,7 +241,7 @@ public final class InputProcessor
         }
         // the digest reports the state after this input, so the clock and sequence move first
         accept(command.timestampNs(), command.correlationId(), command.clientId());
-        final boolean snapshot = AdminCommandType.SNAPSHOT.value() == raw;
+        final boolean snapshot = AdminCommandType.SNAPSHOT == type;
         final boolean taken = snapshot && admin.takeSnapshot(journalIndex);
         if (snapshot && !taken)
         {

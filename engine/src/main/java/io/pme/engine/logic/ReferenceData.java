@@ -43,16 +43,15 @@ final class ReferenceData
     RejectReason onAccountOpen(final AccountOpenDecoder message)
     {
         final long accountId = message.accountId();
-        final short modeRaw = message.marginModeRaw();
+        final MarginMode mode = Enums.marginMode(message.marginModeRaw());
         if (accountId <= 0)
         {
             return RejectReason.INVALID_VALUE;
         }
-        if (MarginMode.CROSS.value() != modeRaw && MarginMode.ISOLATED.value() != modeRaw)
+        if (MarginMode.CROSS != mode && MarginMode.ISOLATED != mode)
         {
             return RejectReason.INVALID_ENUM;
         }
-        final MarginMode mode = message.marginMode();
         if (accounts.slot(accountId) >= 0)
         {
             return RejectReason.ALREADY_DEFINED;
@@ -107,15 +106,8 @@ final class ReferenceData
         {
             return RejectReason.UNKNOWN_ASSET;
         }
-        final short kindRaw = message.kindRaw();
-        final short rightRaw = message.rightRaw();
-        if (kindRaw < InstrumentKind.PERPETUAL.value() || kindRaw > InstrumentKind.OPTION.value() ||
-            rightRaw < OptionRight.NONE.value() || rightRaw > OptionRight.PUT.value())
-        {
-            return RejectReason.INVALID_ENUM;
-        }
-        final InstrumentKind kind = message.kind();
-        final OptionRight right = message.right();
+        final InstrumentKind kind = Enums.kind(message.kindRaw());
+        final OptionRight right = Enums.right(message.rightRaw());
         final RejectReason termsProblem = checkTerms(kind, right, message);
         if (RejectReason.NONE != termsProblem)
         {
@@ -140,7 +132,7 @@ final class ReferenceData
         {
             return RejectReason.INVALID_ENUM;
         }
-        if (!Checks.isPositiveFinite(message.multiplier()))
+        if (!Checks.isPositiveBounded(message.multiplier()))
         {
             return RejectReason.INVALID_VALUE;
         }
@@ -150,7 +142,7 @@ final class ReferenceData
             {
                 return RejectReason.INVALID_ENUM;
             }
-            if (!Checks.isPositiveFinite(message.strike()))
+            if (!Checks.isPositiveBounded(message.strike()))
             {
                 return RejectReason.INVALID_PRICE;
             }
@@ -170,7 +162,7 @@ final class ReferenceData
             return RejectReason.UNKNOWN_ASSET;
         }
         final double price = message.price();
-        if (!Checks.isPositiveFinite(price) || (assets.isUsd(assetId) && 1.0 != price))
+        if (!Checks.isPositiveBounded(price) || (assets.isUsd(assetId) && 1.0 != price))
         {
             return RejectReason.INVALID_PRICE;
         }

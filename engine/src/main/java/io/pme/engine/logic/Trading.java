@@ -62,7 +62,8 @@ final class Trading
         if (RejectReason.NONE == reason)
         {
             final int instrumentId = message.instrumentId();
-            final double signedQuantity = Side.BUY.value() == message.sideRaw() ? message.quantity() : -message.quantity();
+            final double signedQuantity =
+                Side.BUY == Enums.side(message.sideRaw()) ? message.quantity() : -message.quantity();
             reason = decide(slot, instrumentId, signedQuantity, message.limitPrice());
             if (RejectReason.NONE == reason && OpenOrders.NONE == orders.add(
                 slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
@@ -79,7 +80,7 @@ final class Trading
     private RejectReason validate(final OrderCheckDecoder message, final int slot)
     {
         final int instrumentId = message.instrumentId();
-        final short side = message.sideRaw();
+        final Side side = Enums.side(message.sideRaw());
         if (slot < 0)
         {
             return RejectReason.UNKNOWN_ACCOUNT;
@@ -88,11 +89,11 @@ final class Trading
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
-        if (Side.BUY.value() != side && Side.SELL.value() != side)
+        if (Side.BUY != side && Side.SELL != side)
         {
             return RejectReason.INVALID_ENUM;
         }
-        if (!Checks.isPositiveFinite(message.quantity()))
+        if (!Checks.isPositiveBounded(message.quantity()))
         {
             return RejectReason.INVALID_QUANTITY;
         }
@@ -177,11 +178,11 @@ final class Trading
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
-        if (0.0 == quantity || !Checks.isFinite(quantity))
+        if (0.0 == quantity || !Checks.isBounded(quantity))
         {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (!isValidTradePrice(instrumentId, price) || !Checks.isFinite(fee))
+        if (!isValidTradePrice(instrumentId, price) || !Checks.isBounded(fee))
         {
             return RejectReason.INVALID_PRICE;
         }
@@ -249,6 +250,7 @@ final class Trading
 
     private boolean isValidTradePrice(final int instrumentId, final double price)
     {
-        return instruments.isOption(instrumentId) ? Checks.isNonNegativeFinite(price) : Checks.isPositiveFinite(price);
+        return instruments.isOption(instrumentId) ?
+            Checks.isNonNegativeBounded(price) : Checks.isPositiveBounded(price);
     }
 }

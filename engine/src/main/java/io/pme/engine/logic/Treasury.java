@@ -46,7 +46,7 @@ final class Treasury
         {
             return RejectReason.UNKNOWN_ASSET;
         }
-        if (!Checks.isPositiveFinite(amount))
+        if (!Checks.isPositiveBounded(amount))
         {
             return RejectReason.INVALID_QUANTITY;
         }
@@ -68,7 +68,7 @@ final class Treasury
         {
             return RejectReason.UNKNOWN_ASSET;
         }
-        if (!Checks.isPositiveFinite(amount))
+        if (!Checks.isPositiveBounded(amount))
         {
             return RejectReason.INVALID_QUANTITY;
         }
@@ -122,7 +122,7 @@ final class Treasury
         {
             return RejectReason.INVALID_VALUE;
         }
-        if (!Checks.isFinite(amountPerContract))
+        if (!Checks.isBounded(amountPerContract))
         {
             return RejectReason.INVALID_PRICE;
         }

@@ -1,0 +1,331 @@
+package io.pme.engine.fuzz;
+
+import io.pme.codecs.AccountOpenDecoder;
+import io.pme.codecs.AdminCommandDecoder;
+import io.pme.codecs.AdminCommandType;
+import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.OrderCheckDecoder;
+import io.pme.codecs.ParameterId;
+import io.pme.codecs.ParameterUpdateDecoder;
+import io.pme.codecs.RejectReason;
+import io.pme.codecs.Side;
+import io.pme.engine.EngineCounters;
+import io.pme.engine.logic.InputProcessor;
+import io.pme.engine.logic.Outbox;
+import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.Instruments;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import static io.pme.engine.fuzz.InboundLayout.HEADER_LENGTH;
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input straight into the business logic with the real portfolio risk model: purely random frames, mutations
+ * of valid frames (bits, bytes, lengths, header fields, enums, special doubles, longs and ints, timestamps,
+ * correlation ids) and valid simulation traffic interleaved with both. Every input must pass the
+ * {@link FuzzHarness} oracle: no exception, exactly one direct answer echoing it, state digest unchanged when
+ * refused, every amount finite when applied.
+ * <p>
+ * Deterministic by default: fixed seeds and iteration counts that fit in a few seconds each. A failure names the
+ * seed and the frame. System properties:
+ * <ul>
+ *     <li>{@code pme.fuzz.seed}: the first seed (default 0x5EED); round {@code n} uses seed + n.</li>
+ *     <li>{@code pme.fuzz.long=true}: long mode, each test runs rounds with successive seeds until
+ *     {@code pme.fuzz.seconds} (default 300) have passed.</li>
+ * </ul>
+ * For example {@code ./mvnw -pl engine test -Dtest=InputFuzzTest -Dpme.fuzz.long=true -Dpme.fuzz.seconds=3600}.
+ */
+class InputFuzzTest
+{
+    static final boolean LONG_MODE = Boolean.getBoolean("pme.fuzz.long");
+    static final long SECONDS = Long.getLong("pme.fuzz.seconds", 300);
+    static final long SEED = Long.getLong("pme.fuzz.seed", 0x5EEDL);
+
+    private static final int RANDOM_FRAMES = 60_000;
+    private static final int MUTATED_FRAMES = 70_000;
+    private static final int REPLAYED_IDS = 10_000;
+    private static final int INTERLEAVED_STEPS = 40_000;
+
+    @Test
+    void randomFramesAreRefused()
+    {
+        rounds(seed ->
+        {
+            final FuzzRound round = new FuzzRound(seed, false);
+            for (int i = 0; i < RANDOM_FRAMES; i++)
+            {
+                round.randomFrame();
+            }
+        });
+    }
+
+    @Test
+    void mutatedFramesNeverBreakTheEngine()
+    {
+        rounds(seed ->
+        {
+            final FuzzRound round = new FuzzRound(seed, false);
+            final EnumSet<RejectReason> outcomes = EnumSet.noneOf(RejectReason.class);
+            for (int i = 0; i < MUTATED_FRAMES; i++)
+            {
+                outcomes.add(round.mutatedFrame());
+            }
+            // mutations must get past the frame checks into the handlers, and some must be applied
+            assertTrue(outcomes.contains(RejectReason.NONE), "seed " + seed + ": nothing applied");
+            assertTrue(outcomes.size() >= 15, "seed " + seed + ": few outcomes " + outcomes);
+        });
+    }
+
+    @Test
+    void framesTruncatedAtEveryLength()
+    {
+        rounds(seed ->
+        {
+            final FuzzRound round = new FuzzRound(seed, false);
+            for (final byte[] valid : SeedFrames.everyTemplate(round.harness().state()))
+            {
+                round.truncations(valid);
+            }
+            final List<byte[]> pool = round.pool();
+            for (int i = 0; i < 200; i++)
+            {
+                round.truncations(pool.get((int)((seed + i * 7919L) % pool.size())));
+            }
+        });
+    }
+
+    @Test
+    void replayedOrLowerCorrelationIdsAreDuplicates()
+    {
+        rounds(seed ->
+        {
+            final FuzzRound round = new FuzzRound(seed, false);
+            for (int i = 0; i < REPLAYED_IDS; i++)
+            {
+                final RejectReason reason = round.replayedCorrelationId();
+                assertTrue(RejectReason.NULL_VAL == reason || RejectReason.DUPLICATE_CORRELATION_ID == reason,
+                    "seed " + seed + ": " + reason);
+            }
+        });
+    }
+
+    @Test
+    void validTrafficInterleavedWithBadInputReplaysToTheSameDigest()
+    {
+        rounds(seed ->
+        {
+            final FuzzRound round = new FuzzRound(seed, true);
+            for (int i = 0; i < INTERLEAVED_STEPS; i++)
+            {
+                switch (i % 4)
+                {
+                    case 0:
+                        round.randomFrame();
+                        break;
+                    case 1:
+                        round.mutatedFrame();
+                        break;
+                    default:
+                        round.validFrames(1);
+                        break;
+                }
+            }
+            assertEquals(round.harness().processor().digest(), replay(round.inputs()), "replay, seed " + seed);
+        });
+    }
+
+    @Test
+    void absurdValuesAreRefused()
+    {
+        final FuzzRound round = new FuzzRound(SEED, false);
+        final EngineState state = round.harness().state();
+        final SeedFrames.Builder b = new SeedFrames.Builder(state.nowNs() + 1);
+        final long account = state.accounts().accountId(0);
+        final int usd = state.assets().usdAssetId();
+        final int btc = state.assets().findBySymbol("BTC");
+        final double spot = state.assets().price(btc);
+        final int perpetual = firstOf(state, Instruments.PERPETUAL);
+        final int option = firstOf(state, Instruments.OPTION);
+
+        for (final double amount : new double[]{ 1e308, Double.MAX_VALUE, 1e16, Double.POSITIVE_INFINITY,
+            Double.NaN, -1.0, 0.0, -0.0 })
+        {
+            refused(round, b.deposit(account, usd, amount), RejectReason.INVALID_QUANTITY);
+            refused(round, b.withdrawal(account, usd, amount), RejectReason.INVALID_QUANTITY);
+        }
+        refused(round, b.deposit(account, state.assets().capacity() - 1, 1.0), RejectReason.UNKNOWN_ASSET);
+        refused(round, b.deposit(-1, usd, 1.0), RejectReason.UNKNOWN_ACCOUNT);
+        refused(round, b.withdrawal(account, usd, state.accounts().balance(0, usd) * 2 + 1),
+            RejectReason.INSUFFICIENT_BALANCE);
+
+        for (final double quantity :
+            new double[]{ 1e308, -1e308, 1e16, 0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY })
+        {
+            refused(round, b.fill(account, perpetual, quantity, spot, 0.0, 0), RejectReason.INVALID_QUANTITY);
+            refused(round, b.fill(account, option, quantity, 10.0, 0.0, 0), RejectReason.INVALID_QUANTITY);
+        }
+        for (final double price : new double[]{ 1e308, 1e16, -1.0, Double.NaN, Double.POSITIVE_INFINITY })
+        {
+            refused(round, b.fill(account, perpetual, 1.0, price, 0.0, 0), RejectReason.INVALID_PRICE);
+            refused(round, b.fill(account, option, 1.0, price, 0.0, 0), RejectReason.INVALID_PRICE);
+            refused(round, b.fill(account, perpetual, 1.0, spot, price == -1.0 ? 1e308 : price, 0),
+                RejectReason.INVALID_PRICE);
+        }
+        refused(round, b.fill(account, perpetual, 1.0, 0.0, 0.0, 0), RejectReason.INVALID_PRICE);
+
+        for (final double quantity : new double[]{ 1e308, 1e16, 0.0, -1.0, Double.NaN })
+        {
+            refused(round, b.orderCheck(account, perpetual, Side.BUY, quantity, spot, 901),
+                RejectReason.INVALID_QUANTITY);
+        }
+        refused(round, b.orderCheck(account, perpetual, Side.BUY, 1.0, 0.0, 902), RejectReason.INVALID_PRICE);
+        refused(round, b.orderCheck(account, perpetual, Side.BUY, 1.0, 1e308, 903), RejectReason.INVALID_PRICE);
+        round.readdressed(b.orderCheck(account, option, Side.SELL, 0.1, 0.0, 904));
+        refused(round, withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 905),
+            OrderCheckDecoder.sideEncodingOffset(), 9), RejectReason.INVALID_ENUM);
+        refused(round, withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 906),
+            OrderCheckDecoder.sideEncodingOffset(), 0), RejectReason.INVALID_ENUM);
+
+        refused(round, b.accountOpen(0), RejectReason.INVALID_VALUE);
+        refused(round, b.accountOpen(-1), RejectReason.INVALID_VALUE);
+        refused(round, b.accountOpen(Long.MIN_VALUE), RejectReason.INVALID_VALUE);
+        refused(round, withByte(b.accountOpen(5_000_000), AccountOpenDecoder.marginModeEncodingOffset(), 7),
+            RejectReason.INVALID_ENUM);
+        refused(round, b.accountOpen(account), RejectReason.ALREADY_DEFINED);
+
+        final int free = state.instruments().capacity() - 2;
+        final long expiry = state.nowNs() + 86_400_000_000_000L;
+        refused(round, withDouble(b.instrumentDefinition(free, btc, expiry),
+            InstrumentDefinitionDecoder.multiplierEncodingOffset(), 1e308), RejectReason.INVALID_VALUE);
+        refused(round, withDouble(b.instrumentDefinition(free, btc, expiry),
+            InstrumentDefinitionDecoder.multiplierEncodingOffset(), Double.NaN), RejectReason.INVALID_VALUE);
+        refused(round, withDouble(b.instrumentDefinition(free, btc, expiry),
+            InstrumentDefinitionDecoder.strikeEncodingOffset(), 1e308), RejectReason.INVALID_PRICE);
+        refused(round, withByte(b.instrumentDefinition(free, btc, expiry),
+            InstrumentDefinitionDecoder.kindEncodingOffset(), 9), RejectReason.INVALID_ENUM);
+        refused(round, withByte(b.instrumentDefinition(free, btc, expiry),
+            InstrumentDefinitionDecoder.rightEncodingOffset(), 9), RejectReason.INVALID_ENUM);
+        refused(round, b.instrumentDefinition(free, usd, expiry), RejectReason.UNKNOWN_ASSET);
+        refused(round, b.instrumentDefinition(free, btc, 0), RejectReason.INVALID_TIMESTAMP);
+        refused(round, b.instrumentDefinition(-1, btc, expiry), RejectReason.CAPACITY_EXCEEDED);
+        round.readdressed(b.instrumentDefinition(free, btc, Long.MAX_VALUE));
+        round.readdressed(b.orderCheck(account, free, Side.BUY, 1.0, 0.0, 907));
+
+        for (final double amount : new double[]{ 1e308, -1e308, 1e16, Double.NaN, Double.NEGATIVE_INFINITY })
+        {
+            refused(round, b.fundingPayment(perpetual, amount), RejectReason.INVALID_PRICE);
+        }
+        refused(round, b.fundingPayment(option, 1.0), RejectReason.INVALID_VALUE);
+
+        refused(round, b.oraclePrice(usd, 2.0), RejectReason.INVALID_PRICE);
+        for (final double price : new double[]{ 1e308, 1e16, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY })
+        {
+            refused(round, b.oraclePrice(btc, price), RejectReason.INVALID_PRICE);
+        }
+        refused(round, b.oraclePrice(-1, 1.0), RejectReason.UNKNOWN_ASSET);
+        refused(round, b.optionVolatility(option, 1e308), RejectReason.INVALID_VALUE);
+        refused(round, b.optionVolatility(perpetual, 0.5), RejectReason.INVALID_VALUE);
+
+        refused(round, b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 1e308, 0.0), RejectReason.INVALID_VALUE);
+        refused(round, b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, Double.NaN, 0.0), RejectReason.INVALID_VALUE);
+        refused(round, b.parameterUpdate(ParameterId.MM_FACTOR, 3, 0, 0.5, 0.0), RejectReason.INVALID_VALUE);
+        refused(round, b.parameterUpdate(ParameterId.TAIL_SHOCK, -1, 99, 0.1, 0.0), RejectReason.INVALID_VALUE);
+        refused(round, b.parameterUpdate(ParameterId.PRICE_RANGE, btc, 0, Double.NaN, 0.0),
+            RejectReason.INVALID_VALUE);
+        refused(round, b.parameterUpdate(ParameterId.PRICE_RANGE, 9_999, 0, 0.1, 0.0), RejectReason.UNKNOWN_ASSET);
+        refused(round, b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 0, 1e308, Double.NaN),
+            RejectReason.INVALID_VALUE);
+        refused(round, b.parameterUpdate(ParameterId.CORRELATION_SET, btc, -1, 0.0, 0.0), RejectReason.INVALID_VALUE);
+        for (final int parameterId : new int[]{ 0, 15, 99, 0xFFFE, 0xFFFF })
+        {
+            refused(round, withShort(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.5, 0.0),
+                ParameterUpdateDecoder.parameterIdEncodingOffset(), parameterId), RejectReason.UNKNOWN_PARAMETER);
+        }
+
+        for (final int command : new int[]{ 0, 3, 200, 255 })
+        {
+            refused(round, withByte(b.adminCommand(AdminCommandType.DIGEST),
+                AdminCommandDecoder.commandEncodingOffset(), command), RejectReason.INVALID_ENUM);
+        }
+
+        // money that comes in and goes out again exactly, and a client id below zero, are fine
+        round.readdressed(b.deposit(account, usd, 1e15));
+        round.readdressed(b.withdrawal(account, usd, state.accounts().balance(0, usd)));
+        final byte[] negativeClient = b.heartbeat();
+        new UnsafeBuffer(negativeClient).putInt(HEADER_LENGTH + InboundLayout.CLIENT_ID_OFFSET, -7, LITTLE_ENDIAN);
+        new UnsafeBuffer(negativeClient).putLong(HEADER_LENGTH + InboundLayout.CORRELATION_ID_OFFSET, 1, LITTLE_ENDIAN);
+        assertEquals(RejectReason.NONE, round.feed(negativeClient, negativeClient.length));
+    }
+
+    private static void refused(final FuzzRound round, final byte[] frame, final RejectReason expected)
+    {
+        assertEquals(expected, round.readdressed(frame), () -> "refusal of template " +
+            (new UnsafeBuffer(frame).getShort(2, LITTLE_ENDIAN) & 0xFFFF));
+    }
+
+    private static byte[] withByte(final byte[] frame, final int offset, final int value)
+    {
+        new UnsafeBuffer(frame).putByte(HEADER_LENGTH + offset, (byte)value);
+        return frame;
+    }
+
+    private static byte[] withShort(final byte[] frame, final int offset, final int value)
+    {
+        new UnsafeBuffer(frame).putShort(HEADER_LENGTH + offset, (short)value, LITTLE_ENDIAN);
+        return frame;
+    }
+
+    private static byte[] withDouble(final byte[] frame, final int offset, final double value)
+    {
+        new UnsafeBuffer(frame).putDouble(HEADER_LENGTH + offset, value, LITTLE_ENDIAN);
+        return frame;
+    }
+
+    private static int firstOf(final EngineState state, final byte kind)
+    {
+        for (int i = 0; i < state.instruments().capacity(); i++)
+        {
+            if (state.instruments().isDefined(i) && kind == state.instruments().kind(i))
+            {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no instrument of kind " + kind);
+    }
+
+    /** Replays inputs into a fresh processor and returns its digest, which must equal the live one. */
+    static long replay(final List<byte[]> inputs)
+    {
+        final EngineState state = FuzzHarness.newState();
+        final InputProcessor processor = new InputProcessor(
+            state, new PortfolioRiskModel(state, null), EngineCounters.local(), Outbox.NONE, index -> true);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[0]);
+        long index = 0;
+        for (final byte[] input : inputs)
+        {
+            buffer.wrap(input);
+            processor.process(buffer, 0, input.length, ++index);
+        }
+        return processor.digest();
+    }
+
+    /** One round with the first seed; in long mode, rounds with successive seeds until the time is up. */
+    static void rounds(final LongConsumer round)
+    {
+        final long deadlineNs = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long seed = SEED;
+        do
+        {
+            round.accept(seed++);
+        }
+        while (LONG_MODE && System.nanoTime() < deadlineNs);
+    }
+}

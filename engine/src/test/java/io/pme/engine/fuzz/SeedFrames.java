@@ -1,0 +1,258 @@
+package io.pme.engine.fuzz;
+
+import io.pme.codecs.AccountOpenEncoder;
+import io.pme.codecs.AdminCommandEncoder;
+import io.pme.codecs.AdminCommandType;
+import io.pme.codecs.AssetDefinitionEncoder;
+import io.pme.codecs.DepositEncoder;
+import io.pme.codecs.FillEncoder;
+import io.pme.codecs.FundingPaymentEncoder;
+import io.pme.codecs.HeartbeatEncoder;
+import io.pme.codecs.InstrumentDefinitionEncoder;
+import io.pme.codecs.InstrumentKind;
+import io.pme.codecs.MarginMode;
+import io.pme.codecs.MessageHeaderEncoder;
+import io.pme.codecs.OptionRight;
+import io.pme.codecs.OptionVolatilityEncoder;
+import io.pme.codecs.OraclePriceEncoder;
+import io.pme.codecs.OrderCheckEncoder;
+import io.pme.codecs.OrderDoneEncoder;
+import io.pme.codecs.ParameterId;
+import io.pme.codecs.ParameterUpdateEncoder;
+import io.pme.codecs.Side;
+import io.pme.codecs.WithdrawalEncoder;
+import io.pme.engine.simulation.MarketSimulation;
+import io.pme.engine.simulation.SimulationConfig;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.Instruments;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Valid frames to start mutations from: the simulation's stream, plus one frame of every inbound template built
+ * against the ids of a state, since the simulation never sends some templates (parameter updates, admin commands).
+ */
+final class SeedFrames
+{
+    /** Client ids the fuzzers send as; the simulation's are 1 … 4. */
+    static final int FUZZ_CLIENT_BASE = 1000;
+    static final int FUZZ_CLIENTS = 4;
+
+    private final MarketSimulation simulation;
+
+    SeedFrames(final long seed, final int accounts)
+    {
+        simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts));
+    }
+
+    int referenceFrameCount()
+    {
+        return simulation.referenceFrameCount();
+    }
+
+    /**
+     * @return the next frames of the simulation, in order.
+     */
+    List<byte[]> next(final int count)
+    {
+        final List<byte[]> frames = new ArrayList<>(count);
+        while (frames.size() < count)
+        {
+            simulation.generate((buffer, offset, length) ->
+            {
+                final byte[] frame = new byte[length];
+                buffer.getBytes(offset, frame);
+                frames.add(frame);
+                return true;
+            }, count - frames.size());
+        }
+        return frames;
+    }
+
+    /**
+     * @return a valid frame of every inbound template, aimed at ids that exist in the state.
+     */
+    static List<byte[]> everyTemplate(final EngineState state)
+    {
+        final Builder b = new Builder(state.nowNs() + 1);
+        final long account = state.accounts().accountId(0);
+        final int usd = state.assets().usdAssetId();
+        final int btc = state.assets().findBySymbol("BTC");
+        final int perpetual = firstOf(state, Instruments.PERPETUAL);
+        final int option = firstOf(state, Instruments.OPTION);
+        final List<byte[]> frames = new ArrayList<>();
+        frames.add(b.accountOpen(account + 1_000_000));
+        frames.add(b.assetDefinition(state.assets().capacity() - 1, "FUZZ"));
+        final long expiryNs = state.nowNs() + 86_400_000_000_000L;
+        frames.add(b.instrumentDefinition(state.instruments().capacity() - 1, btc, expiryNs));
+        frames.add(b.deposit(account, usd, 1_000.0));
+        frames.add(b.withdrawal(account, usd, 10.0));
+        frames.add(b.oraclePrice(btc, state.assets().price(btc) * 1.001));
+        frames.add(b.optionVolatility(option, 0.6));
+        frames.add(b.fill(account, perpetual, 0.01, state.assets().price(btc), 0.1, 0));
+        frames.add(b.fill(account, option, -0.1, 100.0, 0.1, 0));
+        frames.add(b.orderCheck(account, perpetual, Side.BUY, 0.01, state.assets().price(btc), 77));
+        frames.add(b.orderCheck(account, option, Side.SELL, 0.1, 0.0, 78));
+        frames.add(b.orderDone(account, 77));
+        frames.add(b.fundingPayment(perpetual, 1.5));
+        frames.add(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.6, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.PRICE_RANGE, btc, 0, 0.2, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 1, 1e6, 0.1));
+        frames.add(b.heartbeat());
+        frames.add(b.adminCommand(AdminCommandType.DIGEST));
+        frames.add(b.adminCommand(AdminCommandType.SNAPSHOT));
+        return frames;
+    }
+
+    private static int firstOf(final EngineState state, final byte kind)
+    {
+        for (int i = 0; i < state.instruments().capacity(); i++)
+        {
+            if (state.instruments().isDefined(i) && kind == state.instruments().kind(i))
+            {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no instrument of kind " + kind);
+    }
+
+    /** Encodes frames with a fuzz client's prefix; the fuzzers give each a fresh correlation id before use. */
+    static final class Builder
+    {
+        private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        private final long timestampNs;
+
+        Builder(final long timestampNs)
+        {
+            this.timestampNs = timestampNs;
+        }
+
+        byte[] accountOpen(final long accountId)
+        {
+            final AccountOpenEncoder e = new AccountOpenEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .accountId(accountId).marginMode(MarginMode.CROSS);
+            return copy(e.encodedLength());
+        }
+
+        byte[] assetDefinition(final int assetId, final String symbol)
+        {
+            final AssetDefinitionEncoder e = new AssetDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).assetId(assetId).symbol(symbol);
+            return copy(e.encodedLength());
+        }
+
+        byte[] instrumentDefinition(final int instrumentId, final int underlying, final long expiryNs)
+        {
+            final InstrumentDefinitionEncoder e =
+                new InstrumentDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .instrumentId(instrumentId).underlyingAssetId(underlying).kind(InstrumentKind.OPTION)
+                .right(OptionRight.CALL).multiplier(1.0).strike(100_000.0).expiryNs(expiryNs).symbol("FUZZ-OPT");
+            return copy(e.encodedLength());
+        }
+
+        byte[] deposit(final long accountId, final int assetId, final double amount)
+        {
+            final DepositEncoder e = new DepositEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .accountId(accountId).assetId(assetId).amount(amount);
+            return copy(e.encodedLength());
+        }
+
+        byte[] withdrawal(final long accountId, final int assetId, final double amount)
+        {
+            final WithdrawalEncoder e = new WithdrawalEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .accountId(accountId).assetId(assetId).amount(amount);
+            return copy(e.encodedLength());
+        }
+
+        byte[] oraclePrice(final int assetId, final double price)
+        {
+            final OraclePriceEncoder e = new OraclePriceEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .sourceId(1).assetId(assetId).price(price).sourceTimestampNs(timestampNs);
+            return copy(e.encodedLength());
+        }
+
+        byte[] optionVolatility(final int instrumentId, final double volatility)
+        {
+            final OptionVolatilityEncoder e = new OptionVolatilityEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .sourceId(1).instrumentId(instrumentId).volatility(volatility).sourceTimestampNs(timestampNs);
+            return copy(e.encodedLength());
+        }
+
+        byte[] fill(
+            final long accountId, final int instrumentId, final double quantity, final double price, final double fee,
+            final long clientOrderId)
+        {
+            final FillEncoder e = new FillEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).accountId(accountId)
+                .instrumentId(instrumentId).quantity(quantity).price(price).fee(fee).clientOrderId(clientOrderId);
+            return copy(e.encodedLength());
+        }
+
+        byte[] orderCheck(
+            final long accountId, final int instrumentId, final Side side, final double quantity,
+            final double limitPrice, final long clientOrderId)
+        {
+            final OrderCheckEncoder e = new OrderCheckEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).accountId(accountId)
+                .instrumentId(instrumentId).side(side).quantity(quantity).limitPrice(limitPrice)
+                .clientOrderId(clientOrderId);
+            return copy(e.encodedLength());
+        }
+
+        byte[] orderDone(final long accountId, final long clientOrderId)
+        {
+            final OrderDoneEncoder e = new OrderDoneEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .accountId(accountId).clientOrderId(clientOrderId);
+            return copy(e.encodedLength());
+        }
+
+        byte[] fundingPayment(final int instrumentId, final double amountPerContract)
+        {
+            final FundingPaymentEncoder e = new FundingPaymentEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .instrumentId(instrumentId).amountPerContract(amountPerContract);
+            return copy(e.encodedLength());
+        }
+
+        byte[] parameterUpdate(
+            final ParameterId parameterId, final int assetId, final int index, final double value,
+            final double value2)
+        {
+            final ParameterUpdateEncoder e = new ParameterUpdateEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).parameterId(parameterId)
+                .assetId(assetId).index(index).value(value).value2(value2);
+            return copy(e.encodedLength());
+        }
+
+        byte[] heartbeat()
+        {
+            final HeartbeatEncoder e = new HeartbeatEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE);
+            return copy(e.encodedLength());
+        }
+
+        byte[] adminCommand(final AdminCommandType command)
+        {
+            final AdminCommandEncoder e = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).command(command);
+            return copy(e.encodedLength());
+        }
+
+        private byte[] copy(final int bodyLength)
+        {
+            final byte[] frame = new byte[MessageHeaderEncoder.ENCODED_LENGTH + bodyLength];
+            buffer.getBytes(0, frame);
+            return frame;
+        }
+    }
+}
