@@ -68,9 +68,10 @@ public final class Engine implements AutoCloseable
     {
         this.context = context;
         mediaDriver = context.embeddedMediaDriver() ? launchDriver(context) : null;
-        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(
-            null != mediaDriver ? mediaDriver.aeronDirectoryName() : context.aeronDirectoryName()));
-        counters = new EngineCounters(aeron::addCounter);
+        counters = EngineCounters.mapped(context.countersFile());
+        aeron = Aeron.connect(new Aeron.Context()
+            .aeronDirectoryName(null != mediaDriver ? mediaDriver.aeronDirectoryName() : context.aeronDirectoryName())
+            .errorHandler(this::onAgentError));
         state = context.newState();
         risk = context.riskModelFactory().apply(state);
 

@@ -4,6 +4,9 @@ import io.pme.engine.logic.NoRiskModel;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.state.EngineState;
 
+import io.aeron.CommonContext;
+
+import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -41,6 +44,7 @@ public final class EngineContext
     private String aeronDirectoryName;
     private boolean embeddedMediaDriver = true;
     private Path journalDir;
+    private File countersFile;
     private Function<EngineState, RiskModelBinding> riskModelFactory = state -> new NoRiskModel(state.accounts());
     private boolean concluded;
 
@@ -71,7 +75,32 @@ public final class EngineContext
         {
             throw new IllegalArgumentException("an external media driver needs aeronDirectoryName");
         }
+        if (null == countersFile)
+        {
+            countersFile = defaultCountersFile(aeronDirectoryName);
+        }
         concluded = true;
+        return this;
+    }
+
+    /**
+     * @return where an engine on that Aeron directory keeps its counters: beside the directory, not in it, since a
+     * media driver may delete its directory on start.
+     */
+    public static File defaultCountersFile(final String aeronDirectoryName)
+    {
+        return new File((null != aeronDirectoryName ? aeronDirectoryName : CommonContext.getAeronDirectoryName()) +
+            "-counters.dat");
+    }
+
+    public File countersFile()
+    {
+        return countersFile;
+    }
+
+    public EngineContext countersFile(final File countersFile)
+    {
+        this.countersFile = countersFile;
         return this;
     }
 

@@ -1,15 +1,19 @@
 package io.pme.engine;
 
 import io.pme.codecs.RejectReason;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersReader;
 import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.File;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 
 /**
- * The engine's counters. Live, they sit in the media driver's counters file where {@code pme stat} reads them
- * from another process; in replay they are local. Counting replaces logging on every hot path.
+ * The engine's counters. Live, they sit in a memory-mapped file where {@code pme stat} reads them from another
+ * process; in replay they are local. Counting replaces logging on every hot path.
  */
 public final class EngineCounters implements AutoCloseable
 {
@@ -28,6 +32,9 @@ public final class EngineCounters implements AutoCloseable
     public static final int CHECKS_TYPE_ID = TYPE_ID_BASE + 10;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
+
+    private static final int VALUES_LENGTH = 128 * CountersReader.COUNTER_LENGTH;
+    private static final int METADATA_LENGTH = 128 * CountersReader.METADATA_LENGTH;
 
     /** Creates a counter with a type id and a label. */
     @FunctionalInterface
@@ -88,8 +95,32 @@ public final class EngineCounters implements AutoCloseable
     public static EngineCounters local()
     {
         final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(16 * 1024)));
+            new UnsafeBuffer(ByteBuffer.allocateDirect(METADATA_LENGTH)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(VALUES_LENGTH)));
         return new EngineCounters((typeId, label) -> manager.newCounter(label, typeId));
+    }
+
+    /**
+     * Counters in a memory-mapped file of the engine's own, which {@code pme stat} reads from another process. They
+     * live as long as the engine, whatever happens to its Aeron client.
+     */
+    public static EngineCounters mapped(final File file)
+    {
+        IoUtil.deleteIfExists(file);
+        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, METADATA_LENGTH + VALUES_LENGTH);
+        final CountersManager manager = new CountersManager(
+            new UnsafeBuffer(mapped, 0, METADATA_LENGTH), new UnsafeBuffer(mapped, METADATA_LENGTH, VALUES_LENGTH));
+        // never unmapped explicitly: a reader after close must not touch unmapped memory; the GC releases it
+        return new EngineCounters((typeId, label) -> manager.newCounter(label, typeId));
+    }
+
+    /**
+     * @return a reader of a counters file written by {@link #mapped(File)}; the caller unmaps {@code mapped}.
+     */
+    public static CountersReader reader(final MappedByteBuffer mapped)
+    {
+        return new CountersReader(
+            new UnsafeBuffer(mapped, 0, METADATA_LENGTH), new UnsafeBuffer(mapped, METADATA_LENGTH, VALUES_LENGTH));
     }
 
     public AtomicCounter inputs()

@@ -1,9 +1,8 @@
 package io.pme.engine.cli;
 
-import io.aeron.CncFileDescriptor;
 import io.aeron.CommonContext;
+import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
-import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.status.CountersReader;
 
@@ -13,7 +12,7 @@ import java.nio.MappedByteBuffer;
 import java.util.Set;
 
 /**
- * {@code pme stat}: reads a running engine's counters from the media driver's counters file, from another process.
+ * {@code pme stat}: reads a running engine's counters from its counters file, from another process.
  */
 final class StatCommand
 {
@@ -28,20 +27,18 @@ final class StatCommand
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Options options = new Options(args, 1, Set.of("aeron-dir"), Set.of());
-        final File cncFile = new File(options.string("aeron-dir", defaultAeronDir()), CncFileDescriptor.CNC_FILE);
-        if (!cncFile.exists())
+        final Options options = new Options(args, 1, Set.of("aeron-dir", "counters"), Set.of());
+        final File file = new File(options.string("counters",
+            EngineContext.defaultCountersFile(options.string("aeron-dir", defaultAeronDir())).getPath()));
+        if (!file.exists())
         {
-            err.println("pme stat: no running engine: " + cncFile + " does not exist");
+            err.println("pme stat: no engine counters at " + file + " (is an engine running? see --aeron-dir)");
             return 1;
         }
-        final MappedByteBuffer cnc = IoUtil.mapExistingFile(cncFile, "cnc");
+        final MappedByteBuffer mapped = IoUtil.mapExistingFile(file, "pme counters");
         try
         {
-            final DirectBuffer metaData = CncFileDescriptor.createMetaDataBuffer(cnc);
-            final CountersReader reader = new CountersReader(
-                CncFileDescriptor.createCountersMetaDataBuffer(cnc, metaData),
-                CncFileDescriptor.createCountersValuesBuffer(cnc, metaData));
+            final CountersReader reader = EngineCounters.reader(mapped);
             final int[] printed = {0};
             reader.forEach((counterId, typeId, keyBuffer, label) ->
             {
@@ -53,14 +50,14 @@ final class StatCommand
             });
             if (0 == printed[0])
             {
-                err.println("pme stat: the media driver at " + cncFile.getParent() + " has no engine counters");
+                err.println("pme stat: " + file + " holds no engine counters");
                 return 1;
             }
             return 0;
         }
         finally
         {
-            IoUtil.unmap(cnc);
+            IoUtil.unmap(mapped);
         }
     }
 }

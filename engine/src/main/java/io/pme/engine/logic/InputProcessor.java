@@ -119,6 +119,9 @@ public final class InputProcessor
             return;
         }
 
+        // a well-formed input with a fresh correlation id consumes it even when refused: a client that resends
+        // it after a crash (not knowing the answer) gets DUPLICATE, exactly as an uninterrupted engine would answer
+        state.clients().lastCorrelationId(clientId, correlationId);
         notifier.input(timestampNs, correlationId, clientId);
         if (OrderCheckDecoder.TEMPLATE_ID == templateId)
         {
@@ -148,7 +151,6 @@ public final class InputProcessor
 
     private void accept(final long timestampNs, final long correlationId, final int clientId)
     {
-        state.clients().lastCorrelationId(clientId, correlationId);
         state.advanceClock(timestampNs);
     }
 

@@ -197,7 +197,7 @@ final class Trading
         book(slot, instrumentId, quantity, price, usd);
         accounts.addBalance(slot, usd, -fee);
         state.addFees(fee);
-        consumeOrder(slot, message.clientOrderId(), quantity);
+        consumeOrder(slot, message.clientOrderId(), instrumentId, quantity);
         notifier.accountChanged(slot);
         return RejectReason.NONE;
     }
@@ -226,14 +226,15 @@ final class Trading
         }
     }
 
-    private void consumeOrder(final int slot, final long clientOrderId, final double filled)
+    private void consumeOrder(final int slot, final long clientOrderId, final int instrumentId, final double filled)
     {
         if (0 == clientOrderId)
         {
             return;
         }
         final int order = orders.find(slot, clientOrderId);
-        if (OpenOrders.NONE == order)
+        // a fill naming an order on another instrument is still booked, but it cannot release that reservation
+        if (OpenOrders.NONE == order || orders.instrument(order) != instrumentId)
         {
             return;
         }

@@ -18,6 +18,8 @@ public final class StateSnapshot
 
     private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(1 << 20);
     private final Digest digest = new Digest();
+    private int clientsStart;
+    private int clientsEnd;
 
     /**
      * @return the length of the encoding, which is in {@link #buffer()}.
@@ -30,7 +32,9 @@ public final class StateSnapshot
         encodeAssets(w, state.assets());
         encodeInstruments(w, state.instruments());
         encodeAccounts(w, state.accounts(), state.openOrders());
+        clientsStart = w.position;
         encodeClients(w, state.clients());
+        clientsEnd = w.position;
         encodeParameters(w, state.parameterLog());
         return w.position;
     }
@@ -40,20 +44,30 @@ public final class StateSnapshot
         return scratch;
     }
 
+    /**
+     * The digest of the business state: everything a snapshot holds except the header and the clients' correlation
+     * sequences, which are session bookkeeping (a refused input consumes its correlation id and nothing else).
+     */
     public long digest(final EngineState state)
     {
         final int length = encode(state);
         digest.reset();
-        int i = HEADER_LENGTH;
-        for (; i + 8 <= length; i += 8)
+        hash(HEADER_LENGTH, clientsStart);
+        hash(clientsEnd, length);
+        return digest.add(length - (clientsEnd - clientsStart)).value();
+    }
+
+    private void hash(final int from, final int to)
+    {
+        int i = from;
+        for (; i + 8 <= to; i += 8)
         {
             digest.add(scratch.getLong(i));
         }
-        for (; i < length; i++)
+        for (; i < to; i++)
         {
             digest.add(scratch.getByte(i));
         }
-        return digest.add(length).value();
     }
 
     /**
