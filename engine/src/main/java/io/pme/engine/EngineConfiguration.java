@@ -17,6 +17,10 @@ public final class EngineConfiguration
     public static final String MAX_POSITIONS_PROP = "pme.max.positions.per.account";
     public static final int MAX_POSITIONS_DEFAULT = 32;
 
+    /** Underlyings an account's incremental risk state has room for (each costs ~1.1 KB per account off-heap). */
+    public static final String MAX_UNDERLYINGS_PROP = "pme.max.underlyings";
+    public static final int MAX_UNDERLYINGS_DEFAULT = 4;
+
     public static final String MAX_OPEN_ORDERS_PROP = "pme.max.open.orders";
     public static final int MAX_OPEN_ORDERS_DEFAULT = 262_144;
 

@@ -27,6 +27,8 @@ public final class EngineContext
         EngineConfiguration.MAX_OPEN_ORDERS_PROP, EngineConfiguration.MAX_OPEN_ORDERS_DEFAULT);
     private int maxClients = EngineConfiguration.intProperty(
         EngineConfiguration.MAX_CLIENTS_PROP, EngineConfiguration.MAX_CLIENTS_DEFAULT);
+    private int maxUnderlyings = EngineConfiguration.intProperty(
+        EngineConfiguration.MAX_UNDERLYINGS_PROP, EngineConfiguration.MAX_UNDERLYINGS_DEFAULT);
     private int ringSize = EngineConfiguration.intProperty(
         EngineConfiguration.RING_SIZE_PROP, EngineConfiguration.RING_SIZE_DEFAULT);
     private int outputBufferLength = EngineConfiguration.intProperty(
@@ -114,7 +116,8 @@ public final class EngineContext
 
     public EngineState newState()
     {
-        return new EngineState(maxAssets, maxInstruments, maxAccounts, maxPositions, maxOpenOrders, maxClients);
+        return new EngineState(
+            maxAssets, maxInstruments, maxAccounts, maxPositions, maxOpenOrders, maxClients, maxUnderlyings);
     }
 
     public int maxAssets()
@@ -180,6 +183,17 @@ public final class EngineContext
     public EngineContext maxClients(final int maxClients)
     {
         this.maxClients = maxClients;
+        return this;
+    }
+
+    public int maxUnderlyings()
+    {
+        return maxUnderlyings;
+    }
+
+    public EngineContext maxUnderlyings(final int maxUnderlyings)
+    {
+        this.maxUnderlyings = maxUnderlyings;
         return this;
     }
 

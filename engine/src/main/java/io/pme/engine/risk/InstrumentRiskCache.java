@@ -1,6 +1,9 @@
 package io.pme.engine.risk;
 
 import io.pme.engine.margin.RiskArrays;
+import io.pme.engine.margin.VolatilityShock;
+import io.pme.engine.pricing.BlackScholes;
+import io.pme.engine.pricing.OptionValuation;
 import io.pme.engine.margin.RiskParameters;
 import io.pme.engine.margin.ScenarioGrid;
 import io.pme.engine.state.Assets;
@@ -28,7 +31,13 @@ final class InstrumentRiskCache
     private final Instruments instruments;
     private final RiskParameters parameters;
     private final double[] arrays;
+    private final double[] arrayDeltas;
+    private final double[] arrayGammas;
     private final double[] marks;
+    private final double[] markDeltas;
+    private final double[] markGammas;
+    private final double[] unitDeltas;
+    private final OptionValuation valuation = new OptionValuation();
     private final int[] statuses;
     private final boolean[] valid;
     private final double[] unitArrays;
@@ -42,7 +51,12 @@ final class InstrumentRiskCache
         this.parameters = parameters;
         final int maxInstruments = instruments.capacity();
         arrays = new double[maxInstruments * N];
+        arrayDeltas = new double[maxInstruments * N];
+        arrayGammas = new double[maxInstruments * N];
         marks = new double[maxInstruments];
+        markDeltas = new double[maxInstruments];
+        markGammas = new double[maxInstruments];
+        unitDeltas = new double[assets.capacity() * N];
         statuses = new int[maxInstruments];
         valid = new boolean[maxInstruments];
         unitArrays = new double[assets.capacity() * N];
@@ -97,7 +111,12 @@ final class InstrumentRiskCache
         }
         if (!unitValid[assetId])
         {
-            RiskArrays.linear(spot, 1.0, parameters.priceRange(assetId), parameters, unitArrays, assetId * N);
+            final double range = parameters.priceRange(assetId);
+            RiskArrays.linear(spot, 1.0, range, parameters, unitArrays, assetId * N);
+            for (int k = 0; k < N; k++)
+            {
+                unitDeltas[assetId * N + k] = ScenarioGrid.weightedShock(k, range, parameters);
+            }
             unitValid[assetId] = true;
         }
         return OK;
@@ -111,6 +130,46 @@ final class InstrumentRiskCache
     double[] unitArrays()
     {
         return unitArrays;
+    }
+
+    /**
+     * @return per unit held, ∂(risk array)/∂S: a linear exposure's scenario P&amp;L is linear in the spot.
+     */
+    double[] unitDeltas()
+    {
+        return unitDeltas;
+    }
+
+    /**
+     * @return per instrument, ∂(risk array)/∂S in each scenario.
+     */
+    double[] arrayDeltas()
+    {
+        return arrayDeltas;
+    }
+
+    /**
+     * @return per instrument, ∂²(risk array)/∂S² in each scenario.
+     */
+    double[] arrayGammas()
+    {
+        return arrayGammas;
+    }
+
+    /**
+     * @return ∂mark/∂S per unit of the underlying.
+     */
+    double markDelta(final int instrumentId)
+    {
+        return markDeltas[instrumentId];
+    }
+
+    /**
+     * @return ∂²mark/∂S² per unit of the underlying.
+     */
+    double markGamma(final int instrumentId)
+    {
+        return markGammas[instrumentId];
     }
 
     /**
@@ -148,15 +207,58 @@ final class InstrumentRiskCache
                 return VOL_MISSING;
             }
             final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / NANOS_PER_YEAR;
-            marks[instrumentId] = RiskArrays.option(
-                spot, instruments.strike(instrumentId), t, vol, Instruments.RIGHT_CALL == instruments.right(instrumentId),
-                instruments.multiplier(instrumentId), range, parameters, arrays, instrumentId * N);
+            computeOption(instrumentId, spot, t, vol, range);
         }
         else
         {
-            RiskArrays.linear(spot, instruments.multiplier(instrumentId), range, parameters, arrays, instrumentId * N);
+            final double multiplier = instruments.multiplier(instrumentId);
+            RiskArrays.linear(spot, multiplier, range, parameters, arrays, instrumentId * N);
+            for (int k = 0; k < N; k++)
+            {
+                arrayDeltas[instrumentId * N + k] = multiplier * ScenarioGrid.weightedShock(k, range, parameters);
+                arrayGammas[instrumentId * N + k] = 0.0;
+            }
             marks[instrumentId] = spot;
+            markDeltas[instrumentId] = 1.0;
+            markGammas[instrumentId] = 0.0;
         }
         return OK;
+    }
+
+    // Scenario P&L per contract and its first two derivatives in the spot: in scenario k the shocked spot is
+    // S(1 + x), so d/dS brings a factor (1 + x) per derivative; the weight and the shocked vol do not depend on S.
+    private void computeOption(final int instrumentId, final double spot, final double t, final double vol, final double range)
+    {
+        final double strike = instruments.strike(instrumentId);
+        final boolean isCall = Instruments.RIGHT_CALL == instruments.right(instrumentId);
+        final double multiplier = instruments.multiplier(instrumentId);
+        final double rate = parameters.riskFreeRate();
+        marks[instrumentId] = RiskArrays.option(
+            spot, strike, t, vol, isCall, multiplier, range, parameters, arrays, instrumentId * N);
+        BlackScholes.valueAndGreeks(spot, strike, t, vol, rate, isCall, valuation);
+        final double baseDelta = finiteOrZero(valuation.delta());
+        final double baseGamma = finiteOrZero(valuation.gamma());
+        markDeltas[instrumentId] = baseDelta;
+        markGammas[instrumentId] = baseGamma;
+        final double factor = VolatilityShock.factor(t, parameters);
+        final double volUp = VolatilityShock.up(vol, factor, parameters);
+        final double volDown = VolatilityShock.down(vol, factor, parameters);
+        for (int k = 0; k < N; k++)
+        {
+            final int mode = ScenarioGrid.volMode(k);
+            final double shockedVol = mode == ScenarioGrid.VOL_UP ? volUp : mode == ScenarioGrid.VOL_NONE ? vol : volDown;
+            final double scale = 1.0 + ScenarioGrid.shock(k, range, parameters);
+            BlackScholes.valueAndGreeks(spot * scale, strike, t, shockedVol, rate, isCall, valuation);
+            final double weight = multiplier * ScenarioGrid.weight(k, range, parameters);
+            arrayDeltas[instrumentId * N + k] = weight * (scale * finiteOrZero(valuation.delta()) - baseDelta);
+            arrayGammas[instrumentId * N + k] = weight * (scale * scale * finiteOrZero(valuation.gamma()) - baseGamma);
+        }
+    }
+
+    // At absurd spots (a subnormal price) S·σ√T underflows and gamma is 0/0: the expansion then simply does not move,
+    // and the exact refresh rule takes over.
+    private static double finiteOrZero(final double value)
+    {
+        return value - value == 0.0 ? value : 0.0;
     }
 }

@@ -5,29 +5,42 @@ import io.pme.engine.logic.MarginListener;
 import io.pme.engine.logic.MarginModel;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.margin.RiskParameters;
+import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 import io.pme.engine.state.OpenOrders;
+import io.pme.engine.state.RiskVectors;
 
 import java.nio.file.Path;
 
 /**
- * The rulebook's portfolio margin, kept current for every account of the engine. A price tick recomputes the
- * risk arrays of the instruments on that underlying once, then every exposed account from those arrays; accounts
- * that change state are reported at once.
+ * The rulebook's portfolio margin, kept current for every account of the engine, incrementally. A tick on an
+ * underlying moves each exposed account's scenario vector by its stored expansion (no walk over positions); an
+ * account is revalued exactly from its positions when its change is its own (deposit, fill…), when the spot has
+ * moved more than {@link #REFRESH_MOVE} from its reference, when the reference is older than {@link #MAX_AGE_NS} of
+ * message time, or when its figures come within {@link #DECISION_BAND} of its IM or MM, so every state decision is
+ * taken on exact figures. Accounts that change state are reported at once.
  */
 public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 {
+    /** Relative spot move from the reference after which an account is revalued exactly. */
+    public static final double REFRESH_MOVE = 0.005;
+    /** Message time after which an account's expansion is rebuilt (options decay). */
+    public static final long MAX_AGE_NS = 1_000_000_000L;
+    /** Relative distance to IM or MM within which the figures are recomputed exactly before deciding the state. */
+    public static final double DECISION_BAND = 0.002;
+
     private static final int MAX_WHAT_IF_TRADES = 4096;
 
     private final EngineState state;
     private final Accounts accounts;
     private final Instruments instruments;
     private final OpenOrders orders;
+    private final RiskVectors vectors;
     private final Path parametersFile;
-    private final long[] exposureMasks;
     private final long[] balanceMasks;
+    private final Holders holders;
     private final Trades trades = new Trades(MAX_WHAT_IF_TRADES);
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
@@ -35,6 +48,9 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private RiskParameters parameters;
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
+    private IncrementalAccounts incremental;
+    private long exactRefreshes;
+    private long moves;
 
     /**
      * @param parametersFile the parameter file, or null for the defaults shipped with the engine.
@@ -50,9 +66,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         this.accounts = state.accounts();
         this.instruments = state.instruments();
         this.orders = state.openOrders();
+        this.vectors = state.riskVectors();
         this.parametersFile = parametersFile;
-        exposureMasks = new long[accounts.capacity()];
         balanceMasks = new long[accounts.capacity()];
+        holders = new Holders(accounts.capacity(), vectors.maxUnderlyings());
         resetParameters();
     }
 
@@ -85,6 +102,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             RiskParameters.loadDefaults(maxAssets) : RiskParameters.load(parametersFile, maxAssets);
         cache = new InstrumentRiskCache(state, parameters);
         calculator = new AccountRiskCalculator(state, parameters, cache);
+        incremental = new IncrementalAccounts(state, parameters, cache);
     }
 
     public long parametersDigest()
@@ -97,43 +115,130 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         return true;
     }
 
+    /** Exact revaluations so far (own changes, moves past the threshold, age, decisions near a boundary). */
+    public long exactRefreshes()
+    {
+        return exactRefreshes;
+    }
+
+    /** Incremental moves so far. */
+    public long moves()
+    {
+        return moves;
+    }
+
     public void refresh(final int slot)
     {
         balanceMasks[slot] = balanceMask(slot);
-        exposureMasks[slot] = balanceMasks[slot] | positionMask(slot);
-        recompute(slot);
+        exact(slot);
     }
 
-    // Balances and positions are as they were: only prices, volatilities or parameters moved.
-    private void recompute(final int slot)
+    private void exact(final int slot)
     {
-        trades.clear();
-        calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, figures);
+        exactRefreshes++;
+        final long oldMask = vectors.mask(slot);
+        incremental.refresh(slot, state.nowNs());
+        holders.update(slot, oldMask, vectors.mask(slot));
+        store(slot);
+    }
+
+    private void store(final int slot)
+    {
+        incremental.figures(slot, -1, 0.0, 0.0, figures);
         accounts.figures(slot, figures.equity, figures.initialMargin, figures.maintenanceMargin, figures.state);
     }
 
     public void onPrice(final int assetId, final MarginListener listener)
     {
         cache.invalidateUnderlying(assetId);
+        final int d = vectors.denseIfAssigned(assetId);
+        if (d >= 0 && parameters.isUnderlying(assetId))
+        {
+            moveHolders(d, assetId, listener);
+        }
+        else
+        {
+            revalueCollateral(assetId, listener);
+        }
+    }
+
+    // Backwards, because an exact refresh that leaves an account unmargined removes it from the list.
+    private void moveHolders(final int d, final int assetId, final MarginListener listener)
+    {
+        final double spot = state.assets().price(assetId);
+        final long nowNs = state.nowNs();
+        for (int i = holders.count(d) - 1; i >= 0; i--)
+        {
+            final int slot = holders.member(d, i);
+            final byte previous = accounts.state(slot);
+            moves++;
+            if (Double.isNaN(vectors.baseEquity(slot)) || incremental.move(slot, d, spot) > REFRESH_MOVE ||
+                nowNs - vectors.refreshTimeNs(slot) > MAX_AGE_NS)
+            {
+                exact(slot);
+            }
+            else
+            {
+                incremental.figures(slot, -1, 0.0, 0.0, figures);
+                if (isNearBoundary(figures))
+                {
+                    exact(slot);
+                }
+                else
+                {
+                    accounts.figures(
+                        slot, figures.equity, figures.initialMargin, figures.maintenanceMargin, figures.state);
+                }
+            }
+            report(slot, previous, listener);
+        }
+    }
+
+    private void revalueCollateral(final int assetId, final MarginListener listener)
+    {
         final long bit = 1L << assetId;
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
-            if (0 != (exposureMasks[slot] & bit))
+            if (0 != (balanceMasks[slot] & bit))
             {
-                refreshAndReport(slot, listener);
+                final byte previous = accounts.state(slot);
+                exact(slot);
+                report(slot, previous, listener);
             }
+        }
+    }
+
+    private static boolean isNearBoundary(final MarginFigures f)
+    {
+        final double band = DECISION_BAND * (Math.abs(f.equity) + f.initialMargin);
+        return Math.abs(f.equity - f.initialMargin) <= band || Math.abs(f.equity - f.maintenanceMargin) <= band ||
+            Math.abs(f.equity) <= band;
+    }
+
+    private void report(final int slot, final byte previous, final MarginListener listener)
+    {
+        if (previous != accounts.state(slot))
+        {
+            listener.onStateChange(slot, previous);
         }
     }
 
     public void onVolatility(final int instrumentId, final MarginListener listener)
     {
         cache.invalidateInstrument(instrumentId);
-        final long bit = 1L << instruments.underlying(instrumentId);
-        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        final int d = vectors.denseIfAssigned(instruments.underlying(instrumentId));
+        if (d < 0)
         {
-            if (0 != (exposureMasks[slot] & bit) && accounts.findPosition(slot, instrumentId) >= 0)
+            return;
+        }
+        for (int i = holders.count(d) - 1; i >= 0; i--)
+        {
+            final int slot = holders.member(d, i);
+            if (accounts.findPosition(slot, instrumentId) >= 0)
             {
-                refreshAndReport(slot, listener);
+                final byte previous = accounts.state(slot);
+                exact(slot);
+                report(slot, previous, listener);
             }
         }
     }
@@ -141,10 +246,11 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public void onRestore()
     {
         cache.invalidateAll();
+        holders.clear();
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
             balanceMasks[slot] = balanceMask(slot);
-            exposureMasks[slot] = balanceMasks[slot] | positionMask(slot);
+            holders.update(slot, 0L, vectors.mask(slot));
         }
     }
 
@@ -153,7 +259,18 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         cache.invalidateAll();
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
-            refreshAndReport(slot, listener);
+            final byte previous = accounts.state(slot);
+            exact(slot);
+            report(slot, previous, listener);
+        }
+    }
+
+    /** Revalues every account exactly, e.g. to compare with the incremental figures. */
+    public void refreshAll()
+    {
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            exact(slot);
         }
     }
 
@@ -161,10 +278,16 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         final int slot, final int instrumentId, final double signedQuantity, final double price, final int assetId,
         final double balanceDelta, final MarginFigures out)
     {
+        if (assetId < 0 && OpenOrders.NONE == orders.first(slot) && AccountStates.UNMARGINED != accounts.state(slot))
+        {
+            // the common case costs O(scenarios × underlyings held): the trade's risk array on the account's vectors
+            incremental.figures(slot, instrumentId, signedQuantity, price, out);
+            return;
+        }
         openOrdersAsFilled(slot);
         if (instrumentId >= 0 && !trades.add(instrumentId, signedQuantity, price))
         {
-            out.set(Double.NaN, Double.NaN, Double.NaN, io.pme.engine.state.AccountStates.UNMARGINED);
+            out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
             return;
         }
         calculator.compute(slot, balanceMasks[slot], trades, assetId, balanceDelta, out);
@@ -172,18 +295,14 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     public void withOpenOrders(final int slot, final MarginFigures out)
     {
+        if (OpenOrders.NONE == orders.first(slot))
+        {
+            out.set(accounts.equity(slot), accounts.initialMargin(slot), accounts.maintenanceMargin(slot),
+                accounts.state(slot));
+            return;
+        }
         openOrdersAsFilled(slot);
         calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, out);
-    }
-
-    private void refreshAndReport(final int slot, final MarginListener listener)
-    {
-        final byte previous = accounts.state(slot);
-        recompute(slot);
-        if (previous != accounts.state(slot))
-        {
-            listener.onStateChange(slot, previous);
-        }
     }
 
     private long balanceMask(final int slot)
@@ -195,16 +314,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             {
                 mask |= 1L << a;
             }
-        }
-        return mask;
-    }
-
-    private long positionMask(final int slot)
-    {
-        long mask = 0;
-        for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
-        {
-            mask |= 1L << instruments.underlying(accounts.positionInstrument(slot, i));
         }
         return mask;
     }

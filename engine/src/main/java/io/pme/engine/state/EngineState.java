@@ -11,6 +11,7 @@ public final class EngineState
     private final OpenOrders openOrders;
     private final Clients clients;
     private final ParameterLog parameterLog = new ParameterLog();
+    private final RiskVectors riskVectors;
     private long nowNs;
     private long inputSequence;
     private double feesCollected;
@@ -21,8 +22,10 @@ public final class EngineState
         final int maxAccounts,
         final int maxPositions,
         final int maxOpenOrders,
-        final int maxClients)
+        final int maxClients,
+        final int maxUnderlyings)
     {
+        riskVectors = new RiskVectors(maxAccounts, maxAssets, maxUnderlyings);
         assets = new Assets(maxAssets);
         instruments = new Instruments(maxInstruments);
         accounts = new Accounts(maxAccounts, maxAssets, maxPositions);
@@ -38,6 +41,7 @@ public final class EngineState
         openOrders.clear();
         clients.clear();
         parameterLog.clear();
+        riskVectors.clear();
         nowNs = 0;
         inputSequence = 0;
         feesCollected = 0.0;
@@ -66,6 +70,11 @@ public final class EngineState
     public Clients clients()
     {
         return clients;
+    }
+
+    public RiskVectors riskVectors()
+    {
+        return riskVectors;
     }
 
     public ParameterLog parameterLog()

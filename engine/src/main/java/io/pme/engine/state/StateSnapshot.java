@@ -32,6 +32,7 @@ public final class StateSnapshot
         encodeAssets(w, state.assets());
         encodeInstruments(w, state.instruments());
         encodeAccounts(w, state.accounts(), state.openOrders());
+        encodeRiskVectors(w, state.accounts().count(), state.riskVectors());
         clientsStart = w.position;
         encodeClients(w, state.clients());
         clientsEnd = w.position;
@@ -90,6 +91,7 @@ public final class StateSnapshot
         decodeAssets(r, state.assets());
         decodeInstruments(r, state.instruments());
         decodeAccounts(r, state.accounts(), state.openOrders());
+        decodeRiskVectors(r, state.accounts().count(), state.riskVectors());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
         if (r.position != offset + length)
@@ -226,6 +228,52 @@ public final class StateSnapshot
                 if (OpenOrders.NONE == orders.add(slot, clientOrderId, instrument, quantity, r.getDouble()))
                 {
                     throw new IllegalArgumentException("snapshot holds more open orders than the capacity");
+                }
+            }
+        }
+    }
+
+    private static void encodeRiskVectors(final Writer w, final int accounts, final RiskVectors vectors)
+    {
+        w.putInt(vectors.maxUnderlyings()).putInt(vectors.denseCount());
+        for (int d = 0; d < vectors.denseCount(); d++)
+        {
+            w.putInt(vectors.assetOf(d));
+        }
+        for (int slot = 0; slot < accounts; slot++)
+        {
+            final long mask = vectors.mask(slot);
+            w.putLong(mask).putDouble(vectors.baseEquity(slot)).putLong(vectors.refreshTimeNs(slot));
+            for (long m = mask; 0 != m; m &= m - 1)
+            {
+                final int d = Long.numberOfTrailingZeros(m);
+                for (int field = 0; field < RiskVectors.STRIDE; field++)
+                {
+                    w.putDouble(vectors.get(slot, d, field));
+                }
+            }
+        }
+    }
+
+    private static void decodeRiskVectors(final Reader r, final int accounts, final RiskVectors vectors)
+    {
+        r.expectCapacity("underlyings", vectors.maxUnderlyings());
+        for (int d = 0, n = r.getInt(); d < n; d++)
+        {
+            vectors.restoreDense(r.getInt(), d);
+        }
+        for (int slot = 0; slot < accounts; slot++)
+        {
+            final long mask = r.getLong();
+            vectors.mask(slot, mask);
+            vectors.baseEquity(slot, r.getDouble());
+            vectors.refreshTimeNs(slot, r.getLong());
+            for (long m = mask; 0 != m; m &= m - 1)
+            {
+                final int d = Long.numberOfTrailingZeros(m);
+                for (int field = 0; field < RiskVectors.STRIDE; field++)
+                {
+                    vectors.put(slot, d, field, r.getDouble());
                 }
             }
         }

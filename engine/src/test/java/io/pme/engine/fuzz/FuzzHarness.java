@@ -63,7 +63,7 @@ final class FuzzHarness
 
     static EngineState newState()
     {
-        return new EngineState(MAX_ASSETS, MAX_INSTRUMENTS, MAX_ACCOUNTS, MAX_POSITIONS, MAX_OPEN_ORDERS, MAX_CLIENTS);
+        return new EngineState(MAX_ASSETS, MAX_INSTRUMENTS, MAX_ACCOUNTS, MAX_POSITIONS, MAX_OPEN_ORDERS, MAX_CLIENTS, 4);
     }
 
     EngineState state()

@@ -27,11 +27,32 @@ class EngineMatchesCalculatorPropertyTest
     private static final long NOW = 1_795_478_400_000_000_000L;
     private static final long DAY = 86_400_000_000_000L;
 
+    /** Incremental figures stay within this of exact ones, relative to |equity| + IM (docs/incremental-margin.md). */
+    static final double TOLERANCE = 1e-5;
+
     @Property(tries = 300)
-    void engineFiguresEqualFullRevaluation(
+    void afterAnExactRefreshFiguresEqualFullRevaluation(
         @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) final long seed,
         @ForAll @IntRange(min = 0, max = 12) final int positions,
         @ForAll @IntRange(min = 0, max = 20) final int ticks)
+    {
+        final EngineFrames engine = portfolioAfterTicks(seed, positions, ticks, 0.3);
+        engine.risk.refreshAll();
+        compare(engine, 1e-9, 1e-9);
+    }
+
+    @Property(tries = 300)
+    void alongRandomTickSequencesIncrementalFiguresStayWithinTolerance(
+        @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) final long seed,
+        @ForAll @IntRange(min = 1, max = 12) final int positions,
+        @ForAll @IntRange(min = 1, max = 200) final int ticks)
+    {
+        final EngineFrames engine = portfolioAfterTicks(seed, positions, ticks, 0.002);
+        compare(engine, 0.0, TOLERANCE);
+    }
+
+    private static EngineFrames portfolioAfterTicks(
+        final long seed, final int positions, final int ticks, final double tickVolatility)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final EngineFrames engine = new EngineFrames();
@@ -54,14 +75,22 @@ class EngineMatchesCalculatorPropertyTest
             engine.send(json("Fill", 4, "\"accountId\":1,\"instrumentId\":" + instrument + ",\"quantity\":" + quantity +
                 ",\"price\":" + price + ",\"fee\":1.5,\"clientOrderId\":0"));
         }
+        final double[] prices = SPOTS.clone();
         for (int t = 0; t < ticks; t++)
         {
             final int asset = 1 + random.nextInt(SYMBOLS.length - 1);
-            final double price = SPOTS[asset] * random.nextDouble(0.5, 1.6);
-            engine.send(json("OraclePrice", 2, "\"sourceId\":1,\"assetId\":" + asset + ",\"price\":" + price +
-                ",\"sourceTimestampNs\":0", NOW + (t + 1) * 60_000_000_000L));
+            // a random walk in small steps, with an occasional jump
+            final double step = random.nextInt(50) == 0 ? random.nextDouble(-0.2, 0.2) :
+                tickVolatility * random.nextGaussian();
+            prices[asset] *= Math.exp(step);
+            engine.send(json("OraclePrice", 2, "\"sourceId\":1,\"assetId\":" + asset + ",\"price\":" +
+                prices[asset] + ",\"sourceTimestampNs\":0", NOW + (t + 1) * 100_000_000L));
         }
+        return engine;
+    }
 
+    private static void compare(final EngineFrames engine, final double relative, final double scaled)
+    {
         final int slot = engine.state.accounts().slot(1);
         final MarginResult expected = fullRevaluation(engine, slot);
         final Accounts accounts = engine.state.accounts();
@@ -70,9 +99,10 @@ class EngineMatchesCalculatorPropertyTest
             assertEquals(AccountStates.UNMARGINED, accounts.state(slot));
             return;
         }
-        assertClose(expected.equity(), accounts.equity(slot));
-        assertClose(expected.initialMargin(), accounts.initialMargin(slot));
-        assertClose(expected.maintenanceMargin(), accounts.maintenanceMargin(slot));
+        final double scale = Math.abs(expected.equity()) + expected.initialMargin();
+        assertClose(expected.equity(), accounts.equity(slot), relative, scaled * scale);
+        assertClose(expected.initialMargin(), accounts.initialMargin(slot), relative, scaled * scale);
+        assertClose(expected.maintenanceMargin(), accounts.maintenanceMargin(slot), relative, scaled * scale);
         assertEquals(expected.state(), accounts.state(slot));
     }
 
@@ -167,8 +197,10 @@ class EngineMatchesCalculatorPropertyTest
         return result;
     }
 
-    private static void assertClose(final double expected, final double actual)
+    private static void assertClose(
+        final double expected, final double actual, final double relative, final double absolute)
     {
-        assertEquals(expected, actual, 1e-9 * Math.max(1.0, Math.abs(expected)), () -> expected + " vs " + actual);
+        assertEquals(expected, actual, Math.max(relative * Math.max(1.0, Math.abs(expected)), absolute),
+            () -> expected + " vs " + actual);
     }
 }

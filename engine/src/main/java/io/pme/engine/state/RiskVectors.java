@@ -1,0 +1,181 @@
+package io.pme.engine.state;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Per account and underlying, the expansion the margin is moved with between exact refreshes: the scenario vector
+ * at a reference spot, its first and second derivatives in the spot per scenario, the current scenario vector, and
+ * the scalars of the equity (linear quantity and cost, option value and its Greeks, contingency coefficient).
+ * Off-heap, one contiguous block per account so that a tick touches consecutive cache lines; allocated in chunks as
+ * accounts open, so memory follows the accounts actually held.
+ */
+public final class RiskVectors
+{
+    public static final int SCENARIOS = 33;
+    public static final int REFERENCE = 0;
+    public static final int DELTA = SCENARIOS;
+    public static final int GAMMA = 2 * SCENARIOS;
+    public static final int CURRENT = 3 * SCENARIOS;
+    public static final int SPOT = 4 * SCENARIOS;
+    public static final int LINEAR_QUANTITY = SPOT + 1;
+    public static final int LINEAR_COST = SPOT + 2;
+    public static final int OPTION_VALUE = SPOT + 3;
+    public static final int OPTION_DELTA = SPOT + 4;
+    public static final int OPTION_GAMMA = SPOT + 5;
+    public static final int CONTINGENCY = SPOT + 6;
+    /** Doubles per account and underlying. */
+    public static final int STRIDE = SPOT + 8;
+
+    private static final int CHUNK_SHIFT = 12;
+    private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
+
+    private final int maxUnderlyings;
+    private final int accountBytes;
+    private final UnsafeBuffer[] chunks;
+    private final int[] denseByAsset;
+    private final int[] assetByDense;
+    private final long[] masks;
+    private final double[] baseEquities;
+    private final long[] refreshTimesNs;
+    private int denseCount;
+
+    public RiskVectors(final int maxAccounts, final int maxAssets, final int maxUnderlyings)
+    {
+        this.maxUnderlyings = maxUnderlyings;
+        accountBytes = maxUnderlyings * STRIDE * Double.BYTES;
+        chunks = new UnsafeBuffer[(maxAccounts + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT];
+        denseByAsset = new int[maxAssets];
+        assetByDense = new int[maxUnderlyings];
+        masks = new long[maxAccounts];
+        baseEquities = new double[maxAccounts];
+        refreshTimesNs = new long[maxAccounts];
+        clear();
+    }
+
+    public void clear()
+    {
+        Arrays.fill(denseByAsset, -1);
+        Arrays.fill(assetByDense, -1);
+        Arrays.fill(masks, 0L);
+        Arrays.fill(baseEquities, 0.0);
+        Arrays.fill(refreshTimesNs, 0L);
+        denseCount = 0;
+        for (final UnsafeBuffer chunk : chunks)
+        {
+            if (null != chunk)
+            {
+                chunk.setMemory(0, chunk.capacity(), (byte)0);
+            }
+        }
+    }
+
+    public int maxUnderlyings()
+    {
+        return maxUnderlyings;
+    }
+
+    public int denseCount()
+    {
+        return denseCount;
+    }
+
+    /**
+     * @return the dense index of an underlying, assigned on first use, or -1 when all are taken.
+     */
+    public int dense(final int assetId)
+    {
+        int d = denseByAsset[assetId];
+        if (d < 0 && denseCount < maxUnderlyings)
+        {
+            d = denseCount++;
+            denseByAsset[assetId] = d;
+            assetByDense[d] = assetId;
+        }
+        return d;
+    }
+
+    public int denseIfAssigned(final int assetId)
+    {
+        return denseByAsset[assetId];
+    }
+
+    public int assetOf(final int dense)
+    {
+        return assetByDense[dense];
+    }
+
+    /**
+     * @return the buffer holding the account's block; its first byte is at {@link #offset(int, int)}.
+     */
+    public UnsafeBuffer buffer(final int slot)
+    {
+        final int c = slot >> CHUNK_SHIFT;
+        UnsafeBuffer chunk = chunks[c];
+        if (null == chunk)
+        {
+            chunk = new UnsafeBuffer(ByteBuffer.allocateDirect(CHUNK_ACCOUNTS * accountBytes));
+            chunks[c] = chunk;
+        }
+        return chunk;
+    }
+
+    /**
+     * @return the byte offset of the double at {@code field} for the account and dense underlying.
+     */
+    public int offset(final int slot, final int dense, final int field)
+    {
+        return (slot & (CHUNK_ACCOUNTS - 1)) * accountBytes + (dense * STRIDE + field) * Double.BYTES;
+    }
+
+    public double get(final int slot, final int dense, final int field)
+    {
+        return buffer(slot).getDouble(offset(slot, dense, field));
+    }
+
+    public void put(final int slot, final int dense, final int field, final double value)
+    {
+        buffer(slot).putDouble(offset(slot, dense, field), value);
+    }
+
+    /** Dense underlyings the account is exposed to, one bit each. */
+    public long mask(final int slot)
+    {
+        return masks[slot];
+    }
+
+    public void mask(final int slot, final long mask)
+    {
+        masks[slot] = mask;
+    }
+
+    /** Equity that does not move with any underlying: collateral in other assets. */
+    public double baseEquity(final int slot)
+    {
+        return baseEquities[slot];
+    }
+
+    public void baseEquity(final int slot, final double value)
+    {
+        baseEquities[slot] = value;
+    }
+
+    public long refreshTimeNs(final int slot)
+    {
+        return refreshTimesNs[slot];
+    }
+
+    public void refreshTimeNs(final int slot, final long timeNs)
+    {
+        refreshTimesNs[slot] = timeNs;
+    }
+
+    void restoreDense(final int assetId, final int dense)
+    {
+        denseByAsset[assetId] = dense;
+        assetByDense[dense] = assetId;
+        denseCount = Math.max(denseCount, dense + 1);
+    }
+}
