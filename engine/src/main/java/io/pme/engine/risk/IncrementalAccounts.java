@@ -118,6 +118,34 @@ final class IncrementalAccounts
         return true;
     }
 
+    /**
+     * Recomputes the equity that moves with no underlying (collateral in other assets) after one of their prices
+     * moved; the scenario vectors are untouched.
+     */
+    void revalueBase(final int slot, final long balanceMask)
+    {
+        if (Double.isNaN(vectors.baseEquity(slot)))
+        {
+            return;
+        }
+        double base = 0.0;
+        for (long m = balanceMask; 0 != m; m &= m - 1)
+        {
+            final int a = Long.numberOfTrailingZeros(m);
+            if (!parameters.isUnderlying(a))
+            {
+                final double price = assets.price(a);
+                if (!(price >= 0.0 && price < Double.MAX_VALUE))
+                {
+                    base = Double.NaN;
+                    break;
+                }
+                base += parameters.collateralValue(a, accounts.balance(slot, a) * price);
+            }
+        }
+        vectors.baseEquity(slot, base);
+    }
+
     // Still listed under every underlying it is exposed to, so that the tick bringing the missing price revalues it.
     private boolean unmargined(final int slot)
     {
@@ -318,7 +346,10 @@ final class IncrementalAccounts
 
     private double worstLosses(final int active)
     {
-        java.util.Arrays.sort(activeSets, 0, active);
+        if (active > 1)
+        {
+            java.util.Arrays.sort(activeSets, 0, active);
+        }
         double worst = 0.0;
         for (int i = 0; i < active; i++)
         {

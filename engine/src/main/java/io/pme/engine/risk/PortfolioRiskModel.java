@@ -202,7 +202,15 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             if (0 != (balanceMasks[slot] & bit))
             {
                 final byte previous = accounts.state(slot);
-                exact(slot);
+                if (Double.isNaN(vectors.baseEquity(slot)))
+                {
+                    exact(slot);
+                }
+                else
+                {
+                    incremental.revalueBase(slot, balanceMasks[slot]);
+                    store(slot);
+                }
                 report(slot, previous, listener);
             }
         }
