@@ -72,7 +72,7 @@ final class InstrumentRiskCache
     void invalidateUnderlying(final int assetId)
     {
         unitValid[assetId] = false;
-        for (int i = 0, n = instruments.capacity(); i < n; i++)
+        for (int i = 0, n = instruments.limit(); i < n; i++)
         {
             if (instruments.underlying(i) == assetId)
             {

@@ -26,6 +26,7 @@ public final class Instruments
     private final double[] vols;
     private final long[] volTimesNs;
     private final String[] symbols;
+    private int limit;
 
     public Instruments(final int capacity)
     {
@@ -53,6 +54,15 @@ public final class Instruments
         Arrays.fill(vols, Double.NaN);
         Arrays.fill(volTimesNs, 0L);
         Arrays.fill(symbols, null);
+        limit = 0;
+    }
+
+    /**
+     * @return one past the highest defined instrument id: walks over instruments stop there.
+     */
+    public int limit()
+    {
+        return limit;
     }
 
     public int capacity()
@@ -87,6 +97,7 @@ public final class Instruments
         strikes[instrumentId] = strike;
         expiriesNs[instrumentId] = expiryNs;
         symbols[instrumentId] = symbol;
+        limit = Math.max(limit, instrumentId + 1);
     }
 
     public byte kind(final int instrumentId)

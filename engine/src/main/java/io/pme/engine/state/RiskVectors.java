@@ -15,19 +15,20 @@ import java.util.Arrays;
 public final class RiskVectors
 {
     public static final int SCENARIOS = 33;
-    public static final int REFERENCE = 0;
-    public static final int DELTA = SCENARIOS;
-    public static final int GAMMA = 2 * SCENARIOS;
-    public static final int CURRENT = 3 * SCENARIOS;
-    public static final int SPOT = 4 * SCENARIOS;
+    // what a check reads (current vector and scalars) comes first and together; the expansion follows
+    public static final int CURRENT = 0;
+    public static final int SPOT = SCENARIOS;
     public static final int LINEAR_QUANTITY = SPOT + 1;
     public static final int LINEAR_COST = SPOT + 2;
     public static final int OPTION_VALUE = SPOT + 3;
     public static final int OPTION_DELTA = SPOT + 4;
     public static final int OPTION_GAMMA = SPOT + 5;
     public static final int CONTINGENCY = SPOT + 6;
+    public static final int REFERENCE = SPOT + 7;
+    public static final int DELTA = REFERENCE + SCENARIOS;
+    public static final int GAMMA = DELTA + SCENARIOS;
     /** Doubles per account and underlying. */
-    public static final int STRIDE = SPOT + 8;
+    public static final int STRIDE = GAMMA + SCENARIOS;
 
     private static final int CHUNK_SHIFT = 12;
     private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
