@@ -36,8 +36,18 @@ final class Treasury
     RejectReason onDeposit(final DepositDecoder message)
     {
         final int slot = accounts.slot(message.accountId());
-        final int assetId = message.assetId();
-        final double amount = message.amount();
+        final RejectReason problem = checkTransfer(slot, message.assetId(), message.amount());
+        if (RejectReason.NONE != problem)
+        {
+            return problem;
+        }
+        accounts.addBalance(slot, message.assetId(), message.amount());
+        notifier.accountChanged(slot);
+        return RejectReason.NONE;
+    }
+
+    private RejectReason checkTransfer(final int slot, final int assetId, final double amount)
+    {
         if (slot < 0)
         {
             return RejectReason.UNKNOWN_ACCOUNT;
@@ -50,8 +60,6 @@ final class Treasury
         {
             return RejectReason.INVALID_QUANTITY;
         }
-        accounts.addBalance(slot, assetId, amount);
-        notifier.accountChanged(slot);
         return RejectReason.NONE;
     }
 
@@ -60,17 +68,10 @@ final class Treasury
         final int slot = accounts.slot(message.accountId());
         final int assetId = message.assetId();
         final double amount = message.amount();
-        if (slot < 0)
+        final RejectReason problem = checkTransfer(slot, assetId, amount);
+        if (RejectReason.NONE != problem)
         {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
-        if (!assets.isDefined(assetId))
-        {
-            return RejectReason.UNKNOWN_ASSET;
-        }
-        if (!Checks.isPositiveBounded(amount))
-        {
-            return RejectReason.INVALID_QUANTITY;
+            return problem;
         }
         if (accounts.balance(slot, assetId) < amount)
         {
