@@ -65,7 +65,8 @@ final class IncrementalAccounts
      */
     boolean refresh(final int slot, final long nowNs)
     {
-        final UnsafeBuffer buffer = vectors.buffer(slot);
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
         long mask = 0;
         double base = 0.0;
         for (int a = 0, n = assets.capacity(); a < n; a++)
@@ -90,9 +91,9 @@ final class IncrementalAccounts
             {
                 return unmargined(slot);
             }
-            mask = touch(slot, buffer, mask, d);
-            addScaled(buffer, vectors.offset(slot, d, REFERENCE), cache.unitArrays(), a * N, balance);
-            addScaled(buffer, vectors.offset(slot, d, DELTA), cache.unitDeltas(), a * N, balance);
+            mask = touch(slot, mask, d);
+            addScaled(cold, vectors.offset(slot, d, REFERENCE), cache.unitArrays(), a * N, balance);
+            addScaled(cold, vectors.offset(slot, d, DELTA), cache.unitDeltas(), a * N, balance);
         }
         for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
         {
@@ -102,15 +103,15 @@ final class IncrementalAccounts
             {
                 return unmargined(slot);
             }
-            mask = touch(slot, buffer, mask, d);
-            addPosition(slot, buffer, d, instrumentId, accounts.positionQuantity(slot, i),
+            mask = touch(slot, mask, d);
+            addPosition(slot, hot, cold, d, instrumentId, accounts.positionQuantity(slot, i),
                 accounts.positionEntryPrice(slot, i));
         }
         for (long m = mask; 0 != m; m &= m - 1)
         {
             final int d = Long.numberOfTrailingZeros(m);
-            buffer.putDouble(vectors.offset(slot, d, SPOT), assets.price(vectors.assetOf(d)));
-            buffer.putBytes(vectors.offset(slot, d, CURRENT), buffer, vectors.offset(slot, d, REFERENCE), N * B);
+            hot.putDouble(vectors.offset(slot, d, SPOT), assets.price(vectors.assetOf(d)));
+            hot.putBytes(vectors.offset(slot, d, CURRENT), cold, vectors.offset(slot, d, REFERENCE), N * B);
         }
         vectors.mask(slot, mask);
         vectors.baseEquity(slot, base);
@@ -149,13 +150,12 @@ final class IncrementalAccounts
     // Still listed under every underlying it is exposed to, so that the tick bringing the missing price revalues it.
     private boolean unmargined(final int slot)
     {
-        final UnsafeBuffer buffer = vectors.buffer(slot);
         long mask = 0;
         for (int a = 0, n = assets.capacity(); a < n; a++)
         {
             if (0.0 != accounts.balance(slot, a) && parameters.isUnderlying(a) && vectors.dense(a) >= 0)
             {
-                mask = touch(slot, buffer, mask, vectors.dense(a));
+                mask = touch(slot, mask, vectors.dense(a));
             }
         }
         for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
@@ -163,7 +163,7 @@ final class IncrementalAccounts
             final int d = vectors.dense(instruments.underlying(accounts.positionInstrument(slot, i)));
             if (d >= 0)
             {
-                mask = touch(slot, buffer, mask, d);
+                mask = touch(slot, mask, d);
             }
         }
         vectors.mask(slot, mask);
@@ -171,24 +171,24 @@ final class IncrementalAccounts
         return false;
     }
 
-    private long touch(final int slot, final UnsafeBuffer buffer, final long mask, final int d)
+    private long touch(final int slot, final long mask, final int d)
     {
         final long bit = 1L << d;
         if (0 == (mask & bit))
         {
-            buffer.setMemory(vectors.offset(slot, d, 0), RiskVectors.STRIDE * B, (byte)0);
+            vectors.clear(slot, d);
         }
         return mask | bit;
     }
 
     private void addPosition(
-        final int slot, final UnsafeBuffer buffer, final int d, final int instrumentId, final double quantity,
-        final double entryPrice)
+        final int slot, final UnsafeBuffer buffer, final UnsafeBuffer cold, final int d, final int instrumentId,
+        final double quantity, final double entryPrice)
     {
         final int at = instrumentId * N;
-        addScaled(buffer, vectors.offset(slot, d, REFERENCE), cache.arrays(), at, quantity);
-        addScaled(buffer, vectors.offset(slot, d, DELTA), cache.arrayDeltas(), at, quantity);
-        addScaled(buffer, vectors.offset(slot, d, GAMMA), cache.arrayGammas(), at, quantity);
+        addScaled(cold, vectors.offset(slot, d, REFERENCE), cache.arrays(), at, quantity);
+        addScaled(cold, vectors.offset(slot, d, DELTA), cache.arrayDeltas(), at, quantity);
+        addScaled(cold, vectors.offset(slot, d, GAMMA), cache.arrayGammas(), at, quantity);
         final double size = quantity * instruments.multiplier(instrumentId);
         if (instruments.isOption(instrumentId))
         {
@@ -212,7 +212,8 @@ final class IncrementalAccounts
      */
     double move(final int slot, final int d, final double spot)
     {
-        final UnsafeBuffer buffer = vectors.buffer(slot);
+        final UnsafeBuffer buffer = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
         final double reference = buffer.getDouble(vectors.offset(slot, d, SPOT));
         final double h = spot - reference;
         final double halfH = 0.5 * h;
@@ -223,7 +224,7 @@ final class IncrementalAccounts
         for (int k = 0; k < N * B; k += B)
         {
             buffer.putDouble(current + k,
-                buffer.getDouble(ref + k) + h * (buffer.getDouble(delta + k) + halfH * buffer.getDouble(gamma + k)));
+                cold.getDouble(ref + k) + h * (cold.getDouble(delta + k) + halfH * cold.getDouble(gamma + k)));
         }
         return Math.abs(h) / reference;
     }
@@ -241,7 +242,7 @@ final class IncrementalAccounts
             out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
             return;
         }
-        final UnsafeBuffer buffer = vectors.buffer(slot);
+        final UnsafeBuffer buffer = vectors.hot(slot);
         double equity = base;
         double contingency = 0.0;
         final long exposed = vectors.mask(slot);

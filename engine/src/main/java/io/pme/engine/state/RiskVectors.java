@@ -9,8 +9,9 @@ import java.util.Arrays;
  * Per account and underlying, the expansion the margin is moved with between exact refreshes: the scenario vector
  * at a reference spot, its first and second derivatives in the spot per scenario, the current scenario vector, and
  * the scalars of the equity (linear quantity and cost, option value and its Greeks, contingency coefficient).
- * Off-heap, one contiguous block per account so that a tick touches consecutive cache lines; allocated in chunks as
- * accounts open, so memory follows the accounts actually held.
+ * Off-heap in two regions: per account, the hot one holds what a pre-trade check reads (current vectors and
+ * scalars of every underlying, contiguous), the cold one the expansions a tick or refresh reads. Allocated in chunks
+ * as accounts open, so memory follows the accounts actually held.
  */
 public final class RiskVectors
 {
@@ -24,18 +25,23 @@ public final class RiskVectors
     public static final int OPTION_DELTA = SPOT + 4;
     public static final int OPTION_GAMMA = SPOT + 5;
     public static final int CONTINGENCY = SPOT + 6;
-    public static final int REFERENCE = SPOT + 7;
+    /** Doubles per account and underlying in the hot region: all that a pre-trade check reads. */
+    public static final int HOT_STRIDE = SPOT + 8;
+    public static final int REFERENCE = HOT_STRIDE;
     public static final int DELTA = REFERENCE + SCENARIOS;
     public static final int GAMMA = DELTA + SCENARIOS;
-    /** Doubles per account and underlying. */
+    /** Doubles per account and underlying, both regions. */
     public static final int STRIDE = GAMMA + SCENARIOS;
+    private static final int COLD_STRIDE = STRIDE - HOT_STRIDE;
 
     private static final int CHUNK_SHIFT = 12;
     private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
 
     private final int maxUnderlyings;
-    private final int accountBytes;
-    private final UnsafeBuffer[] chunks;
+    private final int hotAccountBytes;
+    private final int coldAccountBytes;
+    private final UnsafeBuffer[] hotChunks;
+    private final UnsafeBuffer[] coldChunks;
     private final int[] denseByAsset;
     private final int[] assetByDense;
     private final long[] masks;
@@ -46,8 +52,10 @@ public final class RiskVectors
     public RiskVectors(final int maxAccounts, final int maxAssets, final int maxUnderlyings)
     {
         this.maxUnderlyings = maxUnderlyings;
-        accountBytes = maxUnderlyings * STRIDE * Double.BYTES;
-        chunks = new UnsafeBuffer[(maxAccounts + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT];
+        hotAccountBytes = maxUnderlyings * HOT_STRIDE * Double.BYTES;
+        coldAccountBytes = maxUnderlyings * COLD_STRIDE * Double.BYTES;
+        hotChunks = new UnsafeBuffer[(maxAccounts + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT];
+        coldChunks = new UnsafeBuffer[hotChunks.length];
         denseByAsset = new int[maxAssets];
         assetByDense = new int[maxUnderlyings];
         masks = new long[maxAccounts];
@@ -64,11 +72,12 @@ public final class RiskVectors
         Arrays.fill(baseEquities, 0.0);
         Arrays.fill(refreshTimesNs, 0L);
         denseCount = 0;
-        for (final UnsafeBuffer chunk : chunks)
+        for (int c = 0; c < hotChunks.length; c++)
         {
-            if (null != chunk)
+            if (null != hotChunks[c])
             {
-                chunk.setMemory(0, chunk.capacity(), (byte)0);
+                hotChunks[c].setMemory(0, hotChunks[c].capacity(), (byte)0);
+                coldChunks[c].setMemory(0, coldChunks[c].capacity(), (byte)0);
             }
         }
     }
@@ -109,36 +118,69 @@ public final class RiskVectors
     }
 
     /**
-     * @return the buffer holding the account's block; its first byte is at {@link #offset(int, int)}.
+     * @return the buffer holding the account's fields of the hot region ({@code field < HOT_STRIDE}).
      */
-    public UnsafeBuffer buffer(final int slot)
+    public UnsafeBuffer hot(final int slot)
     {
         final int c = slot >> CHUNK_SHIFT;
-        UnsafeBuffer chunk = chunks[c];
-        if (null == chunk)
+        if (null == hotChunks[c])
         {
-            chunk = new UnsafeBuffer(ByteBuffer.allocateDirect(CHUNK_ACCOUNTS * accountBytes));
-            chunks[c] = chunk;
+            allocate(c);
         }
-        return chunk;
+        return hotChunks[c];
     }
 
     /**
-     * @return the byte offset of the double at {@code field} for the account and dense underlying.
+     * @return the buffer holding the account's expansion fields ({@code field >= HOT_STRIDE}).
+     */
+    public UnsafeBuffer cold(final int slot)
+    {
+        final int c = slot >> CHUNK_SHIFT;
+        if (null == coldChunks[c])
+        {
+            allocate(c);
+        }
+        return coldChunks[c];
+    }
+
+    private void allocate(final int chunk)
+    {
+        hotChunks[chunk] = new UnsafeBuffer(ByteBuffer.allocateDirect(CHUNK_ACCOUNTS * hotAccountBytes));
+        coldChunks[chunk] = new UnsafeBuffer(ByteBuffer.allocateDirect(CHUNK_ACCOUNTS * coldAccountBytes));
+    }
+
+    /**
+     * @return the byte offset of the double at {@code field} for the account and dense underlying, in
+     * {@link #hot(int)} when {@code field < HOT_STRIDE}, else in {@link #cold(int)}.
      */
     public int offset(final int slot, final int dense, final int field)
     {
-        return (slot & (CHUNK_ACCOUNTS - 1)) * accountBytes + (dense * STRIDE + field) * Double.BYTES;
+        final int index = slot & (CHUNK_ACCOUNTS - 1);
+        return field < HOT_STRIDE ?
+            index * hotAccountBytes + (dense * HOT_STRIDE + field) * Double.BYTES :
+            index * coldAccountBytes + (dense * COLD_STRIDE + field - HOT_STRIDE) * Double.BYTES;
+    }
+
+    private UnsafeBuffer buffer(final int slot, final int field)
+    {
+        return field < HOT_STRIDE ? hot(slot) : cold(slot);
     }
 
     public double get(final int slot, final int dense, final int field)
     {
-        return buffer(slot).getDouble(offset(slot, dense, field));
+        return buffer(slot, field).getDouble(offset(slot, dense, field));
     }
 
     public void put(final int slot, final int dense, final int field, final double value)
     {
-        buffer(slot).putDouble(offset(slot, dense, field), value);
+        buffer(slot, field).putDouble(offset(slot, dense, field), value);
+    }
+
+    /** Zeroes the account's fields for one underlying, in both regions. */
+    public void clear(final int slot, final int dense)
+    {
+        hot(slot).setMemory(offset(slot, dense, 0), HOT_STRIDE * Double.BYTES, (byte)0);
+        cold(slot).setMemory(offset(slot, dense, HOT_STRIDE), COLD_STRIDE * Double.BYTES, (byte)0);
     }
 
     /** Dense underlyings the account is exposed to, one bit each. */
