@@ -128,8 +128,10 @@ public final class PmeClient implements AutoCloseable
         ownsAeron = null == ctx.aeron();
         try
         {
-            aeron = ownsAeron ? Aeron.connect(new Aeron.Context().aeronDirectoryName(
-                null != mediaDriver ? mediaDriver.aeronDirectoryName() : ctx.aeronDirectoryName())) : ctx.aeron();
+            // the library must never exit its host: Aeron's default handler does on a driver timeout
+            aeron = ownsAeron ? Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(null != mediaDriver ? mediaDriver.aeronDirectoryName() : ctx.aeronDirectoryName())
+                .errorHandler(ctx.errorHandler())) : ctx.aeron();
             subscription = aeron.addSubscription(ctx.outputChannel(), ctx.outputStreamId());
             publication = aeron.addExclusivePublication(ctx.inputChannel(), ctx.inputStreamId());
         }
@@ -818,6 +820,7 @@ public final class PmeClient implements AutoCloseable
         private int maxInFlight = 1024;
         private int offerRetries = 100;
         private long initialCorrelationId;
+        private org.agrona.ErrorHandler errorHandler = Throwable::printStackTrace;
         private boolean concluded;
 
         /**
@@ -1091,6 +1094,18 @@ public final class PmeClient implements AutoCloseable
         public Context initialCorrelationId(final long initialCorrelationId)
         {
             this.initialCorrelationId = initialCorrelationId;
+            return this;
+        }
+
+        public org.agrona.ErrorHandler errorHandler()
+        {
+            return errorHandler;
+        }
+
+        /** Errors of the Aeron client this client creates (by default printed; never exits the process). */
+        public Context errorHandler(final org.agrona.ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
             return this;
         }
 

@@ -63,6 +63,17 @@ final class EngineFixture implements AutoCloseable
 
     EngineFixture(final Path dir, final String inputChannel, final String outputChannel) throws IOException
     {
+        this(dir, inputChannel, outputChannel, outputChannel);
+    }
+
+    /**
+     * @param outputChannel         the engine's output publication channel.
+     * @param operatorOutputChannel the operator's subscription to it (differs for a multi-destination channel).
+     */
+    EngineFixture(
+        final Path dir, final String inputChannel, final String outputChannel, final String operatorOutputChannel)
+        throws IOException
+    {
         sessionsPath = dir.resolve("sessions.properties");
         Files.writeString(sessionsPath, SESSIONS);
         context = new EngineContext()
@@ -78,7 +89,7 @@ final class EngineFixture implements AutoCloseable
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
         engine = Engine.launch(context);
-        outputs = engine.aeron().addSubscription(outputChannel, context.outputStreamId());
+        outputs = engine.aeron().addSubscription(operatorOutputChannel, context.outputStreamId());
         operator = engine.aeron().addExclusivePublication(inputChannel, context.inputStreamId());
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!operator.isConnected() || !outputs.isConnected())
@@ -112,9 +123,14 @@ final class EngineFixture implements AutoCloseable
 
     static String udpChannel()
     {
+        return "aeron:udp?endpoint=localhost:" + freePort();
+    }
+
+    static int freePort()
+    {
         try (DatagramSocket socket = new DatagramSocket(0))
         {
-            return "aeron:udp?endpoint=localhost:" + socket.getLocalPort();
+            return socket.getLocalPort();
         }
         catch (final IOException ex)
         {
