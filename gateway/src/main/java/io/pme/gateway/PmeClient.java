@@ -37,7 +37,7 @@ import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import javax.crypto.Mac;
@@ -810,7 +810,7 @@ public final class PmeClient implements AutoCloseable
         private long[] accounts = new long[0];
         private boolean allAccounts;
         private IdleStrategy idleStrategy = new BackoffIdleStrategy();
-        private EpochNanoClock clock = new SystemEpochNanoClock();
+        private EpochNanoClock clock = new OffsetEpochNanoClock();
         private PmeClientListener listener = new PmeClientListener()
         {
         };
