@@ -462,6 +462,14 @@ public final class PmeClient implements AutoCloseable
         return ctx;
     }
 
+    /**
+     * @return the Aeron client this client uses (its own or the context's), e.g. to add a venue subscription.
+     */
+    public Aeron aeron()
+    {
+        return aeron;
+    }
+
     public void close()
     {
         if (!closed)

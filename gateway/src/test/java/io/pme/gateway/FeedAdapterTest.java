@@ -93,6 +93,42 @@ class FeedAdapterTest
         }
     }
 
+    @Test
+    void theAdapterAndReplayerRunAsCommands() throws Exception
+    {
+        final Path mapping = dir.resolve("mapping.properties");
+        Files.writeString(mapping, "source.id=1\nasset.XBT=2\n");
+        final Path secret = dir.resolve("feed.secret");
+        Files.writeString(secret, "02".repeat(32) + "\n");
+        final Path csv = dir.resolve("ticks.csv");
+        Files.writeString(csv, "1764000001000000000,ticker,XBT,85000\n1764000002000000000,ticker,XBT,86000\n");
+        try (EngineFixture fixture = new EngineFixture(dir, "aeron:ipc", "aeron:ipc"))
+        {
+            final String aeronDir = fixture.engine.aeronDirectoryName();
+            final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            final Thread adapter = new Thread(() ->
+            {
+                try
+                {
+                    io.pme.gateway.feed.FeedMain.run(new String[]{ "adapter", "--aeron-dir", aeronDir,
+                        "--mapping", mapping.toString(), "--client-id", "2", "--secret-file", secret.toString(),
+                        "--seconds", "4" }, new java.io.PrintStream(text, true));
+                }
+                catch (final Exception ex)
+                {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            adapter.start();
+            Thread.sleep(1_000);
+            assertEquals(0, io.pme.gateway.feed.FeedMain.run(new String[]{ "replay", "--aeron-dir", aeronDir,
+                "--file", csv.toString() }, new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+            adapter.join(20_000);
+            final String output = text.toString();
+            assertTrue(output.contains("logon ACCEPTED") && output.contains("forwarded 2 acked 2 refused 0"), output);
+        }
+    }
+
     private static PmeClient.Context feedContext(final EngineFixture fixture, final int clientId, final String byteHex)
     {
         return new PmeClient.Context().aeron(fixture.engine.aeron()).clientId(clientId).secretHex(byteHex.repeat(32))
