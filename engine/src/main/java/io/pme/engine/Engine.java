@@ -33,10 +33,14 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import io.pme.engine.session.SessionManager;
+import io.pme.engine.session.SessionOutput;
+import io.pme.engine.session.SessionsFile;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,10 +67,18 @@ public final class Engine implements AutoCloseable
     private final Publication publication;
     private final AtomicInteger pipelineErrors = new AtomicInteger();
     private final EngineErrors errorLog = new EngineErrors();
+    private final SessionManager sessions;
 
     private Engine(final EngineContext context)
     {
         this.context = context;
+        // read before anything starts, so a bad sessions file fails the launch instead of running open
+        final SessionsFile sessionsFile = null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
+        if (null == sessionsFile)
+        {
+            System.err.println("pme: no sessions file: running open (development mode), every connection may send " +
+                "any input; give one with pme.sessions.file or --sessions to require logons");
+        }
         mediaDriver = context.embeddedMediaDriver() ? launchDriver(context) : null;
         counters = EngineCounters.mapped(context.countersFile());
         aeron = Aeron.connect(new Aeron.Context()
@@ -86,11 +98,17 @@ public final class Engine implements AutoCloseable
         recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
         journal = new Journal(context.journalDir());
 
-        final OneToOneRingBuffer outputRing = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+        // many-to-one: the business logic and the receiver (session answers, refusals) both write outputs
+        final ManyToOneRingBuffer outputRing = new ManyToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             context.outputBufferLength() + RingBufferDescriptor.TRAILER_LENGTH)));
         processor.outbox(new OutputQueue(outputRing, new BackoffIdleStrategy()));
 
-        subscription = aeron.addSubscription(context.inputChannel(), context.inputStreamId());
+        sessions = new SessionManager(
+            sessionsFile, counters, new SessionOutput(outputRing, counters.sessionOutputsDropped()),
+            TimeUnit.MILLISECONDS.toNanos(context.logonTimeoutMs()));
+        subscription = aeron.addSubscription(
+            context.inputChannel(), context.inputStreamId(), image -> {},
+            image -> sessions.onConnectionClosed(image.sessionId()));
         publication = aeron.addPublication(context.outputChannel(), context.outputStreamId());
 
         disruptor = new Disruptor<>(
@@ -106,7 +124,7 @@ public final class Engine implements AutoCloseable
             new Publisher(outputRing, publication, counters));
         receiverRunner = new AgentRunner(
             new BackoffIdleStrategy(), this::onAgentError, counters.errors(),
-            new Receiver(subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE));
+            new Receiver(subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE, sessions));
         AgentRunner.startOnThread(publisherRunner);
         AgentRunner.startOnThread(receiverRunner);
     }
@@ -173,6 +191,14 @@ public final class Engine implements AutoCloseable
     public EngineCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * @return the authentication boundary; {@link SessionManager#isOpen()} tells whether logons are required.
+     */
+    public SessionManager sessions()
+    {
+        return sessions;
     }
 
     public Recorder checkLatency()

@@ -48,6 +48,12 @@ public final class EngineConfiguration
     public static final String WAIT_STRATEGY_PROP = "pme.wait.strategy";
     public static final String WAIT_STRATEGY_DEFAULT = "sleeping";
 
+    /** A sessions file turns authentication on; without one the engine runs open (development mode). */
+    public static final String SESSIONS_FILE_PROP = "pme.sessions.file";
+
+    public static final String LOGON_TIMEOUT_MS_PROP = "pme.logon.timeout.ms";
+    public static final int LOGON_TIMEOUT_MS_DEFAULT = 5_000;
+
     /** Largest input frame the ring holds; the protocol's largest message is far below it. */
     public static final int MAX_FRAME_LENGTH = 256;
 

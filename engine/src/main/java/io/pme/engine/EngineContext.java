@@ -43,6 +43,10 @@ public final class EngineContext
         EngineConfiguration.OUTPUT_STREAM_ID_PROP, EngineConfiguration.OUTPUT_STREAM_ID_DEFAULT);
     private String waitStrategy = EngineConfiguration.stringProperty(
         EngineConfiguration.WAIT_STRATEGY_PROP, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
+    private Path sessionsFile = null != System.getProperty(EngineConfiguration.SESSIONS_FILE_PROP) ?
+        Path.of(System.getProperty(EngineConfiguration.SESSIONS_FILE_PROP)) : null;
+    private long logonTimeoutMs = EngineConfiguration.intProperty(
+        EngineConfiguration.LOGON_TIMEOUT_MS_PROP, EngineConfiguration.LOGON_TIMEOUT_MS_DEFAULT);
     private String aeronDirectoryName;
     private boolean embeddedMediaDriver = true;
     private Path journalDir;
@@ -76,6 +80,10 @@ public final class EngineContext
         if (!embeddedMediaDriver && null == aeronDirectoryName)
         {
             throw new IllegalArgumentException("an external media driver needs aeronDirectoryName");
+        }
+        if (logonTimeoutMs <= 0)
+        {
+            throw new IllegalArgumentException("logonTimeoutMs must be positive: " + logonTimeoutMs);
         }
         if (null == countersFile)
         {
@@ -315,6 +323,34 @@ public final class EngineContext
     public EngineContext riskModelFactory(final Function<EngineState, RiskModelBinding> riskModelFactory)
     {
         this.riskModelFactory = riskModelFactory;
+        return this;
+    }
+
+    /**
+     * @return the sessions file that turns authentication on, or null: the engine then runs open.
+     */
+    public Path sessionsFile()
+    {
+        return sessionsFile;
+    }
+
+    /**
+     * Sets the sessions file (clients, secrets, roles, entitlements); null runs the engine open (development mode).
+     */
+    public EngineContext sessionsFile(final Path sessionsFile)
+    {
+        this.sessionsFile = sessionsFile;
+        return this;
+    }
+
+    public long logonTimeoutMs()
+    {
+        return logonTimeoutMs;
+    }
+
+    public EngineContext logonTimeoutMs(final long logonTimeoutMs)
+    {
+        this.logonTimeoutMs = logonTimeoutMs;
         return this;
     }
 }

@@ -1,6 +1,7 @@
 package io.pme.engine;
 
 import io.pme.codecs.RejectReason;
+import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersReader;
@@ -30,6 +31,14 @@ public final class EngineCounters implements AutoCloseable
     public static final int BELOW_MM_TYPE_ID = TYPE_ID_BASE + 8;
     public static final int ERRORS_TYPE_ID = TYPE_ID_BASE + 9;
     public static final int CHECKS_TYPE_ID = TYPE_ID_BASE + 10;
+    // session boundary (receiver thread): logons and refusals that never reach the journal
+    public static final int LOGONS_TYPE_ID = TYPE_ID_BASE + 11;
+    public static final int LOGON_FAILURES_TYPE_ID = TYPE_ID_BASE + 12;
+    public static final int REFUSED_UNAUTHENTICATED_TYPE_ID = TYPE_ID_BASE + 13;
+    public static final int REFUSED_ROLE_TYPE_ID = TYPE_ID_BASE + 14;
+    public static final int REFUSED_ACCOUNT_TYPE_ID = TYPE_ID_BASE + 15;
+    public static final int REFUSED_SOURCE_TYPE_ID = TYPE_ID_BASE + 16;
+    public static final int SESSION_OUTPUTS_DROPPED_TYPE_ID = TYPE_ID_BASE + 17;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -55,6 +64,13 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter errors;
     private final AtomicCounter checks;
     private final AtomicCounter[] rejectsByReason;
+    private final AtomicCounter logons;
+    private final AtomicCounter logonFailures;
+    private final AtomicCounter refusedUnauthenticated;
+    private final AtomicCounter refusedRole;
+    private final AtomicCounter refusedAccount;
+    private final AtomicCounter refusedSource;
+    private final AtomicCounter sessionOutputsDropped;
 
     public EngineCounters(final Factory factory)
     {
@@ -69,6 +85,15 @@ public final class EngineCounters implements AutoCloseable
         belowMaintenanceMargin = factory.newCounter(BELOW_MM_TYPE_ID, "pme: accounts below MM");
         errors = factory.newCounter(ERRORS_TYPE_ID, "pme: errors");
         checks = factory.newCounter(CHECKS_TYPE_ID, "pme: checks");
+        logons = factory.newCounter(LOGONS_TYPE_ID, "pme: session logons");
+        logonFailures = factory.newCounter(LOGON_FAILURES_TYPE_ID, "pme: session logon failures");
+        refusedUnauthenticated = factory.newCounter(
+            REFUSED_UNAUTHENTICATED_TYPE_ID, "pme: session refused unauthenticated");
+        refusedRole = factory.newCounter(REFUSED_ROLE_TYPE_ID, "pme: session refused role");
+        refusedAccount = factory.newCounter(REFUSED_ACCOUNT_TYPE_ID, "pme: session refused account");
+        refusedSource = factory.newCounter(REFUSED_SOURCE_TYPE_ID, "pme: session refused source");
+        sessionOutputsDropped = factory.newCounter(
+            SESSION_OUTPUTS_DROPPED_TYPE_ID, "pme: session outputs dropped");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -178,6 +203,48 @@ public final class EngineCounters implements AutoCloseable
         return checks;
     }
 
+    /** Logons accepted (receiver thread). */
+    public AtomicCounter logons()
+    {
+        return logons;
+    }
+
+    /** Logons refused, timed out or malformed (receiver thread). */
+    public AtomicCounter logonFailures()
+    {
+        return logonFailures;
+    }
+
+    /** Frames refused because their connection has not logged on as their clientId (receiver thread). */
+    public AtomicCounter refusedUnauthenticated()
+    {
+        return refusedUnauthenticated;
+    }
+
+    /** Frames refused because the client's role may not send that message (receiver thread). */
+    public AtomicCounter refusedRole()
+    {
+        return refusedRole;
+    }
+
+    /** Frames refused because the client is not entitled to the account (receiver thread). */
+    public AtomicCounter refusedAccount()
+    {
+        return refusedAccount;
+    }
+
+    /** Prices refused because the client is not allow-listed for the source id (receiver thread). */
+    public AtomicCounter refusedSource()
+    {
+        return refusedSource;
+    }
+
+    /** Session answers lost to a full output ring (receiver thread). */
+    public AtomicCounter sessionOutputsDropped()
+    {
+        return sessionOutputsDropped;
+    }
+
     public void reject(final int reasonCode)
     {
         rejects.incrementRelease();
@@ -205,6 +272,8 @@ public final class EngineCounters implements AutoCloseable
         belowMaintenanceMargin.close();
         errors.close();
         checks.close();
+        CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
+            sessionOutputsDropped);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

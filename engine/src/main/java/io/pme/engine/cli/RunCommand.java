@@ -7,6 +7,10 @@ import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
+import io.pme.codecs.LogonStatus;
+import io.pme.engine.session.ClientCredentials;
+import io.pme.engine.session.SessionLogonClient;
+import io.pme.engine.session.SessionsFile;
 import io.pme.engine.simulation.MarketSimulation;
 import io.pme.engine.simulation.PublicationFrameSink;
 import io.pme.engine.simulation.SimulationAgent;
@@ -17,7 +21,10 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 
+import io.aeron.Subscription;
+
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +35,9 @@ import java.util.concurrent.TimeUnit;
 final class RunCommand
 {
     private static final long DRAIN_TIMEOUT_MS = 60_000;
+    private static final long LOGON_TIMEOUT_MS = 10_000;
+    /** The simulation's clients: admin, price feed, gateway, exchange (see simulation.FrameWriter). */
+    private static final int[] SIMULATION_CLIENTS = {1, 2, 3, 4};
 
     private RunCommand()
     {
@@ -36,19 +46,24 @@ final class RunCommand
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
         final Options options = new Options(
-            args, 1, Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir"), Set.of());
+            args, 1, Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions"), Set.of());
         final long durationS = options.positiveLong("duration", 30);
         final int accounts = (int)Math.min(options.positiveLong("accounts", 2_000), 1_000_000);
         final long seed = options.anyLong("seed", 42);
         final long rate = options.positiveLong("rate", 5_000);
         final TempDirectory journal = TempDirectory.orGiven(options.string("journal", null), "pme-journal");
+        final String sessions = options.string("sessions", null);
 
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
             .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000))
-            .riskModelFactory(RiskModels.standard())
-            .conclude();
+            .riskModelFactory(RiskModels.standard());
+        if (null != sessions)
+        {
+            context.sessionsFile(Path.of(sessions));
+        }
+        context.conclude();
         out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s%n",
             accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path());
         final Engine engine = Engine.launch(context);
@@ -65,6 +80,10 @@ final class RunCommand
                 engine.aeron().addExclusivePublication(context.inputChannel(), context.inputStreamId()))
         {
             client.awaitConnected(10_000);
+            if (null != context.sessionsFile() && !logOn(engine, context, publication, err))
+            {
+                return 1;
+            }
             final SimulationAgent agent = new SimulationAgent(
                 simulation, new PublicationFrameSink(publication), SystemNanoClock.INSTANCE, rate);
             final AgentRunner simulationRunner = new AgentRunner(
@@ -94,6 +113,43 @@ final class RunCommand
         }
         out.println("state digest: " + Digest.hex(engine.digest()));
         return 0;
+    }
+
+    // with a sessions file the simulation's one connection logs on as each of its clients, in the file's names
+    private static boolean logOn(
+        final Engine engine, final EngineContext context, final ExclusivePublication publication, final PrintStream err)
+    {
+        final SessionsFile file = SessionsFile.load(context.sessionsFile());
+        try (Subscription answers = engine.aeron().addSubscription(context.outputChannel(), context.outputStreamId()))
+        {
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOGON_TIMEOUT_MS);
+            while (!publication.isConnected() || !answers.isConnected())
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    err.println("pme run: simulation streams did not connect");
+                    return false;
+                }
+                Thread.onSpinWait();
+            }
+            final SessionLogonClient logon = new SessionLogonClient(publication, answers);
+            for (final int clientId : SIMULATION_CLIENTS)
+            {
+                final ClientCredentials credentials = file.client(clientId);
+                if (null == credentials)
+                {
+                    err.println("pme run: the sessions file has no client " + clientId + " for the simulation");
+                    return false;
+                }
+                final LogonStatus status = logon.logon(credentials, LOGON_TIMEOUT_MS);
+                if (LogonStatus.ACCEPTED != status)
+                {
+                    err.println("pme run: simulation client " + clientId + " could not log on: " + status);
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void pollFor(final EngineClient client, final long millis)

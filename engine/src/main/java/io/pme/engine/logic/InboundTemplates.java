@@ -8,6 +8,7 @@ import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
 import io.pme.codecs.HeartbeatDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
@@ -39,6 +40,7 @@ final class InboundTemplates
         BLOCK_LENGTHS[ParameterUpdateDecoder.TEMPLATE_ID] = ParameterUpdateDecoder.BLOCK_LENGTH;
         BLOCK_LENGTHS[HeartbeatDecoder.TEMPLATE_ID] = HeartbeatDecoder.BLOCK_LENGTH;
         BLOCK_LENGTHS[AdminCommandDecoder.TEMPLATE_ID] = AdminCommandDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTHS[MarginQueryDecoder.TEMPLATE_ID] = MarginQueryDecoder.BLOCK_LENGTH;
     }
 
     private InboundTemplates()

@@ -9,6 +9,7 @@ import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
 import io.pme.codecs.HeartbeatDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
@@ -47,6 +48,7 @@ public final class InputProcessor
     private final ParameterUpdateDecoder parameterUpdate = new ParameterUpdateDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
+    private final MarginQueryDecoder marginQuery = new MarginQueryDecoder();
 
     private final EngineState state;
     private final EngineCounters counters;
@@ -55,6 +57,7 @@ public final class InputProcessor
     private final Treasury treasury;
     private final Trading trading;
     private final Admin admin;
+    private final MarginQueries marginQueries;
     private final MarginNotifier notifier;
 
     public InputProcessor(
@@ -72,6 +75,7 @@ public final class InputProcessor
         treasury = new Treasury(state, risk.model(), notifier);
         trading = new Trading(state, risk.model(), notifier, responses, counters);
         admin = new Admin(state, risk, notifier, snapshotSink);
+        marginQueries = new MarginQueries(state, risk.model(), responses);
     }
 
     public void outbox(final Outbox outbox)
@@ -129,6 +133,12 @@ public final class InputProcessor
             {
                 accept(timestampNs, correlationId, clientId);
             }
+            return;
+        }
+        if (MarginQueryDecoder.TEMPLATE_ID == templateId)
+        {
+            // read-only: consumes its correlation id like every input, but leaves the clock and all else as it was
+            marginQueries.onMarginQuery(marginQuery.wrap(buffer, bodyOffset, header.blockLength(), header.version()));
             return;
         }
         if (AdminCommandDecoder.TEMPLATE_ID == templateId)

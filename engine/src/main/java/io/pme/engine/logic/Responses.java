@@ -5,6 +5,7 @@ import io.pme.codecs.AckEncoder;
 import io.pme.codecs.BooleanType;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultEncoder;
+import io.pme.codecs.MarginQueryResultEncoder;
 import io.pme.codecs.MarginUpdateEncoder;
 import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.codecs.RejectEncoder;
@@ -29,6 +30,7 @@ final class Responses
     private final CheckResultEncoder checkResult = new CheckResultEncoder();
     private final MarginUpdateEncoder marginUpdate = new MarginUpdateEncoder();
     private final StateDigestEncoder stateDigest = new StateDigestEncoder();
+    private final MarginQueryResultEncoder marginQueryResult = new MarginQueryResultEncoder();
     private final EngineCounters counters;
     private Outbox outbox;
 
@@ -105,6 +107,25 @@ final class Responses
             .digest(digest).inputSequence(inputSequence)
             .snapshotTaken(snapshotTaken ? BooleanType.TRUE : BooleanType.FALSE);
         send(stateDigest.encodedLength());
+    }
+
+    void marginQueryResult(
+        final long timestampNs, final long correlationId, final int clientId, final long accountId,
+        final int instrumentId, final RejectReason reason, final boolean wouldAccept, final byte accountState,
+        final MarginFigures now, final MarginFigures after)
+    {
+        if (RejectReason.NONE != reason)
+        {
+            counters.reject(reason.value());
+        }
+        marginQueryResult.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .accountId(accountId).instrumentId(instrumentId).reason(reason)
+            .wouldAccept(wouldAccept ? BooleanType.TRUE : BooleanType.FALSE).state(state(accountState))
+            .equity(now.equity).initialMargin(now.initialMargin).maintenanceMargin(now.maintenanceMargin)
+            .afterEquity(after.equity).afterInitialMargin(after.initialMargin)
+            .afterMaintenanceMargin(after.maintenanceMargin);
+        send(marginQueryResult.encodedLength());
     }
 
     private void send(final int bodyLength)

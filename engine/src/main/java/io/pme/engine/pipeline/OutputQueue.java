@@ -3,20 +3,21 @@ package io.pme.engine.pipeline;
 import io.pme.engine.logic.Outbox;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 /**
  * Hands output frames from the business-logic thread to the publisher thread. When it is full the business logic
- * waits: outputs are never dropped here (the publisher decides what a slow subscriber loses).
+ * waits: outputs are never dropped here (the publisher decides what a slow subscriber loses). The ring is
+ * many-to-one in the engine: the receiver writes the session layer's answers into it too.
  */
 public final class OutputQueue implements Outbox
 {
     static final int MSG_TYPE_ID = 1;
 
-    private final OneToOneRingBuffer ring;
+    private final RingBuffer ring;
     private final IdleStrategy idleStrategy;
 
-    public OutputQueue(final OneToOneRingBuffer ring, final IdleStrategy idleStrategy)
+    public OutputQueue(final RingBuffer ring, final IdleStrategy idleStrategy)
     {
         this.ring = ring;
         this.idleStrategy = idleStrategy;
@@ -31,7 +32,7 @@ public final class OutputQueue implements Outbox
         }
     }
 
-    public OneToOneRingBuffer ring()
+    public RingBuffer ring()
     {
         return ring;
     }

@@ -5,7 +5,7 @@ import io.pme.engine.EngineCounters;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 /**
  * Drains the business logic's outputs to the output publication. Outputs are produced only by the business logic,
@@ -19,11 +19,11 @@ public final class Publisher implements Agent, MessageHandler
     private static final int READ_LIMIT = 256;
     private static final int MAX_OFFER_ATTEMPTS = 1_000;
 
-    private final OneToOneRingBuffer outputs;
+    private final RingBuffer outputs;
     private final Publication publication;
     private final EngineCounters counters;
 
-    public Publisher(final OneToOneRingBuffer outputs, final Publication publication, final EngineCounters counters)
+    public Publisher(final RingBuffer outputs, final Publication publication, final EngineCounters counters)
     {
         this.outputs = outputs;
         this.publication = publication;

@@ -6,6 +6,7 @@ import io.aeron.logbuffer.Header;
 import io.aeron.FragmentAssembler;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.session.SessionManager;
 import com.lmax.disruptor.RingBuffer;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -15,6 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Polls the input subscription and copies each frame into the ring. A frame too long for a ring slot is replaced
  * by its first bytes under template id 0, so that it is journaled, answered as malformed, and replays the same.
+ * Every frame first passes the {@link SessionManager}: session frames and refused frames never enter the ring.
  */
 public final class Receiver implements Agent
 {
@@ -25,6 +27,7 @@ public final class Receiver implements Agent
     private final RingBuffer<InputEvent> ring;
     private final EngineCounters counters;
     private final NanoClock clock;
+    private final SessionManager sessions;
     private final FragmentHandler assembler;
     private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
 
@@ -34,16 +37,31 @@ public final class Receiver implements Agent
         final EngineCounters counters,
         final NanoClock clock)
     {
+        this(subscription, ring, counters, clock, null);
+    }
+
+    /**
+     * @param sessions the authentication boundary, or null to admit every frame.
+     */
+    public Receiver(
+        final Subscription subscription,
+        final RingBuffer<InputEvent> ring,
+        final EngineCounters counters,
+        final NanoClock clock,
+        final SessionManager sessions)
+    {
         this.subscription = subscription;
         this.ring = ring;
         this.counters = counters;
         this.clock = clock;
+        this.sessions = sessions;
         this.assembler = new FragmentAssembler(this::onFragment);
     }
 
     public int doWork()
     {
-        final int fragments = subscription.poll(assembler, FRAGMENT_LIMIT);
+        int fragments = null != sessions ? sessions.doWork(clock.nanoTime()) : 0;
+        fragments += subscription.poll(assembler, FRAGMENT_LIMIT);
         counters.ringOccupancy().setRelease(ring.getBufferSize() - ring.remainingCapacity());
         return fragments;
     }
@@ -55,6 +73,10 @@ public final class Receiver implements Agent
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        if (null != sessions && !sessions.onFrame(buffer, offset, length, header.sessionId(), clock.nanoTime()))
+        {
+            return;
+        }
         final long sequence = ring.next();
         try
         {

@@ -48,6 +48,20 @@ import io.pme.codecs.StateDigestDecoder;
 import io.pme.codecs.StateDigestEncoder;
 import io.pme.codecs.WithdrawalDecoder;
 import io.pme.codecs.WithdrawalEncoder;
+import io.pme.codecs.LogonStatus;
+import io.pme.codecs.MarginQueryDecoder;
+import io.pme.codecs.MarginQueryEncoder;
+import io.pme.codecs.MarginQueryResultDecoder;
+import io.pme.codecs.MarginQueryResultEncoder;
+import io.pme.codecs.SessionChallengeDecoder;
+import io.pme.codecs.SessionChallengeEncoder;
+import io.pme.codecs.SessionLogonDecoder;
+import io.pme.codecs.SessionLogonEncoder;
+import io.pme.codecs.SessionLogonResponseDecoder;
+import io.pme.codecs.SessionLogonResponseEncoder;
+import io.pme.codecs.SessionLogonResultDecoder;
+import io.pme.codecs.SessionLogonResultEncoder;
+import io.pme.codecs.SessionRole;
 
 import org.agrona.collections.Int2ObjectHashMap;
 
@@ -79,6 +93,9 @@ final class Templates
         new EnumType<>(AccountState.values(), AccountState::value);
     private static final EnumType<BooleanType> BOOLEAN_TYPE = new EnumType<>(BooleanType.values(), BooleanType::value);
 
+    private static final EnumType<SessionRole> SESSION_ROLE = new EnumType<>(SessionRole.values(), SessionRole::value);
+    private static final EnumType<LogonStatus> LOGON_STATUS = new EnumType<>(LogonStatus.values(), LogonStatus::value);
+
     private final List<Template<?, ?>> all = new ArrayList<>();
     private final Map<String, Template<?, ?>> byName = new HashMap<>();
     private final Int2ObjectHashMap<Template<?, ?>> byId = new Int2ObjectHashMap<>();
@@ -87,6 +104,7 @@ final class Templates
     {
         inbound();
         outbound();
+        sessions();
     }
 
     List<Template<?, ?>> all()
@@ -258,6 +276,67 @@ final class Templates
             .int64("inputSequence", StateDigestEncoder::inputSequence, StateDigestDecoder::inputSequence)
             .enumeration("snapshotTaken", BOOLEAN_TYPE,
                 StateDigestEncoder::snapshotTaken, StateDigestDecoder::snapshotTakenRaw));
+    }
+
+    // added with sessions (issue 6): the what-if query and the session layer (never journaled, shown for completeness)
+    private void sessions()
+    {
+        add(new Template<>("MarginQuery", MarginQueryEncoder.TEMPLATE_ID, MarginQueryEncoder.BLOCK_LENGTH,
+            new MarginQueryEncoder(), MarginQueryEncoder::wrap, new MarginQueryDecoder(), MarginQueryDecoder::wrap)
+            .int64("accountId", MarginQueryEncoder::accountId, MarginQueryDecoder::accountId)
+            .int32("instrumentId", MarginQueryEncoder::instrumentId, MarginQueryDecoder::instrumentId)
+            .enumeration("side", SIDE, MarginQueryEncoder::side, MarginQueryDecoder::sideRaw)
+            .float64("quantity", MarginQueryEncoder::quantity, MarginQueryDecoder::quantity)
+            .float64("limitPrice", MarginQueryEncoder::limitPrice, MarginQueryDecoder::limitPrice));
+
+        add(new Template<>("SessionLogon", SessionLogonEncoder.TEMPLATE_ID, SessionLogonEncoder.BLOCK_LENGTH,
+            new SessionLogonEncoder(), SessionLogonEncoder::wrap, new SessionLogonDecoder(), SessionLogonDecoder::wrap)
+            .int32("keyId", SessionLogonEncoder::keyId, SessionLogonDecoder::keyId));
+
+        add(new Template<>("SessionLogonResponse",
+            SessionLogonResponseEncoder.TEMPLATE_ID, SessionLogonResponseEncoder.BLOCK_LENGTH,
+            new SessionLogonResponseEncoder(), SessionLogonResponseEncoder::wrap,
+            new SessionLogonResponseDecoder(), SessionLogonResponseDecoder::wrap)
+            .int32("connectionId", SessionLogonResponseEncoder::connectionId, SessionLogonResponseDecoder::connectionId)
+            .int64("mac0", SessionLogonResponseEncoder::mac0, SessionLogonResponseDecoder::mac0)
+            .int64("mac1", SessionLogonResponseEncoder::mac1, SessionLogonResponseDecoder::mac1)
+            .int64("mac2", SessionLogonResponseEncoder::mac2, SessionLogonResponseDecoder::mac2)
+            .int64("mac3", SessionLogonResponseEncoder::mac3, SessionLogonResponseDecoder::mac3));
+
+        add(new Template<>("MarginQueryResult",
+            MarginQueryResultEncoder.TEMPLATE_ID, MarginQueryResultEncoder.BLOCK_LENGTH,
+            new MarginQueryResultEncoder(), MarginQueryResultEncoder::wrap,
+            new MarginQueryResultDecoder(), MarginQueryResultDecoder::wrap)
+            .int64("accountId", MarginQueryResultEncoder::accountId, MarginQueryResultDecoder::accountId)
+            .int32("instrumentId", MarginQueryResultEncoder::instrumentId, MarginQueryResultDecoder::instrumentId)
+            .enumeration("reason", REJECT_REASON, MarginQueryResultEncoder::reason, MarginQueryResultDecoder::reasonRaw)
+            .enumeration("wouldAccept", BOOLEAN_TYPE,
+                MarginQueryResultEncoder::wouldAccept, MarginQueryResultDecoder::wouldAcceptRaw)
+            .enumeration("state", ACCOUNT_STATE, MarginQueryResultEncoder::state, MarginQueryResultDecoder::stateRaw)
+            .float64("equity", MarginQueryResultEncoder::equity, MarginQueryResultDecoder::equity)
+            .float64("initialMargin", MarginQueryResultEncoder::initialMargin, MarginQueryResultDecoder::initialMargin)
+            .float64("maintenanceMargin",
+                MarginQueryResultEncoder::maintenanceMargin, MarginQueryResultDecoder::maintenanceMargin)
+            .float64("afterEquity", MarginQueryResultEncoder::afterEquity, MarginQueryResultDecoder::afterEquity)
+            .float64("afterInitialMargin",
+                MarginQueryResultEncoder::afterInitialMargin, MarginQueryResultDecoder::afterInitialMargin)
+            .float64("afterMaintenanceMargin",
+                MarginQueryResultEncoder::afterMaintenanceMargin, MarginQueryResultDecoder::afterMaintenanceMargin));
+
+        add(new Template<>("SessionChallenge", SessionChallengeEncoder.TEMPLATE_ID, SessionChallengeEncoder.BLOCK_LENGTH,
+            new SessionChallengeEncoder(), SessionChallengeEncoder::wrap,
+            new SessionChallengeDecoder(), SessionChallengeDecoder::wrap)
+            .int32("connectionId", SessionChallengeEncoder::connectionId, SessionChallengeDecoder::connectionId)
+            .int64("nonce0", SessionChallengeEncoder::nonce0, SessionChallengeDecoder::nonce0)
+            .int64("nonce1", SessionChallengeEncoder::nonce1, SessionChallengeDecoder::nonce1));
+
+        add(new Template<>("SessionLogonResult",
+            SessionLogonResultEncoder.TEMPLATE_ID, SessionLogonResultEncoder.BLOCK_LENGTH,
+            new SessionLogonResultEncoder(), SessionLogonResultEncoder::wrap,
+            new SessionLogonResultDecoder(), SessionLogonResultDecoder::wrap)
+            .int32("connectionId", SessionLogonResultEncoder::connectionId, SessionLogonResultDecoder::connectionId)
+            .enumeration("status", LOGON_STATUS, SessionLogonResultEncoder::status, SessionLogonResultDecoder::statusRaw)
+            .enumeration("role", SESSION_ROLE, SessionLogonResultEncoder::role, SessionLogonResultDecoder::roleRaw));
     }
 
     private void add(final Template<?, ?> template)

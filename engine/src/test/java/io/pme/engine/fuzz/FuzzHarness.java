@@ -3,6 +3,7 @@ package io.pme.engine.fuzz;
 import io.pme.codecs.AckDecoder;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
+import io.pme.codecs.MarginQueryResultDecoder;
 import io.pme.codecs.MarginUpdateDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.RejectDecoder;
@@ -233,6 +234,7 @@ final class FuzzHarness
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final RejectDecoder reject = new RejectDecoder();
         private final CheckResultDecoder checkResult = new CheckResultDecoder();
+        private final MarginQueryResultDecoder marginQueryResult = new MarginQueryResultDecoder();
         int direct;
         int marginUpdates;
         int templateId;
@@ -279,6 +281,12 @@ final class FuzzHarness
                 checkResult.wrap(buffer, body, header.blockLength(), header.version());
                 refused = CheckOutcome.REJECTED == checkResult.outcome();
                 reason = checkResult.reason();
+            }
+            else if (MarginQueryResultDecoder.TEMPLATE_ID == template)
+            {
+                marginQueryResult.wrap(buffer, body, header.blockLength(), header.version());
+                refused = RejectReason.NONE != marginQueryResult.reason();
+                reason = marginQueryResult.reason();
             }
             else if (AckDecoder.TEMPLATE_ID != template && StateDigestDecoder.TEMPLATE_ID != template)
             {

@@ -7,6 +7,7 @@ import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
@@ -101,6 +102,12 @@ final class InboundLayout
             float64(ParameterUpdateDecoder.value2EncodingOffset()) };
         FIELDS[AdminCommandDecoder.TEMPLATE_ID] = new Field[]{
             enum8(AdminCommandDecoder.commandEncodingOffset()) };
+        FIELDS[MarginQueryDecoder.TEMPLATE_ID] = new Field[]{
+            int64(MarginQueryDecoder.accountIdEncodingOffset()),
+            int32(MarginQueryDecoder.instrumentIdEncodingOffset()),
+            enum8(MarginQueryDecoder.sideEncodingOffset()),
+            float64(MarginQueryDecoder.quantityEncodingOffset()),
+            float64(MarginQueryDecoder.limitPriceEncodingOffset()) };
     }
 
     private InboundLayout()

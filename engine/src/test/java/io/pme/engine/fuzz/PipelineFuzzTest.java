@@ -6,9 +6,11 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
+import io.pme.codecs.MarginQueryResultDecoder;
 import io.pme.codecs.MarginUpdateDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.RejectDecoder;
+import io.pme.codecs.RejectReason;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
@@ -59,6 +61,7 @@ class PipelineFuzzTest
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final RejectDecoder reject = new RejectDecoder();
     private final CheckResultDecoder checkResult = new CheckResultDecoder();
+    private final MarginQueryResultDecoder marginQueryResult = new MarginQueryResultDecoder();
     private final List<long[]> answers = new ArrayList<>();
     private long rejectsSeen;
 
@@ -170,6 +173,11 @@ class PipelineFuzzTest
         {
             checkResult.wrap(buffer, body, header.blockLength(), header.version());
             refused = CheckOutcome.REJECTED == checkResult.outcome();
+        }
+        else if (MarginQueryResultDecoder.TEMPLATE_ID == templateId)
+        {
+            marginQueryResult.wrap(buffer, body, header.blockLength(), header.version());
+            refused = RejectReason.NONE != marginQueryResult.reason();
         }
         rejectsSeen += refused ? 1 : 0;
         answers.add(new long[]{

@@ -15,6 +15,7 @@ import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.codecs.OptionRight;
 import io.pme.codecs.OptionVolatilityEncoder;
 import io.pme.codecs.OraclePriceEncoder;
+import io.pme.codecs.MarginQueryEncoder;
 import io.pme.codecs.OrderCheckEncoder;
 import io.pme.codecs.OrderDoneEncoder;
 import io.pme.codecs.ParameterId;
@@ -96,6 +97,8 @@ final class SeedFrames
         frames.add(b.orderCheck(account, perpetual, Side.BUY, 0.01, state.assets().price(btc), 77));
         frames.add(b.orderCheck(account, option, Side.SELL, 0.1, 0.0, 78));
         frames.add(b.orderDone(account, 77));
+        frames.add(b.marginQuery(account, perpetual, Side.SELL, 0.5, state.assets().price(btc)));
+        frames.add(b.marginQuery(account, -1, Side.BUY, 0.0, 0.0));
         frames.add(b.fundingPayment(perpetual, 1.5));
         frames.add(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.6, 0.0));
         frames.add(b.parameterUpdate(ParameterId.PRICE_RANGE, btc, 0, 0.2, 0.0));
@@ -194,6 +197,16 @@ final class SeedFrames
             final FillEncoder e = new FillEncoder().wrapAndApplyHeader(buffer, 0, header);
             e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).accountId(accountId)
                 .instrumentId(instrumentId).quantity(quantity).price(price).fee(fee).clientOrderId(clientOrderId);
+            return copy(e.encodedLength());
+        }
+
+        byte[] marginQuery(
+            final long accountId, final int instrumentId, final Side side, final double quantity,
+            final double limitPrice)
+        {
+            final MarginQueryEncoder e = new MarginQueryEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).accountId(accountId)
+                .instrumentId(instrumentId).side(side).quantity(quantity).limitPrice(limitPrice);
             return copy(e.encodedLength());
         }
 

@@ -1,0 +1,62 @@
+package io.pme.engine.session;
+
+import io.pme.codecs.SessionRole;
+import org.junit.jupiter.api.Test;
+
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionsFileTest
+{
+    private static final String SECRET = "00112233445566778899aabbccddeeff";
+
+    @Test
+    void readsRolesEntitlementsAndSources()
+    {
+        final Properties properties = new Properties();
+        properties.setProperty("client.3.role", "TRADER");
+        properties.setProperty("client.3.secret", "hex:" + SECRET);
+        properties.setProperty("client.3.accounts", "1001, 2000-2002");
+        properties.setProperty("client.2.role", "FEED");
+        properties.setProperty("client.2.secret", "base64:ABEiM0RVZneImaq7zN3u/w==");
+        properties.setProperty("client.2.sources", "1,7");
+        properties.setProperty("client.2.key", "4");
+
+        final SessionsFile file = SessionsFile.parse(properties);
+
+        final ClientCredentials trader = file.client(3);
+        assertEquals(SessionRole.TRADER, trader.role());
+        assertTrue(trader.isEntitled(1001) && trader.isEntitled(2001) && trader.isEntitled(2002));
+        assertFalse(trader.isEntitled(1002));
+        final ClientCredentials feed = file.client(2);
+        assertEquals(4, feed.keyId());
+        assertTrue(feed.isAllowedSource(7));
+        assertFalse(feed.isAllowedSource(2));
+        assertFalse(feed.toString().contains("ABEi"));
+    }
+
+    @Test
+    void errorsNameTheKeyButNeverQuoteTheSecret()
+    {
+        final Properties properties = new Properties();
+        properties.setProperty("client.1.role", "ADMIN");
+        properties.setProperty("client.1.secret", "hex:zz-not-hex-SECRETVALUE");
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties));
+        assertTrue(ex.getMessage().contains("client.1.secret"), ex.getMessage());
+        assertFalse(ex.getMessage().contains("SECRETVALUE"), ex.getMessage());
+
+        properties.setProperty("client.1.secret", "hex:0011");
+        assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties));
+        properties.setProperty("client.1.secret", "hex:" + SECRET);
+        properties.setProperty("client.1.role", "ROOT");
+        assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties));
+        properties.setProperty("client.1.role", "ADMIN");
+        properties.setProperty("client.1.colour", "blue");
+        assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties));
+    }
+}
