@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BlackScholesStrataOracleTest
 {
     private static final double REL = 1e-9;
-    // Strata returns exactly 0 gamma and vega once |d1| >= 7.6, where the true value is below ~1e-13 of scale.
-    private static final double GREEK_FLOOR = 1e-12;
+    // Strata returns exactly 0 gamma and vega once |d1| >= 7.6, where the density is below 1.3e-13: there the true
+    // gamma is below 1.3e-13 / (S σ √T) and vega below 1.3e-13 · S √T, which is what the floors allow.
+    private static final double DENSITY_FLOOR = 1e-12;
 
     private final OptionValuation valuation = new OptionValuation();
 
@@ -60,8 +61,8 @@ class BlackScholesStrataOracleTest
         close("price (fast path)", price, BlackScholes.price(s, k, in.t(), in.vol(), in.rate(), in.call()),
             1e-13 * scale, in);
         close("delta", delta, valuation.delta(), 1e-13, in);
-        close("gamma", gamma, valuation.gamma(), GREEK_FLOOR / s, in);
-        close("vega", vega, valuation.vega(), GREEK_FLOOR * s, in);
+        close("gamma", gamma, valuation.gamma(), DENSITY_FLOOR / (s * in.vol() * Math.sqrt(in.t())), in);
+        close("vega", vega, valuation.vega(), DENSITY_FLOOR * s * Math.sqrt(in.t()), in);
         close("theta", theta, valuation.theta(), 1e-13 * scale, in);
     }
 
