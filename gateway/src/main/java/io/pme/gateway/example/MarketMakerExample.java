@@ -67,7 +67,7 @@ public final class MarketMakerExample
             }
 
             final QueryResponse now = client.query(account, -1, Side.BUY, 0, 0);
-            System.out.printf("account %d now: %s equity %,.2f IM %,.2f MM %,.2f%n",
+            System.out.printf("account %d is %s; with its open orders filled: equity %,.2f IM %,.2f MM %,.2f%n",
                 account, now.state(), now.equity(), now.initialMargin(), now.maintenanceMargin());
 
             final long orderBase = System.currentTimeMillis() * 1_000;
