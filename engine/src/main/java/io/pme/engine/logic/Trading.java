@@ -212,6 +212,7 @@ final class Trading
         if (instruments.isOption(instrumentId))
         {
             accounts.addBalance(slot, usd, -quantity * price * multiplier);
+            state.ledger().tradeCash(-quantity * price * multiplier);
             accounts.setPosition(slot, instrumentId, total, 0.0);
         }
         else if (0.0 == held || (held > 0.0) == (quantity > 0.0))
@@ -222,6 +223,7 @@ final class Trading
         {
             final double closed = Math.min(Math.abs(quantity), Math.abs(held)) * Math.signum(held);
             accounts.addBalance(slot, usd, closed * (price - entry) * multiplier);
+            state.ledger().tradeCash(closed * (price - entry) * multiplier);
             accounts.setPosition(slot, instrumentId, total, Math.abs(quantity) > Math.abs(held) ? price : entry);
         }
     }

@@ -42,6 +42,7 @@ final class Treasury
             return problem;
         }
         accounts.addBalance(slot, message.assetId(), message.amount());
+        state.ledger().deposited(message.assetId(), message.amount());
         notifier.accountChanged(slot);
         return RejectReason.NONE;
     }
@@ -83,6 +84,7 @@ final class Treasury
             return marginProblem;
         }
         accounts.addBalance(slot, assetId, -amount);
+        state.ledger().withdrew(assetId, amount);
         notifier.accountChanged(slot);
         return RejectReason.NONE;
     }
@@ -138,7 +140,9 @@ final class Treasury
             final int index = accounts.findPosition(slot, instrumentId);
             if (index >= 0)
             {
-                accounts.addBalance(slot, usd, -accounts.positionQuantity(slot, index) * multiplier * amountPerContract);
+                final double paid = -accounts.positionQuantity(slot, index) * multiplier * amountPerContract;
+                accounts.addBalance(slot, usd, paid);
+                state.ledger().funding(paid);
                 notifier.accountChanged(slot);
             }
         }

@@ -12,6 +12,7 @@ public final class EngineState
     private final Clients clients;
     private final ParameterLog parameterLog = new ParameterLog();
     private final RiskVectors riskVectors;
+    private final Ledger ledger;
     private long nowNs;
     private long inputSequence;
     private double feesCollected;
@@ -26,6 +27,7 @@ public final class EngineState
         final int maxUnderlyings)
     {
         riskVectors = new RiskVectors(maxAccounts, maxAssets, maxUnderlyings);
+        ledger = new Ledger(maxAssets);
         assets = new Assets(maxAssets);
         instruments = new Instruments(maxInstruments);
         accounts = new Accounts(maxAccounts, maxAssets, maxPositions);
@@ -42,6 +44,7 @@ public final class EngineState
         clients.clear();
         parameterLog.clear();
         riskVectors.clear();
+        ledger.clear();
         nowNs = 0;
         inputSequence = 0;
         feesCollected = 0.0;
@@ -70,6 +73,11 @@ public final class EngineState
     public Clients clients()
     {
         return clients;
+    }
+
+    public Ledger ledger()
+    {
+        return ledger;
     }
 
     public RiskVectors riskVectors()

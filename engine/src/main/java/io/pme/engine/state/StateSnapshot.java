@@ -33,6 +33,7 @@ public final class StateSnapshot
         encodeInstruments(w, state.instruments());
         encodeAccounts(w, state.accounts(), state.openOrders());
         encodeRiskVectors(w, state.accounts().count(), state.riskVectors());
+        encodeLedger(w, state.ledger());
         clientsStart = w.position;
         encodeClients(w, state.clients());
         clientsEnd = w.position;
@@ -92,6 +93,7 @@ public final class StateSnapshot
         decodeInstruments(r, state.instruments());
         decodeAccounts(r, state.accounts(), state.openOrders());
         decodeRiskVectors(r, state.accounts().count(), state.riskVectors());
+        decodeLedger(r, state.ledger());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
         if (r.position != offset + length)
@@ -277,6 +279,28 @@ public final class StateSnapshot
                 }
             }
         }
+    }
+
+    private static void encodeLedger(final Writer w, final Ledger ledger)
+    {
+        w.putInt(ledger.capacity());
+        for (int a = 0; a < ledger.capacity(); a++)
+        {
+            w.putDouble(ledger.deposits(a)).putDouble(ledger.withdrawals(a));
+        }
+        w.putDouble(ledger.tradeCash()).putDouble(ledger.funding());
+    }
+
+    private static void decodeLedger(final Reader r, final Ledger ledger)
+    {
+        r.expectCapacity("ledger assets", ledger.capacity());
+        for (int a = 0; a < ledger.capacity(); a++)
+        {
+            final double deposited = r.getDouble();
+            ledger.restore(a, deposited, r.getDouble());
+        }
+        final double tradeCash = r.getDouble();
+        ledger.restore(tradeCash, r.getDouble());
     }
 
     private static void encodeClients(final Writer w, final Clients clients)

@@ -147,11 +147,42 @@ final class FuzzHarness
     }
 
     /** An applied input must leave every stored amount finite, and margined figures finite too. */
+    // Per asset, all balances add up to the flows across the accounts' boundary: deposits less withdrawals, and in
+    // USD the premiums and realised P&L of fills, funding, less fees.
+    private void checkMoneyConserved(final DirectBuffer buffer, final int length)
+    {
+        final Accounts accounts = state.accounts();
+        final io.pme.engine.state.Ledger ledger = state.ledger();
+        final int usd = state.assets().usdAssetId();
+        for (int asset = 0; asset < accounts.maxAssets(); asset++)
+        {
+            double total = 0.0;
+            double scale = Math.abs(ledger.deposits(asset)) + Math.abs(ledger.withdrawals(asset));
+            for (int slot = 0; slot < accounts.count(); slot++)
+            {
+                total += accounts.balance(slot, asset);
+                scale += Math.abs(accounts.balance(slot, asset));
+            }
+            double expected = ledger.deposits(asset) - ledger.withdrawals(asset);
+            if (asset == usd)
+            {
+                expected += ledger.tradeCash() + ledger.funding() - state.feesCollected();
+                scale += Math.abs(ledger.tradeCash()) + Math.abs(ledger.funding()) + Math.abs(state.feesCollected());
+            }
+            if (Math.abs(total - expected) > 1e-9 * scale + 1e-9)
+            {
+                throw failure("money not conserved in asset " + asset + ": balances add up to " + total +
+                    ", flows to " + expected, buffer, length, null);
+            }
+        }
+    }
+
     void checkConsistent(final DirectBuffer buffer, final int length)
     {
         final Accounts accounts = state.accounts();
         final OpenOrders orders = state.openOrders();
         check(Double.isFinite(state.feesCollected()), "fees collected not finite", buffer, length);
+        checkMoneyConserved(buffer, length);
         for (int slot = 0; slot < accounts.count(); slot++)
         {
             for (int asset = 0; asset < accounts.maxAssets(); asset++)

@@ -1,0 +1,89 @@
+package io.pme.engine.state;
+
+import java.util.Arrays;
+
+/**
+ * Every flow of money across the accounts' boundary, per asset: deposits and withdrawals, and in the settlement
+ * asset (USD) option premiums and realised P&amp;L of fills, funding and fees. Money is conserved when, per asset,
+ * the sum of all account balances equals the net of these flows.
+ */
+public final class Ledger
+{
+    private final double[] deposits;
+    private final double[] withdrawals;
+    private double tradeCash;
+    private double funding;
+
+    public Ledger(final int maxAssets)
+    {
+        deposits = new double[maxAssets];
+        withdrawals = new double[maxAssets];
+    }
+
+    public void clear()
+    {
+        Arrays.fill(deposits, 0.0);
+        Arrays.fill(withdrawals, 0.0);
+        tradeCash = 0.0;
+        funding = 0.0;
+    }
+
+    public void deposited(final int assetId, final double amount)
+    {
+        deposits[assetId] += amount;
+    }
+
+    public void withdrew(final int assetId, final double amount)
+    {
+        withdrawals[assetId] += amount;
+    }
+
+    /** Premium or realised P&amp;L paid into (positive) or out of accounts by a fill. */
+    public void tradeCash(final double amount)
+    {
+        tradeCash += amount;
+    }
+
+    /** Funding paid into (positive) or out of accounts. */
+    public void funding(final double amount)
+    {
+        funding += amount;
+    }
+
+    public double deposits(final int assetId)
+    {
+        return deposits[assetId];
+    }
+
+    public double withdrawals(final int assetId)
+    {
+        return withdrawals[assetId];
+    }
+
+    public double tradeCash()
+    {
+        return tradeCash;
+    }
+
+    public double funding()
+    {
+        return funding;
+    }
+
+    void restore(final int assetId, final double deposited, final double withdrawn)
+    {
+        deposits[assetId] = deposited;
+        withdrawals[assetId] = withdrawn;
+    }
+
+    void restore(final double tradeCash, final double funding)
+    {
+        this.tradeCash = tradeCash;
+        this.funding = funding;
+    }
+
+    int capacity()
+    {
+        return deposits.length;
+    }
+}
