@@ -75,11 +75,12 @@ class JournalTest
     }
 
     @Test
-    void rejectsFrameOutsideBuffer()
+    void rejectsEmptyFrameAndFrameOutsideBuffer()
     {
         try (Journal journal = new Journal(dir))
         {
             assertThrows(IndexOutOfBoundsException.class, () -> journal.append(new UnsafeBuffer(new byte[8]), 4, 8));
+            assertThrows(IllegalArgumentException.class, () -> journal.append(new UnsafeBuffer(new byte[8]), 0, 0));
             assertEquals(0, journal.appendedCount());
             assertEquals(Journal.NULL_INDEX, journal.lastIndex());
         }
