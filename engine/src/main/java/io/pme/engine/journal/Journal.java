@@ -25,9 +25,15 @@ import org.agrona.DirectBuffer;
  * stopped appending.
  * <p>
  * <b>Roll cycle:</b> {@link #DEFAULT_ROLL_CYCLE} is {@code LARGE_DAILY}: files roll once a day at 00:00 UTC and a
- * cycle holds up to 2^37 - 1 excerpts (about 1.5 million per second sustained for a whole day), so runs do not hit
- * the per-cycle limit and roll at most daily. Readers follow rolls transparently. The wall clock only selects the
- * cycle file, i.e. the high bits of the returned indices, never the content of the journal.
+ * cycle holds up to 2^37 - 1 excerpts (about 1.5 million per second sustained for a whole day; beyond that Chronicle
+ * throws {@code IllegalStateException}), so a run rolls at most daily. Readers follow rolls transparently.
+ * {@code WEEKLY} is avoided because in chronicle-queue 2026.4 its file names do not map back to cycles, so readers
+ * find no excerpts. The wall clock only selects the cycle file, i.e. the high bits of the returned indices, never the
+ * journaled bytes, so replay is unaffected by when the journal was written.
+ * <p>
+ * <b>Crash safety:</b> after a process is killed mid-append, the partially written excerpt is never visible to readers
+ * and the next appender, in any process, reclaims the write lock from the dead process and overwrites it. Appends go
+ * to memory-mapped files without fsync, so they survive a process crash but the tail may be lost on an OS crash.
  */
 public final class Journal implements AutoCloseable
 {
@@ -96,11 +102,17 @@ public final class Journal implements AutoCloseable
      *
      * @param buffer holding the frame.
      * @param offset at which the frame starts.
-     * @param length of the frame in bytes.
+     * @param length of the frame in bytes, at least 1.
      * @return the Chronicle Queue index of the new excerpt.
+     * @throws IllegalArgumentException if the frame is empty.
      */
     public long append(final DirectBuffer buffer, final int offset, final int length)
     {
+        if (length <= 0)
+        {
+            // Chronicle stores an empty excerpt as one byte long, so empty frames would not round-trip.
+            throw new IllegalArgumentException("frame must not be empty: length=" + length);
+        }
         buffer.boundsCheck(offset, length);
         final ExcerptAppender appender = appender();
         try (DocumentContext context = appender.writingDocument())

@@ -75,11 +75,12 @@ class JournalTest
     }
 
     @Test
-    void rejectsFrameOutsideBuffer()
+    void rejectsEmptyFrameAndFrameOutsideBuffer()
     {
         try (Journal journal = new Journal(dir))
         {
             assertThrows(IndexOutOfBoundsException.class, () -> journal.append(new UnsafeBuffer(new byte[8]), 4, 8));
+            assertThrows(IllegalArgumentException.class, () -> journal.append(new UnsafeBuffer(new byte[8]), 0, 0));
             assertEquals(0, journal.appendedCount());
             assertEquals(Journal.NULL_INDEX, journal.lastIndex());
         }
@@ -246,6 +247,49 @@ class JournalTest
         finally
         {
             executor.shutdownNow();
+        }
+
+        assertFramesEqual(written, Frames.readAll(dir));
+    }
+
+    @Test
+    void readerMayBePolledByAThreadOtherThanTheCreator() throws Exception
+    {
+        final List<byte[]> written = randomFrames(new Random(19), 10, 1, 64);
+        appendAll(dir, written);
+
+        final ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (JournalReader reader = new JournalReader(dir).fromAfter(Journal.NULL_INDEX))
+        {
+            final List<byte[]> read = new ArrayList<>();
+            executor.submit(() -> reader.readAll((buffer, offset, length, index) ->
+                read.add(Frames.copy(buffer, offset, length)))).get(10, TimeUnit.SECONDS);
+            assertFramesEqual(written, read);
+        }
+        finally
+        {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void existingQueueKeepsItsRollCycle()
+    {
+        final SetTimeProvider time = new SetTimeProvider("2020-01-06T10:00:00");
+        final List<byte[]> written = randomFrames(new Random(23), 4, 1, 16);
+        final long first;
+        try (Journal journal = new Journal(dir, TestRollCycles.TEST_DAILY, time))
+        {
+            first = journal.append(new UnsafeBuffer(written.get(0)), 0, written.get(0).length);
+        }
+
+        try (Journal journal = new Journal(dir))
+        {
+            for (int i = 1; i < written.size(); i++)
+            {
+                final long index = journal.append(new UnsafeBuffer(written.get(i)), 0, written.get(i).length);
+                assertTrue(index > first);
+            }
         }
 
         assertFramesEqual(written, Frames.readAll(dir));
