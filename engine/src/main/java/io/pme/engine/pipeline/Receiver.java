@@ -15,7 +15,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Polls the input subscription and copies each frame into the ring. A frame too long for a ring slot is replaced
- * by its first bytes under template id 0, so that it is journaled, answered as malformed, and replays the same.
+ * by its first bytes under template id 0, and an empty one by a single zero byte, so that either is journaled,
+ * answered as malformed, and replays the same.
  * Every frame first passes the {@link SessionManager}: session frames and refused frames never enter the ring.
  */
 public final class Receiver implements Agent
@@ -30,6 +31,7 @@ public final class Receiver implements Agent
     private final SessionManager sessions;
     private final FragmentHandler assembler;
     private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
+    private final UnsafeBuffer empty = new UnsafeBuffer(new byte[1]);
 
     public Receiver(
         final Subscription subscription,
@@ -81,7 +83,12 @@ public final class Receiver implements Agent
         try
         {
             final InputEvent event = ring.get(sequence);
-            if (length <= EngineConfiguration.MAX_FRAME_LENGTH)
+            if (0 == length)
+            {
+                // the journal cannot hold an empty excerpt: one zero byte is refused as malformed just the same
+                event.set(empty, 0, 1, clock.nanoTime());
+            }
+            else if (length <= EngineConfiguration.MAX_FRAME_LENGTH)
             {
                 event.set(buffer, offset, length, clock.nanoTime());
             }
