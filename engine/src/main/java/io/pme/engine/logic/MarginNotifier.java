@@ -99,9 +99,4 @@ final class MarginNotifier implements MarginListener
     {
         return AccountStates.LIQUIDATION == state || AccountStates.BANKRUPT == state;
     }
-
-    EngineState state()
-    {
-        return state;
-    }
 }

@@ -31,9 +31,4 @@ public final class OutputQueue implements Outbox
             idleStrategy.idle();
         }
     }
-
-    public RingBuffer ring()
-    {
-        return ring;
-    }
 }

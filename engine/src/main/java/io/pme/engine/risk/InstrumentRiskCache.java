@@ -42,7 +42,6 @@ final class InstrumentRiskCache
     private final boolean[] valid;
     private final double[] unitArrays;
     private final boolean[] unitValid;
-    private long computations;
 
     InstrumentRiskCache(final EngineState state, final RiskParameters parameters)
     {
@@ -180,11 +179,6 @@ final class InstrumentRiskCache
         return marks[instrumentId];
     }
 
-    long computations()
-    {
-        return computations;
-    }
-
     private int compute(final int instrumentId)
     {
         final int u = instruments.underlying(instrumentId);
@@ -197,7 +191,6 @@ final class InstrumentRiskCache
         {
             return PRICE_MISSING;
         }
-        computations++;
         final double range = parameters.priceRange(u);
         if (instruments.isOption(instrumentId))
         {

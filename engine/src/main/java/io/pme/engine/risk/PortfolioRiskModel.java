@@ -49,8 +49,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
     private IncrementalAccounts incremental;
-    private long exactRefreshes;
-    private long moves;
 
     /**
      * @param parametersFile the parameter file, or null for the defaults shipped with the engine.
@@ -115,18 +113,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         return true;
     }
 
-    /** Exact revaluations so far (own changes, moves past the threshold, age, decisions near a boundary). */
-    public long exactRefreshes()
-    {
-        return exactRefreshes;
-    }
-
-    /** Incremental moves so far. */
-    public long moves()
-    {
-        return moves;
-    }
-
     public void refresh(final int slot)
     {
         balanceMasks[slot] = balanceMask(slot);
@@ -135,7 +121,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     private void exact(final int slot)
     {
-        exactRefreshes++;
         final long oldMask = vectors.mask(slot);
         incremental.refresh(slot, state.nowNs());
         holders.update(slot, oldMask, vectors.mask(slot));
@@ -171,7 +156,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         {
             final int slot = holders.member(d, i);
             final byte previous = accounts.state(slot);
-            moves++;
             if (Double.isNaN(vectors.baseEquity(slot)) || incremental.move(slot, d, spot) > REFRESH_MOVE ||
                 nowNs - vectors.refreshTimeNs(slot) > MAX_AGE_NS)
             {
