@@ -49,6 +49,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
     private IncrementalAccounts incremental;
+    private int tradesSlot = -1;
+    private long tradesInputSequence = -1;
 
     /**
      * @param parametersFile the parameter file, or null for the defaults shipped with the engine.
@@ -277,12 +279,18 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             return;
         }
         openOrdersAsFilled(slot);
-        if (instrumentId >= 0 && !trades.add(instrumentId, signedQuantity, price))
+        if (instrumentId < 0)
+        {
+            calculator.compute(slot, balanceMasks[slot], trades, assetId, balanceDelta, out);
+            return;
+        }
+        if (!trades.add(instrumentId, signedQuantity, price))
         {
             out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
             return;
         }
         calculator.compute(slot, balanceMasks[slot], trades, assetId, balanceDelta, out);
+        trades.removeLast();
     }
 
     public void withOpenOrders(final int slot, final MarginFigures out)
@@ -315,6 +323,14 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     // hold for the worse one.
     private void openOrdersAsFilled(final int slot)
     {
+        // a check asks for the account with its orders, then with the order added: both within one input, when the
+        // open orders cannot have changed, so the set built for the first serves the second
+        if (slot == tradesSlot && state.inputSequence() == tradesInputSequence)
+        {
+            return;
+        }
+        tradesSlot = slot;
+        tradesInputSequence = state.inputSequence();
         trades.clear();
         for (int o = orders.first(slot); o != OpenOrders.NONE; o = orders.next(o))
         {
