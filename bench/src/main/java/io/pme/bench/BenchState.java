@@ -75,10 +75,18 @@ public final class BenchState
 
     public BenchState(final int accounts)
     {
+        this(accounts, true);
+    }
+
+    /**
+     * @param skipSafeAccounts false to have every tick visit every holder (the incremental path without bands).
+     */
+    public BenchState(final int accounts, final boolean skipSafeAccounts)
+    {
         this.accounts = accounts;
         final long start = System.nanoTime();
         state = new EngineContext().maxAccounts(Math.max(accounts, 1)).newState();
-        model = new PortfolioRiskModel(state, null);
+        model = new PortfolioRiskModel(state, null, skipSafeAccounts);
         counters = EngineCounters.local();
         processor = new InputProcessor(state, model, counters, outbox, SnapshotSink.NONE);
         market.writeSetup(accounts, SEED, (buffer, offset, length) -> processor.process(buffer, offset, length, -1));

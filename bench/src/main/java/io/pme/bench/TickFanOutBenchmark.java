@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * on one thread, 0 B/op). One op = {@code InputProcessor.process} of one OraclePrice frame for BTC, the price
  * alternating between two values 0.1% apart (so every op really moves every account) and its time 1 ms later
  * each tick. Account-updates per second = N / (ns/op × 1e-9).
+ * <p>
+ * {@code skip = true} is the engine as it runs: a tick visits only the accounts it could bring near a threshold or
+ * that are due for their refresh, the others are moved when next read. {@code skip = false} visits every holder on
+ * every tick (moves its vectors and recomputes its figures), the path without safe bands, for comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -42,12 +46,15 @@ public class TickFanOutBenchmark
     @Param({ "10000", "100000" })
     public int accounts;
 
+    @Param({ "true", "false" })
+    public boolean skip;
+
     private BenchState bench;
 
     @Setup(Level.Trial)
     public void setup()
     {
-        bench = new BenchState(accounts);
+        bench = new BenchState(accounts, skip);
         System.out.println();
         System.out.println(bench.summary());
         if (bench.accountsWithBtcOptions() != accounts)
@@ -60,8 +67,8 @@ public class TickFanOutBenchmark
     public void tearDown()
     {
         final long ticks = Math.max(1, bench.state.clients().lastCorrelationId(BenchMarket.FEED_CLIENT));
-        System.out.printf("%nticks %,d, margin updates (state changes) per tick %.1f%n",
-            ticks, (double)(bench.outbox.frames - ticks) / ticks);
+        System.out.printf("%nticks %,d, margin updates (state changes) per tick %.1f, accounts visited per tick %.1f%n",
+            ticks, (double)(bench.outbox.frames - ticks) / ticks, (double)bench.model.tickVisits() / ticks);
     }
 
     @Benchmark

@@ -63,11 +63,13 @@ final class Admin
 
     boolean takeSnapshot(final long journalIndex)
     {
+        risk.model().settle();
         return snapshotSink.takeSnapshot(journalIndex);
     }
 
     long digest()
     {
+        risk.model().settle();
         return snapshot.digest(state) ^ risk.parametersDigest();
     }
 }

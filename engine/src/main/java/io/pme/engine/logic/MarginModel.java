@@ -11,6 +11,13 @@ public interface MarginModel
      */
     boolean isLoaded();
 
+    /**
+     * Brings every account's stored figures to today's prices. A tick may leave an account whose figures it cannot
+     * bring near a threshold to be moved when next read; bulk readers of the account table (snapshot, digest) call
+     * this first.
+     */
+    void settle();
+
     /** Recomputes one account's figures into the account table. */
     void refresh(int slot);
 

@@ -15,6 +15,10 @@ public final class NoMarginModel implements MarginModel
         this.accounts = accounts;
     }
 
+    public void settle()
+    {
+    }
+
     public boolean isLoaded()
     {
         return false;

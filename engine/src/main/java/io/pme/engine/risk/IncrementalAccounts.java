@@ -13,9 +13,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static io.pme.engine.state.RiskVectors.CONTINGENCY;
 import static io.pme.engine.state.RiskVectors.CURRENT;
 import static io.pme.engine.state.RiskVectors.DELTA;
+import static io.pme.engine.state.RiskVectors.EQUITY_SLOPE;
 import static io.pme.engine.state.RiskVectors.GAMMA;
 import static io.pme.engine.state.RiskVectors.LINEAR_COST;
 import static io.pme.engine.state.RiskVectors.LINEAR_QUANTITY;
+import static io.pme.engine.state.RiskVectors.MARGIN_SLOPE;
+import static io.pme.engine.state.RiskVectors.MOVED_SPOT;
 import static io.pme.engine.state.RiskVectors.OPTION_DELTA;
 import static io.pme.engine.state.RiskVectors.OPTION_GAMMA;
 import static io.pme.engine.state.RiskVectors.OPTION_VALUE;
@@ -110,8 +113,11 @@ final class IncrementalAccounts
         for (long m = mask; 0 != m; m &= m - 1)
         {
             final int d = Long.numberOfTrailingZeros(m);
-            hot.putDouble(vectors.offset(slot, d, SPOT), assets.price(vectors.assetOf(d)));
+            final double spot = assets.price(vectors.assetOf(d));
+            hot.putDouble(vectors.offset(slot, d, SPOT), spot);
+            hot.putDouble(vectors.offset(slot, d, MOVED_SPOT), spot);
             hot.putBytes(vectors.offset(slot, d, CURRENT), cold, vectors.offset(slot, d, REFERENCE), N * B);
+            slopes(slot, hot, cold, d, spot);
         }
         vectors.mask(slot, mask);
         vectors.baseEquity(slot, base);
@@ -205,6 +211,53 @@ final class IncrementalAccounts
         }
     }
 
+    // Within the refresh range |h| ≤ REFRESH_MOVE × spot, per unit of spot: equity moves at most by its balance, linear
+    // size and option delta and gamma; each scenario's P&L by its delta and gamma, a correlation set's aggregate by
+    // that times max(1, |offset|), and the contingency by its coefficient.
+    private void slopes(final int slot, final UnsafeBuffer hot, final UnsafeBuffer cold, final int d, final double spot)
+    {
+        final int u = vectors.assetOf(d);
+        final double range = PortfolioRiskModel.REFRESH_MOVE * spot;
+        final int delta = vectors.offset(slot, d, DELTA);
+        final int gamma = vectors.offset(slot, d, GAMMA);
+        double scenario = 0.0;
+        for (int k = 0; k < N * B; k += B)
+        {
+            scenario = Math.max(
+                scenario, Math.abs(cold.getDouble(delta + k)) + range * Math.abs(cold.getDouble(gamma + k)));
+        }
+        final double equity = Math.abs(accounts.balance(slot, u)) +
+            Math.abs(hot.getDouble(vectors.offset(slot, d, LINEAR_QUANTITY))) +
+            Math.abs(hot.getDouble(vectors.offset(slot, d, OPTION_DELTA))) +
+            range * Math.abs(hot.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
+        final double margin = Math.max(1.0, Math.abs(parameters.pnlOffset(u))) * scenario +
+            hot.getDouble(vectors.offset(slot, d, CONTINGENCY));
+        hot.putDouble(vectors.offset(slot, d, EQUITY_SLOPE), equity);
+        hot.putDouble(vectors.offset(slot, d, MARGIN_SLOPE), margin);
+    }
+
+    /**
+     * Brings the account's scenario vectors to today's spots where a tick moved one since.
+     *
+     * @return whether any vector moved.
+     */
+    boolean settle(final int slot)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        boolean moved = false;
+        for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double spot = assets.price(vectors.assetOf(d));
+            if (spot != hot.getDouble(vectors.offset(slot, d, MOVED_SPOT)))
+            {
+                move(slot, d, spot);
+                moved = true;
+            }
+        }
+        return moved;
+    }
+
     /**
      * Moves the account's scenario vector on one underlying to the spot by its expansion.
      *
@@ -226,6 +279,7 @@ final class IncrementalAccounts
             buffer.putDouble(current + k,
                 cold.getDouble(ref + k) + h * (cold.getDouble(delta + k) + halfH * cold.getDouble(gamma + k)));
         }
+        buffer.putDouble(vectors.offset(slot, d, MOVED_SPOT), spot);
         return Math.abs(h) / reference;
     }
 

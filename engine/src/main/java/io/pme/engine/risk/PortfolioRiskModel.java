@@ -11,6 +11,7 @@ import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 import io.pme.engine.state.OpenOrders;
 import io.pme.engine.state.RiskVectors;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
 
@@ -21,13 +22,26 @@ import java.nio.file.Path;
  * moved more than {@link #REFRESH_MOVE} from its reference, when the reference is older than {@link #MAX_AGE_NS} of
  * message time, or when its figures come within {@link #DECISION_BAND} of its IM or MM, so every state decision is
  * taken on exact figures. Accounts that change state are reported at once.
+ * <p>
+ * A tick visits only the accounts it can bring near a threshold or due for a refresh: after every evaluation each
+ * account gets, per underlying it holds, a spot band within which the distance of its figures to every threshold,
+ * shrinking at most at the account's bounded slopes, stays positive (the distance is shared out among its
+ * underlyings, so any combination of ticks within the bands is safe). A tick inside the band changes nothing a
+ * visit would decide; the account's vectors and figures are moved to the new spots when next read
+ * ({@link #settle()}, checks, queries), by the same arithmetic a visit would have done, so skipping changes no
+ * figure and no digest.
  */
 public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 {
     /** Relative spot move from the reference after which an account is revalued exactly. */
     public static final double REFRESH_MOVE = 0.005;
-    /** Message time after which an account's expansion is rebuilt (options decay). */
+    /**
+     * Message time after which an account's expansion is rebuilt (options decay), less a stagger of up to a quarter
+     * by slot, so that accounts refreshed together do not all come due on the same tick.
+     */
     public static final long MAX_AGE_NS = 1_000_000_000L;
+    private static final int STAGGER_MASK = 255;
+    private static final long STAGGER_NS = MAX_AGE_NS >> 10;
     /** Relative distance to IM or MM within which the figures are recomputed exactly before deciding the state. */
     public static final double DECISION_BAND = 0.002;
 
@@ -45,10 +59,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
     private final MarginFigures sells = new MarginFigures();
+    private final boolean skipSafeAccounts;
     private RiskParameters parameters;
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
     private IncrementalAccounts incremental;
+    private long tickVisits;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -56,6 +72,16 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
      * @param parametersFile the parameter file, or null for the defaults shipped with the engine.
      */
     public PortfolioRiskModel(final EngineState state, final Path parametersFile)
+    {
+        this(state, parametersFile, true);
+    }
+
+    /**
+     * @param parametersFile   the parameter file, or null for the defaults shipped with the engine.
+     * @param skipSafeAccounts whether ticks leave accounts inside their safe band to be moved when read (the
+     *                         default); false visits every holder on every tick, e.g. to compare.
+     */
+    public PortfolioRiskModel(final EngineState state, final Path parametersFile, final boolean skipSafeAccounts)
     {
         if (state.assets().capacity() > Long.SIZE)
         {
@@ -68,6 +94,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         this.orders = state.openOrders();
         this.vectors = state.riskVectors();
         this.parametersFile = parametersFile;
+        this.skipSafeAccounts = skipSafeAccounts;
         balanceMasks = new long[accounts.capacity()];
         holders = new Holders(accounts.capacity(), vectors.maxUnderlyings());
         resetParameters();
@@ -132,7 +159,74 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private void store(final int slot)
     {
         incremental.figures(slot, -1, 0.0, 0.0, figures);
+        keep(slot);
+    }
+
+    private void keep(final int slot)
+    {
         accounts.figures(slot, figures.equity, figures.initialMargin, figures.maintenanceMargin, figures.state);
+        band(slot);
+    }
+
+    // The figures' distance to the nearest threshold of the decision band, halved against rounding, is shared
+    // out among the account's underlyings; each share over that underlying's slope bound is how far its spot may
+    // move, within the refresh range, before the account must be looked at again.
+    private void band(final int slot)
+    {
+        final long mask = vectors.mask(slot);
+        final long deadlineNs = deadlineNs(slot);
+        final double e = figures.equity;
+        final double scale = Math.abs(e) + figures.initialMargin;
+        final double distance = Math.min(Math.abs(e), Math.min(
+            Math.abs(e - figures.initialMargin), Math.abs(e - figures.maintenanceMargin))) - DECISION_BAND * scale;
+        final double share = (0.5 * distance - 1e-9 * scale) / Long.bitCount(mask);
+        if (!skipSafeAccounts || !(share > 0.0))
+        {
+            for (long m = mask; 0 != m; m &= m - 1)
+            {
+                holders.band(slot, Long.numberOfTrailingZeros(m), Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY, Long.MIN_VALUE);
+            }
+            return;
+        }
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final double mmWeight = Math.max(1.0, parameters.mmFactor());
+        for (long m = mask; 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double spot = state.assets().price(vectors.assetOf(d));
+            final double reference = hot.getDouble(vectors.offset(slot, d, RiskVectors.SPOT));
+            final double equitySlope = hot.getDouble(vectors.offset(slot, d, RiskVectors.EQUITY_SLOPE));
+            final double marginSlope = hot.getDouble(vectors.offset(slot, d, RiskVectors.MARGIN_SLOPE));
+            final double slope = (1.0 + DECISION_BAND) * (equitySlope + mmWeight * marginSlope);
+            final double width = share / slope;
+            final double reach = REFRESH_MOVE * (1.0 - 1e-9) * reference;
+            holders.band(slot, d, Math.max(spot - width, reference - reach), Math.min(spot + width, reference + reach),
+                deadlineNs);
+        }
+    }
+
+    private long deadlineNs(final int slot)
+    {
+        return vectors.refreshTimeNs(slot) + MAX_AGE_NS - (slot & STAGGER_MASK) * STAGGER_NS;
+    }
+
+    // A tick moved some of the account's underlyings while it sat inside its bands: move it now, as a visit would.
+    private void settle(final int slot)
+    {
+        if (!Double.isNaN(vectors.baseEquity(slot)) && incremental.settle(slot))
+        {
+            store(slot);
+        }
+    }
+
+    /** Brings every account's vectors and stored figures to today's spots, before they are read in bulk. */
+    public void settle()
+    {
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            settle(slot);
+        }
     }
 
     public void onPrice(final int assetId, final MarginListener listener)
@@ -149,35 +243,41 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
-    // Backwards, because an exact refresh that leaves an account unmargined removes it from the list.
+    // Backwards, because an exact refresh that changes an account's exposures swaps the last member into its place.
     private void moveHolders(final int d, final int assetId, final MarginListener listener)
     {
         final double spot = state.assets().price(assetId);
         final long nowNs = state.nowNs();
-        for (int i = holders.count(d) - 1; i >= 0; i--)
+        for (int i = holders.previousToVisit(d, holders.count(d) - 1, spot, nowNs); i >= 0;
+            i = holders.previousToVisit(d, i - 1, spot, nowNs))
         {
-            final int slot = holders.member(d, i);
-            final byte previous = accounts.state(slot);
-            if (Double.isNaN(vectors.baseEquity(slot)) || incremental.move(slot, d, spot) > REFRESH_MOVE ||
-                nowNs - vectors.refreshTimeNs(slot) > MAX_AGE_NS)
+            visit(holders.member(d, i), d, spot, nowNs, listener);
+        }
+    }
+
+    private void visit(final int slot, final int d, final double spot, final long nowNs, final MarginListener listener)
+    {
+        tickVisits++;
+        final byte previous = accounts.state(slot);
+        if (Double.isNaN(vectors.baseEquity(slot)) || incremental.move(slot, d, spot) > REFRESH_MOVE ||
+            nowNs > deadlineNs(slot))
+        {
+            exact(slot);
+        }
+        else
+        {
+            incremental.settle(slot);
+            incremental.figures(slot, -1, 0.0, 0.0, figures);
+            if (isNearBoundary(figures))
             {
                 exact(slot);
             }
             else
             {
-                incremental.figures(slot, -1, 0.0, 0.0, figures);
-                if (isNearBoundary(figures))
-                {
-                    exact(slot);
-                }
-                else
-                {
-                    accounts.figures(
-                        slot, figures.equity, figures.initialMargin, figures.maintenanceMargin, figures.state);
-                }
+                keep(slot);
             }
-            report(slot, previous, listener);
         }
+        report(slot, previous, listener);
     }
 
     private void revalueCollateral(final int assetId, final MarginListener listener)
@@ -195,6 +295,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 else
                 {
                     incremental.revalueBase(slot, balanceMasks[slot]);
+                    incremental.settle(slot);
                     store(slot);
                 }
                 report(slot, previous, listener);
@@ -259,6 +360,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    /** @return how many accounts ticks on underlyings have visited so far (the others were inside their bands). */
+    public long tickVisits()
+    {
+        return tickVisits;
+    }
+
     /** Revalues every account exactly, e.g. to compare with the incremental figures. */
     public void refreshAll()
     {
@@ -274,6 +381,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         if (assetId < 0 && OpenOrders.NONE == orders.first(slot) && AccountStates.UNMARGINED != accounts.state(slot))
         {
+            settle(slot);
             // the common case costs O(scenarios × underlyings held): the trade's risk array on the account's vectors
             incremental.figures(slot, instrumentId, signedQuantity, price, out);
             return;
@@ -297,6 +405,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         if (OpenOrders.NONE == orders.first(slot))
         {
+            settle(slot);
             out.set(accounts.equity(slot), accounts.initialMargin(slot), accounts.maintenanceMargin(slot),
                 accounts.state(slot));
             return;

@@ -25,8 +25,13 @@ public final class RiskVectors
     public static final int OPTION_DELTA = SPOT + 4;
     public static final int OPTION_GAMMA = SPOT + 5;
     public static final int CONTINGENCY = SPOT + 6;
+    /** The spot the current vector was last moved to: it is moved again only when the price differs. */
+    public static final int MOVED_SPOT = SPOT + 7;
+    /** Bounds on how fast equity and IM can change with this spot within the refresh range (per unit of spot). */
+    public static final int EQUITY_SLOPE = SPOT + 8;
+    public static final int MARGIN_SLOPE = SPOT + 9;
     /** Doubles per account and underlying in the hot region: all that a pre-trade check reads. */
-    public static final int HOT_STRIDE = SPOT + 8;
+    public static final int HOT_STRIDE = SPOT + 10;
     public static final int REFERENCE = HOT_STRIDE;
     public static final int DELTA = REFERENCE + SCENARIOS;
     public static final int GAMMA = DELTA + SCENARIOS;

@@ -27,8 +27,13 @@ final class EngineFrames
 
     EngineFrames()
     {
+        this(true);
+    }
+
+    EngineFrames(final boolean skipSafeAccounts)
+    {
         state = new EngineContext().maxAccounts(1_000).maxOpenOrders(1_000).newState();
-        risk = new PortfolioRiskModel(state, null);
+        risk = new PortfolioRiskModel(state, null, skipSafeAccounts);
         processor = new InputProcessor(state, risk, EngineCounters.local(),
             (b, offset, length) -> outputs.add(printer.print(b, offset, length)), SnapshotSink.NONE);
     }

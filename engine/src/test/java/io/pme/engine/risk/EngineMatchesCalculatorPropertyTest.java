@@ -91,6 +91,7 @@ class EngineMatchesCalculatorPropertyTest
 
     private static void compare(final EngineFrames engine, final double relative, final double scaled)
     {
+        engine.risk.settle();
         final int slot = engine.state.accounts().slot(1);
         final MarginResult expected = fullRevaluation(engine, slot);
         final Accounts accounts = engine.state.accounts();

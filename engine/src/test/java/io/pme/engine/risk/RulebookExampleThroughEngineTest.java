@@ -53,6 +53,7 @@ class RulebookExampleThroughEngineTest
             final List<String> out = engine.send(line);
             assertTrue(out.get(out.size() - 1).contains("\"type\":\"Ack\""), () -> line + " -> " + out);
         }
+        engine.risk.settle();
         final int slot = engine.state.accounts().slot(7);
         assertClose(expected.get("equity").asDouble(), engine.state.accounts().equity(slot));
         assertClose(expected.get("initialMargin").asDouble(), engine.state.accounts().initialMargin(slot));
