@@ -18,7 +18,6 @@ import static io.pme.engine.state.RiskVectors.GAMMA;
 import static io.pme.engine.state.RiskVectors.LINEAR_COST;
 import static io.pme.engine.state.RiskVectors.LINEAR_QUANTITY;
 import static io.pme.engine.state.RiskVectors.MARGIN_SLOPE;
-import static io.pme.engine.state.RiskVectors.MOVED_SPOT;
 import static io.pme.engine.state.RiskVectors.OPTION_DELTA;
 import static io.pme.engine.state.RiskVectors.OPTION_GAMMA;
 import static io.pme.engine.state.RiskVectors.OPTION_VALUE;
@@ -115,7 +114,7 @@ final class IncrementalAccounts
             final int d = Long.numberOfTrailingZeros(m);
             final double spot = assets.price(vectors.assetOf(d));
             hot.putDouble(vectors.offset(slot, d, SPOT), spot);
-            hot.putDouble(vectors.offset(slot, d, MOVED_SPOT), spot);
+            vectors.movedSpot(slot, d, spot);
             hot.putBytes(vectors.offset(slot, d, CURRENT), cold, vectors.offset(slot, d, REFERENCE), N * B);
             slopes(slot, hot, cold, d, spot);
         }
@@ -232,8 +231,34 @@ final class IncrementalAccounts
             range * Math.abs(hot.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
         final double margin = Math.max(1.0, Math.abs(parameters.pnlOffset(u))) * scenario +
             hot.getDouble(vectors.offset(slot, d, CONTINGENCY));
-        hot.putDouble(vectors.offset(slot, d, EQUITY_SLOPE), equity);
-        hot.putDouble(vectors.offset(slot, d, MARGIN_SLOPE), margin);
+        cold.putDouble(vectors.offset(slot, d, EQUITY_SLOPE), equity);
+        cold.putDouble(vectors.offset(slot, d, MARGIN_SLOPE), margin);
+    }
+
+    /**
+     * Reads one word of every cache line a check on the account reads, in one burst: issued together their misses
+     * overlap, where the check's own reads, spread over its arithmetic, would wait for them one after another.
+     *
+     * @return a value to keep, so that the reads are not optimised away.
+     */
+    long touch(final int slot)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        long sum = accounts.positionCount(slot) + accounts.positionInstrument(slot, 0) +
+            Double.doubleToRawLongBits(accounts.positionQuantity(slot, 0)) +
+            Double.doubleToRawLongBits(accounts.equity(slot)) + Double.doubleToRawLongBits(accounts.initialMargin(slot)) +
+            Double.doubleToRawLongBits(accounts.maintenanceMargin(slot)) + accounts.state(slot);
+        for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            sum += Double.doubleToRawLongBits(accounts.balance(slot, vectors.assetOf(d)));
+            final int from = vectors.offset(slot, d, 0);
+            for (int at = from, end = from + RiskVectors.HOT_STRIDE * B; at < end; at += 64)
+            {
+                sum += hot.getLong(at);
+            }
+        }
+        return sum;
     }
 
     /**
@@ -249,7 +274,7 @@ final class IncrementalAccounts
         {
             final int d = Long.numberOfTrailingZeros(m);
             final double spot = assets.price(vectors.assetOf(d));
-            if (spot != hot.getDouble(vectors.offset(slot, d, MOVED_SPOT)))
+            if (spot != vectors.movedSpot(slot, d))
             {
                 move(slot, d, spot);
                 moved = true;
@@ -279,7 +304,7 @@ final class IncrementalAccounts
             buffer.putDouble(current + k,
                 cold.getDouble(ref + k) + h * (cold.getDouble(delta + k) + halfH * cold.getDouble(gamma + k)));
         }
-        buffer.putDouble(vectors.offset(slot, d, MOVED_SPOT), spot);
+        vectors.movedSpot(slot, d, spot);
         return Math.abs(h) / reference;
     }
 

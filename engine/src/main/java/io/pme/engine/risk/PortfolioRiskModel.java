@@ -64,7 +64,9 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
     private IncrementalAccounts incremental;
+    private static final boolean TOUCH = Boolean.getBoolean("pme.touch");
     private long tickVisits;
+    private long touched;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -190,14 +192,15 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             return;
         }
         final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
         final double mmWeight = Math.max(1.0, parameters.mmFactor());
         for (long m = mask; 0 != m; m &= m - 1)
         {
             final int d = Long.numberOfTrailingZeros(m);
             final double spot = state.assets().price(vectors.assetOf(d));
             final double reference = hot.getDouble(vectors.offset(slot, d, RiskVectors.SPOT));
-            final double equitySlope = hot.getDouble(vectors.offset(slot, d, RiskVectors.EQUITY_SLOPE));
-            final double marginSlope = hot.getDouble(vectors.offset(slot, d, RiskVectors.MARGIN_SLOPE));
+            final double equitySlope = cold.getDouble(vectors.offset(slot, d, RiskVectors.EQUITY_SLOPE));
+            final double marginSlope = cold.getDouble(vectors.offset(slot, d, RiskVectors.MARGIN_SLOPE));
             final double slope = (1.0 + DECISION_BAND) * (equitySlope + mmWeight * marginSlope);
             final double width = share / slope;
             final double reach = REFRESH_MOVE * (1.0 - 1e-9) * reference;
@@ -403,6 +406,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     public void withOpenOrders(final int slot, final MarginFigures out)
     {
+        if (TOUCH) touched += incremental.touch(slot);
         if (OpenOrders.NONE == orders.first(slot))
         {
             settle(slot);

@@ -1,81 +1,86 @@
 package io.pme.engine.state;
 
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * Per account and underlying, the expansion the margin is moved with between exact refreshes: the scenario vector
  * at a reference spot, its first and second derivatives in the spot per scenario, the current scenario vector, and
  * the scalars of the equity (linear quantity and cost, option value and its Greeks, contingency coefficient).
- * Off-heap in two regions: per account, the hot one holds what a pre-trade check reads (current vectors and
- * scalars of every underlying, contiguous), the cold one the expansions a tick or refresh reads. Allocated in chunks
- * as accounts open, so memory follows the accounts actually held.
+ * <p>
+ * Off-heap in two regions, each account's part of a region contiguous and cache-line aligned. The hot region holds
+ * what a pre-trade check reads: a header line (exposure mask, equity of other collateral, refresh time, the spot
+ * each current vector was last moved to) and per underlying seven scalars followed by the current vector, exactly
+ * five cache lines. The cold region holds the expansions a tick or refresh reads. Allocated in chunks as accounts
+ * open, so memory follows the accounts actually held.
  */
 public final class RiskVectors
 {
     public static final int SCENARIOS = 33;
-    // what a check reads (current vector and scalars) comes first and together; the expansion follows
-    public static final int CURRENT = 0;
-    public static final int SPOT = SCENARIOS;
-    public static final int LINEAR_QUANTITY = SPOT + 1;
-    public static final int LINEAR_COST = SPOT + 2;
-    public static final int OPTION_VALUE = SPOT + 3;
-    public static final int OPTION_DELTA = SPOT + 4;
-    public static final int OPTION_GAMMA = SPOT + 5;
-    public static final int CONTINGENCY = SPOT + 6;
-    /** The spot the current vector was last moved to: it is moved again only when the price differs. */
-    public static final int MOVED_SPOT = SPOT + 7;
-    /** Bounds on how fast equity and IM can change with this spot within the refresh range (per unit of spot). */
-    public static final int EQUITY_SLOPE = SPOT + 8;
-    public static final int MARGIN_SLOPE = SPOT + 9;
+    // hot, per underlying: 7 scalars then the current vector, 40 doubles = 5 cache lines
+    public static final int SPOT = 0;
+    public static final int LINEAR_QUANTITY = 1;
+    public static final int LINEAR_COST = 2;
+    public static final int OPTION_VALUE = 3;
+    public static final int OPTION_DELTA = 4;
+    public static final int OPTION_GAMMA = 5;
+    public static final int CONTINGENCY = 6;
+    public static final int CURRENT = 7;
     /** Doubles per account and underlying in the hot region: all that a pre-trade check reads. */
-    public static final int HOT_STRIDE = SPOT + 10;
+    public static final int HOT_STRIDE = CURRENT + SCENARIOS;
+    // cold, per underlying: the expansion, then bounds on how fast equity and IM can change with this spot within
+    // the refresh range (per unit of spot)
     public static final int REFERENCE = HOT_STRIDE;
     public static final int DELTA = REFERENCE + SCENARIOS;
     public static final int GAMMA = DELTA + SCENARIOS;
+    public static final int EQUITY_SLOPE = GAMMA + SCENARIOS;
+    public static final int MARGIN_SLOPE = EQUITY_SLOPE + 1;
     /** Doubles per account and underlying, both regions. */
-    public static final int STRIDE = GAMMA + SCENARIOS;
+    public static final int STRIDE = MARGIN_SLOPE + 1;
     private static final int COLD_STRIDE = STRIDE - HOT_STRIDE;
 
+    private static final int LINE = 64;
+    private static final int MASK = 0;
+    private static final int BASE_EQUITY = 8;
+    private static final int REFRESH_TIME = 16;
+    private static final int MOVED_SPOTS = 24;
     private static final int CHUNK_SHIFT = 12;
     private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
 
     private final int maxUnderlyings;
+    private final int headerBytes;
     private final int hotAccountBytes;
     private final int coldAccountBytes;
     private final UnsafeBuffer[] hotChunks;
     private final UnsafeBuffer[] coldChunks;
     private final int[] denseByAsset;
     private final int[] assetByDense;
-    private final long[] masks;
-    private final double[] baseEquities;
-    private final long[] refreshTimesNs;
     private int denseCount;
 
     public RiskVectors(final int maxAccounts, final int maxAssets, final int maxUnderlyings)
     {
         this.maxUnderlyings = maxUnderlyings;
-        hotAccountBytes = maxUnderlyings * HOT_STRIDE * Double.BYTES;
-        coldAccountBytes = maxUnderlyings * COLD_STRIDE * Double.BYTES;
+        headerBytes = roundToLine(MOVED_SPOTS + maxUnderlyings * Double.BYTES);
+        hotAccountBytes = headerBytes + roundToLine(maxUnderlyings * HOT_STRIDE * Double.BYTES);
+        coldAccountBytes = roundToLine(maxUnderlyings * COLD_STRIDE * Double.BYTES);
         hotChunks = new UnsafeBuffer[(maxAccounts + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT];
         coldChunks = new UnsafeBuffer[hotChunks.length];
         denseByAsset = new int[maxAssets];
         assetByDense = new int[maxUnderlyings];
-        masks = new long[maxAccounts];
-        baseEquities = new double[maxAccounts];
-        refreshTimesNs = new long[maxAccounts];
         clear();
+    }
+
+    private static int roundToLine(final int bytes)
+    {
+        return (bytes + LINE - 1) & -LINE;
     }
 
     public void clear()
     {
         Arrays.fill(denseByAsset, -1);
         Arrays.fill(assetByDense, -1);
-        Arrays.fill(masks, 0L);
-        Arrays.fill(baseEquities, 0.0);
-        Arrays.fill(refreshTimesNs, 0L);
         denseCount = 0;
         for (int c = 0; c < hotChunks.length; c++)
         {
@@ -150,8 +155,8 @@ public final class RiskVectors
 
     private void allocate(final int chunk)
     {
-        hotChunks[chunk] = new UnsafeBuffer(ByteBuffer.allocateDirect(CHUNK_ACCOUNTS * hotAccountBytes));
-        coldChunks[chunk] = new UnsafeBuffer(ByteBuffer.allocateDirect(CHUNK_ACCOUNTS * coldAccountBytes));
+        hotChunks[chunk] = new UnsafeBuffer(BufferUtil.allocateDirectAligned(CHUNK_ACCOUNTS * hotAccountBytes, LINE));
+        coldChunks[chunk] = new UnsafeBuffer(BufferUtil.allocateDirectAligned(CHUNK_ACCOUNTS * coldAccountBytes, LINE));
     }
 
     /**
@@ -162,7 +167,7 @@ public final class RiskVectors
     {
         final int index = slot & (CHUNK_ACCOUNTS - 1);
         return field < HOT_STRIDE ?
-            index * hotAccountBytes + (dense * HOT_STRIDE + field) * Double.BYTES :
+            index * hotAccountBytes + headerBytes + (dense * HOT_STRIDE + field) * Double.BYTES :
             index * coldAccountBytes + (dense * COLD_STRIDE + field - HOT_STRIDE) * Double.BYTES;
     }
 
@@ -186,38 +191,56 @@ public final class RiskVectors
     {
         hot(slot).setMemory(offset(slot, dense, 0), HOT_STRIDE * Double.BYTES, (byte)0);
         cold(slot).setMemory(offset(slot, dense, HOT_STRIDE), COLD_STRIDE * Double.BYTES, (byte)0);
+        movedSpot(slot, dense, 0.0);
+    }
+
+    /** @return the byte offset of the account's header line in {@link #hot(int)}. */
+    public int headerOffset(final int slot)
+    {
+        return (slot & (CHUNK_ACCOUNTS - 1)) * hotAccountBytes;
     }
 
     /** Dense underlyings the account is exposed to, one bit each. */
     public long mask(final int slot)
     {
-        return masks[slot];
+        return hot(slot).getLong(headerOffset(slot) + MASK);
     }
 
     public void mask(final int slot, final long mask)
     {
-        masks[slot] = mask;
+        hot(slot).putLong(headerOffset(slot) + MASK, mask);
     }
 
     /** Equity that does not move with any underlying: collateral in other assets. */
     public double baseEquity(final int slot)
     {
-        return baseEquities[slot];
+        return hot(slot).getDouble(headerOffset(slot) + BASE_EQUITY);
     }
 
     public void baseEquity(final int slot, final double value)
     {
-        baseEquities[slot] = value;
+        hot(slot).putDouble(headerOffset(slot) + BASE_EQUITY, value);
     }
 
     public long refreshTimeNs(final int slot)
     {
-        return refreshTimesNs[slot];
+        return hot(slot).getLong(headerOffset(slot) + REFRESH_TIME);
     }
 
     public void refreshTimeNs(final int slot, final long timeNs)
     {
-        refreshTimesNs[slot] = timeNs;
+        hot(slot).putLong(headerOffset(slot) + REFRESH_TIME, timeNs);
+    }
+
+    /** The spot the account's current vector on the underlying was last moved to. */
+    public double movedSpot(final int slot, final int dense)
+    {
+        return hot(slot).getDouble(headerOffset(slot) + MOVED_SPOTS + dense * Double.BYTES);
+    }
+
+    public void movedSpot(final int slot, final int dense, final double spot)
+    {
+        hot(slot).putDouble(headerOffset(slot) + MOVED_SPOTS + dense * Double.BYTES, spot);
     }
 
     void restoreDense(final int assetId, final int dense)

@@ -253,6 +253,7 @@ public final class StateSnapshot
                 {
                     w.putDouble(vectors.get(slot, d, field));
                 }
+                w.putDouble(vectors.movedSpot(slot, d));
             }
         }
     }
@@ -277,6 +278,7 @@ public final class StateSnapshot
                 {
                     vectors.put(slot, d, field, r.getDouble());
                 }
+                vectors.movedSpot(slot, d, r.getDouble());
             }
         }
     }
