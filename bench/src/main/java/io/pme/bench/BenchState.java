@@ -75,9 +75,17 @@ public final class BenchState
 
     public BenchState(final int accounts)
     {
+        this(accounts, new EngineContext().maxAccounts(Math.max(accounts, 1)));
+    }
+
+    /**
+     * @param context the state's capacities (maxAccounts at least {@code accounts}); only {@code newState()} is used.
+     */
+    public BenchState(final int accounts, final EngineContext context)
+    {
         this.accounts = accounts;
         final long start = System.nanoTime();
-        state = new EngineContext().maxAccounts(Math.max(accounts, 1)).newState();
+        state = context.newState();
         model = new PortfolioRiskModel(state, null);
         counters = EngineCounters.local();
         processor = new InputProcessor(state, model, counters, outbox, SnapshotSink.NONE);
