@@ -83,9 +83,17 @@ public final class BenchState
      */
     public BenchState(final int accounts, final boolean skipSafeAccounts)
     {
+        this(accounts, new EngineContext().maxAccounts(Math.max(accounts, 1)), skipSafeAccounts);
+    }
+
+    /**
+     * @param context the state's capacities (maxAccounts at least {@code accounts}); only {@code newState()} is used.
+     */
+    public BenchState(final int accounts, final EngineContext context, final boolean skipSafeAccounts)
+    {
         this.accounts = accounts;
         final long start = System.nanoTime();
-        state = new EngineContext().maxAccounts(Math.max(accounts, 1)).newState();
+        state = context.newState();
         model = new PortfolioRiskModel(state, null, skipSafeAccounts);
         counters = EngineCounters.local();
         processor = new InputProcessor(state, model, counters, outbox, SnapshotSink.NONE);

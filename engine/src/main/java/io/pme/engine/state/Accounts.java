@@ -1,34 +1,48 @@
 package io.pme.engine.state;
 
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
-
-import java.util.Arrays;
 
 /**
  * Accounts in slots allocated in opening order (so every walk over them is deterministic): balances per asset,
- * positions per instrument, and the latest margin figures. Everything lives in flat primitive arrays indexed by
- * slot, so no object exists per account or position.
+ * positions per instrument, and the latest margin figures.
+ * <p>
+ * Each slot is one fixed-size record off-heap, a multiple of 64 bytes: a header cache line with what a pre-trade
+ * check reads together (account id, figures, position count, margin mode, state), then the balances, then the
+ * positions as arrays inside the record (instrument ids, quantities, entry prices), so a position lookup scans
+ * contiguous ints. Records live in chunks allocated as accounts open, so memory follows the accounts actually held.
  */
 public final class Accounts
 {
     public static final byte CROSS = 1;
     public static final byte ISOLATED = 2;
 
+    static final int CHUNK_SHIFT = 12;
+    static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK_ACCOUNTS - 1;
+
+    // header cache line
+    private static final int ACCOUNT_ID_OFFSET = 0;
+    private static final int EQUITY_OFFSET = 8;
+    private static final int INITIAL_MARGIN_OFFSET = 16;
+    private static final int MAINTENANCE_MARGIN_OFFSET = 24;
+    private static final int POSITION_COUNT_OFFSET = 32;
+    private static final int MARGIN_MODE_OFFSET = 36;
+    private static final int STATE_OFFSET = 37;
+    private static final int HEADER_LENGTH = BitUtil.CACHE_LINE_LENGTH;
+    private static final int BALANCES_OFFSET = HEADER_LENGTH;
+
     private final int capacity;
     private final int maxAssets;
     private final int maxPositions;
+    private final int instrumentsOffset;
+    private final int quantitiesOffset;
+    private final int entryPricesOffset;
+    private final int recordLength;
     private final LongIntHashMap slotByAccountId;
-    private final long[] accountIds;
-    private final byte[] marginModes;
-    private final double[] balances;
-    private final int[] positionCounts;
-    private final int[] positionInstruments;
-    private final double[] positionQuantities;
-    private final double[] positionEntryPrices;
-    private final double[] equities;
-    private final double[] initialMargins;
-    private final double[] maintenanceMargins;
-    private final byte[] states;
+    private final UnsafeBuffer[] chunks;
     private int count;
 
     public Accounts(final int capacity, final int maxAssets, final int maxPositions)
@@ -36,35 +50,31 @@ public final class Accounts
         this.capacity = capacity;
         this.maxAssets = maxAssets;
         this.maxPositions = maxPositions;
+        instrumentsOffset = BALANCES_OFFSET + maxAssets * Double.BYTES;
+        quantitiesOffset = BitUtil.align(instrumentsOffset + maxPositions * Integer.BYTES, Double.BYTES);
+        entryPricesOffset = quantitiesOffset + maxPositions * Double.BYTES;
+        recordLength = BitUtil.align(entryPricesOffset + maxPositions * Double.BYTES, BitUtil.CACHE_LINE_LENGTH);
+        if ((long)recordLength * Math.min(capacity, CHUNK_ACCOUNTS) > Integer.MAX_VALUE)
+        {
+            throw new IllegalArgumentException("account record of " + recordLength + " bytes is too large");
+        }
         slotByAccountId = new LongIntHashMap(capacity);
-        accountIds = new long[capacity];
-        marginModes = new byte[capacity];
-        balances = new double[capacity * maxAssets];
-        positionCounts = new int[capacity];
-        positionInstruments = new int[capacity * maxPositions];
-        positionQuantities = new double[capacity * maxPositions];
-        positionEntryPrices = new double[capacity * maxPositions];
-        equities = new double[capacity];
-        initialMargins = new double[capacity];
-        maintenanceMargins = new double[capacity];
-        states = new byte[capacity];
-        clear();
+        chunks = new UnsafeBuffer[(capacity + CHUNK_MASK) >> CHUNK_SHIFT];
     }
 
+    /**
+     * Forgets every account; the chunks allocated so far are zeroed and kept for the accounts opened next.
+     */
     public void clear()
     {
         slotByAccountId.clear();
-        Arrays.fill(accountIds, 0L);
-        Arrays.fill(marginModes, (byte)0);
-        Arrays.fill(balances, 0.0);
-        Arrays.fill(positionCounts, 0);
-        Arrays.fill(positionInstruments, -1);
-        Arrays.fill(positionQuantities, 0.0);
-        Arrays.fill(positionEntryPrices, 0.0);
-        Arrays.fill(equities, 0.0);
-        Arrays.fill(initialMargins, 0.0);
-        Arrays.fill(maintenanceMargins, 0.0);
-        Arrays.fill(states, AccountStates.UNMARGINED);
+        for (final UnsafeBuffer chunk : chunks)
+        {
+            if (null != chunk)
+            {
+                chunk.setMemory(0, chunk.capacity(), (byte)0);
+            }
+        }
         count = 0;
     }
 
@@ -89,6 +99,27 @@ public final class Accounts
     }
 
     /**
+     * @return bytes of one account record off-heap (a multiple of the cache line).
+     */
+    public int recordLength()
+    {
+        return recordLength;
+    }
+
+    /**
+     * @return bytes allocated off-heap so far.
+     */
+    public long allocatedBytes()
+    {
+        long bytes = 0;
+        for (final UnsafeBuffer chunk : chunks)
+        {
+            bytes += null != chunk ? chunk.capacity() : 0;
+        }
+        return bytes;
+    }
+
+    /**
      * @return the slot of the account or -1 when it was never opened.
      */
     public int slot(final long accountId)
@@ -106,50 +137,83 @@ public final class Accounts
             return -1;
         }
         final int slot = count++;
+        final int c = slot >> CHUNK_SHIFT;
+        if (null == chunks[c])
+        {
+            chunks[c] = allocateChunk(c);
+        }
         slotByAccountId.put(accountId, slot);
-        accountIds[slot] = accountId;
-        marginModes[slot] = marginMode;
+
+        final UnsafeBuffer chunk = chunks[c];
+        final int record = record(slot);
+        chunk.setMemory(record, recordLength, (byte)0);
+        chunk.putLong(record + ACCOUNT_ID_OFFSET, accountId);
+        chunk.putByte(record + MARGIN_MODE_OFFSET, marginMode);
+        chunk.putByte(record + STATE_OFFSET, AccountStates.UNMARGINED);
+        for (int i = 0; i < maxPositions; i++)
+        {
+            chunk.putInt(record + instrumentsOffset + i * Integer.BYTES, -1);
+        }
         return slot;
+    }
+
+    private UnsafeBuffer allocateChunk(final int c)
+    {
+        // the last chunk holds only what the capacity needs, so a small table costs little
+        final int records = Math.min(CHUNK_ACCOUNTS, capacity - (c << CHUNK_SHIFT));
+        return new UnsafeBuffer(BufferUtil.allocateDirectAligned(records * recordLength, BitUtil.CACHE_LINE_LENGTH));
+    }
+
+    private UnsafeBuffer chunk(final int slot)
+    {
+        return chunks[slot >> CHUNK_SHIFT];
+    }
+
+    private int record(final int slot)
+    {
+        return (slot & CHUNK_MASK) * recordLength;
     }
 
     public long accountId(final int slot)
     {
-        return accountIds[slot];
+        return chunk(slot).getLong(record(slot) + ACCOUNT_ID_OFFSET);
     }
 
     public byte marginMode(final int slot)
     {
-        return marginModes[slot];
+        return chunk(slot).getByte(record(slot) + MARGIN_MODE_OFFSET);
     }
 
     public double balance(final int slot, final int assetId)
     {
-        return balances[slot * maxAssets + assetId];
+        return chunk(slot).getDouble(record(slot) + BALANCES_OFFSET + assetId * Double.BYTES);
     }
 
     public void addBalance(final int slot, final int assetId, final double delta)
     {
-        balances[slot * maxAssets + assetId] += delta;
+        final UnsafeBuffer chunk = chunk(slot);
+        final int index = record(slot) + BALANCES_OFFSET + assetId * Double.BYTES;
+        chunk.putDouble(index, chunk.getDouble(index) + delta);
     }
 
     public int positionCount(final int slot)
     {
-        return positionCounts[slot];
+        return chunk(slot).getInt(record(slot) + POSITION_COUNT_OFFSET);
     }
 
     public int positionInstrument(final int slot, final int index)
     {
-        return positionInstruments[slot * maxPositions + index];
+        return chunk(slot).getInt(record(slot) + instrumentsOffset + index * Integer.BYTES);
     }
 
     public double positionQuantity(final int slot, final int index)
     {
-        return positionQuantities[slot * maxPositions + index];
+        return chunk(slot).getDouble(record(slot) + quantitiesOffset + index * Double.BYTES);
     }
 
     public double positionEntryPrice(final int slot, final int index)
     {
-        return positionEntryPrices[slot * maxPositions + index];
+        return chunk(slot).getDouble(record(slot) + entryPricesOffset + index * Double.BYTES);
     }
 
     /**
@@ -157,10 +221,12 @@ public final class Accounts
      */
     public int findPosition(final int slot, final int instrumentId)
     {
-        final int base = slot * maxPositions;
-        for (int i = 0, n = positionCounts[slot]; i < n; i++)
+        final UnsafeBuffer chunk = chunk(slot);
+        final int record = record(slot);
+        final int instruments = record + instrumentsOffset;
+        for (int i = 0, n = chunk.getInt(record + POSITION_COUNT_OFFSET); i < n; i++)
         {
-            if (positionInstruments[base + i] == instrumentId)
+            if (chunk.getInt(instruments + i * Integer.BYTES) == instrumentId)
             {
                 return i;
             }
@@ -170,7 +236,7 @@ public final class Accounts
 
     public boolean hasPositionRoom(final int slot, final int instrumentId)
     {
-        return positionCounts[slot] < maxPositions || findPosition(slot, instrumentId) >= 0;
+        return positionCount(slot) < maxPositions || findPosition(slot, instrumentId) >= 0;
     }
 
     /**
@@ -179,57 +245,70 @@ public final class Accounts
      */
     public void setPosition(final int slot, final int instrumentId, final double quantity, final double entryPrice)
     {
-        final int base = slot * maxPositions;
+        final UnsafeBuffer chunk = chunk(slot);
+        final int record = record(slot);
         int index = findPosition(slot, instrumentId);
         if (0.0 == quantity)
         {
             if (index >= 0)
             {
-                final int last = --positionCounts[slot];
-                positionInstruments[base + index] = positionInstruments[base + last];
-                positionQuantities[base + index] = positionQuantities[base + last];
-                positionEntryPrices[base + index] = positionEntryPrices[base + last];
-                positionInstruments[base + last] = -1;
-                positionQuantities[base + last] = 0.0;
-                positionEntryPrices[base + last] = 0.0;
+                final int last = chunk.getInt(record + POSITION_COUNT_OFFSET) - 1;
+                chunk.putInt(record + POSITION_COUNT_OFFSET, last);
+                movePosition(chunk, record, last, index);
             }
             return;
         }
         if (index < 0)
         {
-            index = positionCounts[slot]++;
-            positionInstruments[base + index] = instrumentId;
+            index = chunk.getInt(record + POSITION_COUNT_OFFSET);
+            chunk.putInt(record + POSITION_COUNT_OFFSET, index + 1);
+            chunk.putInt(record + instrumentsOffset + index * Integer.BYTES, instrumentId);
         }
-        positionQuantities[base + index] = quantity;
-        positionEntryPrices[base + index] = entryPrice;
+        chunk.putDouble(record + quantitiesOffset + index * Double.BYTES, quantity);
+        chunk.putDouble(record + entryPricesOffset + index * Double.BYTES, entryPrice);
+    }
+
+    private void movePosition(final UnsafeBuffer chunk, final int record, final int from, final int to)
+    {
+        final int fromInstrument = record + instrumentsOffset + from * Integer.BYTES;
+        final int fromQuantity = record + quantitiesOffset + from * Double.BYTES;
+        final int fromEntryPrice = record + entryPricesOffset + from * Double.BYTES;
+        chunk.putInt(record + instrumentsOffset + to * Integer.BYTES, chunk.getInt(fromInstrument));
+        chunk.putDouble(record + quantitiesOffset + to * Double.BYTES, chunk.getDouble(fromQuantity));
+        chunk.putDouble(record + entryPricesOffset + to * Double.BYTES, chunk.getDouble(fromEntryPrice));
+        chunk.putInt(fromInstrument, -1);
+        chunk.putDouble(fromQuantity, 0.0);
+        chunk.putDouble(fromEntryPrice, 0.0);
     }
 
     public double equity(final int slot)
     {
-        return equities[slot];
+        return chunk(slot).getDouble(record(slot) + EQUITY_OFFSET);
     }
 
     public double initialMargin(final int slot)
     {
-        return initialMargins[slot];
+        return chunk(slot).getDouble(record(slot) + INITIAL_MARGIN_OFFSET);
     }
 
     public double maintenanceMargin(final int slot)
     {
-        return maintenanceMargins[slot];
+        return chunk(slot).getDouble(record(slot) + MAINTENANCE_MARGIN_OFFSET);
     }
 
     public byte state(final int slot)
     {
-        return states[slot];
+        return chunk(slot).getByte(record(slot) + STATE_OFFSET);
     }
 
     public void figures(
         final int slot, final double equity, final double initialMargin, final double maintenanceMargin, final byte state)
     {
-        equities[slot] = equity;
-        initialMargins[slot] = initialMargin;
-        maintenanceMargins[slot] = maintenanceMargin;
-        states[slot] = state;
+        final UnsafeBuffer chunk = chunk(slot);
+        final int record = record(slot);
+        chunk.putDouble(record + EQUITY_OFFSET, equity);
+        chunk.putDouble(record + INITIAL_MARGIN_OFFSET, initialMargin);
+        chunk.putDouble(record + MAINTENANCE_MARGIN_OFFSET, maintenanceMargin);
+        chunk.putByte(record + STATE_OFFSET, state);
     }
 }
