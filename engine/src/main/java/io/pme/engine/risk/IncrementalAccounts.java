@@ -121,6 +121,7 @@ final class IncrementalAccounts
         vectors.mask(slot, mask);
         vectors.baseEquity(slot, base);
         vectors.refreshTimeNs(slot, nowNs);
+        vectors.settledEpoch(slot, vectors.priceEpoch());
         return true;
     }
 
@@ -236,39 +237,17 @@ final class IncrementalAccounts
     }
 
     /**
-     * Reads one word of every cache line a check on the account reads, in one burst: issued together their misses
-     * overlap, where the check's own reads, spread over its arithmetic, would wait for them one after another.
-     *
-     * @return a value to keep, so that the reads are not optimised away.
-     */
-    long touch(final int slot)
-    {
-        final UnsafeBuffer hot = vectors.hot(slot);
-        long sum = accounts.positionCount(slot) + accounts.positionInstrument(slot, 0) +
-            Double.doubleToRawLongBits(accounts.positionQuantity(slot, 0)) +
-            Double.doubleToRawLongBits(accounts.equity(slot)) + Double.doubleToRawLongBits(accounts.initialMargin(slot)) +
-            Double.doubleToRawLongBits(accounts.maintenanceMargin(slot)) + accounts.state(slot);
-        for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
-        {
-            final int d = Long.numberOfTrailingZeros(m);
-            sum += Double.doubleToRawLongBits(accounts.balance(slot, vectors.assetOf(d)));
-            final int from = vectors.offset(slot, d, 0);
-            for (int at = from, end = from + RiskVectors.HOT_STRIDE * B; at < end; at += 64)
-            {
-                sum += hot.getLong(at);
-            }
-        }
-        return sum;
-    }
-
-    /**
      * Brings the account's scenario vectors to today's spots where a tick moved one since.
      *
      * @return whether any vector moved.
      */
     boolean settle(final int slot)
     {
-        final UnsafeBuffer hot = vectors.hot(slot);
+        final long epoch = vectors.priceEpoch();
+        if (vectors.settledEpoch(slot) == epoch)
+        {
+            return false;
+        }
         boolean moved = false;
         for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
         {
@@ -280,6 +259,7 @@ final class IncrementalAccounts
                 moved = true;
             }
         }
+        vectors.settledEpoch(slot, epoch);
         return moved;
     }
 

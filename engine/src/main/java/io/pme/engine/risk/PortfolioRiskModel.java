@@ -64,9 +64,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
     private IncrementalAccounts incremental;
-    private static final boolean TOUCH = Boolean.getBoolean("pme.touch");
     private long tickVisits;
-    private long touched;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -238,6 +236,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         final int d = vectors.denseIfAssigned(assetId);
         if (d >= 0 && parameters.isUnderlying(assetId))
         {
+            vectors.advancePriceEpoch();
             moveHolders(d, assetId, listener);
         }
         else
@@ -406,7 +405,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     public void withOpenOrders(final int slot, final MarginFigures out)
     {
-        if (TOUCH) touched += incremental.touch(slot);
         if (OpenOrders.NONE == orders.first(slot))
         {
             settle(slot);

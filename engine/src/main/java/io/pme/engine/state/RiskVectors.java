@@ -45,7 +45,8 @@ public final class RiskVectors
     private static final int MASK = 0;
     private static final int BASE_EQUITY = 8;
     private static final int REFRESH_TIME = 16;
-    private static final int MOVED_SPOTS = 24;
+    private static final int SETTLED_EPOCH = 24;
+    private static final int MOVED_SPOTS = 32;
     private static final int CHUNK_SHIFT = 12;
     private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
 
@@ -58,6 +59,7 @@ public final class RiskVectors
     private final int[] denseByAsset;
     private final int[] assetByDense;
     private int denseCount;
+    private long priceEpoch;
 
     public RiskVectors(final int maxAccounts, final int maxAssets, final int maxUnderlyings)
     {
@@ -81,6 +83,7 @@ public final class RiskVectors
     {
         Arrays.fill(denseByAsset, -1);
         Arrays.fill(assetByDense, -1);
+        priceEpoch = 1;
         denseCount = 0;
         for (int c = 0; c < hotChunks.length; c++)
         {
@@ -230,6 +233,30 @@ public final class RiskVectors
     public void refreshTimeNs(final int slot, final long timeNs)
     {
         hot(slot).putLong(headerOffset(slot) + REFRESH_TIME, timeNs);
+    }
+
+    /**
+     * A count of underlying price changes: an account whose vectors were brought to today's spots at the current
+     * epoch needs no look at each underlying. A cache, not state: it is in no snapshot or digest.
+     */
+    public long priceEpoch()
+    {
+        return priceEpoch;
+    }
+
+    public void advancePriceEpoch()
+    {
+        priceEpoch++;
+    }
+
+    public long settledEpoch(final int slot)
+    {
+        return hot(slot).getLong(headerOffset(slot) + SETTLED_EPOCH);
+    }
+
+    public void settledEpoch(final int slot, final long epoch)
+    {
+        hot(slot).putLong(headerOffset(slot) + SETTLED_EPOCH, epoch);
     }
 
     /** The spot the account's current vector on the underlying was last moved to. */
