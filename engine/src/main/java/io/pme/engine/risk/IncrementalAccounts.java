@@ -290,7 +290,9 @@ final class IncrementalAccounts
 
     /**
      * The account's figures from its expansion at today's spots; with a hypothetical trade when
-     * {@code instrumentId} ≥ 0 (its risk array at the current spot is added, it pays {@code price}).
+     * {@code instrumentId} ≥ 0 (its risk array at the current spot is added, it pays {@code price}). A what-if
+     * starts from the account's stored equity, which must be current (the account settled): a trade changes
+     * equity only by its own mark-to-market.
      */
     void figures(
         final int slot, final int instrumentId, final double quantity, final double price, final MarginFigures out)
@@ -302,7 +304,7 @@ final class IncrementalAccounts
             return;
         }
         final UnsafeBuffer buffer = vectors.hot(slot);
-        double equity = base;
+        double equity = instrumentId >= 0 ? accounts.equity(slot) : base;
         double contingency = 0.0;
         final long exposed = vectors.mask(slot);
         long mask = exposed;
@@ -341,13 +343,16 @@ final class IncrementalAccounts
                 continue;
             }
             final double spot = assets.price(u);
-            final double h = spot - buffer.getDouble(vectors.offset(slot, d, SPOT));
-            equity += parameters.collateralValue(u, accounts.balance(slot, u) * spot) +
-                buffer.getDouble(vectors.offset(slot, d, LINEAR_QUANTITY)) * spot -
-                buffer.getDouble(vectors.offset(slot, d, LINEAR_COST)) +
-                buffer.getDouble(vectors.offset(slot, d, OPTION_VALUE)) +
-                h * (buffer.getDouble(vectors.offset(slot, d, OPTION_DELTA)) +
-                0.5 * h * buffer.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
+            if (instrumentId < 0)
+            {
+                final double h = spot - buffer.getDouble(vectors.offset(slot, d, SPOT));
+                equity += parameters.collateralValue(u, accounts.balance(slot, u) * spot) +
+                    buffer.getDouble(vectors.offset(slot, d, LINEAR_QUANTITY)) * spot -
+                    buffer.getDouble(vectors.offset(slot, d, LINEAR_COST)) +
+                    buffer.getDouble(vectors.offset(slot, d, OPTION_VALUE)) +
+                    h * (buffer.getDouble(vectors.offset(slot, d, OPTION_DELTA)) +
+                    0.5 * h * buffer.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
+            }
             contingency += buffer.getDouble(vectors.offset(slot, d, CONTINGENCY)) * spot;
             accumulate(buffer, vectors.offset(slot, d, CURRENT), parameters.pnlOffset(u), set * N,
                 cache.arrays(), instrumentId * N, trade);
