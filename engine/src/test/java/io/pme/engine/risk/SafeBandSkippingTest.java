@@ -28,7 +28,7 @@ class SafeBandSkippingTest
     private static final int ACCOUNTS = 60;
     private static final int PER_UNDERLYING = 8;
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void skippingSafeAccountsChangesNoAnswerAndNoDigest(
         @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) final long seed)
     {
