@@ -2,6 +2,7 @@ package io.pme.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pme.engine.margin.RulebookExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,9 +38,8 @@ class MarginCommandTest
     @Test
     void reproducesTheRulebookWorkedExample() throws IOException
     {
-        final Path shared = Path.of(System.getProperty("pme.shared.dir"));
-        final Path portfolio = shared.resolve("examples/covered-call-and-eth-perp.json");
-        final Path expected = shared.resolve("examples/covered-call-and-eth-perp.expected.json");
+        final Path portfolio = RulebookExample.fixture(RulebookExample.PORTFOLIO);
+        final Path expected = RulebookExample.fixture(RulebookExample.EXPECTED);
         final Run run = run("--portfolio", portfolio.toString());
         assertEquals(0, run.code, run.err);
         assertMatches(JSON.readTree(expected.toFile()), JSON.readTree(run.out), "");

@@ -2,11 +2,11 @@ package io.pme.engine.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pme.engine.margin.RulebookExample;
 import io.pme.engine.state.AccountStates;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,8 +24,7 @@ class RulebookExampleThroughEngineTest
     void coveredCallAndEthPerpMatchTheRulebook() throws IOException
     {
         final JsonNode expected = new ObjectMapper().readTree(
-            Path.of(System.getProperty("pme.shared.dir", "../../shared"), "examples",
-                "covered-call-and-eth-perp.expected.json").toFile());
+            RulebookExample.fixture(RulebookExample.EXPECTED).toFile());
         final EngineFrames engine = new EngineFrames();
         for (final String line : List.of(
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":0,\"symbol\":\"USD\"}",
