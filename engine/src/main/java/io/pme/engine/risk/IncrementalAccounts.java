@@ -211,9 +211,9 @@ final class IncrementalAccounts
         }
     }
 
-    // Within the refresh range |h| ≤ REFRESH_MOVE × spot, per unit of spot: equity moves at most by its balance, linear
-    // size and option delta and gamma; each scenario's P&L by its delta and gamma, a correlation set's aggregate by
-    // that times max(1, |offset|), and the contingency by its coefficient.
+    // Within the refresh range |h| ≤ REFRESH_MOVE × spot, per unit of spot: equity moves at most by its balance,
+    // linear size and option delta and gamma; each scenario's P&L by its delta and gamma, a correlation set's
+    // aggregate by that times max(1, |offset|), and the contingency by its coefficient.
     private void slopes(final int slot, final UnsafeBuffer hot, final UnsafeBuffer cold, final int d, final double spot)
     {
         final int u = vectors.assetOf(d);
