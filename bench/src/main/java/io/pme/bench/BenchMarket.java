@@ -11,8 +11,8 @@ import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.codecs.OptionRight;
 import io.pme.codecs.OptionVolatilityEncoder;
 import io.pme.codecs.OraclePriceEncoder;
-import io.pme.engine.pricing.BlackScholes;
-import io.pme.engine.pricing.OptionValuation;
+import io.pme.pricing.BlackScholes;
+import io.pme.pricing.OptionValuation;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -9,7 +9,7 @@ import io.pme.engine.EngineCounters;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.logic.SnapshotSink;
-import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;

@@ -11,7 +11,7 @@ import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
-import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.margin.PortfolioRiskModel;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;

@@ -1,8 +1,8 @@
 package io.pme.bench;
 
-import io.pme.engine.margin.MarginCalculator;
-import io.pme.engine.margin.MarginResult;
-import io.pme.engine.margin.Portfolio;
+import io.pme.engine.rulebook.MarginCalculator;
+import io.pme.engine.rulebook.MarginResult;
+import io.pme.engine.rulebook.Portfolio;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;

@@ -1,9 +1,9 @@
 package io.pme.bench;
 
-import io.pme.engine.margin.MarginCalculator;
-import io.pme.engine.margin.MarginResult;
-import io.pme.engine.margin.Portfolio;
-import io.pme.engine.margin.RiskParameters;
+import io.pme.engine.rulebook.MarginCalculator;
+import io.pme.engine.rulebook.MarginResult;
+import io.pme.engine.rulebook.Portfolio;
+import io.pme.engine.rulebook.RiskParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,7 +2,7 @@ package io.pme.bench;
 
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.MarginFigures;
-import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.margin.PortfolioRiskModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

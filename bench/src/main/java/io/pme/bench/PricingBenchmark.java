@@ -1,8 +1,8 @@
 package io.pme.bench;
 
 import com.opengamma.strata.pricer.impl.option.BlackScholesFormulaRepository;
-import io.pme.engine.pricing.BlackScholes;
-import io.pme.engine.pricing.OptionValuation;
+import io.pme.pricing.BlackScholes;
+import io.pme.pricing.OptionValuation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

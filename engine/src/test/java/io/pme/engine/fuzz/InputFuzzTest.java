@@ -12,7 +12,7 @@ import io.pme.codecs.Side;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
-import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 import org.agrona.concurrent.UnsafeBuffer;

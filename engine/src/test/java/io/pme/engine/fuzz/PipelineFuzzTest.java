@@ -18,7 +18,7 @@ import io.pme.engine.EngineCounters;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
-import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

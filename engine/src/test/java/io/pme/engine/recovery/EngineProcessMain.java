@@ -2,7 +2,7 @@ package io.pme.engine.recovery;
 
 import io.pme.engine.Engine;
 import io.pme.engine.EngineContext;
-import io.pme.engine.risk.PortfolioRiskModel;
+import io.pme.engine.margin.PortfolioRiskModel;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,0 +1,453 @@
+package io.pme.engine.margin;
+
+import io.pme.engine.logic.MarginFigures;
+import io.pme.engine.rulebook.RiskParameters;
+import io.pme.engine.state.AccountStates;
+import io.pme.engine.state.Accounts;
+import io.pme.engine.state.Assets;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.Instruments;
+import io.pme.engine.state.RiskVectors;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import static io.pme.engine.state.RiskVectors.CONTINGENCY;
+import static io.pme.engine.state.RiskVectors.CURRENT;
+import static io.pme.engine.state.RiskVectors.DELTA;
+import static io.pme.engine.state.RiskVectors.EQUITY_SLOPE;
+import static io.pme.engine.state.RiskVectors.GAMMA;
+import static io.pme.engine.state.RiskVectors.LINEAR_COST;
+import static io.pme.engine.state.RiskVectors.LINEAR_QUANTITY;
+import static io.pme.engine.state.RiskVectors.MARGIN_SLOPE;
+import static io.pme.engine.state.RiskVectors.OPTION_DELTA;
+import static io.pme.engine.state.RiskVectors.OPTION_GAMMA;
+import static io.pme.engine.state.RiskVectors.OPTION_VALUE;
+import static io.pme.engine.state.RiskVectors.REFERENCE;
+import static io.pme.engine.state.RiskVectors.SPOT;
+
+/**
+ * Accounts' margin kept by expansion: an exact refresh walks the account's balances and positions once and stores,
+ * per underlying, the scenario vector at the current spot with its first and second derivatives in the spot, and the
+ * equity's linear and option parts with their Greeks. A tick then moves an account in O(scenarios) without walking
+ * its positions; the figures are exact right after a refresh and within the documented tolerance between refreshes.
+ */
+final class IncrementalAccounts
+{
+    private static final int N = RiskVectors.SCENARIOS;
+    private static final int B = Double.BYTES;
+
+    private final Accounts accounts;
+    private final Assets assets;
+    private final Instruments instruments;
+    private final RiskVectors vectors;
+    private final RiskParameters parameters;
+    private final InstrumentRiskCache cache;
+    private final int ownSetBase = RiskParameters.MAX_CORRELATION_SETS;
+    private final double[] aggregates;
+    private final boolean[] setActive;
+    private final int[] activeSets;
+
+    IncrementalAccounts(final EngineState state, final RiskParameters parameters, final InstrumentRiskCache cache)
+    {
+        this.accounts = state.accounts();
+        this.assets = state.assets();
+        this.instruments = state.instruments();
+        this.vectors = state.riskVectors();
+        this.parameters = parameters;
+        this.cache = cache;
+        final int sets = ownSetBase + assets.capacity();
+        aggregates = new double[sets * N];
+        setActive = new boolean[sets];
+        activeSets = new int[sets];
+    }
+
+    /**
+     * Walks the account's balances and positions and stores its expansion at the current spots.
+     *
+     * @return false when a price, a volatility or an underlying slot is missing (the account is then unmargined).
+     */
+    boolean refresh(final int slot, final long nowNs)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        long mask = 0;
+        double base = 0.0;
+        for (int a = 0, n = assets.capacity(); a < n; a++)
+        {
+            final double balance = accounts.balance(slot, a);
+            if (0.0 == balance)
+            {
+                continue;
+            }
+            final double price = assets.price(a);
+            if (!(price >= 0.0 && price < Double.MAX_VALUE))
+            {
+                return unmargined(slot);
+            }
+            if (!parameters.isUnderlying(a))
+            {
+                base += parameters.collateralValue(a, balance * price);
+                continue;
+            }
+            final int d = vectors.dense(a);
+            if (d < 0 || InstrumentRiskCache.OK != cache.ensureUnit(a))
+            {
+                return unmargined(slot);
+            }
+            mask = touch(slot, mask, d);
+            addScaled(cold, vectors.offset(slot, d, REFERENCE), cache.unitArrays(), a * N, balance);
+            addScaled(cold, vectors.offset(slot, d, DELTA), cache.unitDeltas(), a * N, balance);
+        }
+        for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
+        {
+            final int instrumentId = accounts.positionInstrument(slot, i);
+            final int d = vectors.dense(instruments.underlying(instrumentId));
+            if (d < 0 || InstrumentRiskCache.OK != cache.ensure(instrumentId))
+            {
+                return unmargined(slot);
+            }
+            mask = touch(slot, mask, d);
+            addPosition(slot, hot, cold, d, instrumentId, accounts.positionQuantity(slot, i),
+                accounts.positionEntryPrice(slot, i));
+        }
+        for (long m = mask; 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double spot = assets.price(vectors.assetOf(d));
+            hot.putDouble(vectors.offset(slot, d, SPOT), spot);
+            vectors.movedSpot(slot, d, spot);
+            hot.putBytes(vectors.offset(slot, d, CURRENT), cold, vectors.offset(slot, d, REFERENCE), N * B);
+            slopes(slot, hot, cold, d, spot);
+        }
+        vectors.mask(slot, mask);
+        vectors.baseEquity(slot, base);
+        vectors.refreshTimeNs(slot, nowNs);
+        vectors.settledEpoch(slot, vectors.priceEpoch());
+        return true;
+    }
+
+    /**
+     * Recomputes the equity that moves with no underlying (collateral in other assets) after one of their prices
+     * moved; the scenario vectors are untouched.
+     */
+    void revalueBase(final int slot, final long balanceMask)
+    {
+        if (Double.isNaN(vectors.baseEquity(slot)))
+        {
+            return;
+        }
+        double base = 0.0;
+        for (long m = balanceMask; 0 != m; m &= m - 1)
+        {
+            final int a = Long.numberOfTrailingZeros(m);
+            if (!parameters.isUnderlying(a))
+            {
+                final double price = assets.price(a);
+                if (!(price >= 0.0 && price < Double.MAX_VALUE))
+                {
+                    base = Double.NaN;
+                    break;
+                }
+                base += parameters.collateralValue(a, accounts.balance(slot, a) * price);
+            }
+        }
+        vectors.baseEquity(slot, base);
+    }
+
+    // Still listed under every underlying it is exposed to, so that the tick bringing the missing price revalues it.
+    private boolean unmargined(final int slot)
+    {
+        long mask = 0;
+        for (int a = 0, n = assets.capacity(); a < n; a++)
+        {
+            if (0.0 != accounts.balance(slot, a) && parameters.isUnderlying(a) && vectors.dense(a) >= 0)
+            {
+                mask = touch(slot, mask, vectors.dense(a));
+            }
+        }
+        for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
+        {
+            final int d = vectors.dense(instruments.underlying(accounts.positionInstrument(slot, i)));
+            if (d >= 0)
+            {
+                mask = touch(slot, mask, d);
+            }
+        }
+        vectors.mask(slot, mask);
+        vectors.baseEquity(slot, Double.NaN);
+        return false;
+    }
+
+    private long touch(final int slot, final long mask, final int d)
+    {
+        final long bit = 1L << d;
+        if (0 == (mask & bit))
+        {
+            vectors.clear(slot, d);
+        }
+        return mask | bit;
+    }
+
+    private void addPosition(
+        final int slot, final UnsafeBuffer buffer, final UnsafeBuffer cold, final int d, final int instrumentId,
+        final double quantity, final double entryPrice)
+    {
+        final int at = instrumentId * N;
+        addScaled(cold, vectors.offset(slot, d, REFERENCE), cache.arrays(), at, quantity);
+        addScaled(cold, vectors.offset(slot, d, DELTA), cache.arrayDeltas(), at, quantity);
+        addScaled(cold, vectors.offset(slot, d, GAMMA), cache.arrayGammas(), at, quantity);
+        final double size = quantity * instruments.multiplier(instrumentId);
+        if (instruments.isOption(instrumentId))
+        {
+            add(buffer, vectors.offset(slot, d, OPTION_VALUE), size * cache.mark(instrumentId));
+            add(buffer, vectors.offset(slot, d, OPTION_DELTA), size * cache.markDelta(instrumentId));
+            add(buffer, vectors.offset(slot, d, OPTION_GAMMA), size * cache.markGamma(instrumentId));
+            add(buffer, vectors.offset(slot, d, CONTINGENCY), parameters.optionContingency() * Math.max(0.0, -size));
+        }
+        else
+        {
+            add(buffer, vectors.offset(slot, d, LINEAR_QUANTITY), size);
+            add(buffer, vectors.offset(slot, d, LINEAR_COST), size * entryPrice);
+            add(buffer, vectors.offset(slot, d, CONTINGENCY), parameters.linearContingency() * Math.abs(size));
+        }
+    }
+
+    // Within the refresh range |h| ≤ REFRESH_MOVE × spot, per unit of spot: equity moves at most by its balance,
+    // linear size and option delta and gamma; each scenario's P&L by its delta and gamma, a correlation set's
+    // aggregate by that times max(1, |offset|), and the contingency by its coefficient.
+    private void slopes(final int slot, final UnsafeBuffer hot, final UnsafeBuffer cold, final int d, final double spot)
+    {
+        final int u = vectors.assetOf(d);
+        final double range = PortfolioRiskModel.REFRESH_MOVE * spot;
+        final int delta = vectors.offset(slot, d, DELTA);
+        final int gamma = vectors.offset(slot, d, GAMMA);
+        double scenario = 0.0;
+        for (int k = 0; k < N * B; k += B)
+        {
+            scenario = Math.max(
+                scenario, Math.abs(cold.getDouble(delta + k)) + range * Math.abs(cold.getDouble(gamma + k)));
+        }
+        final double equity = Math.abs(accounts.balance(slot, u)) +
+            Math.abs(hot.getDouble(vectors.offset(slot, d, LINEAR_QUANTITY))) +
+            Math.abs(hot.getDouble(vectors.offset(slot, d, OPTION_DELTA))) +
+            range * Math.abs(hot.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
+        final double margin = Math.max(1.0, Math.abs(parameters.pnlOffset(u))) * scenario +
+            hot.getDouble(vectors.offset(slot, d, CONTINGENCY));
+        cold.putDouble(vectors.offset(slot, d, EQUITY_SLOPE), equity);
+        cold.putDouble(vectors.offset(slot, d, MARGIN_SLOPE), margin);
+    }
+
+    /**
+     * Brings the account's scenario vectors to today's spots where a tick moved one since.
+     *
+     * @return whether any vector moved.
+     */
+    boolean settle(final int slot)
+    {
+        final long epoch = vectors.priceEpoch();
+        if (vectors.settledEpoch(slot) == epoch)
+        {
+            return false;
+        }
+        boolean moved = false;
+        for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double spot = assets.price(vectors.assetOf(d));
+            if (spot != vectors.movedSpot(slot, d))
+            {
+                move(slot, d, spot);
+                moved = true;
+            }
+        }
+        vectors.settledEpoch(slot, epoch);
+        return moved;
+    }
+
+    /**
+     * Moves the account's scenario vector on one underlying to the spot by its expansion.
+     *
+     * @return the relative move from the reference spot, for the caller's refresh rule.
+     */
+    double move(final int slot, final int d, final double spot)
+    {
+        final UnsafeBuffer buffer = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        final double reference = buffer.getDouble(vectors.offset(slot, d, SPOT));
+        final double h = spot - reference;
+        final double halfH = 0.5 * h;
+        final int ref = vectors.offset(slot, d, REFERENCE);
+        final int delta = vectors.offset(slot, d, DELTA);
+        final int gamma = vectors.offset(slot, d, GAMMA);
+        final int current = vectors.offset(slot, d, CURRENT);
+        for (int k = 0; k < N * B; k += B)
+        {
+            buffer.putDouble(current + k,
+                cold.getDouble(ref + k) + h * (cold.getDouble(delta + k) + halfH * cold.getDouble(gamma + k)));
+        }
+        vectors.movedSpot(slot, d, spot);
+        return Math.abs(h) / reference;
+    }
+
+    /**
+     * The account's figures from its expansion at today's spots; with a hypothetical trade when
+     * {@code instrumentId} ≥ 0 (its risk array at the current spot is added, it pays {@code price}). A what-if
+     * starts from the account's stored equity, which must be current (the account settled): a trade changes
+     * equity only by its own mark-to-market.
+     */
+    void figures(
+        final int slot, final int instrumentId, final double quantity, final double price, final MarginFigures out)
+    {
+        final double base = vectors.baseEquity(slot);
+        if (Double.isNaN(base))
+        {
+            out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+            return;
+        }
+        final UnsafeBuffer buffer = vectors.hot(slot);
+        double equity = instrumentId >= 0 ? accounts.equity(slot) : base;
+        double contingency = 0.0;
+        final long exposed = vectors.mask(slot);
+        long mask = exposed;
+        int tradeDense = -1;
+        if (instrumentId >= 0)
+        {
+            final int u = instruments.underlying(instrumentId);
+            tradeDense = vectors.dense(u);
+            if (tradeDense < 0 || InstrumentRiskCache.OK != cache.ensure(instrumentId))
+            {
+                out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+                return;
+            }
+            final double size = quantity * instruments.multiplier(instrumentId);
+            equity += size * (cache.mark(instrumentId) - price);
+            contingency += tradeContingency(slot, instrumentId, quantity) * assets.price(u);
+            mask |= 1L << tradeDense;
+        }
+        int active = 0;
+        for (long m = mask; 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final int u = vectors.assetOf(d);
+            final int set = setSlot(u);
+            if (!setActive[set])
+            {
+                setActive[set] = true;
+                activeSets[active++] = set;
+                java.util.Arrays.fill(aggregates, set * N, set * N + N, 0.0);
+            }
+            final double trade = d == tradeDense ? quantity : 0.0;
+            if (0 == (exposed & (1L << d)))
+            {
+                // a trade on an underlying the account holds nothing of: its scenario vector is the trade's alone
+                accumulate(null, 0, parameters.pnlOffset(u), set * N, cache.arrays(), instrumentId * N, trade);
+                continue;
+            }
+            final double spot = assets.price(u);
+            if (instrumentId < 0)
+            {
+                final double h = spot - buffer.getDouble(vectors.offset(slot, d, SPOT));
+                equity += parameters.collateralValue(u, accounts.balance(slot, u) * spot) +
+                    buffer.getDouble(vectors.offset(slot, d, LINEAR_QUANTITY)) * spot -
+                    buffer.getDouble(vectors.offset(slot, d, LINEAR_COST)) +
+                    buffer.getDouble(vectors.offset(slot, d, OPTION_VALUE)) +
+                    h * (buffer.getDouble(vectors.offset(slot, d, OPTION_DELTA)) +
+                    0.5 * h * buffer.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
+            }
+            contingency += buffer.getDouble(vectors.offset(slot, d, CONTINGENCY)) * spot;
+            accumulate(buffer, vectors.offset(slot, d, CURRENT), parameters.pnlOffset(u), set * N,
+                cache.arrays(), instrumentId * N, trade);
+        }
+        final double initialMargin = worstLosses(active) + contingency;
+        final double maintenanceMargin = parameters.mmFactor() * initialMargin;
+        out.set(equity, initialMargin, maintenanceMargin,
+            AccountRiskCalculator.state(equity, initialMargin, maintenanceMargin));
+    }
+
+    // Contingency per unit of spot that the trade adds: short options and linear size, netted with the position.
+    private double tradeContingency(final int slot, final int instrumentId, final double quantity)
+    {
+        final int index = accounts.findPosition(slot, instrumentId);
+        final double held = index >= 0 ? accounts.positionQuantity(slot, index) : 0.0;
+        final double multiplier = instruments.multiplier(instrumentId);
+        if (instruments.isOption(instrumentId))
+        {
+            return parameters.optionContingency() * multiplier *
+                (Math.max(0.0, -(held + quantity)) - Math.max(0.0, -held));
+        }
+        return parameters.linearContingency() * multiplier * (Math.abs(held + quantity) - Math.abs(held));
+    }
+
+    private void accumulate(
+        final UnsafeBuffer buffer, final int current, final double offset, final int aggregate,
+        final double[] trade, final int tradeAt, final double tradeQuantity)
+    {
+        final double linear = 0.5 * (1.0 + offset);
+        final double kink = 0.5 * (1.0 - offset);
+        if (null == buffer)
+        {
+            for (int k = 0; k < N; k++)
+            {
+                final double p = tradeQuantity * trade[tradeAt + k];
+                aggregates[aggregate + k] += linear * p - kink * Math.abs(p);
+            }
+        }
+        else if (0.0 == tradeQuantity)
+        {
+            for (int k = 0; k < N; k++)
+            {
+                final double p = buffer.getDouble(current + k * B);
+                aggregates[aggregate + k] += linear * p - kink * Math.abs(p);
+            }
+        }
+        else
+        {
+            for (int k = 0; k < N; k++)
+            {
+                final double p = buffer.getDouble(current + k * B) + tradeQuantity * trade[tradeAt + k];
+                aggregates[aggregate + k] += linear * p - kink * Math.abs(p);
+            }
+        }
+    }
+
+    private double worstLosses(final int active)
+    {
+        if (active > 1)
+        {
+            java.util.Arrays.sort(activeSets, 0, active);
+        }
+        double worst = 0.0;
+        for (int i = 0; i < active; i++)
+        {
+            final int set = activeSets[i];
+            setActive[set] = false;
+            double min = 0.0;
+            for (int k = set * N, end = k + N; k < end; k++)
+            {
+                min = Math.min(min, aggregates[k]);
+            }
+            worst -= min;
+        }
+        return worst;
+    }
+
+    private int setSlot(final int u)
+    {
+        final int set = parameters.correlationSet(u);
+        return set > 0 ? set : ownSetBase + u;
+    }
+
+    private static void addScaled(
+        final UnsafeBuffer buffer, final int at, final double[] source, final int from, final double scale)
+    {
+        for (int k = 0; k < N; k++)
+        {
+            final int offset = at + k * B;
+            buffer.putDouble(offset, buffer.getDouble(offset) + scale * source[from + k]);
+        }
+    }
+
+    private static void add(final UnsafeBuffer buffer, final int at, final double value)
+    {
+        buffer.putDouble(at, buffer.getDouble(at) + value);
+    }
+}

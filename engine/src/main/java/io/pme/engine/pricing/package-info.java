@@ -1,4 +1,0 @@
-/**
- * Option pricing: Black–Scholes value and Greeks with a tail-accurate normal distribution, allocation-free.
- */
-package io.pme.engine.pricing;

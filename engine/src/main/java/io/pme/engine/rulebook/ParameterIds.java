@@ -1,0 +1,36 @@
+package io.pme.engine.rulebook;
+
+/**
+ * Parameter identifiers of the ParameterUpdate admin message (SBE enum {@code ParameterId}) and the reject codes
+ * {@link RiskParameters#apply(int, int, int, double, double)} answers with (SBE enum {@code RejectReason}).
+ */
+public final class ParameterIds
+{
+    public static final int PRICE_RANGE = 1;
+    public static final int PNL_OFFSET = 2;
+    public static final int VOL_RANGE_UP = 3;
+    public static final int VOL_RANGE_DOWN = 4;
+    public static final int MIN_VOL_FOR_SHOCK_UP = 5;
+    public static final int SHORT_TERM_VEGA_POWER = 6;
+    public static final int LONG_TERM_VEGA_POWER = 7;
+    public static final int TAIL_SHOCK = 8;
+    public static final int OPTION_CONTINGENCY = 9;
+    public static final int LINEAR_CONTINGENCY = 10;
+    public static final int MM_FACTOR = 11;
+    public static final int RISK_FREE_RATE = 12;
+    public static final int HAIRCUT_TIER = 13;
+    public static final int CORRELATION_SET = 14;
+
+    /** Applied. */
+    public static final int OK = 0;
+    /** RejectReason UNKNOWN_ASSET. */
+    public static final int UNKNOWN_ASSET = 7;
+    /** RejectReason INVALID_VALUE. */
+    public static final int INVALID_VALUE = 11;
+    /** RejectReason UNKNOWN_PARAMETER. */
+    public static final int UNKNOWN_PARAMETER = 25;
+
+    private ParameterIds()
+    {
+    }
+}

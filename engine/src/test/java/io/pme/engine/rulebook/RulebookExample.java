@@ -1,0 +1,31 @@
+package io.pme.engine.rulebook;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * The rulebook's worked example (portfolio and expected figures), as the leads published it in
+ * {@code ../shared/examples}, kept as test fixtures so the tests run from a clone anywhere;
+ * {@code RulebookExampleFixtureTest} keeps the copies equal to the published files.
+ */
+public final class RulebookExample
+{
+    public static final String PORTFOLIO = "covered-call-and-eth-perp.json";
+    public static final String EXPECTED = "covered-call-and-eth-perp.expected.json";
+
+    private RulebookExample()
+    {
+    }
+
+    public static Path fixture(final String name)
+    {
+        try
+        {
+            return Path.of(RulebookExample.class.getResource("/rulebook/" + name).toURI());
+        }
+        catch (final URISyntaxException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

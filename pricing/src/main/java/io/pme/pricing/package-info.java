@@ -1,0 +1,4 @@
+/**
+ * Option pricing: Black–Scholes value and Greeks with a tail-accurate normal distribution, allocation-free.
+ */
+package io.pme.pricing;

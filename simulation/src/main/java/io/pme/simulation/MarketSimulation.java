@@ -1,0 +1,133 @@
+package io.pme.simulation;
+
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
+
+/**
+ * Deterministic, seeded market that drives the engine exactly as an external price feed, gateway, exchange and
+ * admin would: a reference phase (assets, instruments, prices, volatilities, accounts, deposits, opening fills)
+ * followed by an endless steady stream of ticks, volatility updates, order checks, fills, funding and heartbeats.
+ * <p>
+ * The same configuration always yields the same bytes. Not thread safe; steady-state generation allocates nothing.
+ */
+public final class MarketSimulation
+{
+    private static final int FRAME_CAPACITY = 256;
+    private static final long PATH_STREAM = 0x5EED_0001L;
+    private static final long ACCOUNT_STREAM = 0x5EED_0002L;
+    private static final long EVENT_STREAM = 0x5EED_0003L;
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(FRAME_CAPACITY, 64));
+    private final FrameWriter writer;
+    private final ReferencePhase reference;
+    private final SteadyPhase steady;
+    private int pendingLength;
+    private long framesGenerated;
+
+    /**
+     * Build the market and plan the reference phase.
+     *
+     * @param config of the simulation, concluded here if it was not already.
+     */
+    public MarketSimulation(final SimulationConfig config)
+    {
+        config.conclude();
+        final long startTimeNs = config.startTimeNs();
+        final MarketCatalogue catalogue = new MarketCatalogue(startTimeNs);
+        final Quotes quotes = new Quotes(catalogue, new PricePaths(config, stream(config.seed(), PATH_STREAM)));
+        for (int i = 0; i < INSTRUMENT_COUNT; i++)
+        {
+            if (catalogue.isOption(i))
+            {
+                quotes.updateVolatility(i, 0.0);
+            }
+        }
+
+        final SimRandom accountRandom = stream(config.seed(), ACCOUNT_STREAM);
+        final AccountBook accounts = new AccountBook(config.accounts(), accountRandom);
+        final OpeningBook opening = new OpeningBook(accounts, quotes, accountRandom, startTimeNs);
+
+        writer = new FrameWriter(buffer, startTimeNs);
+        reference = new ReferencePhase(writer, catalogue, quotes, accounts, opening);
+        steady = new SteadyPhase(config, writer, quotes, accounts, stream(config.seed(), EVENT_STREAM));
+    }
+
+    /**
+     * Offer up to {@code maxFrames} next frames to the sink, in order. A frame the sink refuses is kept and offered
+     * again, unchanged, on the next call.
+     *
+     * @param sink      to receive the frames.
+     * @param maxFrames to offer at most.
+     * @return number of frames the sink took.
+     */
+    public int generate(final FrameSink sink, final int maxFrames)
+    {
+        int emitted = 0;
+        while (emitted < maxFrames)
+        {
+            if (0 == pendingLength)
+            {
+                pendingLength = nextFrame();
+            }
+
+            if (!sink.offer(buffer, 0, pendingLength))
+            {
+                break;
+            }
+
+            pendingLength = 0;
+            emitted++;
+        }
+
+        framesGenerated += emitted;
+
+        return emitted;
+    }
+
+    /**
+     * @return frames taken by sinks so far.
+     */
+    public long framesGenerated()
+    {
+        return framesGenerated;
+    }
+
+    /**
+     * @return simulated time of the latest generated frame in nanoseconds since the epoch.
+     */
+    public long simulatedTimeNs()
+    {
+        return writer.timestampNs();
+    }
+
+    /**
+     * @return true once every reference frame has been taken by a sink.
+     */
+    public boolean referencePhaseDone()
+    {
+        return framesGenerated >= reference.frameCount();
+    }
+
+    /**
+     * @return number of frames in the reference phase.
+     */
+    public int referenceFrameCount()
+    {
+        return reference.frameCount();
+    }
+
+    private int nextFrame()
+    {
+        final int length = reference.isDone() ? 0 : reference.next();
+
+        return 0 != length ? length : steady.next();
+    }
+
+    // Independent streams: changing the number of accounts leaves the price paths untouched.
+    private static SimRandom stream(final long seed, final long stream)
+    {
+        return new SimRandom(new SimRandom(seed ^ (stream * 0x9E3779B97F4A7C15L)).nextLong());
+    }
+}

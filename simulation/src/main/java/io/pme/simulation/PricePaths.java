@@ -1,0 +1,125 @@
+package io.pme.simulation;
+
+import static io.pme.simulation.MarketCatalogue.ASSET_COUNT;
+import static io.pme.simulation.MarketCatalogue.INITIAL_SPOTS;
+import static io.pme.simulation.MarketCatalogue.UNDERLYING_ASSETS;
+import static io.pme.simulation.MarketCatalogue.UNDERLYING_COUNT;
+import static io.pme.simulation.MarketCatalogue.USD;
+import static io.pme.simulation.MarketCatalogue.USDC;
+import static io.pme.simulation.MarketCatalogue.USDT;
+
+/**
+ * Index prices in USD: correlated geometric Brownian motion with market-wide jumps for the crypto assets,
+ * mean-reverting log deviations around 1 with rare small de-pegs for the stablecoins.
+ */
+final class PricePaths
+{
+    static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1.0e9;
+
+    // A jump moves altcoins more than BTC.
+    private static final double[] JUMP_BETAS = { 1.0, 1.2, 1.5 };
+    private static final double STABLE_HALF_LIFE_SECONDS = 60.0;
+    private static final double STABLE_STATIONARY_STD = 5.0e-5;
+    private static final double STABLE_BAND = 0.05;
+
+    private final double[] price = new double[ASSET_COUNT];
+    private final double[] logPrice = new double[UNDERLYING_COUNT];
+    private final double[] stepStdDev = new double[UNDERLYING_COUNT];
+    private final double[] stepDrift = new double[UNDERLYING_COUNT];
+    private final double[] shock = new double[UNDERLYING_COUNT];
+    private final double[][] cholesky;
+    private final double[] stableDeviation = new double[2];
+    private final double stableKeep;
+    private final double stableStepStdDev;
+    private final double jumpProbability;
+    private final double jumpMean;
+    private final double jumpStdDev;
+    private final double depegProbability;
+    private final SimRandom random;
+
+    PricePaths(final SimulationConfig config, final SimRandom random)
+    {
+        this.random = random;
+        this.cholesky = Cholesky.decompose(config.correlationMatrix());
+        final double dtYears = config.stepNs() / NANOS_PER_YEAR;
+        final double[] vols = config.annualVolatilities();
+        for (int u = 0; u < UNDERLYING_COUNT; u++)
+        {
+            stepStdDev[u] = vols[u] * StrictMath.sqrt(dtYears);
+            stepDrift[u] = -0.5 * vols[u] * vols[u] * dtYears;
+            logPrice[u] = StrictMath.log(INITIAL_SPOTS[u]);
+            price[UNDERLYING_ASSETS[u]] = INITIAL_SPOTS[u];
+        }
+
+        final double kappaDt = StrictMath.log(2.0) / STABLE_HALF_LIFE_SECONDS * (config.stepNs() / 1.0e9);
+        stableKeep = StrictMath.exp(-kappaDt);
+        stableStepStdDev = STABLE_STATIONARY_STD * StrictMath.sqrt(1.0 - stableKeep * stableKeep);
+        jumpProbability = config.jumpProbability();
+        jumpMean = config.jumpMean();
+        jumpStdDev = config.jumpStdDev();
+        depegProbability = config.depegProbability();
+        price[USD] = 1.0;
+        price[USDC] = 1.0;
+        price[USDT] = 1.0;
+    }
+
+    double price(final int assetId)
+    {
+        return price[assetId];
+    }
+
+    double spot(final int underlying)
+    {
+        return price[UNDERLYING_ASSETS[underlying]];
+    }
+
+    /**
+     * Advance every path by one step.
+     */
+    void step()
+    {
+        stepCrypto();
+        stepStables();
+    }
+
+    private void stepCrypto()
+    {
+        for (int u = 0; u < UNDERLYING_COUNT; u++)
+        {
+            shock[u] = random.nextGaussian();
+        }
+
+        final boolean jump = random.chance(jumpProbability);
+        final double jumpSize = jump ? jumpMean + jumpStdDev * random.nextGaussian() : 0.0;
+
+        for (int u = 0; u < UNDERLYING_COUNT; u++)
+        {
+            double correlated = 0.0;
+            for (int k = 0; k <= u; k++)
+            {
+                correlated += cholesky[u][k] * shock[k];
+            }
+
+            logPrice[u] += stepDrift[u] + stepStdDev[u] * correlated + JUMP_BETAS[u] * jumpSize;
+            price[UNDERLYING_ASSETS[u]] = StrictMath.exp(logPrice[u]);
+        }
+    }
+
+    private void stepStables()
+    {
+        final boolean depeg = random.chance(depegProbability);
+        final int depegged = depeg ? random.nextInt(2) : -1;
+        for (int s = 0; s < 2; s++)
+        {
+            double deviation = stableDeviation[s] * stableKeep + stableStepStdDev * random.nextGaussian();
+            if (s == depegged)
+            {
+                deviation -= random.uniform(0.001, 0.005);
+            }
+
+            deviation = Math.max(-STABLE_BAND, Math.min(STABLE_BAND, deviation));
+            stableDeviation[s] = deviation;
+            price[USDC + s] = StrictMath.exp(deviation);
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package io.pme.simulation;
+
+/**
+ * Parameters of a {@link MarketSimulation}, set fluently then checked by {@link #conclude()}.
+ * <p>
+ * Event weights are relative: each steady step emits {@link #eventsPerStep()} events drawn with these weights,
+ * plus the scheduled ones (order follow-ups, heartbeats, funding).
+ */
+public final class SimulationConfig
+{
+    /** 2026-11-24T00:00:00Z in nanoseconds since the epoch. */
+    public static final long DEFAULT_START_TIME_NS = 1_795_478_400_000_000_000L;
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private boolean isConcluded;
+    private long seed = 42;
+    private int accounts = 2000;
+    private long startTimeNs = DEFAULT_START_TIME_NS;
+    private long stepNs = 1_000_000L;
+    private int eventsPerStep = 4;
+    private double priceTickWeight = 45.0;
+    private double volatilityWeight = 15.0;
+    private double orderCheckWeight = 36.0;
+    private double depositWeight = 2.0;
+    private double withdrawalWeight = 2.0;
+    private double orderDoneProbability = 0.9;
+    private double fillProbability = 0.35;
+    private int maxOrderLifetimeSteps = 50;
+    private int pendingOrderCapacity = 8192;
+    private double edgeCaseProbability = 0.01;
+    private double btcVolatility = 0.55;
+    private double ethVolatility = 0.70;
+    private double solVolatility = 0.95;
+    private double btcEthCorrelation = 0.80;
+    private double btcSolCorrelation = 0.70;
+    private double ethSolCorrelation = 0.75;
+    private double jumpProbability = 2.0e-5;
+    private double jumpMean = -0.002;
+    private double jumpStdDev = 0.01;
+    private double depegProbability = 1.0e-5;
+    private long heartbeatIntervalNs = NANOS_PER_SECOND;
+    private long fundingIntervalNs = 8L * 3600L * NANOS_PER_SECOND;
+
+    /**
+     * Validate the parameters; further calls are no-ops.
+     *
+     * @return this for a fluent API.
+     * @throws IllegalArgumentException if a parameter is out of range.
+     */
+    public SimulationConfig conclude()
+    {
+        if (!isConcluded)
+        {
+            validate();
+            isConcluded = true;
+        }
+
+        return this;
+    }
+
+    public long seed()
+    {
+        return seed;
+    }
+
+    public SimulationConfig seed(final long seed)
+    {
+        this.seed = seed;
+        return this;
+    }
+
+    public int accounts()
+    {
+        return accounts;
+    }
+
+    public SimulationConfig accounts(final int accounts)
+    {
+        this.accounts = accounts;
+        return this;
+    }
+
+    public long startTimeNs()
+    {
+        return startTimeNs;
+    }
+
+    public SimulationConfig startTimeNs(final long startTimeNs)
+    {
+        this.startTimeNs = startTimeNs;
+        return this;
+    }
+
+    /**
+     * @return simulated time advanced per steady step (one batch of generated events).
+     */
+    public long stepNs()
+    {
+        return stepNs;
+    }
+
+    public SimulationConfig stepNs(final long stepNs)
+    {
+        this.stepNs = stepNs;
+        return this;
+    }
+
+    public int eventsPerStep()
+    {
+        return eventsPerStep;
+    }
+
+    public SimulationConfig eventsPerStep(final int eventsPerStep)
+    {
+        this.eventsPerStep = eventsPerStep;
+        return this;
+    }
+
+    public double priceTickWeight()
+    {
+        return priceTickWeight;
+    }
+
+    public SimulationConfig priceTickWeight(final double weight)
+    {
+        this.priceTickWeight = weight;
+        return this;
+    }
+
+    public double volatilityWeight()
+    {
+        return volatilityWeight;
+    }
+
+    public SimulationConfig volatilityWeight(final double weight)
+    {
+        this.volatilityWeight = weight;
+        return this;
+    }
+
+    public double orderCheckWeight()
+    {
+        return orderCheckWeight;
+    }
+
+    public SimulationConfig orderCheckWeight(final double weight)
+    {
+        this.orderCheckWeight = weight;
+        return this;
+    }
+
+    public double depositWeight()
+    {
+        return depositWeight;
+    }
+
+    public SimulationConfig depositWeight(final double weight)
+    {
+        this.depositWeight = weight;
+        return this;
+    }
+
+    public double withdrawalWeight()
+    {
+        return withdrawalWeight;
+    }
+
+    public SimulationConfig withdrawalWeight(final double weight)
+    {
+        this.withdrawalWeight = weight;
+        return this;
+    }
+
+    /**
+     * @return probability that a checked order later gets an OrderDone.
+     */
+    public double orderDoneProbability()
+    {
+        return orderDoneProbability;
+    }
+
+    public SimulationConfig orderDoneProbability(final double probability)
+    {
+        this.orderDoneProbability = probability;
+        return this;
+    }
+
+    /**
+     * @return probability that an order which gets an OrderDone is (partly) filled before it.
+     */
+    public double fillProbability()
+    {
+        return fillProbability;
+    }
+
+    public SimulationConfig fillProbability(final double probability)
+    {
+        this.fillProbability = probability;
+        return this;
+    }
+
+    public int maxOrderLifetimeSteps()
+    {
+        return maxOrderLifetimeSteps;
+    }
+
+    public SimulationConfig maxOrderLifetimeSteps(final int steps)
+    {
+        this.maxOrderLifetimeSteps = steps;
+        return this;
+    }
+
+    /**
+     * @return orders awaiting their follow-up at most; beyond it new orders get none (power of two).
+     */
+    public int pendingOrderCapacity()
+    {
+        return pendingOrderCapacity;
+    }
+
+    public SimulationConfig pendingOrderCapacity(final int capacity)
+    {
+        this.pendingOrderCapacity = capacity;
+        return this;
+    }
+
+    /**
+     * @return probability of a deliberate refusal (unknown account, oversized order, over-withdrawal); 0 disables.
+     */
+    public double edgeCaseProbability()
+    {
+        return edgeCaseProbability;
+    }
+
+    public SimulationConfig edgeCaseProbability(final double probability)
+    {
+        this.edgeCaseProbability = probability;
+        return this;
+    }
+
+    public double btcVolatility()
+    {
+        return btcVolatility;
+    }
+
+    public SimulationConfig btcVolatility(final double annualVolatility)
+    {
+        this.btcVolatility = annualVolatility;
+        return this;
+    }
+
+    public double ethVolatility()
+    {
+        return ethVolatility;
+    }
+
+    public SimulationConfig ethVolatility(final double annualVolatility)
+    {
+        this.ethVolatility = annualVolatility;
+        return this;
+    }
+
+    public double solVolatility()
+    {
+        return solVolatility;
+    }
+
+    public SimulationConfig solVolatility(final double annualVolatility)
+    {
+        this.solVolatility = annualVolatility;
+        return this;
+    }
+
+    public double btcEthCorrelation()
+    {
+        return btcEthCorrelation;
+    }
+
+    public SimulationConfig btcEthCorrelation(final double correlation)
+    {
+        this.btcEthCorrelation = correlation;
+        return this;
+    }
+
+    public double btcSolCorrelation()
+    {
+        return btcSolCorrelation;
+    }
+
+    public SimulationConfig btcSolCorrelation(final double correlation)
+    {
+        this.btcSolCorrelation = correlation;
+        return this;
+    }
+
+    public double ethSolCorrelation()
+    {
+        return ethSolCorrelation;
+    }
+
+    public SimulationConfig ethSolCorrelation(final double correlation)
+    {
+        this.ethSolCorrelation = correlation;
+        return this;
+    }
+
+    /**
+     * @return probability per step of a market-wide jump in the crypto prices.
+     */
+    public double jumpProbability()
+    {
+        return jumpProbability;
+    }
+
+    public SimulationConfig jumpProbability(final double probability)
+    {
+        this.jumpProbability = probability;
+        return this;
+    }
+
+    public double jumpMean()
+    {
+        return jumpMean;
+    }
+
+    public SimulationConfig jumpMean(final double logReturn)
+    {
+        this.jumpMean = logReturn;
+        return this;
+    }
+
+    public double jumpStdDev()
+    {
+        return jumpStdDev;
+    }
+
+    public SimulationConfig jumpStdDev(final double logReturn)
+    {
+        this.jumpStdDev = logReturn;
+        return this;
+    }
+
+    /**
+     * @return probability per step of a small stablecoin de-peg shock.
+     */
+    public double depegProbability()
+    {
+        return depegProbability;
+    }
+
+    public SimulationConfig depegProbability(final double probability)
+    {
+        this.depegProbability = probability;
+        return this;
+    }
+
+    public long heartbeatIntervalNs()
+    {
+        return heartbeatIntervalNs;
+    }
+
+    public SimulationConfig heartbeatIntervalNs(final long intervalNs)
+    {
+        this.heartbeatIntervalNs = intervalNs;
+        return this;
+    }
+
+    public long fundingIntervalNs()
+    {
+        return fundingIntervalNs;
+    }
+
+    public SimulationConfig fundingIntervalNs(final long intervalNs)
+    {
+        this.fundingIntervalNs = intervalNs;
+        return this;
+    }
+
+    private void validate()
+    {
+        require(accounts >= 1 && accounts <= 1_000_000, "accounts must be in 1..1000000: " + accounts);
+        require(startTimeNs > 0, "startTimeNs must be positive: " + startTimeNs);
+        require(stepNs > 0, "stepNs must be positive: " + stepNs);
+        require(eventsPerStep >= 1, "eventsPerStep must be at least 1: " + eventsPerStep);
+        requireWeight(priceTickWeight, "priceTickWeight");
+        requireWeight(volatilityWeight, "volatilityWeight");
+        requireWeight(orderCheckWeight, "orderCheckWeight");
+        requireWeight(depositWeight, "depositWeight");
+        requireWeight(withdrawalWeight, "withdrawalWeight");
+        require(
+            priceTickWeight + volatilityWeight + orderCheckWeight + depositWeight + withdrawalWeight > 0.0,
+            "at least one event weight must be positive");
+        requireProbability(orderDoneProbability, "orderDoneProbability");
+        requireProbability(fillProbability, "fillProbability");
+        requireProbability(edgeCaseProbability, "edgeCaseProbability");
+        requireProbability(jumpProbability, "jumpProbability");
+        requireProbability(depegProbability, "depegProbability");
+        require(maxOrderLifetimeSteps >= 1, "maxOrderLifetimeSteps must be at least 1: " + maxOrderLifetimeSteps);
+        require(
+            pendingOrderCapacity >= 2 && Integer.bitCount(pendingOrderCapacity) == 1,
+            "pendingOrderCapacity must be a power of two: " + pendingOrderCapacity);
+        requireVolatility(btcVolatility, "btcVolatility");
+        requireVolatility(ethVolatility, "ethVolatility");
+        requireVolatility(solVolatility, "solVolatility");
+        require(Double.isFinite(jumpMean) && Math.abs(jumpMean) < 1.0, "jumpMean out of range: " + jumpMean);
+        require(jumpStdDev >= 0.0 && jumpStdDev < 1.0, "jumpStdDev out of range: " + jumpStdDev);
+        require(heartbeatIntervalNs > 0, "heartbeatIntervalNs must be positive: " + heartbeatIntervalNs);
+        require(fundingIntervalNs > 0, "fundingIntervalNs must be positive: " + fundingIntervalNs);
+        require(
+            Cholesky.isPositiveDefinite(correlationMatrix()),
+            "correlations do not form a positive-definite matrix");
+    }
+
+    double[][] correlationMatrix()
+    {
+        return new double[][]
+        {
+            { 1.0, btcEthCorrelation, btcSolCorrelation },
+            { btcEthCorrelation, 1.0, ethSolCorrelation },
+            { btcSolCorrelation, ethSolCorrelation, 1.0 },
+        };
+    }
+
+    double[] annualVolatilities()
+    {
+        return new double[]{ btcVolatility, ethVolatility, solVolatility };
+    }
+
+    private static void requireWeight(final double weight, final String name)
+    {
+        require(weight >= 0.0 && Double.isFinite(weight), name + " must be finite and non-negative: " + weight);
+    }
+
+    private static void requireProbability(final double probability, final String name)
+    {
+        require(probability >= 0.0 && probability <= 1.0, name + " must be in [0, 1]: " + probability);
+    }
+
+    private static void requireVolatility(final double volatility, final String name)
+    {
+        require(volatility > 0.0 && volatility < 10.0, name + " must be in (0, 10): " + volatility);
+    }
+
+    private static void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public String toString()
+    {
+        return "SimulationConfig{" +
+            "seed=" + seed +
+            ", accounts=" + accounts +
+            ", startTimeNs=" + startTimeNs +
+            ", stepNs=" + stepNs +
+            ", eventsPerStep=" + eventsPerStep +
+            ", edgeCaseProbability=" + edgeCaseProbability +
+            '}';
+    }
+}

@@ -1,0 +1,409 @@
+package io.pme.simulation;
+
+import io.pme.codecs.Side;
+
+import static io.pme.simulation.MarketCatalogue.BTC;
+import static io.pme.simulation.MarketCatalogue.ETH;
+import static io.pme.simulation.MarketCatalogue.EXPIRY_DAYS;
+import static io.pme.simulation.MarketCatalogue.FUTURE_DAYS;
+import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
+import static io.pme.simulation.MarketCatalogue.LOT_SIZES;
+import static io.pme.simulation.MarketCatalogue.SOL;
+import static io.pme.simulation.MarketCatalogue.STRIKES;
+import static io.pme.simulation.MarketCatalogue.UNDERLYING_ASSETS;
+import static io.pme.simulation.MarketCatalogue.UNDERLYING_COUNT;
+import static io.pme.simulation.MarketCatalogue.USDC;
+import static io.pme.simulation.MarketCatalogue.USDT;
+
+/**
+ * The endless stream after start-up. Each step advances the simulated clock and the price paths, then writes
+ * the scheduled frames (heartbeat, funding, due order follow-ups) and a fixed number of weighted random events.
+ * Allocation free.
+ */
+final class SteadyPhase
+{
+    private static final int PRICE_TICK = 0;
+    private static final int VOLATILITY = 1;
+    private static final int ORDER_CHECK = 2;
+    private static final int DEPOSIT = 3;
+    private static final int WITHDRAWAL = 4;
+
+    // Ticks weighted towards the busy crypto markets.
+    private static final int[] TICK_ASSETS = { BTC, BTC, BTC, ETH, ETH, ETH, SOL, SOL, USDC, USDT };
+    private static final int[] COLLATERAL_ASSETS = { USDC, USDT, BTC, ETH, SOL };
+    private static final int UNKNOWN_ACCOUNT_SPREAD = 1_000_000;
+    private static final double ORDER_SIZE_USD = 10_000.0;
+    private static final double OVERSIZE_FACTOR = 10_000.0;
+    private static final double LINEAR_FEE_RATE = 0.0002;
+    private static final double OPTION_FEE_RATE = 0.0003;
+    private static final double OPTION_FEE_CAP = 0.125;
+    private static final double MAX_FUNDING_RATE = 0.00375;
+    private static final double MIN_WITHDRAWABLE = 1.0e-6;
+
+    private final FrameWriter writer;
+    private final Quotes quotes;
+    private final MarketCatalogue catalogue;
+    private final AccountBook accounts;
+    private final PendingOrders pending;
+    private final SimRandom random;
+    private final double[] cumulativeWeight = new double[WITHDRAWAL + 1];
+    private final double[] fundingPremium = new double[UNDERLYING_COUNT];
+    private final long startTimeNs;
+    private final long stepNs;
+    private final long heartbeatIntervalNs;
+    private final long fundingIntervalNs;
+    private final int eventsPerStep;
+    private final int maxOrderLifetimeSteps;
+    private final double orderDoneProbability;
+    private final double fillProbability;
+    private final double edgeCaseProbability;
+
+    private long nowNs;
+    private boolean heartbeatDue;
+    private int fundingCursor = UNDERLYING_COUNT;
+    private int eventsLeft;
+    private int volatilityCursor;
+    private long unknownAccountOrderId;
+
+    SteadyPhase(
+        final SimulationConfig config,
+        final FrameWriter writer,
+        final Quotes quotes,
+        final AccountBook accounts,
+        final SimRandom random)
+    {
+        this.writer = writer;
+        this.quotes = quotes;
+        this.catalogue = quotes.catalogue();
+        this.accounts = accounts;
+        this.random = random;
+        pending = new PendingOrders(config.pendingOrderCapacity());
+        startTimeNs = config.startTimeNs();
+        nowNs = startTimeNs;
+        stepNs = config.stepNs();
+        heartbeatIntervalNs = config.heartbeatIntervalNs();
+        fundingIntervalNs = config.fundingIntervalNs();
+        eventsPerStep = config.eventsPerStep();
+        maxOrderLifetimeSteps = config.maxOrderLifetimeSteps();
+        orderDoneProbability = config.orderDoneProbability();
+        fillProbability = config.fillProbability();
+        edgeCaseProbability = config.edgeCaseProbability();
+
+        cumulativeWeight[PRICE_TICK] = config.priceTickWeight();
+        cumulativeWeight[VOLATILITY] = cumulativeWeight[PRICE_TICK] + config.volatilityWeight();
+        cumulativeWeight[ORDER_CHECK] = cumulativeWeight[VOLATILITY] + config.orderCheckWeight();
+        cumulativeWeight[DEPOSIT] = cumulativeWeight[ORDER_CHECK] + config.depositWeight();
+        cumulativeWeight[WITHDRAWAL] = cumulativeWeight[DEPOSIT] + config.withdrawalWeight();
+    }
+
+    long nowNs()
+    {
+        return nowNs;
+    }
+
+    /**
+     * @return length of the next frame written at offset 0 of the writer's buffer.
+     */
+    int next()
+    {
+        while (true)
+        {
+            if (heartbeatDue)
+            {
+                heartbeatDue = false;
+                return writer.heartbeat(FrameWriter.PRICE_FEED);
+            }
+
+            if (fundingCursor < UNDERLYING_COUNT)
+            {
+                return funding(fundingCursor++);
+            }
+
+            if (pending.isHeadDue(nowNs))
+            {
+                return orderFollowUp();
+            }
+
+            if (eventsLeft > 0)
+            {
+                eventsLeft--;
+                return randomEvent();
+            }
+
+            beginStep();
+        }
+    }
+
+    private void beginStep()
+    {
+        final long previousNs = nowNs;
+        nowNs += stepNs;
+        writer.timestampNs(nowNs);
+        quotes.paths().step();
+        heartbeatDue = crossed(previousNs, heartbeatIntervalNs);
+        if (crossed(previousNs, fundingIntervalNs))
+        {
+            fundingCursor = 0;
+        }
+        eventsLeft = eventsPerStep;
+    }
+
+    private boolean crossed(final long previousNs, final long intervalNs)
+    {
+        return (nowNs - startTimeNs) / intervalNs != (previousNs - startTimeNs) / intervalNs;
+    }
+
+    private int randomEvent()
+    {
+        final double draw = random.nextDouble() * cumulativeWeight[WITHDRAWAL];
+        if (draw < cumulativeWeight[PRICE_TICK])
+        {
+            return priceTick();
+        }
+        if (draw < cumulativeWeight[VOLATILITY])
+        {
+            return volatilityUpdate();
+        }
+        if (draw < cumulativeWeight[ORDER_CHECK])
+        {
+            return orderCheck();
+        }
+
+        return draw < cumulativeWeight[DEPOSIT] ? deposit() : withdrawal();
+    }
+
+    private int priceTick()
+    {
+        final int assetId = TICK_ASSETS[random.nextInt(TICK_ASSETS.length)];
+
+        return writer.oraclePrice(assetId, quotes.paths().price(assetId));
+    }
+
+    // Walks the chains in turn so every option is refreshed regularly; expired ones are passed over.
+    private int volatilityUpdate()
+    {
+        for (int i = 0; i < INSTRUMENT_COUNT; i++)
+        {
+            final int id = volatilityCursor;
+            volatilityCursor = (volatilityCursor + 1) % INSTRUMENT_COUNT;
+            if (catalogue.isOption(id) && !quotes.isExpired(id, nowNs))
+            {
+                return writer.optionVolatility(id, quotes.updateVolatility(id, 0.01 * random.nextGaussian()));
+            }
+        }
+
+        return priceTick();
+    }
+
+    private int funding(final int underlying)
+    {
+        final double premium = 0.7 * fundingPremium[underlying] + 0.3 * (1.0e-4 + 2.0e-4 * random.nextGaussian());
+        fundingPremium[underlying] = Math.max(-MAX_FUNDING_RATE, Math.min(MAX_FUNDING_RATE, premium));
+        final double amount = Quotes.round(fundingPremium[underlying] * quotes.paths().spot(underlying), 1.0e-6);
+
+        return writer.fundingPayment(MarketCatalogue.perpetualId(underlying), amount);
+    }
+
+    private int orderCheck()
+    {
+        final boolean edgeCase = random.chance(edgeCaseProbability);
+        if (edgeCase && random.chance(0.5))
+        {
+            return unknownAccountCheck();
+        }
+
+        final int account = accounts.randomTrader(random);
+        final int instrument = chooseInstrument(account);
+        final int u = catalogue.underlying(instrument);
+        final Side side = chooseSide(account, instrument);
+        final double quantity = Quotes.round(orderQuantity(u) * (edgeCase ? OVERSIZE_FACTOR : 1.0), LOT_SIZES[u]);
+        final double limit = limitPrice(instrument, side);
+        final long clientOrderId = accounts.nextClientOrderId(account);
+        if (!edgeCase && random.chance(orderDoneProbability) && !pending.isFull())
+        {
+            final long dueNs = nowNs + (1 + random.nextInt(maxOrderLifetimeSteps)) * stepNs;
+            final double signed = Side.BUY == side ? quantity : -quantity;
+            pending.add(account, instrument, clientOrderId, signed, limit, dueNs, random.chance(fillProbability));
+        }
+
+        return writer.orderCheck(accounts.accountId(account), instrument, side, quantity, limit, clientOrderId);
+    }
+
+    private int unknownAccountCheck()
+    {
+        final long accountId = AccountBook.FIRST_UNKNOWN_ACCOUNT_ID + random.nextInt(UNKNOWN_ACCOUNT_SPREAD);
+        final int u = random.nextInt(UNDERLYING_COUNT);
+        final int instrument = MarketCatalogue.perpetualId(u);
+        final Side side = random.chance(0.5) ? Side.BUY : Side.SELL;
+
+        return writer.orderCheck(
+            accountId, instrument, side, orderQuantity(u), limitPrice(instrument, side), ++unknownAccountOrderId);
+    }
+
+    private int chooseInstrument(final int account)
+    {
+        final int u = accounts.homeUnderlying(account);
+        final double draw = random.nextDouble();
+        final int instrument;
+        switch (accounts.kind(account))
+        {
+            case MARKET_MAKER:
+                instrument = draw < 0.7 ? randomOption(u, random.nextInt(STRIKES), random.chance(0.5)) :
+                    MarketCatalogue.perpetualId(u);
+                break;
+
+            case DIRECTIONAL:
+                instrument = draw < 0.75 ? MarketCatalogue.perpetualId(u) :
+                    MarketCatalogue.futureId(u, random.nextInt(FUTURE_DAYS.length));
+                break;
+
+            case COVERED_CALL:
+                instrument = draw < 0.8 ? randomOption(u, STRIKES / 2 + 1 + random.nextInt(STRIKES / 2), true) :
+                    MarketCatalogue.perpetualId(u);
+                break;
+
+            default:
+                instrument = MarketCatalogue.perpetualId(u);
+                break;
+        }
+
+        return quotes.isExpired(instrument, nowNs) ? MarketCatalogue.perpetualId(u) : instrument;
+    }
+
+    private int randomOption(final int u, final int strikeIndex, final boolean call)
+    {
+        return MarketCatalogue.optionId(u, random.nextInt(EXPIRY_DAYS.length), strikeIndex, call);
+    }
+
+    private Side chooseSide(final int account, final int instrument)
+    {
+        final boolean writesCalls =
+            AccountKind.COVERED_CALL == accounts.kind(account) && catalogue.isOption(instrument);
+        final double sellProbability = writesCalls ? 0.8 : 0.5;
+
+        return random.chance(sellProbability) ? Side.SELL : Side.BUY;
+    }
+
+    private double orderQuantity(final int u)
+    {
+        final double lot = LOT_SIZES[u];
+        final double size = ORDER_SIZE_USD * StrictMath.exp(0.8 * random.nextGaussian()) / quotes.paths().spot(u);
+
+        return Math.max(lot, Quotes.round(size, lot));
+    }
+
+    // Mostly passive, sometimes crossing: within a few tens of basis points of the mark.
+    private double limitPrice(final int instrument, final Side side)
+    {
+        final double offset = 0.002 * random.uniform(-1.0, 0.5);
+        final double signedOffset = Side.BUY == side ? offset : -offset;
+
+        return Quotes.roundPrice(quotes.mark(instrument, nowNs) * (1.0 + signedOffset));
+    }
+
+    private int orderFollowUp()
+    {
+        final int account = pending.headAccount();
+        final long accountId = accounts.accountId(account);
+        final long clientOrderId = pending.headClientOrderId();
+        if (pending.headNeedsFill())
+        {
+            pending.headFilled();
+            return fill(accountId, clientOrderId);
+        }
+
+        pending.removeHead();
+
+        return writer.orderDone(accountId, clientOrderId);
+    }
+
+    private int fill(final long accountId, final long clientOrderId)
+    {
+        final int instrument = pending.headInstrument();
+        final double lot = LOT_SIZES[catalogue.underlying(instrument)];
+        final double ordered = pending.headSignedQuantity();
+        final double size = Math.min(
+            Math.abs(ordered), Math.max(lot, Quotes.round(Math.abs(ordered) * random.uniform(0.2, 1.0), lot)));
+        final double quantity = ordered > 0.0 ? size : -size;
+        final double price = pending.headPrice();
+
+        return writer.fill(accountId, instrument, quantity, price, fee(instrument, size, price), clientOrderId);
+    }
+
+    private double fee(final int instrument, final double size, final double price)
+    {
+        final double fee;
+        if (catalogue.isOption(instrument))
+        {
+            final double spot = quotes.paths().spot(catalogue.underlying(instrument));
+            fee = Math.min(OPTION_FEE_RATE * spot, OPTION_FEE_CAP * price) * size;
+        }
+        else
+        {
+            fee = LINEAR_FEE_RATE * price * size;
+        }
+
+        return Quotes.round(fee, 1.0e-6);
+    }
+
+    private int deposit()
+    {
+        final int account = random.nextInt(accounts.count());
+        final int assetId = collateralAssetFor(account);
+        final double usd = random.pareto(1_000.0, 1.5, 1.0e7);
+        final double amount = Math.max(0.01, OpeningBook.roundAmount(assetId, usd / quotes.paths().price(assetId)));
+        accounts.addBalance(account, assetId, amount);
+
+        return writer.deposit(accounts.accountId(account), assetId, amount);
+    }
+
+    private int collateralAssetFor(final int account)
+    {
+        final int homeAsset = UNDERLYING_ASSETS[accounts.homeUnderlying(account)];
+        switch (accounts.kind(account))
+        {
+            case MARKET_MAKER:
+                return random.chance(0.7) ? (random.chance(0.5) ? USDC : USDT) : homeAsset;
+            case DIRECTIONAL:
+                return random.chance(0.6) ? USDC : USDT;
+            case COVERED_CALL:
+                return homeAsset;
+            default:
+                return COLLATERAL_ASSETS[random.nextInt(COLLATERAL_ASSETS.length)];
+        }
+    }
+
+    private int withdrawal()
+    {
+        final int account = random.nextInt(accounts.count());
+        final int first = random.nextInt(COLLATERAL_ASSETS.length);
+        for (int a = 0; a < COLLATERAL_ASSETS.length; a++)
+        {
+            final int assetId = COLLATERAL_ASSETS[(first + a) % COLLATERAL_ASSETS.length];
+            final double held = accounts.balance(account, assetId);
+            if (held >= MIN_WITHDRAWABLE)
+            {
+                return withdraw(account, assetId, held);
+            }
+        }
+
+        return deposit();
+    }
+
+    // An over-withdrawal the engine must refuse leaves the simulation's idea of the balance untouched.
+    private int withdraw(final int account, final int assetId, final double held)
+    {
+        final double amount;
+        if (random.chance(edgeCaseProbability))
+        {
+            amount = OpeningBook.roundAmount(assetId, held * 2.0 + 1.0);
+        }
+        else
+        {
+            amount = Math.min(held, Math.max(0.01, OpeningBook.roundAmount(assetId, held * random.uniform(0.01, 0.1))));
+            accounts.addBalance(account, assetId, -amount);
+        }
+
+        return writer.withdrawal(accounts.accountId(account), assetId, amount);
+    }
+}

@@ -1,0 +1,101 @@
+package io.pme.simulation;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PricePathsTest
+{
+    @Test
+    void realisedCorrelationMatchesTheConfiguredOne()
+    {
+        final SimulationConfig config = new SimulationConfig()
+            .stepNs(60_000_000_000L)
+            .btcEthCorrelation(0.8)
+            .btcSolCorrelation(0.6)
+            .ethSolCorrelation(0.7)
+            .jumpProbability(0.0)
+            .conclude();
+        final PricePaths paths = new PricePaths(config, new SimRandom(99));
+
+        final int steps = 200_000;
+        double sumB = 0, sumE = 0, sumBB = 0, sumEE = 0, sumBE = 0;
+        double sumS = 0, sumSS = 0, sumBS = 0;
+        for (int i = 0; i < steps; i++)
+        {
+            final double btc = paths.price(MarketCatalogue.BTC);
+            final double eth = paths.price(MarketCatalogue.ETH);
+            final double sol = paths.price(MarketCatalogue.SOL);
+            paths.step();
+            final double rb = Math.log(paths.price(MarketCatalogue.BTC) / btc);
+            final double re = Math.log(paths.price(MarketCatalogue.ETH) / eth);
+            final double rs = Math.log(paths.price(MarketCatalogue.SOL) / sol);
+            sumB += rb;
+            sumE += re;
+            sumS += rs;
+            sumBB += rb * rb;
+            sumEE += re * re;
+            sumSS += rs * rs;
+            sumBE += rb * re;
+            sumBS += rb * rs;
+        }
+
+        assertEquals(0.8, correlation(steps, sumB, sumE, sumBB, sumEE, sumBE), 0.01);
+        assertEquals(0.6, correlation(steps, sumB, sumS, sumBB, sumSS, sumBS), 0.01);
+
+        final double btcStdDev = Math.sqrt(sumBB / steps - (sumB / steps) * (sumB / steps));
+        final double expected = 0.55 * Math.sqrt(60.0 / (365.0 * 86_400.0));
+        assertEquals(expected, btcStdDev, expected * 0.02);
+    }
+
+    @Test
+    void pricesStayPositiveFiniteAndStablecoinsNearOne()
+    {
+        final SimulationConfig config = new SimulationConfig()
+            .stepNs(3_600_000_000_000L)
+            .btcVolatility(3.0)
+            .solVolatility(5.0)
+            .jumpProbability(0.05)
+            .jumpStdDev(0.2)
+            .depegProbability(0.01)
+            .conclude();
+        final PricePaths paths = new PricePaths(config, new SimRandom(1));
+        for (int i = 0; i < 200_000; i++)
+        {
+            paths.step();
+            for (int asset = 0; asset < MarketCatalogue.ASSET_COUNT; asset++)
+            {
+                final double price = paths.price(asset);
+                assertTrue(price > 0.0 && Double.isFinite(price), "asset " + asset + " price " + price);
+            }
+            assertEquals(1.0, paths.price(MarketCatalogue.USDC), 0.06);
+            assertEquals(1.0, paths.price(MarketCatalogue.USDT), 0.06);
+        }
+    }
+
+    @Test
+    void stablecoinsWiggleButRevert()
+    {
+        final SimulationConfig config = new SimulationConfig().depegProbability(0.0).conclude();
+        final PricePaths paths = new PricePaths(config, new SimRandom(4));
+        double maxDeviation = 0.0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            paths.step();
+            maxDeviation = Math.max(maxDeviation, Math.abs(paths.price(MarketCatalogue.USDC) - 1.0));
+        }
+
+        assertTrue(maxDeviation > 1.0e-6 && maxDeviation < 1.0e-3, "deviation " + maxDeviation);
+    }
+
+    private static double correlation(
+        final int n, final double sumX, final double sumY, final double sumXX, final double sumYY, final double sumXY)
+    {
+        final double covariance = sumXY / n - (sumX / n) * (sumY / n);
+        final double varianceX = sumXX / n - (sumX / n) * (sumX / n);
+        final double varianceY = sumYY / n - (sumY / n) * (sumY / n);
+
+        return covariance / Math.sqrt(varianceX * varianceY);
+    }
+}

@@ -1,0 +1,68 @@
+package io.pme.tools.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Command-line entry point: {@code pme run | replay | script | stat | margin}.
+ */
+public final class Pme
+{
+    static final String USAGE = String.join(System.lineSeparator(),
+        "usage: pme <command> [options]",
+        "  run     [--duration SECONDS] [--accounts N] [--seed N] [--journal DIR] [--rate MSGS_PER_S]",
+        "          the engine on an embedded media driver, driven by the built-in market simulation",
+        "  replay  --journal DIR [--from-snapshot]   rebuild state from a journal, print its digest",
+        "  script  --input FILE.jsonl [--journal DIR] feed JSON-lines inputs, print every output as JSON",
+        "  stat    [--aeron-dir DIR]                  read a running engine's counters",
+        "  margin  --portfolio FILE.json [--params FILE]  offline margin calculator");
+
+    private Pme()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        final int exitCode = run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(exitCode);
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        if (args.length == 0)
+        {
+            err.println(USAGE);
+            return 2;
+        }
+        try
+        {
+            switch (args[0])
+            {
+                case "run":
+                    return RunCommand.run(args, out, err);
+                case "replay":
+                    return ReplayCommand.run(args, out, err);
+                case "script":
+                    return ScriptCommand.run(args, out, err);
+                case "stat":
+                    return StatCommand.run(args, out, err);
+                case "margin":
+                    return MarginCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+                case "help":
+                case "--help":
+                case "-h":
+                    out.println(USAGE);
+                    return 0;
+                default:
+                    err.println("pme: unknown command '" + args[0] + "'");
+                    err.println(USAGE);
+                    return 2;
+            }
+        }
+        catch (final Options.UsageException ex)
+        {
+            err.println("pme " + args[0] + ": " + ex.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.pme.tools.cli;
+
+import io.aeron.ExclusivePublication;
+import io.pme.codecs.CheckOutcome;
+import io.pme.codecs.CheckResultDecoder;
+import io.pme.engine.Engine;
+import io.pme.engine.EngineConfiguration;
+import io.pme.engine.EngineContext;
+import io.pme.engine.EngineCounters;
+import io.pme.codecs.LogonStatus;
+import io.pme.engine.session.ClientCredentials;
+import io.pme.engine.session.SessionLogonClient;
+import io.pme.engine.session.SessionsFile;
+import io.pme.simulation.MarketSimulation;
+import io.pme.simulation.PublicationFrameSink;
+import io.pme.simulation.SimulationAgent;
+import io.pme.simulation.SimulationConfig;
+import io.pme.engine.state.Digest;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+
+import io.aeron.Subscription;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code pme run}: the engine on an embedded media driver, driven over Aeron by the built-in market simulation,
+ * with a one-line status every second and the state digest at the end.
+ */
+final class RunCommand
+{
+    private static final long DRAIN_TIMEOUT_MS = 60_000;
+    private static final long LOGON_TIMEOUT_MS = 10_000;
+    /** The simulation's clients: admin, price feed, gateway, exchange (see simulation.FrameWriter). */
+    private static final int[] SIMULATION_CLIENTS = {1, 2, 3, 4};
+
+    private RunCommand()
+    {
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        final Options options = new Options(
+            args, 1, Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions"), Set.of());
+        final long durationS = options.positiveLong("duration", 30);
+        final int accounts = (int)Math.min(options.positiveLong("accounts", 2_000), 1_000_000);
+        final long seed = options.anyLong("seed", 42);
+        final long rate = options.positiveLong("rate", 5_000);
+        final TempDirectory journal = TempDirectory.orGiven(options.string("journal", null), "pme-journal");
+        final String sessions = options.string("sessions", null);
+
+        final EngineContext context = new EngineContext()
+            .journalDir(journal.path())
+            .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
+            .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000))
+            .riskModelFactory(RiskModels.standard());
+        if (null != sessions)
+        {
+            context.sessionsFile(Path.of(sessions));
+        }
+        context.conclude();
+        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s%n",
+            accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path());
+        final Engine engine = Engine.launch(context);
+        if (engine.recovery().replayed() > 0)
+        {
+            out.printf("recovered %,d journaled inputs%n", engine.recovery().replayed());
+        }
+        final Outputs outputs = new Outputs();
+        final MarketSimulation simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts));
+        try (EngineClient client = new EngineClient(
+            engine.aeron(), context.inputChannel(), context.inputStreamId(), context.outputChannel(),
+            context.outputStreamId(), outputs::onOutput);
+            ExclusivePublication publication =
+                engine.aeron().addExclusivePublication(context.inputChannel(), context.inputStreamId()))
+        {
+            client.awaitConnected(10_000);
+            if (null != context.sessionsFile() && !logOn(engine, context, publication, err))
+            {
+                return 1;
+            }
+            final SimulationAgent agent = new SimulationAgent(
+                simulation, new PublicationFrameSink(publication), SystemNanoClock.INSTANCE, rate);
+            final AgentRunner simulationRunner = new AgentRunner(
+                new BackoffIdleStrategy(), Throwable::printStackTrace, null, agent);
+            AgentRunner.startOnThread(simulationRunner);
+            final Status status = new Status(engine, outputs, out);
+            final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
+            while (System.nanoTime() < endNs)
+            {
+                pollFor(client, 1_000);
+                status.print();
+            }
+            simulationRunner.close();
+            drain(engine, client, simulation.framesGenerated(), err);
+            status.print();
+        }
+        finally
+        {
+            engine.close();
+            journal.deleteIfTemporary();
+        }
+        out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
+            simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
+        if (engine.pipelineErrors() > 0)
+        {
+            err.print(engine.errors().summary());
+        }
+        out.println("state digest: " + Digest.hex(engine.digest()));
+        return 0;
+    }
+
+    // with a sessions file the simulation's one connection logs on as each of its clients, in the file's names
+    private static boolean logOn(
+        final Engine engine, final EngineContext context, final ExclusivePublication publication, final PrintStream err)
+    {
+        final SessionsFile file = SessionsFile.load(context.sessionsFile());
+        try (Subscription answers = engine.aeron().addSubscription(context.outputChannel(), context.outputStreamId()))
+        {
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOGON_TIMEOUT_MS);
+            while (!publication.isConnected() || !answers.isConnected())
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    err.println("pme run: simulation streams did not connect");
+                    return false;
+                }
+                Thread.onSpinWait();
+            }
+            final SessionLogonClient logon = new SessionLogonClient(publication, answers);
+            for (final int clientId : SIMULATION_CLIENTS)
+            {
+                final ClientCredentials credentials = file.client(clientId);
+                if (null == credentials)
+                {
+                    err.println("pme run: the sessions file has no client " + clientId + " for the simulation");
+                    return false;
+                }
+                final LogonStatus status = logon.logon(credentials, LOGON_TIMEOUT_MS);
+                if (LogonStatus.ACCEPTED != status)
+                {
+                    err.println("pme run: simulation client " + clientId + " could not log on: " + status);
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void pollFor(final EngineClient client, final long millis)
+    {
+        final long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        final BackoffIdleStrategy idle = new BackoffIdleStrategy();
+        while (System.nanoTime() < until)
+        {
+            idle.idle(client.poll());
+        }
+    }
+
+    private static void drain(final Engine engine, final EngineClient client, final long sent, final PrintStream err)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
+        final EngineCounters counters = engine.counters();
+        while (counters.inputs().get() < sent + engine.recovery().replayed())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                err.printf("pme run: engine processed %,d of %,d inputs before the drain timeout%n",
+                    counters.inputs().get(), sent);
+                return;
+            }
+            pollFor(client, 10);
+        }
+        pollFor(client, 100);
+    }
+
+    private static final class Outputs
+    {
+        private final CheckResultDecoder checkResult = new CheckResultDecoder();
+        private long count;
+        private long accepted;
+        private long rejected;
+
+        void onOutput(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+        {
+            count++;
+            if (CheckResultDecoder.TEMPLATE_ID == buffer.getShort(offset + 2))
+            {
+                checkResult.wrap(buffer, offset + 8, CheckResultDecoder.BLOCK_LENGTH, CheckResultDecoder.SCHEMA_VERSION);
+                if (CheckOutcome.ACCEPTED == checkResult.outcome())
+                {
+                    accepted++;
+                }
+                else
+                {
+                    rejected++;
+                }
+            }
+        }
+    }
+
+    private static final class Status
+    {
+        private final Engine engine;
+        private final Outputs outputs;
+        private final PrintStream out;
+        private final long startNs = System.nanoTime();
+        private long lastNs = startNs;
+        private long lastInputs;
+        private long lastOutputs;
+        private long lastChecks;
+        private Histogram interval;
+
+        Status(final Engine engine, final Outputs outputs, final PrintStream out)
+        {
+            this.engine = engine;
+            this.outputs = outputs;
+            this.out = out;
+        }
+
+        void print()
+        {
+            final long now = System.nanoTime();
+            final double seconds = Math.max(1e-9, (now - lastNs) / 1e9);
+            final EngineCounters c = engine.counters();
+            final long inputs = c.inputs().get();
+            final long checks = c.checks().get();
+            interval = engine.checkLatency().getIntervalHistogram(interval);
+            out.printf("t=%4ds | in %,9.0f msg/s | out %,9.0f msg/s | accounts %,d | below IM %,d | below MM %,d" +
+                " | checks %,7.0f/s | p99 check %s | rejects %,d | journal %,d%n",
+                TimeUnit.NANOSECONDS.toSeconds(now - startNs), (inputs - lastInputs) / seconds,
+                (outputs.count - lastOutputs) / seconds, c.accounts().get(), c.belowInitialMargin().get(),
+                c.belowMaintenanceMargin().get(), (checks - lastChecks) / seconds, micros(interval),
+                c.rejects().get(), c.journalPosition().get());
+            lastNs = now;
+            lastInputs = inputs;
+            lastOutputs = outputs.count;
+            lastChecks = checks;
+        }
+
+        private static String micros(final Histogram histogram)
+        {
+            return 0 == histogram.getTotalCount() ? "-" :
+                String.format("%.1f µs", histogram.getValueAtPercentile(99) / 1000.0);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.pme.tools.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The offline calculator against the rulebook's worked example and the six examples of docs/margin-methodology.md,
+ * whose expected figures were computed independently of this code (a separate Python implementation of the
+ * rulebook, and the hand arithmetic in the document).
+ */
+class MarginCommandTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine's copy of the leads' worked example (kept equal to the original by the engine's tests). */
+    private static final Path RULEBOOK_EXAMPLE = Path.of("..", "engine", "src", "test", "resources", "rulebook");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reproducesTheRulebookWorkedExample() throws IOException
+    {
+        final Path portfolio = RULEBOOK_EXAMPLE.resolve("covered-call-and-eth-perp.json");
+        final Path expected = RULEBOOK_EXAMPLE.resolve("covered-call-and-eth-perp.expected.json");
+        final Run run = run("--portfolio", portfolio.toString());
+        assertEquals(0, run.code, run.err);
+        assertMatches(JSON.readTree(expected.toFile()), JSON.readTree(run.out), "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "naked-short-call", "covered-call", "protective-put", "delta-hedged-short-straddle", "btc-perp-vs-eth-perp",
+        "stablecoin-tiers" })
+    void reproducesTheDocumentedExamples(final String name) throws Exception
+    {
+        final Run run = run("--portfolio", resource(name + ".json").toString());
+        assertEquals(0, run.code, run.err);
+        assertMatches(JSON.readTree(resource(name + ".expected.json").toFile()), JSON.readTree(run.out), "");
+    }
+
+    @Test
+    void handWorkedFiguresOfTheDocument() throws Exception
+    {
+        // Arithmetic shown step by step in docs/margin-methodology.md.
+        final JsonNode perps = JSON.readTree(run("--portfolio", resource("btc-perp-vs-eth-perp.json").toString()).out);
+        // Worst step +4: short ETH loses 30 x 3000 x 0.18, long BTC gains 90000 x 0.16 but offsets at 60%.
+        assertEquals(16_200 - 0.6 * 14_400, perps.get("correlationSets").get("MAJORS").get("worstLoss").asDouble(),
+            1e-9);
+        assertEquals(7_560 + 450 + 450, perps.get("initialMargin").asDouble(), 1e-9);
+        assertEquals(14_400 + 450 + 16_200 + 450, perps.get("siloedInitialMargin").asDouble(), 1e-9);
+
+        final JsonNode tiers = JSON.readTree(run("--portfolio", resource("stablecoin-tiers.json").toString()).out);
+        assertEquals(10e6 * 0.99 + 40e6 * 0.97 + 10e6 * 0.95, tiers.get("collateralValue").asDouble(), 1e-6);
+        assertEquals(100 * 90_000 * 0.16 + 0.005 * 90_000 * 100, tiers.get("initialMargin").asDouble(), 1e-6);
+    }
+
+    @Test
+    void paramsFileOverridesTheDefaults() throws Exception
+    {
+        final String defaults;
+        try (InputStream in = getClass().getResourceAsStream("/risk-parameters.properties"))
+        {
+            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        final Path params = tmp.resolve("p.properties");
+        Files.writeString(params, defaults.replace("mmFactor=0.8", "mmFactor=0.5"));
+        final Run run = run("--portfolio", resource("btc-perp-vs-eth-perp.json").toString(), "--params",
+            params.toString());
+        assertEquals(0, run.code, run.err);
+        assertEquals(0.5 * 8460, JSON.readTree(run.out).get("maintenanceMargin").asDouble(), 1e-9);
+    }
+
+    @Test
+    void marginRatioIsNullWhenEquityIsNotPositive() throws Exception
+    {
+        final Path file = writePortfolio("{\"USD\": 1000}",
+            "{\"symbol\": \"BTC-PERP\", \"qty\": 1, \"entryPrice\": 100000}");
+        final Run run = run("--portfolio", file.toString());
+        assertEquals(0, run.code, run.err);
+        final JsonNode out = JSON.readTree(run.out);
+        assertTrue(out.get("marginRatio").isNull());
+        assertEquals("BANKRUPT", out.get("state").asText());
+    }
+
+    @Test
+    void clearErrorsNameTheFieldAndExitNonZero() throws IOException
+    {
+        assertError(writePortfolio("{\"USD\": 1000}", "{\"symbol\": \"BTC-PERP\", \"qty\": \"x\", \"entryPrice\": 1}"),
+            "positions[0].qty: must be a finite number");
+        assertError(writePortfolio("{\"USD\": 1000}", "{\"symbol\": \"NOPE\", \"qty\": 1}"),
+            "positions[0].symbol: unknown instrument 'NOPE'");
+        assertError(writePortfolio("{\"DOGE\": 1000}", "{\"symbol\": \"BTC-PERP\", \"qty\": 1, \"entryPrice\": 1}"),
+            "balances.DOGE: unknown asset 'DOGE'");
+        assertError(writePortfolio("{\"USDT\": 1000}", "{\"symbol\": \"BTC-PERP\", \"qty\": 1, \"entryPrice\": 1}"),
+            "prices.USDT: missing price for USDT");
+        assertError(writePortfolio("{}", "{\"symbol\": \"BTC-PERP\", \"qty\": 1}"),
+            "positions[0].entryPrice: missing");
+        final Path noVol = tmp.resolve("novol.json");
+        Files.writeString(noVol, """
+            { "valuationTime": "2026-11-24T08:00:00Z", "prices": { "BTC": 90000 },
+              "instruments": [ { "symbol": "C", "kind": "OPTION", "underlying": "BTC", "multiplier": 1,
+                                 "expiry": "2026-12-25T08:00:00Z", "strike": 100000, "right": "CALL" } ],
+              "balances": {}, "positions": [ { "symbol": "C", "qty": -1 } ] }
+            """);
+        assertError(noVol, "instruments[0].vol: missing volatility for option C");
+        final Path notJson = tmp.resolve("bad.json");
+        Files.writeString(notJson, "{ \"valuationTime\": ");
+        assertError(notJson, "not valid JSON at line");
+        final Path badTime = tmp.resolve("time.json");
+        Files.writeString(badTime, "{ \"valuationTime\": \"yesterday\" }");
+        assertError(badTime, "valuationTime: 'yesterday' is not an ISO-8601 time");
+    }
+
+    @Test
+    void usageErrors()
+    {
+        assertEquals(MarginCommand.EXIT_USAGE, run().code);
+        assertEquals(MarginCommand.EXIT_USAGE, run("--portfolio").code);
+        assertEquals(MarginCommand.EXIT_USAGE, run("--bogus", "x").code);
+        assertEquals(MarginCommand.EXIT_BAD_INPUT, run("--portfolio", tmp.resolve("absent.json").toString()).code);
+    }
+
+    private void assertError(final Path file, final String expected)
+    {
+        final Run run = run("--portfolio", file.toString());
+        assertEquals(MarginCommand.EXIT_BAD_INPUT, run.code);
+        assertTrue(run.err.contains(expected), () -> "expected '" + expected + "' in: " + run.err);
+        assertEquals(1, run.err.strip().lines().count(), run.err);
+        assertEquals("", run.out);
+    }
+
+    private Path writePortfolio(final String balances, final String position) throws IOException
+    {
+        final Path file = tmp.resolve("p" + System.nanoTime() + ".json");
+        Files.writeString(file, """
+            { "valuationTime": "2026-11-24T08:00:00Z", "prices": { "BTC": 90000 },
+              "instruments": [ { "symbol": "BTC-PERP", "kind": "PERPETUAL", "underlying": "BTC", "multiplier": 1 } ],
+              "balances": %s, "positions": [ %s ] }
+            """.formatted(balances, position));
+        return file;
+    }
+
+    static void assertMatches(final JsonNode expected, final JsonNode actual, final String path)
+    {
+        if (expected.isObject())
+        {
+            final Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+            while (fields.hasNext())
+            {
+                final Map.Entry<String, JsonNode> field = fields.next();
+                final JsonNode value = actual.get(field.getKey());
+                if (null == value)
+                {
+                    fail("missing " + path + "." + field.getKey());
+                }
+                assertMatches(field.getValue(), value, path + "." + field.getKey());
+            }
+        }
+        else if (expected.isNumber())
+        {
+            final double want = expected.asDouble();
+            final double got = actual.asDouble();
+            assertTrue(actual.isNumber() && Math.abs(got - want) <= Math.max(1e-9 * Math.abs(want), 1e-9),
+                () -> path + ": " + got + " expected " + want);
+        }
+        else
+        {
+            assertEquals(expected, actual, path);
+        }
+    }
+
+    private static Path resource(final String name) throws URISyntaxException
+    {
+        return Path.of(MarginCommandTest.class.getResource("/margin/" + name).toURI());
+    }
+
+    private static Run run(final String... args)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int code = MarginCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int code, String out, String err)
+    {
+    }
+}
