@@ -19,6 +19,7 @@ import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.WithdrawalDecoder;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.market.MarketData;
 import io.pme.engine.state.EngineState;
 import org.agrona.DirectBuffer;
 
@@ -54,6 +55,7 @@ public final class InputProcessor
     private final EngineCounters counters;
     private final Responses responses;
     private final ReferenceData referenceData;
+    private final MarketData marketData;
     private final Treasury treasury;
     private final Trading trading;
     private final Admin admin;
@@ -72,6 +74,7 @@ public final class InputProcessor
         this.responses = new Responses(outbox, counters);
         notifier = new MarginNotifier(state, risk.model(), responses, counters);
         referenceData = new ReferenceData(state, risk, notifier);
+        marketData = new MarketData(state, risk, notifier);
         treasury = new Treasury(state, risk.model(), notifier);
         trading = new Trading(state, risk.model(), notifier, responses, counters);
         admin = new Admin(state, risk, notifier, snapshotSink);
@@ -221,9 +224,9 @@ public final class InputProcessor
             case WithdrawalDecoder.TEMPLATE_ID:
                 return treasury.onWithdrawal(withdrawal.wrap(buffer, bodyOffset, blockLength, version));
             case OraclePriceDecoder.TEMPLATE_ID:
-                return referenceData.onOraclePrice(oraclePrice.wrap(buffer, bodyOffset, blockLength, version));
+                return marketData.onOraclePrice(oraclePrice.wrap(buffer, bodyOffset, blockLength, version));
             case OptionVolatilityDecoder.TEMPLATE_ID:
-                return referenceData.onOptionVolatility(
+                return marketData.onOptionVolatility(
                     optionVolatility.wrap(buffer, bodyOffset, blockLength, version));
             case FillDecoder.TEMPLATE_ID:
                 return trading.onFill(fill.wrap(buffer, bodyOffset, blockLength, version));

@@ -6,8 +6,6 @@ import io.pme.codecs.InstrumentDefinitionDecoder;
 import io.pme.codecs.InstrumentKind;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.OptionRight;
-import io.pme.codecs.OptionVolatilityDecoder;
-import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
@@ -15,14 +13,11 @@ import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 
 /**
- * Accounts, assets and instruments coming into being, and the market data that moves them: oracle prices and
- * option volatilities.
+ * Accounts, assets and instruments coming into being. The market data that moves them is
+ * {@link io.pme.engine.market.MarketData}'s.
  */
 final class ReferenceData
 {
-    /** Volatilities above this are taken for a broken feed, not a market. */
-    static final double MAX_VOLATILITY = 10.0;
-
     private final EngineState state;
     private final Assets assets;
     private final Instruments instruments;
@@ -151,46 +146,6 @@ final class ReferenceData
         {
             return RejectReason.INVALID_TIMESTAMP;
         }
-        return RejectReason.NONE;
-    }
-
-    RejectReason onOraclePrice(final OraclePriceDecoder message)
-    {
-        final int assetId = message.assetId();
-        if (!assets.isDefined(assetId))
-        {
-            return RejectReason.UNKNOWN_ASSET;
-        }
-        final double price = message.price();
-        if (!Checks.isPositiveBounded(price) || (assets.isUsd(assetId) && 1.0 != price))
-        {
-            return RejectReason.INVALID_PRICE;
-        }
-        assets.price(assetId, price, message.timestampNs(), message.sourceId());
-        state.advanceClock(message.timestampNs());
-        risk.model().onPrice(assetId, notifier);
-        return RejectReason.NONE;
-    }
-
-    RejectReason onOptionVolatility(final OptionVolatilityDecoder message)
-    {
-        final int instrumentId = message.instrumentId();
-        if (!instruments.isDefined(instrumentId))
-        {
-            return RejectReason.UNKNOWN_INSTRUMENT;
-        }
-        if (!instruments.isOption(instrumentId))
-        {
-            return RejectReason.INVALID_VALUE;
-        }
-        final double vol = message.volatility();
-        if (!Checks.isPositiveFinite(vol) || vol > MAX_VOLATILITY)
-        {
-            return RejectReason.INVALID_VALUE;
-        }
-        instruments.vol(instrumentId, vol, message.timestampNs());
-        state.advanceClock(message.timestampNs());
-        risk.model().onVolatility(instrumentId, notifier);
         return RejectReason.NONE;
     }
 

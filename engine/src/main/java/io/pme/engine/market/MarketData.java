@@ -1,0 +1,94 @@
+package io.pme.engine.market;
+
+import io.pme.codecs.OptionVolatilityDecoder;
+import io.pme.codecs.OraclePriceDecoder;
+import io.pme.codecs.RejectReason;
+import io.pme.engine.logic.Checks;
+import io.pme.engine.logic.MarginListener;
+import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.state.Assets;
+import io.pme.engine.state.EngineState;
+import io.pme.engine.state.Instruments;
+
+/**
+ * Where a tick is handled: an oracle price or an option volatility is validated, stored in the engine state with its
+ * message time, advances the clock, and is handed to the margin model, which moves every account it concerns
+ * ({@link io.pme.engine.margin.PortfolioRiskModel#onPrice}, {@code onVolatility}).
+ */
+public final class MarketData
+{
+    /** Volatilities above this are taken for a broken feed, not a market. */
+    public static final double MAX_VOLATILITY = 10.0;
+
+    private final EngineState state;
+    private final Assets assets;
+    private final Instruments instruments;
+    private final RiskModelBinding risk;
+    private final MarginListener listener;
+
+    /**
+     * @param state    the engine state the prices and volatilities are stored in.
+     * @param risk     the risk model told of every change.
+     * @param listener told of the account state changes a tick causes.
+     */
+    public MarketData(final EngineState state, final RiskModelBinding risk, final MarginListener listener)
+    {
+        this.state = state;
+        this.assets = state.assets();
+        this.instruments = state.instruments();
+        this.risk = risk;
+        this.listener = listener;
+    }
+
+    /**
+     * An asset's oracle price: positive and bounded, exactly 1 for USD.
+     *
+     * @param message the decoded input.
+     * @return {@link RejectReason#NONE} when applied, else why nothing changed.
+     */
+    public RejectReason onOraclePrice(final OraclePriceDecoder message)
+    {
+        final int assetId = message.assetId();
+        if (!assets.isDefined(assetId))
+        {
+            return RejectReason.UNKNOWN_ASSET;
+        }
+        final double price = message.price();
+        if (!Checks.isPositiveBounded(price) || (assets.isUsd(assetId) && 1.0 != price))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        assets.price(assetId, price, message.timestampNs(), message.sourceId());
+        state.advanceClock(message.timestampNs());
+        risk.model().onPrice(assetId, listener);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * An option's mark implied volatility: positive, at most {@link #MAX_VOLATILITY}.
+     *
+     * @param message the decoded input.
+     * @return {@link RejectReason#NONE} when applied, else why nothing changed.
+     */
+    public RejectReason onOptionVolatility(final OptionVolatilityDecoder message)
+    {
+        final int instrumentId = message.instrumentId();
+        if (!instruments.isDefined(instrumentId))
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (!instruments.isOption(instrumentId))
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        final double vol = message.volatility();
+        if (!Checks.isPositiveFinite(vol) || vol > MAX_VOLATILITY)
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        instruments.vol(instrumentId, vol, message.timestampNs());
+        state.advanceClock(message.timestampNs());
+        risk.model().onVolatility(instrumentId, listener);
+        return RejectReason.NONE;
+    }
+}
