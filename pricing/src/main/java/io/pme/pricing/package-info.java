@@ -1,4 +1,5 @@
 /**
- * Option pricing: Black–Scholes value and Greeks with a tail-accurate normal distribution, allocation-free.
+ * Option pricing: Black–Scholes value and Greeks with a tail-accurate normal distribution, allocation-free; the one
+ * implementation the engine, the simulation and the benchmarks use.
  */
 package io.pme.pricing;
