@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchitectureDocTest
 {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern PACKAGE_ROW = Pattern.compile("^\\| `(io\\.pme[\\w.]*)` \\| (.*) \\|$", Pattern.MULTILINE);
+    private static final Pattern PACKAGE_ROW =
+        Pattern.compile("^\\| `(io\\.pme[\\w.]*)` \\| (.*) \\|$", Pattern.MULTILINE);
     private static final Pattern MODULE_ROW = Pattern.compile("^\\| `(\\w+)` \\| .* \\|$", Pattern.MULTILINE);
     private static final Pattern POM_MODULE = Pattern.compile("<module>(\\w+)</module>");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/\\s*package ([\\w.]+);", Pattern.DOTALL);
@@ -44,7 +45,8 @@ class ArchitectureDocTest
             rows.add(row.group(1));
         }
         assertTrue(modules.size() > 1, "no modules read from the root pom");
-        assertTrue(rows.containsAll(modules), "modules without a row in docs/architecture.md: " + missing(modules, rows));
+        assertTrue(rows.containsAll(modules),
+            "modules without a row in docs/architecture.md: " + missing(modules, rows));
     }
 
     @Test
@@ -61,7 +63,8 @@ class ArchitectureDocTest
         assertEquals(packageInfos.keySet(), rows.keySet(), "packages of main code against the rows of the table");
         for (final Map.Entry<String, String> entry : packageInfos.entrySet())
         {
-            assertEquals(rows.get(entry.getKey()), entry.getValue(), entry.getKey() + ": table row vs package-info.java");
+            assertEquals(
+                rows.get(entry.getKey()), entry.getValue(), entry.getKey() + ": table row vs package-info.java");
         }
     }
 
@@ -74,7 +77,9 @@ class ArchitectureDocTest
             {
                 try (Stream<Path> files = Files.walk(sources))
                 {
-                    for (final Path dir : files.filter(Files::isDirectory).filter(ArchitectureDocTest::hasJava).toList())
+                    final Iterable<Path> dirs =
+                        files.filter(Files::isDirectory).filter(ArchitectureDocTest::hasJava).toList();
+                    for (final Path dir : dirs)
                     {
                         final String name = sources.relativize(dir).toString().replace('/', '.').replace('\\', '.');
                         final Path info = dir.resolve("package-info.java");

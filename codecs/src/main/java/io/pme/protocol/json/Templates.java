@@ -103,6 +103,7 @@ final class Templates
     Templates()
     {
         inbound();
+        inboundMarketAndTrading();
         outbound();
         sessions();
     }
@@ -171,6 +172,10 @@ final class Templates
             .int32("assetId", WithdrawalEncoder::assetId, WithdrawalDecoder::assetId)
             .float64("amount", WithdrawalEncoder::amount, WithdrawalDecoder::amount));
 
+    }
+
+    private void inboundMarketAndTrading()
+    {
         add(new Template<>("OraclePrice", OraclePriceEncoder.TEMPLATE_ID, OraclePriceEncoder.BLOCK_LENGTH,
             new OraclePriceEncoder(), OraclePriceEncoder::wrap, new OraclePriceDecoder(), OraclePriceDecoder::wrap)
             .int32("sourceId", OraclePriceEncoder::sourceId, OraclePriceDecoder::sourceId)
@@ -323,7 +328,8 @@ final class Templates
             .float64("afterMaintenanceMargin",
                 MarginQueryResultEncoder::afterMaintenanceMargin, MarginQueryResultDecoder::afterMaintenanceMargin));
 
-        add(new Template<>("SessionChallenge", SessionChallengeEncoder.TEMPLATE_ID, SessionChallengeEncoder.BLOCK_LENGTH,
+        add(new Template<>("SessionChallenge",
+            SessionChallengeEncoder.TEMPLATE_ID, SessionChallengeEncoder.BLOCK_LENGTH,
             new SessionChallengeEncoder(), SessionChallengeEncoder::wrap,
             new SessionChallengeDecoder(), SessionChallengeDecoder::wrap)
             .int32("connectionId", SessionChallengeEncoder::connectionId, SessionChallengeDecoder::connectionId)
@@ -335,7 +341,8 @@ final class Templates
             new SessionLogonResultEncoder(), SessionLogonResultEncoder::wrap,
             new SessionLogonResultDecoder(), SessionLogonResultDecoder::wrap)
             .int32("connectionId", SessionLogonResultEncoder::connectionId, SessionLogonResultDecoder::connectionId)
-            .enumeration("status", LOGON_STATUS, SessionLogonResultEncoder::status, SessionLogonResultDecoder::statusRaw)
+            .enumeration("status", LOGON_STATUS,
+                SessionLogonResultEncoder::status, SessionLogonResultDecoder::statusRaw)
             .enumeration("role", SESSION_ROLE, SessionLogonResultEncoder::role, SessionLogonResultDecoder::roleRaw));
     }
 
