@@ -136,7 +136,7 @@ class ReplayDeterminismTest
         return new EngineContext()
             .journalDir(journal)
             .aeronDirectoryName(journal.getParent().resolve("aeron").toString())
-            .waitStrategy("yielding")
+            .waitStrategyName("yielding")
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
     }
