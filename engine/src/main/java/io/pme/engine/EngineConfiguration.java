@@ -241,6 +241,12 @@ public final class EngineConfiguration
     public static final long LOGON_TIMEOUT_MS_DEFAULT = 5_000;
 
     /**
+     * A risk-parameter file replacing the parameters shipped with the engine; live run and replay of one journal
+     * must name the same one. No default: the shipped parameters.
+     */
+    public static final String RISK_PARAMETERS_FILE_PROP_NAME = "pme.risk.parameters.file";
+
+    /**
      * Largest input frame the ring holds: {@link ProtocolConfiguration#MAX_FRAME_LENGTH}.
      */
     public static final int MAX_FRAME_LENGTH = ProtocolConfiguration.MAX_FRAME_LENGTH;
@@ -402,6 +408,14 @@ public final class EngineConfiguration
     public static long logonTimeoutMs()
     {
         return Long.getLong(LOGON_TIMEOUT_MS_PROP_NAME, LOGON_TIMEOUT_MS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #RISK_PARAMETERS_FILE_PROP_NAME} system property as a path, or null when it is not set.
+     */
+    public static Path riskParametersFile()
+    {
+        return pathProperty(RISK_PARAMETERS_FILE_PROP_NAME);
     }
 
     /**

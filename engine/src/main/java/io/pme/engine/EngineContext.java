@@ -2,8 +2,8 @@ package io.pme.engine;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
-import io.pme.engine.logic.NoRiskModel;
 import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.IdleStrategy;
@@ -44,7 +44,10 @@ public final class EngineContext
     private IdleStrategy outputQueueIdleStrategy;
     private Path sessionsFile = EngineConfiguration.sessionsFile();
     private long logonTimeoutMs = EngineConfiguration.logonTimeoutMs();
-    private Function<EngineState, RiskModelBinding> riskModelFactory = state -> new NoRiskModel(state.accounts());
+    private Path riskParametersFile = EngineConfiguration.riskParametersFile();
+    // reads the parameters file when applied, so setting the file after the factory still takes effect
+    private Function<EngineState, RiskModelBinding> riskModelFactory =
+        state -> new PortfolioRiskModel(state, riskParametersFile);
     private String aeronDirectoryName;
     private boolean embeddedMediaDriver = true;
     private Path journalDir;
@@ -705,7 +708,28 @@ public final class EngineContext
     }
 
     /**
-     * @return what builds the risk model over the engine's state; defaults to {@link NoRiskModel}.
+     * @return the risk-parameter file the default risk model loads, or null for the parameters shipped with the
+     * engine; defaults to {@link EngineConfiguration#riskParametersFile()}.
+     */
+    public Path riskParametersFile()
+    {
+        return riskParametersFile;
+    }
+
+    /**
+     * @param riskParametersFile the risk-parameter file the default risk model loads, or null for the shipped
+     *                           parameters; defaults to {@link EngineConfiguration#riskParametersFile()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext riskParametersFile(final Path riskParametersFile)
+    {
+        this.riskParametersFile = riskParametersFile;
+        return this;
+    }
+
+    /**
+     * @return what builds the risk model over the engine's state; defaults to the live incremental
+     * {@link PortfolioRiskModel} with {@link #riskParametersFile()}.
      */
     public Function<EngineState, RiskModelBinding> riskModelFactory()
     {
@@ -713,8 +737,9 @@ public final class EngineContext
     }
 
     /**
-     * @param riskModelFactory what builds the risk model over the engine's state; required, defaults to
-     *                         {@link NoRiskModel}. Live run and replay of one journal must build the same model.
+     * @param riskModelFactory what builds the risk model over the engine's state; required, defaults to the
+     *                         {@link PortfolioRiskModel} with {@link #riskParametersFile()}. Live run and replay of
+     *                         one journal must build the same model.
      * @return this for a fluent API.
      */
     public EngineContext riskModelFactory(final Function<EngineState, RiskModelBinding> riskModelFactory)

@@ -36,7 +36,8 @@ final class ReplayCommand
         }
         final EngineContext context = new EngineContext().journalDir(journalDir);
         final EngineState state = context.newState();
-        final RiskModelBinding risk = RiskModels.standard().apply(state);
+        // the engine's risk model, so a replay margins as the live run did (pme.risk.parameters.file included)
+        final RiskModelBinding risk = context.riskModelFactory().apply(state);
         final long startNs = System.nanoTime();
         try (EngineCounters counters = EngineCounters.local())
         {

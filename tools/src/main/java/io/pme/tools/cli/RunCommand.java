@@ -57,8 +57,7 @@ final class RunCommand
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
-            .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000))
-            .riskModelFactory(RiskModels.standard());
+            .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000));
         if (null != sessions)
         {
             context.sessionsFile(Path.of(sessions));
