@@ -116,7 +116,7 @@ public final class EngineContext
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new IllegalArgumentException("waitStrategyName: " + ex.getMessage(), ex);
+                throw new IllegalArgumentException("waitStrategyName names no strategy: " + ex.getMessage(), ex);
             }
         }
         if (null == receiverIdleStrategy)
@@ -144,7 +144,7 @@ public final class EngineContext
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException(field + ": " + ex.getMessage(), ex);
+            throw new IllegalArgumentException(field + " names no strategy: " + ex.getMessage(), ex);
         }
     }
 
