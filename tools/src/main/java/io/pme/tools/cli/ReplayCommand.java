@@ -42,7 +42,8 @@ final class ReplayCommand
         try (EngineCounters counters = EngineCounters.local())
         {
             final InputProcessor processor = new InputProcessor(state, risk, counters, Outbox.NONE, SnapshotSink.NONE);
-            final Recovery recovery = new Recovery().recover(journalDir, processor, risk, options.flag("from-snapshot"));
+            final Recovery recovery =
+                new Recovery().recover(journalDir, processor, risk, options.flag("from-snapshot"));
             final double seconds = (System.nanoTime() - startNs) / 1e9;
             if (recovery.snapshotInputSequence() >= 0)
             {

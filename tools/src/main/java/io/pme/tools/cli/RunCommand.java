@@ -190,7 +190,8 @@ final class RunCommand
             count++;
             if (CheckResultDecoder.TEMPLATE_ID == buffer.getShort(offset + 2))
             {
-                checkResult.wrap(buffer, offset + 8, CheckResultDecoder.BLOCK_LENGTH, CheckResultDecoder.SCHEMA_VERSION);
+                checkResult.wrap(
+                    buffer, offset + 8, CheckResultDecoder.BLOCK_LENGTH, CheckResultDecoder.SCHEMA_VERSION);
                 if (CheckOutcome.ACCEPTED == checkResult.outcome())
                 {
                     accepted++;
