@@ -52,7 +52,7 @@ public final class EndToEndHarness
         int accounts = 10_000;
         int hot = 0;
         String wait = System.getProperty(
-            EngineConfiguration.WAIT_STRATEGY_PROP, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
+            EngineConfiguration.WAIT_STRATEGY_PROP_NAME, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -81,7 +81,7 @@ public final class EndToEndHarness
             .journalDir(work.resolve("journal"))
             .aeronDirectoryName(aeronDir)
             .countersFile(work.resolve("counters.dat").toFile())
-            .waitStrategy(wait)
+            .waitStrategyName(wait)
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
         System.out.printf("engine: embedded driver %s, journal %s, wait strategy %s%n", aeronDir, work, wait);

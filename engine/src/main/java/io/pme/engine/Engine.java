@@ -1,11 +1,6 @@
 package io.pme.engine;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.aeron.Aeron;
@@ -30,7 +25,6 @@ import io.pme.engine.state.StateSnapshot;
 import org.HdrHistogram.Recorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import io.pme.engine.session.SessionManager;
@@ -71,9 +65,14 @@ public final class Engine implements AutoCloseable
 
     private Engine(final EngineContext context)
     {
+        if (!context.isConcluded())
+        {
+            throw new IllegalStateException("an engine takes a concluded context: call conclude() first");
+        }
         this.context = context;
         // read before anything starts, so a bad sessions file fails the launch instead of running open
-        final SessionsFile sessionsFile = null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
+        final SessionsFile sessionsFile =
+            null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
         if (null == sessionsFile)
         {
             System.err.println("pme: no sessions file: running open (development mode), every connection may send " +
@@ -92,7 +91,8 @@ public final class Engine implements AutoCloseable
         processor = new InputProcessor(state, risk, counters, Outbox.NONE, journalIndex ->
         {
             final int length = snapshotCodec.encode(state);
-            snapshots.write(state.inputSequence(), journalIndex, processor().digest(), snapshotCodec.buffer(), 0, length);
+            snapshots.write(
+                state.inputSequence(), journalIndex, processor().digest(), snapshotCodec.buffer(), 0, length);
             return true;
         });
         recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
@@ -101,7 +101,7 @@ public final class Engine implements AutoCloseable
         // many-to-one: the business logic and the receiver (session answers, refusals) both write outputs
         final ManyToOneRingBuffer outputRing = new ManyToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             context.outputBufferLength() + RingBufferDescriptor.TRAILER_LENGTH)));
-        processor.outbox(new OutputQueue(outputRing, new BackoffIdleStrategy()));
+        processor.outbox(new OutputQueue(outputRing, context.outputQueueIdleStrategy()));
 
         sessions = new SessionManager(
             sessionsFile, counters, new SessionOutput(outputRing, counters.sessionOutputsDropped()),
@@ -113,24 +113,28 @@ public final class Engine implements AutoCloseable
 
         disruptor = new Disruptor<>(
             InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
-            ProducerType.SINGLE, waitStrategy(context.waitStrategy()));
+            ProducerType.SINGLE, context.waitStrategy());
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
         disruptor.handleEventsWith(new JournalHandler(journal, counters))
             .then(new BusinessLogicHandler(processor, checkLatency, SystemNanoClock.INSTANCE));
         disruptor.start();
 
         publisherRunner = new AgentRunner(
-            new BackoffIdleStrategy(), this::onAgentError, counters.errors(),
+            context.publisherIdleStrategy(), this::onAgentError, counters.errors(),
             new Publisher(outputRing, publication, counters));
         receiverRunner = new AgentRunner(
-            new BackoffIdleStrategy(), this::onAgentError, counters.errors(),
+            context.receiverIdleStrategy(), this::onAgentError, counters.errors(),
             new Receiver(subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE, sessions));
         AgentRunner.startOnThread(publisherRunner);
         AgentRunner.startOnThread(receiverRunner);
     }
 
     /**
-     * Starts an engine from a concluded context.
+     * Starts an engine from a concluded context: recovers its state from the journal directory, then takes input.
+     *
+     * @param context the engine's settings, {@link EngineContext#conclude() concluded}.
+     * @return the running engine; {@link #close()} stops it.
+     * @throws IllegalStateException when the context is not concluded.
      */
     public static Engine launch(final EngineContext context)
     {
@@ -155,39 +159,31 @@ public final class Engine implements AutoCloseable
         return MediaDriver.launchEmbedded(driverContext);
     }
 
-    private static WaitStrategy waitStrategy(final String name)
-    {
-        switch (name)
-        {
-            case "busy":
-                return new BusySpinWaitStrategy();
-            case "yielding":
-                return new YieldingWaitStrategy();
-            case "blocking":
-                return new BlockingWaitStrategy();
-            case "sleeping":
-                return new SleepingWaitStrategy();
-            default:
-                throw new IllegalArgumentException("unknown wait strategy: " + name);
-        }
-    }
-
     private void onAgentError(final Throwable throwable)
     {
         pipelineErrors.incrementAndGet();
         errorLog.record(throwable);
     }
 
+    /**
+     * @return the Aeron directory the engine's client is connected to: its embedded driver's or the external one.
+     */
     public String aeronDirectoryName()
     {
         return aeron.context().aeronDirectoryName();
     }
 
+    /**
+     * @return the engine's Aeron client, which a test or the command line may share to reach the engine.
+     */
     public Aeron aeron()
     {
         return aeron;
     }
 
+    /**
+     * @return the engine's counters, also readable from another process through its counters file.
+     */
     public EngineCounters counters()
     {
         return counters;
@@ -201,21 +197,33 @@ public final class Engine implements AutoCloseable
         return sessions;
     }
 
+    /**
+     * @return the latency of pre-trade checks in the business logic, in nanoseconds, as interval histograms.
+     */
     public Recorder checkLatency()
     {
         return checkLatency;
     }
 
+    /**
+     * @return what the engine recovered on start: the snapshot restored, if any, and the journal inputs replayed.
+     */
     public Recovery recovery()
     {
         return recovery;
     }
 
+    /**
+     * @return errors the engine's threads have seen so far; each is a bug, recorded in {@link #errors()}.
+     */
     public int pipelineErrors()
     {
         return pipelineErrors.get();
     }
 
+    /**
+     * @return the distinct errors the engine's threads have seen, with their counts.
+     */
     public EngineErrors errors()
     {
         return errorLog;
@@ -241,6 +249,9 @@ public final class Engine implements AutoCloseable
         return processor.digest();
     }
 
+    /**
+     * @return the engine's state; only the business-logic thread may touch it until {@link #close()}.
+     */
     public EngineState state()
     {
         return state;

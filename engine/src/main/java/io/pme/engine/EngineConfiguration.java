@@ -1,73 +1,506 @@
 package io.pme.engine;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import io.pme.protocol.ProtocolConfiguration;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpIdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.nio.file.Path;
+
 /**
- * Engine settings with system-property defaults, in the manner of Aeron's {@code Configuration}.
+ * The engine's settings as system properties, in the manner of Aeron's {@code Configuration}: for each, the
+ * property's name ({@code *_PROP_NAME}), its default ({@code *_DEFAULT}) and an accessor reading the property with
+ * its default. {@link EngineContext} takes its defaults from these accessors and checks the values in
+ * {@link EngineContext#conclude()}. Where the engine listens and answers is shared with clients and defined once, in
+ * {@link ProtocolConfiguration}.
  */
 public final class EngineConfiguration
 {
-    public static final String MAX_ASSETS_PROP = "pme.max.assets";
+    /**
+     * Assets the engine can define (ids {@code 0} to {@code maxAssets - 1}).
+     */
+    public static final String MAX_ASSETS_PROP_NAME = "pme.max.assets";
+
+    /**
+     * Default for {@link #MAX_ASSETS_PROP_NAME}, which is also its upper bound.
+     */
     public static final int MAX_ASSETS_DEFAULT = 64;
 
-    public static final String MAX_INSTRUMENTS_PROP = "pme.max.instruments";
+    /**
+     * Upper bound on {@link #MAX_ASSETS_PROP_NAME}: an account's balances and exposures are masks of one bit per
+     * asset in a {@code long}.
+     */
+    public static final int MAX_ASSETS_LIMIT = Long.SIZE;
+
+    /**
+     * Instruments the engine can define (ids {@code 0} to {@code maxInstruments - 1}); positive.
+     */
+    public static final String MAX_INSTRUMENTS_PROP_NAME = "pme.max.instruments";
+
+    /**
+     * Default for {@link #MAX_INSTRUMENTS_PROP_NAME}.
+     */
     public static final int MAX_INSTRUMENTS_DEFAULT = 4096;
 
-    public static final String MAX_ACCOUNTS_PROP = "pme.max.accounts";
+    /**
+     * Accounts the engine can open; positive. Account records are allocated off-heap as accounts open, the index
+     * over them up front.
+     */
+    public static final String MAX_ACCOUNTS_PROP_NAME = "pme.max.accounts";
+
+    /**
+     * Default for {@link #MAX_ACCOUNTS_PROP_NAME}.
+     */
     public static final int MAX_ACCOUNTS_DEFAULT = 100_000;
 
-    public static final String MAX_POSITIONS_PROP = "pme.max.positions.per.account";
+    /**
+     * Positions one account can hold, each in a different instrument; from 1 to {@link #MAX_POSITIONS_LIMIT}.
+     */
+    public static final String MAX_POSITIONS_PROP_NAME = "pme.max.positions.per.account";
+
+    /**
+     * Default for {@link #MAX_POSITIONS_PROP_NAME}.
+     */
     public static final int MAX_POSITIONS_DEFAULT = 32;
 
-    /** Underlyings an account's incremental risk state has room for (each costs ~1.1 KB per account off-heap). */
-    public static final String MAX_UNDERLYINGS_PROP = "pme.max.underlyings";
+    /**
+     * Upper bound on {@link #MAX_POSITIONS_PROP_NAME}: account records sit in chunks of 4,096 in one buffer, which
+     * an {@code int} must address; with {@link #MAX_ASSETS_LIMIT} balances and this many positions (20 bytes each) a
+     * record is about 320 KiB and a chunk about 1.25 GiB.
+     */
+    public static final int MAX_POSITIONS_LIMIT = 16_384;
+
+    /**
+     * Underlyings an account's incremental risk state has room for; from 1 to {@link #MAX_UNDERLYINGS_LIMIT}. Each
+     * costs about 1.1 KB per account off-heap.
+     */
+    public static final String MAX_UNDERLYINGS_PROP_NAME = "pme.max.underlyings";
+
+    /**
+     * Default for {@link #MAX_UNDERLYINGS_PROP_NAME}.
+     */
     public static final int MAX_UNDERLYINGS_DEFAULT = 4;
 
-    public static final String MAX_OPEN_ORDERS_PROP = "pme.max.open.orders";
+    /**
+     * Upper bound on {@link #MAX_UNDERLYINGS_PROP_NAME}: the underlyings an account is exposed to are a mask of one
+     * bit each in a {@code long}.
+     */
+    public static final int MAX_UNDERLYINGS_LIMIT = Long.SIZE;
+
+    /**
+     * Open orders the engine holds over all accounts; positive.
+     */
+    public static final String MAX_OPEN_ORDERS_PROP_NAME = "pme.max.open.orders";
+
+    /**
+     * Default for {@link #MAX_OPEN_ORDERS_PROP_NAME}.
+     */
     public static final int MAX_OPEN_ORDERS_DEFAULT = 262_144;
 
-    public static final String MAX_CLIENTS_PROP = "pme.max.clients";
+    /**
+     * Clients (client ids) the engine tracks; positive.
+     */
+    public static final String MAX_CLIENTS_PROP_NAME = "pme.max.clients";
+
+    /**
+     * Default for {@link #MAX_CLIENTS_PROP_NAME}.
+     */
     public static final int MAX_CLIENTS_DEFAULT = 1024;
 
-    public static final String RING_SIZE_PROP = "pme.ring.size";
+    /**
+     * Slots of the input ring between the receiver, the journal and the business logic, each holding one input of
+     * up to {@link #MAX_FRAME_LENGTH} bytes; a power of two, as the Disruptor requires.
+     */
+    public static final String RING_SIZE_PROP_NAME = "pme.ring.size";
+
+    /**
+     * Default for {@link #RING_SIZE_PROP_NAME}.
+     */
     public static final int RING_SIZE_DEFAULT = 16_384;
 
-    public static final String OUTPUT_BUFFER_LENGTH_PROP = "pme.output.buffer.length";
+    /**
+     * Bytes of the output queue between the business logic (and the receiver's session answers) and the publisher,
+     * not counting the queue's trailer; a power of two of at least 8, as Agrona's {@code ManyToOneRingBuffer}
+     * requires. A message on it may be up to an eighth of it.
+     */
+    public static final String OUTPUT_BUFFER_LENGTH_PROP_NAME = "pme.output.buffer.length";
+
+    /**
+     * Default for {@link #OUTPUT_BUFFER_LENGTH_PROP_NAME}: 64 MiB.
+     */
     public static final int OUTPUT_BUFFER_LENGTH_DEFAULT = 64 * 1024 * 1024;
 
-    public static final String INPUT_CHANNEL_PROP = "pme.input.channel";
-    public static final String INPUT_CHANNEL_DEFAULT = "aeron:ipc";
+    /**
+     * Channel the engine subscribes to for inputs: {@link ProtocolConfiguration#INPUT_CHANNEL_PROP_NAME}.
+     */
+    public static final String INPUT_CHANNEL_PROP_NAME = ProtocolConfiguration.INPUT_CHANNEL_PROP_NAME;
 
-    public static final String INPUT_STREAM_ID_PROP = "pme.input.stream.id";
-    public static final int INPUT_STREAM_ID_DEFAULT = 1001;
+    /**
+     * Default for {@link #INPUT_CHANNEL_PROP_NAME}: {@link ProtocolConfiguration#INPUT_CHANNEL_DEFAULT}.
+     */
+    public static final String INPUT_CHANNEL_DEFAULT = ProtocolConfiguration.INPUT_CHANNEL_DEFAULT;
 
-    public static final String OUTPUT_CHANNEL_PROP = "pme.output.channel";
-    public static final String OUTPUT_CHANNEL_DEFAULT = "aeron:ipc";
+    /**
+     * Stream id of the inputs: {@link ProtocolConfiguration#INPUT_STREAM_ID_PROP_NAME}.
+     */
+    public static final String INPUT_STREAM_ID_PROP_NAME = ProtocolConfiguration.INPUT_STREAM_ID_PROP_NAME;
 
-    public static final String OUTPUT_STREAM_ID_PROP = "pme.output.stream.id";
-    public static final int OUTPUT_STREAM_ID_DEFAULT = 1002;
+    /**
+     * Default for {@link #INPUT_STREAM_ID_PROP_NAME}: {@link ProtocolConfiguration#INPUT_STREAM_ID_DEFAULT}.
+     */
+    public static final int INPUT_STREAM_ID_DEFAULT = ProtocolConfiguration.INPUT_STREAM_ID_DEFAULT;
 
-    public static final String WAIT_STRATEGY_PROP = "pme.wait.strategy";
+    /**
+     * Channel the engine publishes its outputs on: {@link ProtocolConfiguration#OUTPUT_CHANNEL_PROP_NAME}.
+     */
+    public static final String OUTPUT_CHANNEL_PROP_NAME = ProtocolConfiguration.OUTPUT_CHANNEL_PROP_NAME;
+
+    /**
+     * Default for {@link #OUTPUT_CHANNEL_PROP_NAME}: {@link ProtocolConfiguration#OUTPUT_CHANNEL_DEFAULT}.
+     */
+    public static final String OUTPUT_CHANNEL_DEFAULT = ProtocolConfiguration.OUTPUT_CHANNEL_DEFAULT;
+
+    /**
+     * Stream id of the outputs: {@link ProtocolConfiguration#OUTPUT_STREAM_ID_PROP_NAME}.
+     */
+    public static final String OUTPUT_STREAM_ID_PROP_NAME = ProtocolConfiguration.OUTPUT_STREAM_ID_PROP_NAME;
+
+    /**
+     * Default for {@link #OUTPUT_STREAM_ID_PROP_NAME}: {@link ProtocolConfiguration#OUTPUT_STREAM_ID_DEFAULT}.
+     */
+    public static final int OUTPUT_STREAM_ID_DEFAULT = ProtocolConfiguration.OUTPUT_STREAM_ID_DEFAULT;
+
+    /**
+     * How the journal and business-logic threads wait for the next input on the ring: {@code busy} (spins, lowest
+     * latency, a core each), {@code yielding}, {@code sleeping} (spins, yields, then parks briefly) or
+     * {@code blocking} (a lock and condition).
+     */
+    public static final String WAIT_STRATEGY_PROP_NAME = "pme.wait.strategy";
+
+    /**
+     * Default for {@link #WAIT_STRATEGY_PROP_NAME}: {@code sleeping}, kind to a shared machine.
+     */
     public static final String WAIT_STRATEGY_DEFAULT = "sleeping";
 
-    /** A sessions file turns authentication on; without one the engine runs open (development mode). */
-    public static final String SESSIONS_FILE_PROP = "pme.sessions.file";
+    /**
+     * How the receiver agent idles when no input arrives: an idle strategy name, see
+     * {@link #newIdleStrategy(String, String)}.
+     */
+    public static final String RECEIVER_IDLE_STRATEGY_PROP_NAME = "pme.receiver.idle.strategy";
 
-    public static final String LOGON_TIMEOUT_MS_PROP = "pme.logon.timeout.ms";
-    public static final int LOGON_TIMEOUT_MS_DEFAULT = 5_000;
+    /**
+     * Default for {@link #RECEIVER_IDLE_STRATEGY_PROP_NAME}: {@code backoff}.
+     */
+    public static final String RECEIVER_IDLE_STRATEGY_DEFAULT = BackoffIdleStrategy.ALIAS;
 
-    /** Largest input frame the ring holds; the protocol's largest message is far below it. */
-    public static final int MAX_FRAME_LENGTH = 256;
+    /**
+     * How the publisher agent idles when there is no output to publish or the publication is back-pressured: an
+     * idle strategy name, see {@link #newIdleStrategy(String, String)}.
+     */
+    public static final String PUBLISHER_IDLE_STRATEGY_PROP_NAME = "pme.publisher.idle.strategy";
+
+    /**
+     * Default for {@link #PUBLISHER_IDLE_STRATEGY_PROP_NAME}: {@code backoff}.
+     */
+    public static final String PUBLISHER_IDLE_STRATEGY_DEFAULT = BackoffIdleStrategy.ALIAS;
+
+    /**
+     * How the business logic backs off while the output queue is full (outputs are never dropped there, so the
+     * business logic waits for the publisher): an idle strategy name, see {@link #newIdleStrategy(String, String)}.
+     */
+    public static final String OUTPUT_QUEUE_IDLE_STRATEGY_PROP_NAME = "pme.output.queue.idle.strategy";
+
+    /**
+     * Default for {@link #OUTPUT_QUEUE_IDLE_STRATEGY_PROP_NAME}: {@code backoff}.
+     */
+    public static final String OUTPUT_QUEUE_IDLE_STRATEGY_DEFAULT = BackoffIdleStrategy.ALIAS;
+
+    /**
+     * A sessions file (clients, secrets, roles, entitlements) turns authentication on; without one the engine runs
+     * open (development mode). No default.
+     */
+    public static final String SESSIONS_FILE_PROP_NAME = "pme.sessions.file";
+
+    /**
+     * Milliseconds a connection has to finish a logon it started; positive.
+     */
+    public static final String LOGON_TIMEOUT_MS_PROP_NAME = "pme.logon.timeout.ms";
+
+    /**
+     * Default for {@link #LOGON_TIMEOUT_MS_PROP_NAME}: 5 seconds.
+     */
+    public static final long LOGON_TIMEOUT_MS_DEFAULT = 5_000;
+
+    /**
+     * A risk-parameter file replacing the parameters shipped with the engine; live run and replay of one journal
+     * must name the same one. No default: the shipped parameters.
+     */
+    public static final String RISK_PARAMETERS_FILE_PROP_NAME = "pme.risk.parameters.file";
+
+    /**
+     * Largest input frame the ring holds: {@link ProtocolConfiguration#MAX_FRAME_LENGTH}.
+     */
+    public static final int MAX_FRAME_LENGTH = ProtocolConfiguration.MAX_FRAME_LENGTH;
 
     private EngineConfiguration()
     {
     }
 
-    static int intProperty(final String name, final int defaultValue)
+    /**
+     * @return the {@link #MAX_ASSETS_PROP_NAME} system property or {@link #MAX_ASSETS_DEFAULT}.
+     */
+    public static int maxAssets()
     {
-        return Integer.getInteger(name, defaultValue);
+        return Integer.getInteger(MAX_ASSETS_PROP_NAME, MAX_ASSETS_DEFAULT);
     }
 
-    static String stringProperty(final String name, final String defaultValue)
+    /**
+     * @return the {@link #MAX_INSTRUMENTS_PROP_NAME} system property or {@link #MAX_INSTRUMENTS_DEFAULT}.
+     */
+    public static int maxInstruments()
     {
-        return System.getProperty(name, defaultValue);
+        return Integer.getInteger(MAX_INSTRUMENTS_PROP_NAME, MAX_INSTRUMENTS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #MAX_ACCOUNTS_PROP_NAME} system property or {@link #MAX_ACCOUNTS_DEFAULT}.
+     */
+    public static int maxAccounts()
+    {
+        return Integer.getInteger(MAX_ACCOUNTS_PROP_NAME, MAX_ACCOUNTS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #MAX_POSITIONS_PROP_NAME} system property or {@link #MAX_POSITIONS_DEFAULT}.
+     */
+    public static int maxPositions()
+    {
+        return Integer.getInteger(MAX_POSITIONS_PROP_NAME, MAX_POSITIONS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #MAX_UNDERLYINGS_PROP_NAME} system property or {@link #MAX_UNDERLYINGS_DEFAULT}.
+     */
+    public static int maxUnderlyings()
+    {
+        return Integer.getInteger(MAX_UNDERLYINGS_PROP_NAME, MAX_UNDERLYINGS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #MAX_OPEN_ORDERS_PROP_NAME} system property or {@link #MAX_OPEN_ORDERS_DEFAULT}.
+     */
+    public static int maxOpenOrders()
+    {
+        return Integer.getInteger(MAX_OPEN_ORDERS_PROP_NAME, MAX_OPEN_ORDERS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #MAX_CLIENTS_PROP_NAME} system property or {@link #MAX_CLIENTS_DEFAULT}.
+     */
+    public static int maxClients()
+    {
+        return Integer.getInteger(MAX_CLIENTS_PROP_NAME, MAX_CLIENTS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #RING_SIZE_PROP_NAME} system property or {@link #RING_SIZE_DEFAULT}.
+     */
+    public static int ringSize()
+    {
+        return Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #OUTPUT_BUFFER_LENGTH_PROP_NAME} system property or {@link #OUTPUT_BUFFER_LENGTH_DEFAULT}.
+     */
+    public static int outputBufferLength()
+    {
+        return Integer.getInteger(OUTPUT_BUFFER_LENGTH_PROP_NAME, OUTPUT_BUFFER_LENGTH_DEFAULT);
+    }
+
+    /**
+     * @return the input channel, as {@link ProtocolConfiguration#inputChannel()} reads it.
+     */
+    public static String inputChannel()
+    {
+        return ProtocolConfiguration.inputChannel();
+    }
+
+    /**
+     * @return the input stream id, as {@link ProtocolConfiguration#inputStreamId()} reads it.
+     */
+    public static int inputStreamId()
+    {
+        return ProtocolConfiguration.inputStreamId();
+    }
+
+    /**
+     * @return the output channel, as {@link ProtocolConfiguration#outputChannel()} reads it.
+     */
+    public static String outputChannel()
+    {
+        return ProtocolConfiguration.outputChannel();
+    }
+
+    /**
+     * @return the output stream id, as {@link ProtocolConfiguration#outputStreamId()} reads it.
+     */
+    public static int outputStreamId()
+    {
+        return ProtocolConfiguration.outputStreamId();
+    }
+
+    /**
+     * @return the {@link #WAIT_STRATEGY_PROP_NAME} system property or {@link #WAIT_STRATEGY_DEFAULT}.
+     */
+    public static String waitStrategyName()
+    {
+        return System.getProperty(WAIT_STRATEGY_PROP_NAME, WAIT_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #RECEIVER_IDLE_STRATEGY_PROP_NAME} system property or
+     * {@link #RECEIVER_IDLE_STRATEGY_DEFAULT}.
+     */
+    public static String receiverIdleStrategyName()
+    {
+        return System.getProperty(RECEIVER_IDLE_STRATEGY_PROP_NAME, RECEIVER_IDLE_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #PUBLISHER_IDLE_STRATEGY_PROP_NAME} system property or
+     * {@link #PUBLISHER_IDLE_STRATEGY_DEFAULT}.
+     */
+    public static String publisherIdleStrategyName()
+    {
+        return System.getProperty(PUBLISHER_IDLE_STRATEGY_PROP_NAME, PUBLISHER_IDLE_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #OUTPUT_QUEUE_IDLE_STRATEGY_PROP_NAME} system property or
+     * {@link #OUTPUT_QUEUE_IDLE_STRATEGY_DEFAULT}.
+     */
+    public static String outputQueueIdleStrategyName()
+    {
+        return System.getProperty(OUTPUT_QUEUE_IDLE_STRATEGY_PROP_NAME, OUTPUT_QUEUE_IDLE_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #SESSIONS_FILE_PROP_NAME} system property as a path, or null when it is not set.
+     */
+    public static Path sessionsFile()
+    {
+        return pathProperty(SESSIONS_FILE_PROP_NAME);
+    }
+
+    /**
+     * @return the {@link #LOGON_TIMEOUT_MS_PROP_NAME} system property or {@link #LOGON_TIMEOUT_MS_DEFAULT}.
+     */
+    public static long logonTimeoutMs()
+    {
+        return Long.getLong(LOGON_TIMEOUT_MS_PROP_NAME, LOGON_TIMEOUT_MS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #RISK_PARAMETERS_FILE_PROP_NAME} system property as a path, or null when it is not set.
+     */
+    public static Path riskParametersFile()
+    {
+        return pathProperty(RISK_PARAMETERS_FILE_PROP_NAME);
+    }
+
+    /**
+     * A new Disruptor wait strategy by its name in {@link #WAIT_STRATEGY_PROP_NAME}.
+     *
+     * @param name {@code busy}, {@code yielding}, {@code sleeping} or {@code blocking}.
+     * @return a new wait strategy of that name.
+     * @throws IllegalArgumentException when the name is none of those.
+     */
+    public static WaitStrategy newWaitStrategy(final String name)
+    {
+        switch (null != name ? name : "")
+        {
+            case "busy":
+                return new BusySpinWaitStrategy();
+            case "yielding":
+                return new YieldingWaitStrategy();
+            case "blocking":
+                return new BlockingWaitStrategy();
+            case "sleeping":
+                return new SleepingWaitStrategy();
+            default:
+                throw new IllegalArgumentException(
+                    "unknown wait strategy " + name + " (" + WAIT_STRATEGY_PROP_NAME + "): " +
+                    "busy, yielding, sleeping or blocking");
+        }
+    }
+
+    /**
+     * A new Agrona idle strategy by name, as Aeron names them: {@code backoff} (spins, yields, then parks up to a
+     * millisecond), {@code sleeping} or {@code sleep-ns} (parks a microsecond), {@code sleep-ms} (sleeps a
+     * millisecond), {@code yielding} or {@code yield}, {@code busy_spin} or {@code spin}, {@code noop}, or the class
+     * name of an {@link IdleStrategy} with a public no-argument constructor.
+     *
+     * @param propertyName the property the name was given in, for the message when it is unknown.
+     * @param name         of the strategy.
+     * @return a new idle strategy of that name; one agent's, since some keep state.
+     * @throws IllegalArgumentException when the name is none of those.
+     */
+    public static IdleStrategy newIdleStrategy(final String propertyName, final String name)
+    {
+        if (null == name)
+        {
+            throw unknownIdleStrategy(propertyName, null, null);
+        }
+        switch (name)
+        {
+            case BackoffIdleStrategy.ALIAS:
+                return new BackoffIdleStrategy();
+            case "sleeping":
+            case SleepingIdleStrategy.ALIAS:
+                return new SleepingIdleStrategy();
+            case SleepingMillisIdleStrategy.ALIAS:
+                return new SleepingMillisIdleStrategy();
+            case "yielding":
+            case YieldingIdleStrategy.ALIAS:
+                return YieldingIdleStrategy.INSTANCE;
+            case "busy_spin":
+            case BusySpinIdleStrategy.ALIAS:
+                return BusySpinIdleStrategy.INSTANCE;
+            case NoOpIdleStrategy.ALIAS:
+                return NoOpIdleStrategy.INSTANCE;
+            default:
+                try
+                {
+                    return (IdleStrategy)Class.forName(name).getConstructor().newInstance();
+                }
+                catch (final ReflectiveOperationException | ClassCastException ex)
+                {
+                    throw unknownIdleStrategy(propertyName, name, ex);
+                }
+        }
+    }
+
+    private static IllegalArgumentException unknownIdleStrategy(
+        final String propertyName, final String name, final Exception cause)
+    {
+        return new IllegalArgumentException(
+            "unknown idle strategy " + name + " (" + propertyName + "): backoff, sleeping, sleep-ms, yielding, " +
+            "busy_spin, noop or the class name of an IdleStrategy", cause);
+    }
+
+    private static Path pathProperty(final String name)
+    {
+        final String value = System.getProperty(name);
+        return null != value ? Path.of(value) : null;
     }
 }

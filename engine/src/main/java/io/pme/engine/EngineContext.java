@@ -1,61 +1,66 @@
 package io.pme.engine;
 
-import io.pme.engine.logic.NoRiskModel;
-import io.pme.engine.logic.RiskModelBinding;
-import io.pme.engine.state.EngineState;
-
+import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
+import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.margin.PortfolioRiskModel;
+import io.pme.engine.state.EngineState;
+import org.agrona.BitUtil;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * What an engine is built from, with defaults from {@link EngineConfiguration}; {@link #conclude()} checks it.
+ * What an engine is built from, in the manner of Aeron's {@code MediaDriver.Context}: every setting defaults from
+ * its {@link EngineConfiguration} accessor when the context is created and may be set before
+ * {@link #conclude()}, which runs once: it builds the strategies not set from their configured names and refuses
+ * any setting out of its bounds, naming it. An engine takes a concluded context only.
  */
 public final class EngineContext
 {
-    private int maxAssets = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_ASSETS_PROP, EngineConfiguration.MAX_ASSETS_DEFAULT);
-    private int maxInstruments = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_INSTRUMENTS_PROP, EngineConfiguration.MAX_INSTRUMENTS_DEFAULT);
-    private int maxAccounts = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_ACCOUNTS_PROP, EngineConfiguration.MAX_ACCOUNTS_DEFAULT);
-    private int maxPositions = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_POSITIONS_PROP, EngineConfiguration.MAX_POSITIONS_DEFAULT);
-    private int maxOpenOrders = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_OPEN_ORDERS_PROP, EngineConfiguration.MAX_OPEN_ORDERS_DEFAULT);
-    private int maxClients = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_CLIENTS_PROP, EngineConfiguration.MAX_CLIENTS_DEFAULT);
-    private int maxUnderlyings = EngineConfiguration.intProperty(
-        EngineConfiguration.MAX_UNDERLYINGS_PROP, EngineConfiguration.MAX_UNDERLYINGS_DEFAULT);
-    private int ringSize = EngineConfiguration.intProperty(
-        EngineConfiguration.RING_SIZE_PROP, EngineConfiguration.RING_SIZE_DEFAULT);
-    private int outputBufferLength = EngineConfiguration.intProperty(
-        EngineConfiguration.OUTPUT_BUFFER_LENGTH_PROP, EngineConfiguration.OUTPUT_BUFFER_LENGTH_DEFAULT);
-    private String inputChannel = EngineConfiguration.stringProperty(
-        EngineConfiguration.INPUT_CHANNEL_PROP, EngineConfiguration.INPUT_CHANNEL_DEFAULT);
-    private int inputStreamId = EngineConfiguration.intProperty(
-        EngineConfiguration.INPUT_STREAM_ID_PROP, EngineConfiguration.INPUT_STREAM_ID_DEFAULT);
-    private String outputChannel = EngineConfiguration.stringProperty(
-        EngineConfiguration.OUTPUT_CHANNEL_PROP, EngineConfiguration.OUTPUT_CHANNEL_DEFAULT);
-    private int outputStreamId = EngineConfiguration.intProperty(
-        EngineConfiguration.OUTPUT_STREAM_ID_PROP, EngineConfiguration.OUTPUT_STREAM_ID_DEFAULT);
-    private String waitStrategy = EngineConfiguration.stringProperty(
-        EngineConfiguration.WAIT_STRATEGY_PROP, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
-    private Path sessionsFile = null != System.getProperty(EngineConfiguration.SESSIONS_FILE_PROP) ?
-        Path.of(System.getProperty(EngineConfiguration.SESSIONS_FILE_PROP)) : null;
-    private long logonTimeoutMs = EngineConfiguration.intProperty(
-        EngineConfiguration.LOGON_TIMEOUT_MS_PROP, EngineConfiguration.LOGON_TIMEOUT_MS_DEFAULT);
+    private int maxAssets = EngineConfiguration.maxAssets();
+    private int maxInstruments = EngineConfiguration.maxInstruments();
+    private int maxAccounts = EngineConfiguration.maxAccounts();
+    private int maxPositions = EngineConfiguration.maxPositions();
+    private int maxOpenOrders = EngineConfiguration.maxOpenOrders();
+    private int maxClients = EngineConfiguration.maxClients();
+    private int maxUnderlyings = EngineConfiguration.maxUnderlyings();
+    private int ringSize = EngineConfiguration.ringSize();
+    private int outputBufferLength = EngineConfiguration.outputBufferLength();
+    private String inputChannel = EngineConfiguration.inputChannel();
+    private int inputStreamId = EngineConfiguration.inputStreamId();
+    private String outputChannel = EngineConfiguration.outputChannel();
+    private int outputStreamId = EngineConfiguration.outputStreamId();
+    private String waitStrategyName = EngineConfiguration.waitStrategyName();
+    private WaitStrategy waitStrategy;
+    private String receiverIdleStrategyName = EngineConfiguration.receiverIdleStrategyName();
+    private IdleStrategy receiverIdleStrategy;
+    private String publisherIdleStrategyName = EngineConfiguration.publisherIdleStrategyName();
+    private IdleStrategy publisherIdleStrategy;
+    private String outputQueueIdleStrategyName = EngineConfiguration.outputQueueIdleStrategyName();
+    private IdleStrategy outputQueueIdleStrategy;
+    private Path sessionsFile = EngineConfiguration.sessionsFile();
+    private long logonTimeoutMs = EngineConfiguration.logonTimeoutMs();
+    private Path riskParametersFile = EngineConfiguration.riskParametersFile();
+    // reads the parameters file when applied, so setting the file after the factory still takes effect
+    private Function<EngineState, RiskModelBinding> riskModelFactory =
+        state -> new PortfolioRiskModel(state, riskParametersFile);
     private String aeronDirectoryName;
     private boolean embeddedMediaDriver = true;
     private Path journalDir;
     private File countersFile;
-    private Function<EngineState, RiskModelBinding> riskModelFactory = state -> new NoRiskModel(state.accounts());
     private boolean concluded;
 
     /**
-     * Checks the settings; an engine takes a concluded context only.
+     * Checks every setting and completes the ones left to it: the wait and idle strategies not set are built from
+     * their names, the counters file defaults beside the Aeron directory. Runs once.
+     *
+     * @return this, concluded.
+     * @throws IllegalStateException    when the context was concluded before.
+     * @throws IllegalArgumentException when a setting is out of its bounds; the message names it.
      */
     public EngineContext conclude()
     {
@@ -63,15 +68,25 @@ public final class EngineContext
         {
             throw new IllegalStateException("context already concluded");
         }
-        requirePositive("maxAssets", maxAssets);
+        concluded = true;
+
+        requireWithin("maxAssets", maxAssets, EngineConfiguration.MAX_ASSETS_LIMIT,
+            "an account's assets are one bit each of a long mask");
         requirePositive("maxInstruments", maxInstruments);
         requirePositive("maxAccounts", maxAccounts);
-        requirePositive("maxPositions", maxPositions);
+        requireWithin("maxPositions", maxPositions, EngineConfiguration.MAX_POSITIONS_LIMIT,
+            "a chunk of account records must fit one buffer");
         requirePositive("maxOpenOrders", maxOpenOrders);
         requirePositive("maxClients", maxClients);
-        if (Integer.bitCount(ringSize) != 1)
+        requireWithin("maxUnderlyings", maxUnderlyings, EngineConfiguration.MAX_UNDERLYINGS_LIMIT,
+            "an account's underlyings are one bit each of a long mask");
+        requirePowerOfTwo("ringSize", ringSize, 1);
+        requirePowerOfTwo("outputBufferLength", outputBufferLength, ManyToOneRingBuffer.MIN_CAPACITY);
+        requireNonNull("inputChannel", inputChannel);
+        requireNonNull("outputChannel", outputChannel);
+        if (logonTimeoutMs <= 0)
         {
-            throw new IllegalArgumentException("ringSize must be a power of two: " + ringSize);
+            throw new IllegalArgumentException("logonTimeoutMs must be positive: " + logonTimeoutMs);
         }
         if (null == journalDir)
         {
@@ -79,39 +94,58 @@ public final class EngineContext
         }
         if (!embeddedMediaDriver && null == aeronDirectoryName)
         {
-            throw new IllegalArgumentException("an external media driver needs aeronDirectoryName");
+            throw new IllegalArgumentException("aeronDirectoryName is required for an external media driver");
         }
-        if (logonTimeoutMs <= 0)
-        {
-            throw new IllegalArgumentException("logonTimeoutMs must be positive: " + logonTimeoutMs);
-        }
+        requireNonNull("riskModelFactory", riskModelFactory);
+
+        concludeStrategies();
         if (null == countersFile)
         {
             countersFile = defaultCountersFile(aeronDirectoryName);
         }
-        concluded = true;
         return this;
     }
 
-    /**
-     * @return where an engine on that Aeron directory keeps its counters: beside the directory, not in it, since a
-     * media driver may delete its directory on start.
-     */
-    public static File defaultCountersFile(final String aeronDirectoryName)
+    private void concludeStrategies()
     {
-        return new File((null != aeronDirectoryName ? aeronDirectoryName : CommonContext.getAeronDirectoryName()) +
-            "-counters.dat");
+        if (null == waitStrategy)
+        {
+            try
+            {
+                waitStrategy = EngineConfiguration.newWaitStrategy(waitStrategyName);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("waitStrategyName names no strategy: " + ex.getMessage(), ex);
+            }
+        }
+        if (null == receiverIdleStrategy)
+        {
+            receiverIdleStrategy = newIdleStrategy("receiverIdleStrategyName",
+                EngineConfiguration.RECEIVER_IDLE_STRATEGY_PROP_NAME, receiverIdleStrategyName);
+        }
+        if (null == publisherIdleStrategy)
+        {
+            publisherIdleStrategy = newIdleStrategy("publisherIdleStrategyName",
+                EngineConfiguration.PUBLISHER_IDLE_STRATEGY_PROP_NAME, publisherIdleStrategyName);
+        }
+        if (null == outputQueueIdleStrategy)
+        {
+            outputQueueIdleStrategy = newIdleStrategy("outputQueueIdleStrategyName",
+                EngineConfiguration.OUTPUT_QUEUE_IDLE_STRATEGY_PROP_NAME, outputQueueIdleStrategyName);
+        }
     }
 
-    public File countersFile()
+    private static IdleStrategy newIdleStrategy(final String field, final String propertyName, final String name)
     {
-        return countersFile;
-    }
-
-    public EngineContext countersFile(final File countersFile)
-    {
-        this.countersFile = countersFile;
-        return this;
+        try
+        {
+            return EngineConfiguration.newIdleStrategy(propertyName, name);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(field + " names no strategy: " + ex.getMessage(), ex);
+        }
     }
 
     private static void requirePositive(final String name, final int value)
@@ -122,204 +156,592 @@ public final class EngineContext
         }
     }
 
+    private static void requireWithin(final String name, final int value, final int limit, final String why)
+    {
+        if (value <= 0 || value > limit)
+        {
+            throw new IllegalArgumentException(name + " must be from 1 to " + limit + " (" + why + "): " + value);
+        }
+    }
+
+    private static void requirePowerOfTwo(final String name, final int value, final int minimum)
+    {
+        if (value < minimum || !BitUtil.isPowerOfTwo(value))
+        {
+            throw new IllegalArgumentException(
+                name + " must be a power of two of at least " + minimum + ": " + value);
+        }
+    }
+
+    private static void requireNonNull(final String name, final Object value)
+    {
+        if (null == value)
+        {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    /**
+     * @return whether {@link #conclude()} has run.
+     */
+    public boolean isConcluded()
+    {
+        return concluded;
+    }
+
+    /**
+     * Where an engine on an Aeron directory keeps its counters: beside the directory, not in it, since a media
+     * driver may delete its directory on start.
+     *
+     * @param aeronDirectoryName the engine's Aeron directory, or null for Aeron's default.
+     * @return the counters file {@code pme stat} reads.
+     */
+    public static File defaultCountersFile(final String aeronDirectoryName)
+    {
+        return new File((null != aeronDirectoryName ? aeronDirectoryName : CommonContext.getAeronDirectoryName()) +
+            "-counters.dat");
+    }
+
+    /**
+     * A new, empty engine state of this context's capacities; needs no {@link #conclude()}, so a replay or a test
+     * can size its state as the engine would.
+     *
+     * @return the state, allocated as accounts open.
+     */
     public EngineState newState()
     {
         return new EngineState(
             maxAssets, maxInstruments, maxAccounts, maxPositions, maxOpenOrders, maxClients, maxUnderlyings);
     }
 
+    /**
+     * @return assets the engine can define, from 1 to {@link EngineConfiguration#MAX_ASSETS_LIMIT}; defaults to
+     * {@link EngineConfiguration#maxAssets()}.
+     */
     public int maxAssets()
     {
         return maxAssets;
     }
 
+    /**
+     * @param maxAssets assets the engine can define, from 1 to {@link EngineConfiguration#MAX_ASSETS_LIMIT}; defaults
+     *                  to {@link EngineConfiguration#maxAssets()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxAssets(final int maxAssets)
     {
         this.maxAssets = maxAssets;
         return this;
     }
 
+    /**
+     * @return instruments the engine can define; positive; defaults to {@link EngineConfiguration#maxInstruments()}.
+     */
     public int maxInstruments()
     {
         return maxInstruments;
     }
 
+    /**
+     * @param maxInstruments instruments the engine can define; positive; defaults to
+     *                       {@link EngineConfiguration#maxInstruments()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxInstruments(final int maxInstruments)
     {
         this.maxInstruments = maxInstruments;
         return this;
     }
 
+    /**
+     * @return accounts the engine can open; positive; defaults to {@link EngineConfiguration#maxAccounts()}.
+     */
     public int maxAccounts()
     {
         return maxAccounts;
     }
 
+    /**
+     * @param maxAccounts accounts the engine can open; positive; defaults to {@link EngineConfiguration#maxAccounts()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxAccounts(final int maxAccounts)
     {
         this.maxAccounts = maxAccounts;
         return this;
     }
 
+    /**
+     * @return positions one account can hold, from 1 to {@link EngineConfiguration#MAX_POSITIONS_LIMIT}; defaults to
+     * {@link EngineConfiguration#maxPositions()}.
+     */
     public int maxPositions()
     {
         return maxPositions;
     }
 
+    /**
+     * @param maxPositions positions one account can hold, from 1 to {@link EngineConfiguration#MAX_POSITIONS_LIMIT};
+     *                     defaults to {@link EngineConfiguration#maxPositions()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxPositions(final int maxPositions)
     {
         this.maxPositions = maxPositions;
         return this;
     }
 
+    /**
+     * @return open orders the engine holds over all accounts; positive; defaults to
+     * {@link EngineConfiguration#maxOpenOrders()}.
+     */
     public int maxOpenOrders()
     {
         return maxOpenOrders;
     }
 
+    /**
+     * @param maxOpenOrders open orders the engine holds over all accounts; positive; defaults to
+     *                      {@link EngineConfiguration#maxOpenOrders()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxOpenOrders(final int maxOpenOrders)
     {
         this.maxOpenOrders = maxOpenOrders;
         return this;
     }
 
+    /**
+     * @return clients the engine tracks; positive; defaults to {@link EngineConfiguration#maxClients()}.
+     */
     public int maxClients()
     {
         return maxClients;
     }
 
+    /**
+     * @param maxClients clients the engine tracks; positive; defaults to {@link EngineConfiguration#maxClients()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxClients(final int maxClients)
     {
         this.maxClients = maxClients;
         return this;
     }
 
+    /**
+     * @return underlyings an account's incremental risk state has room for, from 1 to
+     * {@link EngineConfiguration#MAX_UNDERLYINGS_LIMIT}; defaults to {@link EngineConfiguration#maxUnderlyings()}.
+     */
     public int maxUnderlyings()
     {
         return maxUnderlyings;
     }
 
+    /**
+     * @param maxUnderlyings underlyings an account's incremental risk state has room for, from 1 to
+     *                       {@link EngineConfiguration#MAX_UNDERLYINGS_LIMIT}; defaults to
+     *                       {@link EngineConfiguration#maxUnderlyings()}.
+     * @return this for a fluent API.
+     */
     public EngineContext maxUnderlyings(final int maxUnderlyings)
     {
         this.maxUnderlyings = maxUnderlyings;
         return this;
     }
 
+    /**
+     * @return slots of the input ring; a power of two; defaults to {@link EngineConfiguration#ringSize()}.
+     */
     public int ringSize()
     {
         return ringSize;
     }
 
+    /**
+     * @param ringSize slots of the input ring; a power of two; defaults to {@link EngineConfiguration#ringSize()}.
+     * @return this for a fluent API.
+     */
     public EngineContext ringSize(final int ringSize)
     {
         this.ringSize = ringSize;
         return this;
     }
 
+    /**
+     * @return bytes of the output queue, its trailer not counted; a power of two of at least 8; defaults to
+     * {@link EngineConfiguration#outputBufferLength()}.
+     */
     public int outputBufferLength()
     {
         return outputBufferLength;
     }
 
+    /**
+     * @param outputBufferLength bytes of the output queue, its trailer not counted; a power of two of at least 8;
+     *                           defaults to {@link EngineConfiguration#outputBufferLength()}.
+     * @return this for a fluent API.
+     */
     public EngineContext outputBufferLength(final int outputBufferLength)
     {
         this.outputBufferLength = outputBufferLength;
         return this;
     }
 
+    /**
+     * @return the channel the engine subscribes to for inputs; defaults to {@link EngineConfiguration#inputChannel()}.
+     */
     public String inputChannel()
     {
         return inputChannel;
     }
 
+    /**
+     * @param inputChannel the channel the engine subscribes to for inputs; defaults to
+     *                     {@link EngineConfiguration#inputChannel()}.
+     * @return this for a fluent API.
+     */
     public EngineContext inputChannel(final String inputChannel)
     {
         this.inputChannel = inputChannel;
         return this;
     }
 
+    /**
+     * @return the stream id of the inputs; defaults to {@link EngineConfiguration#inputStreamId()}.
+     */
     public int inputStreamId()
     {
         return inputStreamId;
     }
 
+    /**
+     * @param inputStreamId the stream id of the inputs; defaults to {@link EngineConfiguration#inputStreamId()}.
+     * @return this for a fluent API.
+     */
     public EngineContext inputStreamId(final int inputStreamId)
     {
         this.inputStreamId = inputStreamId;
         return this;
     }
 
+    /**
+     * @return the channel the engine publishes its outputs on; defaults to {@link EngineConfiguration#outputChannel()}.
+     */
     public String outputChannel()
     {
         return outputChannel;
     }
 
+    /**
+     * @param outputChannel the channel the engine publishes its outputs on; defaults to
+     *                      {@link EngineConfiguration#outputChannel()}.
+     * @return this for a fluent API.
+     */
     public EngineContext outputChannel(final String outputChannel)
     {
         this.outputChannel = outputChannel;
         return this;
     }
 
+    /**
+     * @return the stream id of the outputs; defaults to {@link EngineConfiguration#outputStreamId()}.
+     */
     public int outputStreamId()
     {
         return outputStreamId;
     }
 
+    /**
+     * @param outputStreamId the stream id of the outputs; defaults to {@link EngineConfiguration#outputStreamId()}.
+     * @return this for a fluent API.
+     */
     public EngineContext outputStreamId(final int outputStreamId)
     {
         this.outputStreamId = outputStreamId;
         return this;
     }
 
-    public String waitStrategy()
+    /**
+     * @return the name of the ring's wait strategy, used by {@link #conclude()} when no
+     * {@link #waitStrategy(WaitStrategy)} is set; defaults to {@link EngineConfiguration#waitStrategyName()}.
+     */
+    public String waitStrategyName()
+    {
+        return waitStrategyName;
+    }
+
+    /**
+     * @param waitStrategyName {@code busy}, {@code yielding}, {@code sleeping} or {@code blocking}, see
+     *                         {@link EngineConfiguration#newWaitStrategy(String)}; defaults to
+     *                         {@link EngineConfiguration#waitStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext waitStrategyName(final String waitStrategyName)
+    {
+        this.waitStrategyName = waitStrategyName;
+        return this;
+    }
+
+    /**
+     * @return how the journal and business-logic threads wait for the next input; null until set or built by
+     * {@link #conclude()} from {@link #waitStrategyName()}.
+     */
+    public WaitStrategy waitStrategy()
     {
         return waitStrategy;
     }
 
-    public EngineContext waitStrategy(final String waitStrategy)
+    /**
+     * @param waitStrategy how the journal and business-logic threads wait for the next input; when null (the
+     *                     default) {@link #conclude()} builds it from {@link #waitStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext waitStrategy(final WaitStrategy waitStrategy)
     {
         this.waitStrategy = waitStrategy;
         return this;
     }
 
+    /**
+     * @return the name of the receiver agent's idle strategy, used by {@link #conclude()} when no
+     * {@link #receiverIdleStrategy(IdleStrategy)} is set; defaults to
+     * {@link EngineConfiguration#receiverIdleStrategyName()}.
+     */
+    public String receiverIdleStrategyName()
+    {
+        return receiverIdleStrategyName;
+    }
+
+    /**
+     * @param receiverIdleStrategyName an idle strategy name, see
+     *                                 {@link EngineConfiguration#newIdleStrategy(String, String)}; defaults to
+     *                                 {@link EngineConfiguration#receiverIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext receiverIdleStrategyName(final String receiverIdleStrategyName)
+    {
+        this.receiverIdleStrategyName = receiverIdleStrategyName;
+        return this;
+    }
+
+    /**
+     * @return how the receiver agent idles when no input arrives; null until set or built by {@link #conclude()}
+     * from {@link #receiverIdleStrategyName()}.
+     */
+    public IdleStrategy receiverIdleStrategy()
+    {
+        return receiverIdleStrategy;
+    }
+
+    /**
+     * @param receiverIdleStrategy how the receiver agent idles, the receiver's alone; when null (the default)
+     *                             {@link #conclude()} builds it from {@link #receiverIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext receiverIdleStrategy(final IdleStrategy receiverIdleStrategy)
+    {
+        this.receiverIdleStrategy = receiverIdleStrategy;
+        return this;
+    }
+
+    /**
+     * @return the name of the publisher agent's idle strategy, used by {@link #conclude()} when no
+     * {@link #publisherIdleStrategy(IdleStrategy)} is set; defaults to
+     * {@link EngineConfiguration#publisherIdleStrategyName()}.
+     */
+    public String publisherIdleStrategyName()
+    {
+        return publisherIdleStrategyName;
+    }
+
+    /**
+     * @param publisherIdleStrategyName an idle strategy name, see
+     *                                  {@link EngineConfiguration#newIdleStrategy(String, String)}; defaults to
+     *                                  {@link EngineConfiguration#publisherIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext publisherIdleStrategyName(final String publisherIdleStrategyName)
+    {
+        this.publisherIdleStrategyName = publisherIdleStrategyName;
+        return this;
+    }
+
+    /**
+     * @return how the publisher agent idles when there is nothing to publish or the publication is back-pressured;
+     * null until set or built by {@link #conclude()} from {@link #publisherIdleStrategyName()}.
+     */
+    public IdleStrategy publisherIdleStrategy()
+    {
+        return publisherIdleStrategy;
+    }
+
+    /**
+     * @param publisherIdleStrategy how the publisher agent idles, the publisher's alone; when null (the default)
+     *                              {@link #conclude()} builds it from {@link #publisherIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext publisherIdleStrategy(final IdleStrategy publisherIdleStrategy)
+    {
+        this.publisherIdleStrategy = publisherIdleStrategy;
+        return this;
+    }
+
+    /**
+     * @return the name of the output queue's back-off, used by {@link #conclude()} when no
+     * {@link #outputQueueIdleStrategy(IdleStrategy)} is set; defaults to
+     * {@link EngineConfiguration#outputQueueIdleStrategyName()}.
+     */
+    public String outputQueueIdleStrategyName()
+    {
+        return outputQueueIdleStrategyName;
+    }
+
+    /**
+     * @param outputQueueIdleStrategyName an idle strategy name, see
+     *                                    {@link EngineConfiguration#newIdleStrategy(String, String)}; defaults to
+     *                                    {@link EngineConfiguration#outputQueueIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext outputQueueIdleStrategyName(final String outputQueueIdleStrategyName)
+    {
+        this.outputQueueIdleStrategyName = outputQueueIdleStrategyName;
+        return this;
+    }
+
+    /**
+     * @return how the business logic backs off while the output queue is full; null until set or built by
+     * {@link #conclude()} from {@link #outputQueueIdleStrategyName()}.
+     */
+    public IdleStrategy outputQueueIdleStrategy()
+    {
+        return outputQueueIdleStrategy;
+    }
+
+    /**
+     * @param outputQueueIdleStrategy how the business logic backs off while the output queue is full, the business
+     *                                logic's alone; when null (the default) {@link #conclude()} builds it from
+     *                                {@link #outputQueueIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext outputQueueIdleStrategy(final IdleStrategy outputQueueIdleStrategy)
+    {
+        this.outputQueueIdleStrategy = outputQueueIdleStrategy;
+        return this;
+    }
+
+    /**
+     * @return the Aeron directory of the media driver, or null (the default) for the embedded driver's own or, with
+     * an external driver, Aeron's default.
+     */
     public String aeronDirectoryName()
     {
         return aeronDirectoryName;
     }
 
+    /**
+     * @param aeronDirectoryName the Aeron directory of the media driver; required with an external driver, null by
+     *                           default.
+     * @return this for a fluent API.
+     */
     public EngineContext aeronDirectoryName(final String aeronDirectoryName)
     {
         this.aeronDirectoryName = aeronDirectoryName;
         return this;
     }
 
+    /**
+     * @return whether the engine launches its own media driver; true by default.
+     */
     public boolean embeddedMediaDriver()
     {
         return embeddedMediaDriver;
     }
 
+    /**
+     * @param embeddedMediaDriver whether the engine launches its own media driver (true, the default) or connects
+     *                            to one running at {@link #aeronDirectoryName()}.
+     * @return this for a fluent API.
+     */
     public EngineContext embeddedMediaDriver(final boolean embeddedMediaDriver)
     {
         this.embeddedMediaDriver = embeddedMediaDriver;
         return this;
     }
 
+    /**
+     * @return the directory of the journal and its snapshots, which the engine recovers from on start; no default.
+     */
     public Path journalDir()
     {
         return journalDir;
     }
 
+    /**
+     * @param journalDir the directory of the journal and its snapshots; required, every input is journaled.
+     * @return this for a fluent API.
+     */
     public EngineContext journalDir(final Path journalDir)
     {
         this.journalDir = journalDir;
         return this;
     }
 
+    /**
+     * @return the memory-mapped file of the engine's counters; null until set or defaulted by {@link #conclude()}
+     * to {@link #defaultCountersFile(String)} of {@link #aeronDirectoryName()}.
+     */
+    public File countersFile()
+    {
+        return countersFile;
+    }
+
+    /**
+     * @param countersFile the memory-mapped file of the engine's counters; when null (the default)
+     *                     {@link #conclude()} puts it beside the Aeron directory.
+     * @return this for a fluent API.
+     */
+    public EngineContext countersFile(final File countersFile)
+    {
+        this.countersFile = countersFile;
+        return this;
+    }
+
+    /**
+     * @return the risk-parameter file the default risk model loads, or null for the parameters shipped with the
+     * engine; defaults to {@link EngineConfiguration#riskParametersFile()}.
+     */
+    public Path riskParametersFile()
+    {
+        return riskParametersFile;
+    }
+
+    /**
+     * @param riskParametersFile the risk-parameter file the default risk model loads, or null for the shipped
+     *                           parameters; defaults to {@link EngineConfiguration#riskParametersFile()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext riskParametersFile(final Path riskParametersFile)
+    {
+        this.riskParametersFile = riskParametersFile;
+        return this;
+    }
+
+    /**
+     * @return what builds the risk model over the engine's state; defaults to the live incremental
+     * {@link PortfolioRiskModel} with {@link #riskParametersFile()}.
+     */
     public Function<EngineState, RiskModelBinding> riskModelFactory()
     {
         return riskModelFactory;
     }
 
+    /**
+     * @param riskModelFactory what builds the risk model over the engine's state; required, defaults to the
+     *                         {@link PortfolioRiskModel} with {@link #riskParametersFile()}. Live run and replay of
+     *                         one journal must build the same model.
+     * @return this for a fluent API.
+     */
     public EngineContext riskModelFactory(final Function<EngineState, RiskModelBinding> riskModelFactory)
     {
         this.riskModelFactory = riskModelFactory;
@@ -327,7 +749,8 @@ public final class EngineContext
     }
 
     /**
-     * @return the sessions file that turns authentication on, or null: the engine then runs open.
+     * @return the sessions file that turns authentication on, or null: the engine then runs open; defaults to
+     * {@link EngineConfiguration#sessionsFile()}.
      */
     public Path sessionsFile()
     {
@@ -335,7 +758,9 @@ public final class EngineContext
     }
 
     /**
-     * Sets the sessions file (clients, secrets, roles, entitlements); null runs the engine open (development mode).
+     * @param sessionsFile the sessions file (clients, secrets, roles, entitlements), or null to run the engine open
+     *                     (development mode); defaults to {@link EngineConfiguration#sessionsFile()}.
+     * @return this for a fluent API.
      */
     public EngineContext sessionsFile(final Path sessionsFile)
     {
@@ -343,11 +768,20 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return milliseconds a connection has to finish a logon it started; defaults to
+     * {@link EngineConfiguration#logonTimeoutMs()}.
+     */
     public long logonTimeoutMs()
     {
         return logonTimeoutMs;
     }
 
+    /**
+     * @param logonTimeoutMs milliseconds a connection has to finish a logon it started; positive, defaults to
+     *                       {@link EngineConfiguration#logonTimeoutMs()}.
+     * @return this for a fluent API.
+     */
     public EngineContext logonTimeoutMs(final long logonTimeoutMs)
     {
         this.logonTimeoutMs = logonTimeoutMs;

@@ -49,6 +49,11 @@ public final class EngineCounters implements AutoCloseable
     @FunctionalInterface
     public interface Factory
     {
+        /**
+         * @param typeId of the counter, from {@link #TYPE_ID_BASE}.
+         * @param label  of the counter, as {@code pme stat} prints it.
+         * @return the new counter.
+         */
         AtomicCounter newCounter(int typeId, String label);
     }
 
@@ -72,6 +77,11 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter refusedSource;
     private final AtomicCounter sessionOutputsDropped;
 
+    /**
+     * Creates every counter of the engine through the factory, which decides where they live.
+     *
+     * @param factory of the counters.
+     */
     public EngineCounters(final Factory factory)
     {
         inputs = factory.newCounter(INPUTS_TYPE_ID, "pme: inputs");
@@ -128,6 +138,9 @@ public final class EngineCounters implements AutoCloseable
     /**
      * Counters in a memory-mapped file of the engine's own, which {@code pme stat} reads from another process. They
      * live as long as the engine, whatever happens to its Aeron client.
+     *
+     * @param file to map, replaced if it exists.
+     * @return the counters in the file.
      */
     public static EngineCounters mapped(final File file)
     {
@@ -148,56 +161,89 @@ public final class EngineCounters implements AutoCloseable
             new UnsafeBuffer(mapped, 0, METADATA_LENGTH), new UnsafeBuffer(mapped, METADATA_LENGTH, VALUES_LENGTH));
     }
 
+    /**
+     * @return inputs the business logic has processed, journaled ones replayed on recovery included.
+     */
     public AtomicCounter inputs()
     {
         return inputs;
     }
 
+    /**
+     * @return outputs the business logic has written to the output queue.
+     */
     public AtomicCounter outputs()
     {
         return outputs;
     }
 
+    /**
+     * @return inputs refused by the business logic, every reason; {@link #rejects(RejectReason)} counts one.
+     */
     public AtomicCounter rejects()
     {
         return rejects;
     }
 
+    /**
+     * @return outputs the publisher could not publish and dropped (no subscriber, or one too slow).
+     */
     public AtomicCounter outputsDropped()
     {
         return outputsDropped;
     }
 
+    /**
+     * @return inputs waiting in the ring when the receiver last offered one.
+     */
     public AtomicCounter ringOccupancy()
     {
         return ringOccupancy;
     }
 
+    /**
+     * @return inputs appended to the journal.
+     */
     public AtomicCounter journalPosition()
     {
         return journalPosition;
     }
 
+    /**
+     * @return accounts open.
+     */
     public AtomicCounter accounts()
     {
         return accounts;
     }
 
+    /**
+     * @return accounts whose equity is below their initial margin.
+     */
     public AtomicCounter belowInitialMargin()
     {
         return belowInitialMargin;
     }
 
+    /**
+     * @return accounts whose equity is below their maintenance margin.
+     */
     public AtomicCounter belowMaintenanceMargin()
     {
         return belowMaintenanceMargin;
     }
 
+    /**
+     * @return errors on the engine's threads; each is a bug, kept in {@link EngineErrors}.
+     */
     public AtomicCounter errors()
     {
         return errors;
     }
 
+    /**
+     * @return pre-trade checks answered.
+     */
     public AtomicCounter checks()
     {
         return checks;
@@ -245,6 +291,11 @@ public final class EngineCounters implements AutoCloseable
         return sessionOutputsDropped;
     }
 
+    /**
+     * Counts a refused input, in all and under its reason.
+     *
+     * @param reasonCode the {@link RejectReason} value; one without a counter of its own is counted in all only.
+     */
     public void reject(final int reasonCode)
     {
         rejects.incrementRelease();
@@ -254,11 +305,18 @@ public final class EngineCounters implements AutoCloseable
         }
     }
 
+    /**
+     * @param reason of the refusals.
+     * @return inputs refused for that reason.
+     */
     public long rejects(final RejectReason reason)
     {
         return rejectsByReason[reason.value()].get();
     }
 
+    /**
+     * Frees every counter.
+     */
     public void close()
     {
         inputs.close();

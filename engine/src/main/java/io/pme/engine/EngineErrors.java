@@ -17,8 +17,14 @@ public final class EngineErrors
     private static final int LOG_LENGTH = 1024 * 1024;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(LOG_LENGTH));
-    private final DistinctErrorLog log = new DistinctErrorLog(buffer, SystemEpochClock.INSTANCE, StandardCharsets.UTF_8);
+    private final DistinctErrorLog log =
+        new DistinctErrorLog(buffer, SystemEpochClock.INSTANCE, StandardCharsets.UTF_8);
 
+    /**
+     * Records an error once and counts its repeats; when the log is full a new error is not kept.
+     *
+     * @param throwable seen on one of the engine's threads.
+     */
     public void record(final Throwable throwable)
     {
         log.record(throwable);

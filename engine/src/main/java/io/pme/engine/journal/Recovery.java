@@ -18,6 +18,9 @@ public final class Recovery
     private long replayed;
 
     /**
+     * @param journalDir  the journal directory; a missing one is an empty journal.
+     * @param processor   the business logic, over an empty state.
+     * @param risk        the risk model of that state, told when a snapshot is restored.
      * @param useSnapshot false replays the whole journal from its first input.
      * @return this, with what was done.
      */
@@ -57,16 +60,26 @@ public final class Recovery
         return this;
     }
 
+    /**
+     * @param journalDir the journal directory.
+     * @return where the journal's snapshots are kept.
+     */
     public static Path snapshotDir(final Path journalDir)
     {
         return journalDir.resolve("snapshots");
     }
 
+    /**
+     * @return the input sequence of the snapshot restored, or -1 when none was.
+     */
     public long snapshotInputSequence()
     {
         return snapshotInputSequence;
     }
 
+    /**
+     * @return journaled inputs replayed after the snapshot, or from the first when none was restored.
+     */
     public long replayed()
     {
         return replayed;

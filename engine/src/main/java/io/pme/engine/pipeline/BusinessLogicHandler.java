@@ -17,6 +17,11 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
     private final Recorder checkLatency;
     private final NanoClock clock;
 
+    /**
+     * @param processor    the business logic.
+     * @param checkLatency records each pre-trade check's arrival-to-answer time in nanoseconds.
+     * @param clock        the receiver's clock, for that time.
+     */
     public BusinessLogicHandler(final InputProcessor processor, final Recorder checkLatency, final NanoClock clock)
     {
         this.processor = processor;
@@ -24,6 +29,9 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
         this.clock = clock;
     }
 
+    /**
+     * Processes the journaled input; a pre-trade check's latency is recorded once it is answered.
+     */
     public void onEvent(final InputEvent event, final long sequence, final boolean endOfBatch)
     {
         processor.process(event.buffer(), 0, event.length(), event.journalIndex());

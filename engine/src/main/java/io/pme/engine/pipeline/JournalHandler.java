@@ -12,12 +12,19 @@ public final class JournalHandler implements EventHandler<InputEvent>
     private final Journal journal;
     private final EngineCounters counters;
 
+    /**
+     * @param journal  to append every input to.
+     * @param counters where the journal's length is published.
+     */
     public JournalHandler(final Journal journal, final EngineCounters counters)
     {
         this.journal = journal;
         this.counters = counters;
     }
 
+    /**
+     * Appends the input to the journal and notes where, for the business logic's snapshots.
+     */
     public void onEvent(final InputEvent event, final long sequence, final boolean endOfBatch)
     {
         event.journalIndex(journal.append(event.buffer(), 0, event.length()));

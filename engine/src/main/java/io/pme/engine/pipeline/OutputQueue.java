@@ -17,12 +17,19 @@ public final class OutputQueue implements Outbox
     private final RingBuffer ring;
     private final IdleStrategy idleStrategy;
 
+    /**
+     * @param ring         the queue the publisher drains.
+     * @param idleStrategy how the writer backs off while the queue is full; the writer's alone.
+     */
     public OutputQueue(final RingBuffer ring, final IdleStrategy idleStrategy)
     {
         this.ring = ring;
         this.idleStrategy = idleStrategy;
     }
 
+    /**
+     * Queues one output, waiting while the queue is full.
+     */
     public void publish(final DirectBuffer buffer, final int offset, final int length)
     {
         idleStrategy.reset();

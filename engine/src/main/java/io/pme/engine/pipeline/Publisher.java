@@ -23,6 +23,11 @@ public final class Publisher implements Agent, MessageHandler
     private final Publication publication;
     private final EngineCounters counters;
 
+    /**
+     * @param outputs     the output queue the business logic and the receiver write to.
+     * @param publication the engine's output publication.
+     * @param counters    where outputs dropped are counted.
+     */
     public Publisher(final RingBuffer outputs, final Publication publication, final EngineCounters counters)
     {
         this.outputs = outputs;
@@ -30,16 +35,28 @@ public final class Publisher implements Agent, MessageHandler
         this.counters = counters;
     }
 
+    /**
+     * Publishes up to a batch of queued outputs.
+     *
+     * @return outputs taken from the queue.
+     */
     public int doWork()
     {
         return outputs.read(this, READ_LIMIT);
     }
 
+    /**
+     * @return the agent's name, as its thread is named.
+     */
     public String roleName()
     {
         return "pme-publisher";
     }
 
+    /**
+     * Offers one output to the publication, retrying a back-pressured or briefly blocked offer a bounded number of
+     * times; then, or at once when no subscriber is connected, it is dropped and counted.
+     */
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
         for (int attempt = 0; attempt < MAX_OFFER_ATTEMPTS; attempt++)

@@ -33,6 +33,14 @@ public final class Receiver implements Agent
     private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
     private final UnsafeBuffer empty = new UnsafeBuffer(new byte[1]);
 
+    /**
+     * A receiver admitting every frame, with no session layer.
+     *
+     * @param subscription of the inputs.
+     * @param ring         the input ring to copy frames into.
+     * @param counters     where the ring's occupancy is published.
+     * @param clock        stamping each frame's arrival, for latency measurement only.
+     */
     public Receiver(
         final Subscription subscription,
         final RingBuffer<InputEvent> ring,
@@ -43,7 +51,11 @@ public final class Receiver implements Agent
     }
 
     /**
-     * @param sessions the authentication boundary, or null to admit every frame.
+     * @param subscription of the inputs.
+     * @param ring         the input ring to copy frames into.
+     * @param counters     where the ring's occupancy is published.
+     * @param clock        stamping each frame's arrival, for latency measurement only, and timing logons.
+     * @param sessions     the authentication boundary, or null to admit every frame.
      */
     public Receiver(
         final Subscription subscription,
@@ -60,6 +72,11 @@ public final class Receiver implements Agent
         this.assembler = new FragmentAssembler(this::onFragment);
     }
 
+    /**
+     * Expires overdue logons, then copies up to a batch of input fragments into the ring.
+     *
+     * @return the session layer's work done and fragments polled.
+     */
     public int doWork()
     {
         int fragments = null != sessions ? sessions.doWork(clock.nanoTime()) : 0;
@@ -68,6 +85,9 @@ public final class Receiver implements Agent
         return fragments;
     }
 
+    /**
+     * @return the agent's name, as its thread is named.
+     */
     public String roleName()
     {
         return "pme-receiver";

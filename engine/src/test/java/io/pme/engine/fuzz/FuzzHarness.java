@@ -64,7 +64,8 @@ final class FuzzHarness
 
     static EngineState newState()
     {
-        return new EngineState(MAX_ASSETS, MAX_INSTRUMENTS, MAX_ACCOUNTS, MAX_POSITIONS, MAX_OPEN_ORDERS, MAX_CLIENTS, 4);
+        return new EngineState(
+            MAX_ASSETS, MAX_INSTRUMENTS, MAX_ACCOUNTS, MAX_POSITIONS, MAX_OPEN_ORDERS, MAX_CLIENTS, 4);
     }
 
     EngineState state()

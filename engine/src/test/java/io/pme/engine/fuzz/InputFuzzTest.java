@@ -155,6 +155,23 @@ class InputFuzzTest
         final int perpetual = firstOf(state, Instruments.PERPETUAL);
         final int option = firstOf(state, Instruments.OPTION);
 
+        refusedMoneyAndTrades(round, state, b, account, usd, spot, perpetual, option);
+        refusedReferenceData(round, state, b, account, usd, btc);
+        refusedMarketDataAndParameters(round, b, usd, btc, perpetual, option);
+
+        // money that comes in and goes out again exactly, and a client id below zero, are fine
+        round.readdressed(b.deposit(account, usd, 1e15));
+        round.readdressed(b.withdrawal(account, usd, state.accounts().balance(0, usd)));
+        final byte[] negativeClient = b.heartbeat();
+        new UnsafeBuffer(negativeClient).putInt(HEADER_LENGTH + InboundLayout.CLIENT_ID_OFFSET, -7, LITTLE_ENDIAN);
+        new UnsafeBuffer(negativeClient).putLong(HEADER_LENGTH + InboundLayout.CORRELATION_ID_OFFSET, 1, LITTLE_ENDIAN);
+        assertEquals(RejectReason.NONE, round.feed(negativeClient, negativeClient.length));
+    }
+
+    private static void refusedMoneyAndTrades(
+        final FuzzRound round, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
+        final double spot, final int perpetual, final int option)
+    {
         for (final double amount : new double[]{ 1e308, Double.MAX_VALUE, 1e16, Double.POSITIVE_INFINITY,
             Double.NaN, -1.0, 0.0, -0.0 })
         {
@@ -193,7 +210,12 @@ class InputFuzzTest
             OrderCheckDecoder.sideEncodingOffset(), 9), RejectReason.INVALID_ENUM);
         refused(round, withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 906),
             OrderCheckDecoder.sideEncodingOffset(), 0), RejectReason.INVALID_ENUM);
+    }
 
+    private static void refusedReferenceData(
+        final FuzzRound round, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
+        final int btc)
+    {
         refused(round, b.accountOpen(0), RejectReason.INVALID_VALUE);
         refused(round, b.accountOpen(-1), RejectReason.INVALID_VALUE);
         refused(round, b.accountOpen(Long.MIN_VALUE), RejectReason.INVALID_VALUE);
@@ -218,7 +240,12 @@ class InputFuzzTest
         refused(round, b.instrumentDefinition(-1, btc, expiry), RejectReason.CAPACITY_EXCEEDED);
         round.readdressed(b.instrumentDefinition(free, btc, Long.MAX_VALUE));
         round.readdressed(b.orderCheck(account, free, Side.BUY, 1.0, 0.0, 907));
+    }
 
+    private static void refusedMarketDataAndParameters(
+        final FuzzRound round, final SeedFrames.Builder b, final int usd, final int btc, final int perpetual,
+        final int option)
+    {
         for (final double amount : new double[]{ 1e308, -1e308, 1e16, Double.NaN, Double.NEGATIVE_INFINITY })
         {
             refused(round, b.fundingPayment(perpetual, amount), RejectReason.INVALID_PRICE);
@@ -255,14 +282,6 @@ class InputFuzzTest
             refused(round, withByte(b.adminCommand(AdminCommandType.DIGEST),
                 AdminCommandDecoder.commandEncodingOffset(), command), RejectReason.INVALID_ENUM);
         }
-
-        // money that comes in and goes out again exactly, and a client id below zero, are fine
-        round.readdressed(b.deposit(account, usd, 1e15));
-        round.readdressed(b.withdrawal(account, usd, state.accounts().balance(0, usd)));
-        final byte[] negativeClient = b.heartbeat();
-        new UnsafeBuffer(negativeClient).putInt(HEADER_LENGTH + InboundLayout.CLIENT_ID_OFFSET, -7, LITTLE_ENDIAN);
-        new UnsafeBuffer(negativeClient).putLong(HEADER_LENGTH + InboundLayout.CORRELATION_ID_OFFSET, 1, LITTLE_ENDIAN);
-        assertEquals(RejectReason.NONE, round.feed(negativeClient, negativeClient.length));
     }
 
     private static void refused(final FuzzRound round, final byte[] frame, final RejectReason expected)

@@ -2,7 +2,6 @@ package io.pme.engine.fuzz;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
-import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
@@ -239,7 +238,7 @@ class PipelineFuzzTest
                 inputs.add(steady.get(next++));
             }
             final int kind = random.nextInt(10);
-            int length;
+            final int length;
             if (kind < 6)
             {
                 final byte[] base = pool.get(random.nextInt(pool.size()));

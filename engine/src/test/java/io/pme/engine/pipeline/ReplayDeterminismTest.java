@@ -136,7 +136,7 @@ class ReplayDeterminismTest
         return new EngineContext()
             .journalDir(journal)
             .aeronDirectoryName(journal.getParent().resolve("aeron").toString())
-            .waitStrategy("yielding")
+            .waitStrategyName("yielding")
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
     }
@@ -239,7 +239,8 @@ class ReplayDeterminismTest
                 case 1 -> scratch.putShort(2, (short)(200 + random.nextInt(100)));
                 case 2 -> scratch.putShort(4, (short)99);
                 case 3 -> scratch.putShort(6, (short)9);
-                case 4 -> scratch.putByte(length > 28 ? 28 + random.nextInt(length - 28) : length - 1, (byte)random.nextInt(256));
+                case 4 -> scratch.putByte(
+                    length > 28 ? 28 + random.nextInt(length - 28) : length - 1, (byte)random.nextInt(256));
                 default ->
                 {
                     newLength = random.nextInt(1, 120);

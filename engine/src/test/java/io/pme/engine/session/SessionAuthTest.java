@@ -15,6 +15,7 @@ import io.pme.codecs.RejectReason;
 import io.pme.codecs.Side;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineContext;
+import io.pme.engine.logic.NoRiskModel;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -168,7 +169,8 @@ class SessionAuthTest
             .maxAccounts(1_000)
             .maxOpenOrders(1_000)
             .ringSize(1024)
-            .outputBufferLength(1024 * 1024);
+            .outputBufferLength(1024 * 1024)
+            .riskModelFactory(state -> new NoRiskModel(state.accounts()));
     }
 
     private void connect()

@@ -20,6 +20,11 @@ public final class Pme
     {
     }
 
+    /**
+     * Runs one command and exits with its status: 0 done, 1 failed, 2 misused.
+     *
+     * @param args the command and its options.
+     */
     public static void main(final String[] args)
     {
         final int exitCode = run(args, System.out, System.err);

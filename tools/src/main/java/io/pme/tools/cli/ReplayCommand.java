@@ -36,12 +36,14 @@ final class ReplayCommand
         }
         final EngineContext context = new EngineContext().journalDir(journalDir);
         final EngineState state = context.newState();
-        final RiskModelBinding risk = RiskModels.standard().apply(state);
+        // the engine's risk model, so a replay margins as the live run did (pme.risk.parameters.file included)
+        final RiskModelBinding risk = context.riskModelFactory().apply(state);
         final long startNs = System.nanoTime();
         try (EngineCounters counters = EngineCounters.local())
         {
             final InputProcessor processor = new InputProcessor(state, risk, counters, Outbox.NONE, SnapshotSink.NONE);
-            final Recovery recovery = new Recovery().recover(journalDir, processor, risk, options.flag("from-snapshot"));
+            final Recovery recovery =
+                new Recovery().recover(journalDir, processor, risk, options.flag("from-snapshot"));
             final double seconds = (System.nanoTime() - startNs) / 1e9;
             if (recovery.snapshotInputSequence() >= 0)
             {

@@ -57,8 +57,7 @@ final class RunCommand
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
-            .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000))
-            .riskModelFactory(RiskModels.standard());
+            .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000));
         if (null != sessions)
         {
             context.sessionsFile(Path.of(sessions));
@@ -191,7 +190,8 @@ final class RunCommand
             count++;
             if (CheckResultDecoder.TEMPLATE_ID == buffer.getShort(offset + 2))
             {
-                checkResult.wrap(buffer, offset + 8, CheckResultDecoder.BLOCK_LENGTH, CheckResultDecoder.SCHEMA_VERSION);
+                checkResult.wrap(
+                    buffer, offset + 8, CheckResultDecoder.BLOCK_LENGTH, CheckResultDecoder.SCHEMA_VERSION);
                 if (CheckOutcome.ACCEPTED == checkResult.outcome())
                 {
                     accepted++;

@@ -51,7 +51,6 @@ final class ScriptCommand
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .aeronDirectoryName(StatCommand.defaultAeronDir() + "-script-" + ProcessHandle.current().pid())
-            .riskModelFactory(RiskModels.standard())
             .conclude();
         final JsonFramePrinter printer = new JsonFramePrinter();
         final Engine engine = Engine.launch(context);

@@ -4,7 +4,7 @@ import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 
 /**
- * The model used when none is loaded: every account is unmargined and every check is refused as such.
+ * The margin model of {@link NoRiskModel}: every account is unmargined and every check is refused as such.
  */
 public final class NoMarginModel implements MarginModel
 {

@@ -4,7 +4,8 @@ import io.pme.codecs.RejectReason;
 import io.pme.engine.state.Accounts;
 
 /**
- * No risk model loaded: parameters cannot be changed and no margin figure is ever made up.
+ * A test double for an engine with no risk model loaded: parameters cannot be changed and no margin figure is ever
+ * made up. The engine's default is the real model; a test that wants this one asks for it.
  */
 public final class NoRiskModel implements RiskModelBinding
 {
