@@ -121,7 +121,8 @@ public final class BenchState
         final double price = BenchMarket.SPOTS[BenchMarket.BTC] * (0 == (tickCount & 1) ? 1.0 : 1.001);
         final long timestamp = BenchMarket.NOW + tickCount * 1_000_000L;
         tickBuffer.putLong(HEADER + OraclePriceEncoder.timestampNsEncodingOffset(), timestamp, LITTLE_ENDIAN);
-        tickBuffer.putLong(HEADER + OraclePriceEncoder.correlationIdEncodingOffset(), ++feedCorrelationId, LITTLE_ENDIAN);
+        tickBuffer.putLong(
+            HEADER + OraclePriceEncoder.correlationIdEncodingOffset(), ++feedCorrelationId, LITTLE_ENDIAN);
         tickBuffer.putDouble(HEADER + OraclePriceEncoder.priceEncodingOffset(), price, LITTLE_ENDIAN);
         tickBuffer.putLong(HEADER + OraclePriceEncoder.sourceTimestampNsEncodingOffset(), timestamp, LITTLE_ENDIAN);
         processor.process(tickBuffer, 0, tickLength, -1);

@@ -28,6 +28,10 @@ public final class CapacityHarness
 {
     private static final double MIB = 1024.0 * 1024.0;
 
+    private CapacityHarness()
+    {
+    }
+
     public static void main(final String[] args) throws IOException
     {
         int accounts = 1_000_000;
@@ -62,7 +66,8 @@ public final class CapacityHarness
         {
             context.maxAssets(assets);
         }
-        System.out.printf("settings: maxAccounts %,d maxPositions %d maxAssets %d maxUnderlyings %d maxOpenOrders %,d; " +
+        System.out.printf(
+            "settings: maxAccounts %,d maxPositions %d maxAssets %d maxUnderlyings %d maxOpenOrders %,d; " +
             "max heap %,.0f MiB%n", context.maxAccounts(), context.maxPositions(), context.maxAssets(),
             context.maxUnderlyings(), context.maxOpenOrders(), Runtime.getRuntime().maxMemory() / MIB);
 
@@ -75,7 +80,8 @@ public final class CapacityHarness
         final long heap = built.heap - empty.heap;
         final long direct = built.direct - empty.direct;
         final long rss = built.rss - empty.rss;
-        System.out.printf("heap used after GC %,.1f MiB (+%,.1f) | direct %,.1f MiB (+%,.1f) | RSS %,.1f MiB (+%,.1f)%n",
+        System.out.printf(
+            "heap used after GC %,.1f MiB (+%,.1f) | direct %,.1f MiB (+%,.1f) | RSS %,.1f MiB (+%,.1f)%n",
             built.heap / MIB, heap / MIB, built.direct / MIB, direct / MIB, built.rss / MIB, rss / MIB);
         System.out.printf("per account: heap %,d B | direct %,d B (account record %,d B) | RSS %,d B%n",
             heap / accounts, direct / accounts, table.recordLength(), rss / accounts);
@@ -108,12 +114,12 @@ public final class CapacityHarness
         for (int k = 0; k < checks; k++)
         {
             final long t0 = System.nanoTime();
-            processor.process(stream.checks, stream.stampCheck(k, ++correlationId, k + 1), CheckStream.CHECK_LENGTH, -1);
-            processor.process(stream.dones, stream.stampDone(k, ++correlationId, k + 1), CheckStream.DONE_LENGTH, -1);
+            correlationId = stream.checkAndDone(processor, k, correlationId, k + 1);
             histogram.recordValue(System.nanoTime() - t0);
         }
         final long elapsed = System.nanoTime() - start;
-        System.out.printf("checks: %,d check+done pairs on random accounts, no warm-up, accepted %.1f%%, %,.0f checks/s%n",
+        System.out.printf(
+            "checks: %,d check+done pairs on random accounts, no warm-up, accepted %.1f%%, %,.0f checks/s%n",
             checks, 100.0 * bench.outbox.accepted / Math.max(1, bench.outbox.checkResults), checks * 1e9 / elapsed);
         CheckLatencyHarness.printLatency("check+done latency", histogram, 1.0, "ns");
     }

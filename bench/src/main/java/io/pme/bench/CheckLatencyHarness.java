@@ -15,6 +15,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class CheckLatencyHarness
 {
+    private CheckLatencyHarness()
+    {
+    }
+
     public static void main(final String[] args)
     {
         int accounts = 100_000;
@@ -30,7 +34,8 @@ public final class CheckLatencyHarness
                 case "--warmup": warmup = Long.parseLong(args[++i]); break;
                 case "--hot": hot = Integer.parseInt(args[++i]); break;
                 default: throw new IllegalArgumentException(
-                    "usage: CheckLatencyHarness [--accounts N] [--checks N] [--warmup N] [--hot K]; unknown " + args[i]);
+                    "usage: CheckLatencyHarness [--accounts N] [--checks N] [--warmup N] [--hot K]; unknown " +
+                    args[i]);
             }
         }
 
@@ -46,8 +51,7 @@ public final class CheckLatencyHarness
         {
             final int k = (int)i;
             orderId++;
-            processor.process(stream.checks, stream.stampCheck(k, ++correlationId, orderId), CheckStream.CHECK_LENGTH, -1);
-            processor.process(stream.dones, stream.stampDone(k, ++correlationId, orderId), CheckStream.DONE_LENGTH, -1);
+            correlationId = stream.checkAndDone(processor, k, correlationId, orderId);
         }
         bench.outbox.reset();
 
@@ -57,8 +61,7 @@ public final class CheckLatencyHarness
             final int k = (int)(warmup + i);
             orderId++;
             final long t0 = System.nanoTime();
-            processor.process(stream.checks, stream.stampCheck(k, ++correlationId, orderId), CheckStream.CHECK_LENGTH, -1);
-            processor.process(stream.dones, stream.stampDone(k, ++correlationId, orderId), CheckStream.DONE_LENGTH, -1);
+            correlationId = stream.checkAndDone(processor, k, correlationId, orderId);
             histogram.recordValue(System.nanoTime() - t0);
         }
         final long elapsed = System.nanoTime() - start;

@@ -4,6 +4,7 @@ import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.codecs.OrderCheckEncoder;
 import io.pme.codecs.OrderDoneEncoder;
 import io.pme.codecs.Side;
+import io.pme.engine.logic.InputProcessor;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.SplittableRandom;
@@ -40,7 +41,8 @@ public final class CheckStream
      * @param hotAccounts when positive, checks come from only that many accounts spread over the book (the market
      *                    maker case: a few accounts sending most checks).
      */
-    public CheckStream(final BenchMarket market, final int accounts, final int hotAccounts, final long seed, final int clientId)
+    public CheckStream(
+        final BenchMarket market, final int accounts, final int hotAccounts, final long seed, final int clientId)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final MessageHeaderEncoder header = new MessageHeaderEncoder();
@@ -87,5 +89,23 @@ public final class CheckStream
         dones.putLong(offset + CORRELATION_OFFSET, correlationId, LITTLE_ENDIAN);
         dones.putLong(offset + DONE_ORDER_ID_OFFSET, clientOrderId, LITTLE_ENDIAN);
         return offset;
+    }
+
+    /**
+     * Applies check k and then the OrderDone of the same order through the business logic, so the book does not
+     * grow: one check+done pair, two correlation ids.
+     *
+     * @param processor         the business logic.
+     * @param k                 which check of the stream.
+     * @param lastCorrelationId the client's last correlation id; the pair takes the next two.
+     * @param clientOrderId     the order's id.
+     * @return the pair's last correlation id.
+     */
+    public long checkAndDone(
+        final InputProcessor processor, final int k, final long lastCorrelationId, final long clientOrderId)
+    {
+        processor.process(checks, stampCheck(k, lastCorrelationId + 1, clientOrderId), CHECK_LENGTH, -1);
+        processor.process(dones, stampDone(k, lastCorrelationId + 2, clientOrderId), DONE_LENGTH, -1);
+        return lastCorrelationId + 2;
     }
 }

@@ -35,7 +35,8 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * keeps any stall of the sender or the engine in the figures (no coordinated omission). Stops by itself.
  *
  * <pre>
- * EndToEndHarness [--rate CHECKS_PER_S] [--seconds S] [--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking]
+ * EndToEndHarness [--rate CHECKS_PER_S] [--seconds S] [--warmup S] [--accounts N] [--hot K]
+ *                 [--wait busy|yielding|sleeping|blocking]
  * </pre>
  */
 public final class EndToEndHarness
@@ -43,6 +44,10 @@ public final class EndToEndHarness
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final int CORRELATION_OFFSET = HEADER + 8;
     private static final int OUTCOME_OFFSET = HEADER + CheckResultEncoder.outcomeEncodingOffset();
+
+    private EndToEndHarness()
+    {
+    }
 
     public static void main(final String[] args) throws Exception
     {
@@ -64,7 +69,8 @@ public final class EndToEndHarness
                 case "--hot": hot = Integer.parseInt(args[++i]); break;
                 case "--wait": wait = args[++i]; break;
                 default: throw new IllegalArgumentException("usage: EndToEndHarness [--rate N] [--seconds S] " +
-                    "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking]; unknown " + args[i]);
+                    "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking]; unknown " +
+                    args[i]);
             }
         }
         if (rate <= 0 || seconds <= 0 || warmupSeconds < 0 || accounts <= 0)
@@ -118,7 +124,10 @@ public final class EndToEndHarness
     private static final FragmentHandler DISCARD = (buffer, offset, length, header) -> {};
 
     private static void load(
-        final Engine engine, final ExclusivePublication publication, final Subscription subscription, final int accounts)
+        final Engine engine,
+        final ExclusivePublication publication,
+        final Subscription subscription,
+        final int accounts)
     {
         final long start = System.nanoTime();
         final long expected = BenchMarket.setupFrameCount(accounts);
@@ -180,31 +189,7 @@ public final class EndToEndHarness
         final AtomicLong backPressured = new AtomicLong();
         final long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 
-        final Thread sender = new Thread(() ->
-        {
-            long pressured = 0;
-            for (long i = 0; i < total; i++)
-            {
-                final long intended = startNs + i * periodNs;
-                long now;
-                while ((now = System.nanoTime()) < intended)
-                {
-                    if (intended - now > 20_000)
-                    {
-                        Thread.yield();
-                    }
-                    else
-                    {
-                        Thread.onSpinWait();
-                    }
-                }
-                final int k = (int)i;
-                pressured += send(publication, stream.checks, stream.stampCheck(k, 2 * i + 1, i + 1), CheckStream.CHECK_LENGTH);
-                pressured += send(publication, stream.dones, stream.stampDone(k, 2 * i + 2, i + 1), CheckStream.DONE_LENGTH);
-            }
-            backPressured.set(pressured);
-            senderDone.set(true);
-        }, "e2e-sender");
+        final Thread sender = sender(publication, stream, total, startNs, periodNs, backPressured, senderDone);
 
         final long[] counts = new long[4]; // results, accepted, outputs in window, last receive time
         final Thread receiver = new Thread(() ->
@@ -262,7 +247,8 @@ public final class EndToEndHarness
         final double windowS = Math.max(1, counts[3] - measureStartNs) / 1e9;
         final long received = histogram.getTotalCount();
         final long inputs = engine.counters().inputs().get() - inputsBefore;
-        System.out.printf("checks answered %,d of %,d measured (%,d in all), accepted %.1f%%, back-pressured offers %,d, " +
+        System.out.printf(
+            "checks answered %,d of %,d measured (%,d in all), accepted %.1f%%, back-pressured offers %,d, " +
             "inputs processed %,d, outputs dropped %,d, engine errors %d%n",
             received, measured, counts[0], 100.0 * counts[1] / Math.max(1, received), backPressured.get(), inputs,
             engine.counters().outputsDropped().get(), engine.pipelineErrors());
@@ -278,7 +264,41 @@ public final class EndToEndHarness
         }
     }
 
-    private static int send(final Publication publication, final DirectBuffer buffer, final int offset, final int length)
+    private static Thread sender(
+        final ExclusivePublication publication, final CheckStream stream, final long total, final long startNs,
+        final long periodNs, final AtomicLong backPressured, final AtomicBoolean senderDone)
+    {
+        return new Thread(() ->
+        {
+            long pressured = 0;
+            for (long i = 0; i < total; i++)
+            {
+                final long intended = startNs + i * periodNs;
+                long now;
+                while ((now = System.nanoTime()) < intended)
+                {
+                    if (intended - now > 20_000)
+                    {
+                        Thread.yield();
+                    }
+                    else
+                    {
+                        Thread.onSpinWait();
+                    }
+                }
+                final int k = (int)i;
+                final int check = stream.stampCheck(k, 2 * i + 1, i + 1);
+                pressured += send(publication, stream.checks, check, CheckStream.CHECK_LENGTH);
+                final int done = stream.stampDone(k, 2 * i + 2, i + 1);
+                pressured += send(publication, stream.dones, done, CheckStream.DONE_LENGTH);
+            }
+            backPressured.set(pressured);
+            senderDone.set(true);
+        }, "e2e-sender");
+    }
+
+    private static int send(
+        final Publication publication, final DirectBuffer buffer, final int offset, final int length)
     {
         int pressured = 0;
         long result;

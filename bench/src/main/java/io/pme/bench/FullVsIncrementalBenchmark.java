@@ -90,7 +90,8 @@ public class FullVsIncrementalBenchmark
             final double engine = table.initialMargin(slot);
             worst = Math.max(worst, Math.abs(result.initialMargin() - engine) / Math.max(1.0, Math.abs(engine)));
         }
-        System.out.printf("full revaluation vs engine IM, worst relative difference over 1,000 accounts: %.2e%n", worst);
+        System.out.printf(
+            "full revaluation vs engine IM, worst relative difference over 1,000 accounts: %.2e%n", worst);
         if (worst > 1e-6)
         {
             System.out.println("WARNING: full revaluation and engine disagree: the comparison is not like for like");
@@ -158,9 +159,9 @@ public class FullVsIncrementalBenchmark
             if (instruments.isOption(instrument))
             {
                 final long valuationNs = BenchMarket.BTC == u ? btcTimeNs : assets.priceTimeNs(u);
+                final boolean isCall = Instruments.RIGHT_CALL == instruments.right(instrument);
                 portfolio.option(u, instruments.multiplier(instrument), quantity, instruments.strike(instrument),
-                    instruments.expiryNs(instrument) - valuationNs, Instruments.RIGHT_CALL == instruments.right(instrument),
-                    instruments.vol(instrument));
+                    instruments.expiryNs(instrument) - valuationNs, isCall, instruments.vol(instrument));
             }
             else
             {
