@@ -122,7 +122,7 @@ final class OrderAcceptance
             return RejectReason.PRICE_UNAVAILABLE;
         }
         final boolean reducesRisk = after.initialMargin <= before.initialMargin;
-        if (AccountStates.mayOnlyReduceRisk(accounts.state(slot)) && !reducesRisk)
+        if (AccountStates.isBelowInitialMargin(accounts.state(slot)) && !reducesRisk)
         {
             return RejectReason.RISK_REDUCING_ONLY;
         }

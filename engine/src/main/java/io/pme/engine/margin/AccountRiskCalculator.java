@@ -95,20 +95,7 @@ final class AccountRiskCalculator
         }
         final double initialMargin = aggregate();
         final double maintenanceMargin = parameters.mmFactor() * initialMargin;
-        out.set(equity, initialMargin, maintenanceMargin, state(equity, initialMargin, maintenanceMargin));
-    }
-
-    static byte state(final double equity, final double initialMargin, final double maintenanceMargin)
-    {
-        if (equity >= initialMargin)
-        {
-            return AccountStates.HEALTHY;
-        }
-        if (equity >= maintenanceMargin)
-        {
-            return AccountStates.RESTRICTED;
-        }
-        return equity > 0.0 ? AccountStates.LIQUIDATION : AccountStates.BANKRUPT;
+        out.set(equity, initialMargin, maintenanceMargin, AccountStates.of(equity, initialMargin, maintenanceMargin));
     }
 
     private double collateral(final int slot, final long balanceMask, final int assetId, final double balanceDelta)

@@ -360,7 +360,7 @@ final class IncrementalAccounts
         final double initialMargin = worstLosses(active) + contingency;
         final double maintenanceMargin = parameters.mmFactor() * initialMargin;
         out.set(equity, initialMargin, maintenanceMargin,
-            AccountRiskCalculator.state(equity, initialMargin, maintenanceMargin));
+            AccountStates.of(equity, initialMargin, maintenanceMargin));
     }
 
     // Contingency per unit of spot that the trade adds: short options and linear size, netted with the position.

@@ -1,5 +1,7 @@
 package io.pme.engine.rulebook;
 
+import io.pme.engine.state.AccountStates;
+
 import java.util.Arrays;
 
 /**
@@ -17,14 +19,6 @@ public final class MarginResult
     public static final int STATUS_VOL_MISSING = 2;
     /** A position's underlying has no price range: it is not an underlying. */
     public static final int STATUS_NOT_AN_UNDERLYING = 3;
-
-    /** Account states, numbered as the SBE AccountState enum. */
-    public static final int HEALTHY = 0;
-    public static final int RESTRICTED = 1;
-    public static final int LIQUIDATION = 2;
-    public static final int BANKRUPT = 3;
-
-    private static final String[] STATE_NAMES = { "HEALTHY", "RESTRICTED", "LIQUIDATION", "BANKRUPT" };
 
     private final int maxAssets;
     private final int maxSets;
@@ -128,7 +122,9 @@ public final class MarginResult
     }
 
     /**
-     * @return {@link #HEALTHY}, {@link #RESTRICTED}, {@link #LIQUIDATION} or {@link #BANKRUPT}; −1 without figures.
+     * @return the account's state by the rulebook's rule ({@link AccountStates#of(double, double, double)}):
+     * {@link AccountStates#HEALTHY}, {@link AccountStates#RESTRICTED}, {@link AccountStates#LIQUIDATION} or
+     * {@link AccountStates#BANKRUPT}; −1 without figures (its {@link AccountStates#name(int)} is "UNMARGINED").
      */
     public int state()
     {
@@ -136,24 +132,7 @@ public final class MarginResult
         {
             return -1;
         }
-        if (equity >= initialMargin)
-        {
-            return HEALTHY;
-        }
-        if (equity >= maintenanceMargin)
-        {
-            return RESTRICTED;
-        }
-        return equity > 0.0 ? LIQUIDATION : BANKRUPT;
-    }
-
-    /**
-     * @param state a value of {@link #state()}.
-     * @return its SBE name, e.g. "HEALTHY".
-     */
-    public static String stateName(final int state)
-    {
-        return state >= 0 && state < STATE_NAMES.length ? STATE_NAMES[state] : "UNMARGINED";
+        return AccountStates.of(equity, initialMargin, maintenanceMargin);
     }
 
     public double siloedInitialMargin()
