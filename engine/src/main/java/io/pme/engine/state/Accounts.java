@@ -16,7 +16,11 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  */
 public final class Accounts
 {
+    // Margin modes are stored in snapshots, so they stay literal; a test holds them to the wire's numbering.
+
+    /** Wire {@code MarginMode.CROSS}. */
     public static final byte CROSS = 1;
+    /** Wire {@code MarginMode.ISOLATED}. */
     public static final byte ISOLATED = 2;
 
     static final int CHUNK_SHIFT = 12;

@@ -7,13 +7,22 @@ import java.util.Arrays;
  */
 public final class Instruments
 {
+    // Kinds and rights are stored in snapshots, so they stay literal; a test holds them to the wire's numbering.
+
+    /** No instrument under this id: a code no wire {@code InstrumentKind} has. */
     public static final byte UNDEFINED = 0;
+    /** Wire {@code InstrumentKind.PERPETUAL}. */
     public static final byte PERPETUAL = 1;
+    /** Wire {@code InstrumentKind.FUTURE}. */
     public static final byte FUTURE = 2;
+    /** Wire {@code InstrumentKind.OPTION}. */
     public static final byte OPTION = 3;
 
+    /** Wire {@code OptionRight.NONE}: not an option. */
     public static final byte RIGHT_NONE = 0;
+    /** Wire {@code OptionRight.CALL}. */
     public static final byte RIGHT_CALL = 1;
+    /** Wire {@code OptionRight.PUT}. */
     public static final byte RIGHT_PUT = 2;
 
     private final int capacity;
