@@ -1,6 +1,7 @@
 package io.pme.engine.margin;
 
 import io.pme.engine.logic.MarginFigures;
+import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.rulebook.ScenarioVectors;
 import io.pme.engine.state.AccountStates;
@@ -117,7 +118,7 @@ final class AccountRiskCalculator
             collateral += parameters.collateralValue(a, balance * price);
             if (parameters.isUnderlying(a))
             {
-                if (InstrumentRiskCache.OK != cache.ensureUnit(a))
+                if (MarginResult.STATUS_OK != cache.ensureUnit(a))
                 {
                     return Double.NaN;
                 }
@@ -131,7 +132,7 @@ final class AccountRiskCalculator
     // Adds one exposure's scenario P&L and contingency; returns its contribution to equity, NaN when unpriced.
     private double addExposure(final int instrumentId, final double quantity, final double price, final double held)
     {
-        if (InstrumentRiskCache.OK != cache.ensure(instrumentId))
+        if (MarginResult.STATUS_OK != cache.ensure(instrumentId))
         {
             return Double.NaN;
         }

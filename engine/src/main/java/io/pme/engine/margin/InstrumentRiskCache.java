@@ -1,14 +1,15 @@
 package io.pme.engine.margin;
 
+import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskArrays;
-import io.pme.engine.rulebook.VolatilityShock;
-import io.pme.pricing.BlackScholes;
-import io.pme.pricing.OptionValuation;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.rulebook.ScenarioGrid;
+import io.pme.engine.rulebook.VolatilityShock;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.pricing.BlackScholes;
+import io.pme.pricing.OptionValuation;
 
 import java.util.Arrays;
 
@@ -20,10 +21,6 @@ import java.util.Arrays;
 final class InstrumentRiskCache
 {
     static final int N = ScenarioGrid.SCENARIO_COUNT;
-    static final int OK = 0;
-    static final int PRICE_MISSING = 1;
-    static final int VOL_MISSING = 2;
-    static final int NOT_AN_UNDERLYING = 3;
 
     private static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1e9;
 
@@ -86,7 +83,7 @@ final class InstrumentRiskCache
     }
 
     /**
-     * @return {@link #OK} when the instrument's risk array and mark are current, else why they cannot be.
+     * @return {@link MarginResult#STATUS_OK} when the instrument's risk array and mark are current, else why they cannot be.
      */
     int ensure(final int instrumentId)
     {
@@ -99,14 +96,14 @@ final class InstrumentRiskCache
     }
 
     /**
-     * @return {@link #OK} when the unit risk array of the underlying is current.
+     * @return {@link MarginResult#STATUS_OK} when the unit risk array of the underlying is current.
      */
     int ensureUnit(final int assetId)
     {
         final double spot = assets.price(assetId);
         if (!(spot > 0.0))
         {
-            return PRICE_MISSING;
+            return MarginResult.STATUS_PRICE_MISSING;
         }
         if (!unitValid[assetId])
         {
@@ -118,7 +115,7 @@ final class InstrumentRiskCache
             }
             unitValid[assetId] = true;
         }
-        return OK;
+        return MarginResult.STATUS_OK;
     }
 
     double[] arrays()
@@ -184,12 +181,12 @@ final class InstrumentRiskCache
         final int u = instruments.underlying(instrumentId);
         if (!parameters.isUnderlying(u))
         {
-            return NOT_AN_UNDERLYING;
+            return MarginResult.STATUS_NOT_AN_UNDERLYING;
         }
         final double spot = assets.price(u);
         if (!(spot > 0.0))
         {
-            return PRICE_MISSING;
+            return MarginResult.STATUS_PRICE_MISSING;
         }
         final double range = parameters.priceRange(u);
         if (instruments.isOption(instrumentId))
@@ -197,7 +194,7 @@ final class InstrumentRiskCache
             final double vol = instruments.vol(instrumentId);
             if (!(vol > 0.0))
             {
-                return VOL_MISSING;
+                return MarginResult.STATUS_VOL_MISSING;
             }
             final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / NANOS_PER_YEAR;
             computeOption(instrumentId, spot, t, vol, range);
@@ -215,7 +212,7 @@ final class InstrumentRiskCache
             markDeltas[instrumentId] = 1.0;
             markGammas[instrumentId] = 0.0;
         }
-        return OK;
+        return MarginResult.STATUS_OK;
     }
 
     // Scenario P&L per contract and its first two derivatives in the spot: in scenario k the shocked spot is
