@@ -133,6 +133,6 @@ final class Quotes
     {
         final long expiry = catalogue.expiryNs(instrumentId);
 
-        return 0 == expiry ? 0.0 : Math.max(0.0, (expiry - nowNs) / PricePaths.NANOS_PER_YEAR);
+        return 0 == expiry ? 0.0 : Math.max(0.0, (expiry - nowNs) / BlackScholes.NANOS_PER_YEAR);
     }
 }

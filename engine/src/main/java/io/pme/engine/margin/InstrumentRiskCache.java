@@ -22,7 +22,6 @@ final class InstrumentRiskCache
 {
     static final int N = ScenarioGrid.SCENARIO_COUNT;
 
-    private static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1e9;
 
     private final Assets assets;
     private final Instruments instruments;
@@ -196,7 +195,7 @@ final class InstrumentRiskCache
             {
                 return MarginResult.STATUS_VOL_MISSING;
             }
-            final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / NANOS_PER_YEAR;
+            final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / BlackScholes.NANOS_PER_YEAR;
             computeOption(instrumentId, spot, t, vol, range);
         }
         else
@@ -235,8 +234,7 @@ final class InstrumentRiskCache
         final double volDown = VolatilityShock.down(vol, factor, parameters);
         for (int k = 0; k < N; k++)
         {
-            final int mode = ScenarioGrid.volMode(k);
-            final double shockedVol = mode == ScenarioGrid.VOL_UP ? volUp : mode == ScenarioGrid.VOL_NONE ? vol : volDown;
+            final double shockedVol = ScenarioGrid.shockedVol(k, vol, volUp, volDown);
             final double scale = 1.0 + ScenarioGrid.shock(k, range, parameters);
             BlackScholes.valueAndGreeks(spot * scale, strike, t, shockedVol, rate, isCall, valuation);
             final double weight = multiplier * ScenarioGrid.weight(k, range, parameters);
