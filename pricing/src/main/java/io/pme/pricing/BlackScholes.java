@@ -33,7 +33,12 @@ public final class BlackScholes
      * @return the option value.
      */
     public static double price(
-        final double spot, final double strike, final double t, final double vol, final double rate, final boolean isCall)
+        final double spot,
+        final double strike,
+        final double t,
+        final double vol,
+        final double rate,
+        final boolean isCall)
     {
         if (t <= 0.0)
         {

@@ -82,7 +82,8 @@ final class InstrumentRiskCache
     }
 
     /**
-     * @return {@link MarginResult#STATUS_OK} when the instrument's risk array and mark are current, else why they cannot be.
+     * @return {@link MarginResult#STATUS_OK} when the instrument's risk array and mark are current, else why they
+     * cannot be.
      */
     int ensure(final int instrumentId)
     {
@@ -216,7 +217,8 @@ final class InstrumentRiskCache
 
     // Scenario P&L per contract and its first two derivatives in the spot: in scenario k the shocked spot is
     // S(1 + x), so d/dS brings a factor (1 + x) per derivative; the weight and the shocked vol do not depend on S.
-    private void computeOption(final int instrumentId, final double spot, final double t, final double vol, final double range)
+    private void computeOption(
+        final int instrumentId, final double spot, final double t, final double vol, final double range)
     {
         final double strike = instruments.strike(instrumentId);
         final boolean isCall = Instruments.RIGHT_CALL == instruments.right(instrumentId);

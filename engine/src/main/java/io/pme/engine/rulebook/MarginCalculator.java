@@ -105,7 +105,8 @@ public final class MarginCalculator
     {
         for (int a = 0; a < maxAssets; a++)
         {
-            if (portfolio.balance(a) != 0.0 && !(priceOf(portfolio, a) >= 0.0 && priceOf(portfolio, a) < Double.MAX_VALUE))
+            final double price = priceOf(portfolio, a);
+            if (portfolio.balance(a) != 0.0 && !(price >= 0.0 && price < Double.MAX_VALUE))
             {
                 result.fail(MarginResult.STATUS_PRICE_MISSING, a);
                 return false;

@@ -72,6 +72,7 @@ public final class MarginResult
         memberRanges = new double[maxSets * maxAssets];
     }
 
+    /** @return {@link #STATUS_OK}, or which needed input is missing. */
     public int status()
     {
         return status;
@@ -85,21 +86,25 @@ public final class MarginResult
         return statusSubject;
     }
 
+    /** @return the balances valued in USD after haircuts. */
     public double collateralValue()
     {
         return collateralValue;
     }
 
+    /** @return collateral value plus the value of the positions. */
     public double equity()
     {
         return equity;
     }
 
+    /** @return the initial margin: the correlation sets' worst losses plus the contingencies. */
     public double initialMargin()
     {
         return initialMargin;
     }
 
+    /** @return the maintenance margin, a fraction of the initial margin. */
     public double maintenanceMargin()
     {
         return maintenanceMargin;
@@ -135,6 +140,7 @@ public final class MarginResult
         return AccountStates.of(equity, initialMargin, maintenanceMargin);
     }
 
+    /** @return the initial margin without netting, each balance and position alone: what the netting saves. */
     public double siloedInitialMargin()
     {
         return siloedInitialMargin;
@@ -148,11 +154,16 @@ public final class MarginResult
         return underlyingCount;
     }
 
+    /**
+     * @param index in 0 … underlyingCount − 1.
+     * @return the underlying's asset id.
+     */
     public int underlyingAssetId(final int index)
     {
         return underlyingIds[index];
     }
 
+    /** @return true when the account has a balance or positions in the underlying. */
     public boolean hasExposure(final int assetId)
     {
         return exposed[assetId];
@@ -194,6 +205,7 @@ public final class MarginResult
         return thetas[assetId];
     }
 
+    /** @return the contingency charged on the underlying. */
     public double contingency(final int assetId)
     {
         return contingencies[assetId];
@@ -207,6 +219,10 @@ public final class MarginResult
         return setCount;
     }
 
+    /**
+     * @param set index in 0 … setCount − 1.
+     * @return the set's name.
+     */
     public String setName(final int set)
     {
         return setNames[set];
@@ -221,6 +237,10 @@ public final class MarginResult
         return setNumbers[set];
     }
 
+    /**
+     * @param set index in 0 … setCount − 1.
+     * @return the set's worst loss over the scenarios, 0 or more.
+     */
     public double worstLoss(final int set)
     {
         return worstLosses[set];
