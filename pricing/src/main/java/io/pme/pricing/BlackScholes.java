@@ -11,6 +11,12 @@ package io.pme.pricing;
  */
 public final class BlackScholes
 {
+    /**
+     * Nanoseconds in the year that {@code t} is measured in, 365 days: every caller converts a time to expiry with
+     * it, so the engine, the offline calculator and the simulation agree on the year.
+     */
+    public static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1e9;
+
     private BlackScholes()
     {
     }
@@ -27,7 +33,12 @@ public final class BlackScholes
      * @return the option value.
      */
     public static double price(
-        final double spot, final double strike, final double t, final double vol, final double rate, final boolean isCall)
+        final double spot,
+        final double strike,
+        final double t,
+        final double vol,
+        final double rate,
+        final boolean isCall)
     {
         if (t <= 0.0)
         {

@@ -15,26 +15,31 @@ public final class OptionValuation
     double vega;
     double theta;
 
+    /** @return the option value. */
     public double price()
     {
         return price;
     }
 
+    /** @return delta, ∂V/∂S. */
     public double delta()
     {
         return delta;
     }
 
+    /** @return gamma, ∂²V/∂S². */
     public double gamma()
     {
         return gamma;
     }
 
+    /** @return vega, ∂V/∂σ per 1.00 of volatility. */
     public double vega()
     {
         return vega;
     }
 
+    /** @return theta, ∂V/∂t per year of calendar time passing. */
     public double theta()
     {
         return theta;

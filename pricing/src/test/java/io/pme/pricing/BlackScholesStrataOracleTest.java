@@ -47,12 +47,13 @@ class BlackScholesStrataOracleTest
     {
         final double s = in.spot();
         final double k = in.strike();
-        BlackScholes.valueAndGreeks(s, k, in.t(), in.vol(), in.rate(), in.call(), valuation);
-        final double price = BlackScholesFormulaRepository.price(s, k, in.t(), in.vol(), in.rate(), in.rate(), in.call());
-        final double delta = BlackScholesFormulaRepository.delta(s, k, in.t(), in.vol(), in.rate(), in.rate(), in.call());
-        final double gamma = BlackScholesFormulaRepository.gamma(s, k, in.t(), in.vol(), in.rate(), in.rate());
-        final double vega = BlackScholesFormulaRepository.vega(s, k, in.t(), in.vol(), in.rate(), in.rate());
-        final double theta = BlackScholesFormulaRepository.theta(s, k, in.t(), in.vol(), in.rate(), in.rate(), in.call());
+        final double r = in.rate();
+        BlackScholes.valueAndGreeks(s, k, in.t(), in.vol(), r, in.call(), valuation);
+        final double price = BlackScholesFormulaRepository.price(s, k, in.t(), in.vol(), r, r, in.call());
+        final double delta = BlackScholesFormulaRepository.delta(s, k, in.t(), in.vol(), r, r, in.call());
+        final double gamma = BlackScholesFormulaRepository.gamma(s, k, in.t(), in.vol(), r, r);
+        final double vega = BlackScholesFormulaRepository.vega(s, k, in.t(), in.vol(), r, r);
+        final double theta = BlackScholesFormulaRepository.theta(s, k, in.t(), in.vol(), r, r, in.call());
 
         // Prices far out of the money are differences of two nearly equal terms in both implementations, so
         // relative agreement is only meaningful down to a tiny fraction of the notional.

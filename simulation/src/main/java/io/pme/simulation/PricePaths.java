@@ -1,5 +1,7 @@
 package io.pme.simulation;
 
+import io.pme.pricing.BlackScholes;
+
 import static io.pme.simulation.MarketCatalogue.ASSET_COUNT;
 import static io.pme.simulation.MarketCatalogue.INITIAL_SPOTS;
 import static io.pme.simulation.MarketCatalogue.UNDERLYING_ASSETS;
@@ -14,8 +16,6 @@ import static io.pme.simulation.MarketCatalogue.USDT;
  */
 final class PricePaths
 {
-    static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1.0e9;
-
     // A jump moves altcoins more than BTC.
     private static final double[] JUMP_BETAS = { 1.0, 1.2, 1.5 };
     private static final double STABLE_HALF_LIFE_SECONDS = 60.0;
@@ -41,7 +41,7 @@ final class PricePaths
     {
         this.random = random;
         this.cholesky = Cholesky.decompose(config.correlationMatrix());
-        final double dtYears = config.stepNs() / NANOS_PER_YEAR;
+        final double dtYears = config.stepNs() / BlackScholes.NANOS_PER_YEAR;
         final double[] vols = config.annualVolatilities();
         for (int u = 0; u < UNDERLYING_COUNT; u++)
         {

@@ -1,5 +1,8 @@
 package io.pme.simulation;
 
+import io.pme.pricing.BlackScholes;
+import io.pme.pricing.OptionValuation;
+
 import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
 
 /**
@@ -9,10 +12,16 @@ final class Quotes
 {
     // Annualised futures premium over the index.
     private static final double FUTURE_CARRY = 0.05;
+    // The simulated market quotes without rates.
+    private static final double RATE = 0.0;
+    // An option is quoted with at least this much time left, so at and after expiry it keeps a small time value
+    // and a smooth delta instead of the step at the strike that the pricing gives at expiry.
+    private static final double MIN_TIME_YEARS = 1.0e-6;
 
     private final MarketCatalogue catalogue;
     private final PricePaths paths;
     private final double[] volatility = new double[INSTRUMENT_COUNT];
+    private final OptionValuation valuation = new OptionValuation();
 
     Quotes(final MarketCatalogue catalogue, final PricePaths paths)
     {
@@ -94,8 +103,8 @@ final class Quotes
         {
             case OPTION:
                 return BlackScholes.price(
-                    catalogue.isCall(instrumentId), spot, catalogue.strike(instrumentId), years,
-                    volatility[instrumentId]);
+                    spot, catalogue.strike(instrumentId), Math.max(years, MIN_TIME_YEARS), volatility[instrumentId],
+                    RATE, catalogue.isCall(instrumentId));
 
             case FUTURE:
                 return spot * StrictMath.exp(FUTURE_CARRY * years);
@@ -112,15 +121,18 @@ final class Quotes
             return 1.0;
         }
 
-        return BlackScholes.delta(
-            catalogue.isCall(instrumentId), paths.spot(catalogue.underlying(instrumentId)),
-            catalogue.strike(instrumentId), years(instrumentId, nowNs), volatility[instrumentId]);
+        BlackScholes.valueAndGreeks(
+            paths.spot(catalogue.underlying(instrumentId)), catalogue.strike(instrumentId),
+            Math.max(years(instrumentId, nowNs), MIN_TIME_YEARS), volatility[instrumentId], RATE,
+            catalogue.isCall(instrumentId), valuation);
+
+        return valuation.delta();
     }
 
     private double years(final int instrumentId, final long nowNs)
     {
         final long expiry = catalogue.expiryNs(instrumentId);
 
-        return 0 == expiry ? 0.0 : Math.max(0.0, (expiry - nowNs) / PricePaths.NANOS_PER_YEAR);
+        return 0 == expiry ? 0.0 : Math.max(0.0, (expiry - nowNs) / BlackScholes.NANOS_PER_YEAR);
     }
 }

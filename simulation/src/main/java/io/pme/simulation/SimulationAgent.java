@@ -63,11 +63,13 @@ public final class SimulationAgent implements Agent
         this(simulation, sink, clock, messagesPerSecond, DEFAULT_MAX_BURST);
     }
 
+    @Override
     public void onStart()
     {
         lastNs = clock.nanoTime();
     }
 
+    @Override
     public int doWork()
     {
         if (0.0 == framesPerNano)
@@ -91,6 +93,7 @@ public final class SimulationAgent implements Agent
         return emitted;
     }
 
+    @Override
     public String roleName()
     {
         return "simulation";

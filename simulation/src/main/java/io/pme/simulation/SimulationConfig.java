@@ -59,33 +59,54 @@ public final class SimulationConfig
         return this;
     }
 
+    /** @return the seed every random stream of the run derives from: same seed, same frames. */
     public long seed()
     {
         return seed;
     }
 
+    /**
+     * Sets {@link #seed()}.
+     *
+     * @param seed the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig seed(final long seed)
     {
         this.seed = seed;
         return this;
     }
 
+    /** @return how many trading accounts the reference phase opens. */
     public int accounts()
     {
         return accounts;
     }
 
+    /**
+     * Sets {@link #accounts()}.
+     *
+     * @param accounts the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig accounts(final int accounts)
     {
         this.accounts = accounts;
         return this;
     }
 
+    /** @return the simulated clock at the first frame, nanoseconds since the epoch. */
     public long startTimeNs()
     {
         return startTimeNs;
     }
 
+    /**
+     * Sets {@link #startTimeNs()}.
+     *
+     * @param startTimeNs the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig startTimeNs(final long startTimeNs)
     {
         this.startTimeNs = startTimeNs;
@@ -100,72 +121,120 @@ public final class SimulationConfig
         return stepNs;
     }
 
+    /**
+     * Sets {@link #stepNs()}.
+     *
+     * @param stepNs the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig stepNs(final long stepNs)
     {
         this.stepNs = stepNs;
         return this;
     }
 
+    /** @return events drawn per clock step. */
     public int eventsPerStep()
     {
         return eventsPerStep;
     }
 
+    /**
+     * Sets {@link #eventsPerStep()}.
+     *
+     * @param eventsPerStep the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig eventsPerStep(final int eventsPerStep)
     {
         this.eventsPerStep = eventsPerStep;
         return this;
     }
 
+    /** @return relative weight of an oracle price tick among the steady events. */
     public double priceTickWeight()
     {
         return priceTickWeight;
     }
 
+    /**
+     * Sets {@link #priceTickWeight()}.
+     *
+     * @param weight the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig priceTickWeight(final double weight)
     {
         this.priceTickWeight = weight;
         return this;
     }
 
+    /** @return relative weight of an option volatility update among the steady events. */
     public double volatilityWeight()
     {
         return volatilityWeight;
     }
 
+    /**
+     * Sets {@link #volatilityWeight()}.
+     *
+     * @param weight the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig volatilityWeight(final double weight)
     {
         this.volatilityWeight = weight;
         return this;
     }
 
+    /** @return relative weight of an order check among the steady events. */
     public double orderCheckWeight()
     {
         return orderCheckWeight;
     }
 
+    /**
+     * Sets {@link #orderCheckWeight()}.
+     *
+     * @param weight the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig orderCheckWeight(final double weight)
     {
         this.orderCheckWeight = weight;
         return this;
     }
 
+    /** @return relative weight of a deposit among the steady events. */
     public double depositWeight()
     {
         return depositWeight;
     }
 
+    /**
+     * Sets {@link #depositWeight()}.
+     *
+     * @param weight the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig depositWeight(final double weight)
     {
         this.depositWeight = weight;
         return this;
     }
 
+    /** @return relative weight of a withdrawal among the steady events. */
     public double withdrawalWeight()
     {
         return withdrawalWeight;
     }
 
+    /**
+     * Sets {@link #withdrawalWeight()}.
+     *
+     * @param weight the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig withdrawalWeight(final double weight)
     {
         this.withdrawalWeight = weight;
@@ -180,6 +249,12 @@ public final class SimulationConfig
         return orderDoneProbability;
     }
 
+    /**
+     * Sets {@link #orderDoneProbability()}.
+     *
+     * @param probability the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig orderDoneProbability(final double probability)
     {
         this.orderDoneProbability = probability;
@@ -194,17 +269,30 @@ public final class SimulationConfig
         return fillProbability;
     }
 
+    /**
+     * Sets {@link #fillProbability()}.
+     *
+     * @param probability the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig fillProbability(final double probability)
     {
         this.fillProbability = probability;
         return this;
     }
 
+    /** @return clock steps within which a checked order gets its follow-up (fill, done). */
     public int maxOrderLifetimeSteps()
     {
         return maxOrderLifetimeSteps;
     }
 
+    /**
+     * Sets {@link #maxOrderLifetimeSteps()}.
+     *
+     * @param steps the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig maxOrderLifetimeSteps(final int steps)
     {
         this.maxOrderLifetimeSteps = steps;
@@ -219,6 +307,12 @@ public final class SimulationConfig
         return pendingOrderCapacity;
     }
 
+    /**
+     * Sets {@link #pendingOrderCapacity()}.
+     *
+     * @param capacity the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig pendingOrderCapacity(final int capacity)
     {
         this.pendingOrderCapacity = capacity;
@@ -233,72 +327,120 @@ public final class SimulationConfig
         return edgeCaseProbability;
     }
 
+    /**
+     * Sets {@link #edgeCaseProbability()}.
+     *
+     * @param probability the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig edgeCaseProbability(final double probability)
     {
         this.edgeCaseProbability = probability;
         return this;
     }
 
+    /** @return annual volatility of the BTC index path. */
     public double btcVolatility()
     {
         return btcVolatility;
     }
 
+    /**
+     * Sets {@link #btcVolatility()}.
+     *
+     * @param annualVolatility the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig btcVolatility(final double annualVolatility)
     {
         this.btcVolatility = annualVolatility;
         return this;
     }
 
+    /** @return annual volatility of the ETH index path. */
     public double ethVolatility()
     {
         return ethVolatility;
     }
 
+    /**
+     * Sets {@link #ethVolatility()}.
+     *
+     * @param annualVolatility the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig ethVolatility(final double annualVolatility)
     {
         this.ethVolatility = annualVolatility;
         return this;
     }
 
+    /** @return annual volatility of the SOL index path. */
     public double solVolatility()
     {
         return solVolatility;
     }
 
+    /**
+     * Sets {@link #solVolatility()}.
+     *
+     * @param annualVolatility the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig solVolatility(final double annualVolatility)
     {
         this.solVolatility = annualVolatility;
         return this;
     }
 
+    /** @return correlation of the BTC and ETH index returns. */
     public double btcEthCorrelation()
     {
         return btcEthCorrelation;
     }
 
+    /**
+     * Sets {@link #btcEthCorrelation()}.
+     *
+     * @param correlation the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig btcEthCorrelation(final double correlation)
     {
         this.btcEthCorrelation = correlation;
         return this;
     }
 
+    /** @return correlation of the BTC and SOL index returns. */
     public double btcSolCorrelation()
     {
         return btcSolCorrelation;
     }
 
+    /**
+     * Sets {@link #btcSolCorrelation()}.
+     *
+     * @param correlation the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig btcSolCorrelation(final double correlation)
     {
         this.btcSolCorrelation = correlation;
         return this;
     }
 
+    /** @return correlation of the ETH and SOL index returns. */
     public double ethSolCorrelation()
     {
         return ethSolCorrelation;
     }
 
+    /**
+     * Sets {@link #ethSolCorrelation()}.
+     *
+     * @param correlation the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig ethSolCorrelation(final double correlation)
     {
         this.ethSolCorrelation = correlation;
@@ -313,28 +455,48 @@ public final class SimulationConfig
         return jumpProbability;
     }
 
+    /**
+     * Sets {@link #jumpProbability()}.
+     *
+     * @param probability the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig jumpProbability(final double probability)
     {
         this.jumpProbability = probability;
         return this;
     }
 
+    /** @return mean log return of a market-wide jump. */
     public double jumpMean()
     {
         return jumpMean;
     }
 
+    /**
+     * Sets {@link #jumpMean()}.
+     *
+     * @param logReturn the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig jumpMean(final double logReturn)
     {
         this.jumpMean = logReturn;
         return this;
     }
 
+    /** @return standard deviation of the log return of a market-wide jump. */
     public double jumpStdDev()
     {
         return jumpStdDev;
     }
 
+    /**
+     * Sets {@link #jumpStdDev()}.
+     *
+     * @param logReturn the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig jumpStdDev(final double logReturn)
     {
         this.jumpStdDev = logReturn;
@@ -349,28 +511,48 @@ public final class SimulationConfig
         return depegProbability;
     }
 
+    /**
+     * Sets {@link #depegProbability()}.
+     *
+     * @param probability the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig depegProbability(final double probability)
     {
         this.depegProbability = probability;
         return this;
     }
 
+    /** @return simulated time between heartbeats. */
     public long heartbeatIntervalNs()
     {
         return heartbeatIntervalNs;
     }
 
+    /**
+     * Sets {@link #heartbeatIntervalNs()}.
+     *
+     * @param intervalNs the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig heartbeatIntervalNs(final long intervalNs)
     {
         this.heartbeatIntervalNs = intervalNs;
         return this;
     }
 
+    /** @return simulated time between funding payments of the perpetuals. */
     public long fundingIntervalNs()
     {
         return fundingIntervalNs;
     }
 
+    /**
+     * Sets {@link #fundingIntervalNs()}.
+     *
+     * @param intervalNs the new value.
+     * @return this for a fluent API.
+     */
     public SimulationConfig fundingIntervalNs(final long intervalNs)
     {
         this.fundingIntervalNs = intervalNs;
@@ -450,6 +632,7 @@ public final class SimulationConfig
         }
     }
 
+    @Override
     public String toString()
     {
         return "SimulationConfig{" +

@@ -8,25 +8,61 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PricingTest
 {
     @Test
-    void normalCdfIsAccurate()
+    void optionQuotesHoldPutCallParityWithZeroRates()
     {
-        assertEquals(0.5, BlackScholes.normCdf(0.0), 1.0e-7);
-        assertEquals(0.8413447460685429, BlackScholes.normCdf(1.0), 1.0e-7);
-        assertEquals(0.022750131948179195, BlackScholes.normCdf(-2.0), 1.0e-7);
+        final Quotes quotes = quotes();
+        final MarketCatalogue catalogue = quotes.catalogue();
+        final int call = 3;
+        final int put = 4;
+        final long nowNs = SimulationConfig.DEFAULT_START_TIME_NS;
+        final double spot = quotes.paths().spot(catalogue.underlying(call));
+        final double strike = catalogue.strike(call);
+        volatility(quotes, call, put);
+
+        final double callMark = quotes.mark(call, nowNs);
+        final double putMark = quotes.mark(put, nowNs);
+        assertEquals(spot - strike, callMark - putMark, 1.0e-9 * spot);
+        assertTrue(callMark > Math.max(spot - strike, 0.0) && putMark > Math.max(strike - spot, 0.0));
+        assertEquals(1.0, quotes.delta(call, nowNs) - quotes.delta(put, nowNs), 1.0e-12);
     }
 
     @Test
-    void putCallParityHoldsWithZeroRates()
+    void optionsAtAndAfterExpiryKeepSaneQuotes()
     {
-        final double spot = 95_000.0;
-        final double strike = 100_000.0;
-        final double call = BlackScholes.price(true, spot, strike, 30.0 / 365.0, 0.55);
-        final double put = BlackScholes.price(false, spot, strike, 30.0 / 365.0, 0.55);
+        final Quotes quotes = quotes();
+        final MarketCatalogue catalogue = quotes.catalogue();
+        final int call = 3;
+        final int put = 4;
+        final double spot = quotes.paths().spot(catalogue.underlying(call));
+        final double strike = catalogue.strike(call);
+        volatility(quotes, call, put);
 
-        assertEquals(spot - strike, call - put, 1.0e-6 * spot);
-        assertTrue(call > 0.0 && put > strike - spot);
-        assertEquals(1.0, BlackScholes.delta(true, spot, strike, 0.1, 0.5) -
-            BlackScholes.delta(false, spot, strike, 0.1, 0.5), 1.0e-12);
+        for (final long nowNs : new long[]{ catalogue.expiryNs(call), catalogue.expiryNs(call) + 86_400_000_000_000L })
+        {
+            // the quotes' clamp on time left: near intrinsic, never below it
+            final double callMark = quotes.mark(call, nowNs) - Math.max(spot - strike, 0.0);
+            final double putMark = quotes.mark(put, nowNs) - Math.max(strike - spot, 0.0);
+            assertTrue(callMark >= 0.0 && callMark < 1e-2 * spot, "call time value " + callMark);
+            assertTrue(putMark >= 0.0 && putMark < 1e-2 * spot, "put time value " + putMark);
+            final double callDelta = quotes.delta(call, nowNs);
+            assertTrue(callDelta >= 0.0 && callDelta <= 1.0, "call delta " + callDelta);
+            assertEquals(1.0, callDelta - quotes.delta(put, nowNs), 1.0e-12);
+        }
+    }
+
+    private static Quotes quotes()
+    {
+        final SimulationConfig config = new SimulationConfig();
+        return new Quotes(new MarketCatalogue(config.startTimeNs()),
+            new PricePaths(config, new SimRandom(config.seed())));
+    }
+
+    private static void volatility(final Quotes quotes, final int... options)
+    {
+        for (final int option : options)
+        {
+            quotes.updateVolatility(option, 0.0);
+        }
     }
 
     @Test

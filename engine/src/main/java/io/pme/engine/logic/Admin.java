@@ -39,7 +39,7 @@ final class Admin
         }
         final int code = risk.applyParameter(
             parameterId, message.assetId(), message.index(), message.value(), message.value2());
-        if (0 != code)
+        if (RejectReason.NONE.value() != code)
         {
             return reasonOf(code);
         }

@@ -62,6 +62,13 @@ public final class InputProcessor
     private final MarginQueries marginQueries;
     private final MarginNotifier notifier;
 
+    /**
+     * @param state        the engine state the inputs change.
+     * @param risk         the risk model and its parameters.
+     * @param counters     where inputs, rejects and margin counts are counted.
+     * @param outbox       where the output frames go.
+     * @param snapshotSink what persists a snapshot when an input asks for one.
+     */
     public InputProcessor(
         final EngineState state,
         final RiskModelBinding risk,
@@ -81,11 +88,13 @@ public final class InputProcessor
         marginQueries = new MarginQueries(state, risk.model(), responses);
     }
 
+    /** Directs the output frames elsewhere from the next input on. */
     public void outbox(final Outbox outbox)
     {
         responses.outbox(outbox);
     }
 
+    /** @return the engine state the inputs change. */
     public EngineState state()
     {
         return state;
@@ -108,7 +117,8 @@ public final class InputProcessor
         final int templateId = header.templateId();
         final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final int bodyLength = length - MessageHeaderDecoder.ENCODED_LENGTH;
-        final boolean prefixReadable = bodyLength >= COMMON_PREFIX_LENGTH && header.blockLength() >= COMMON_PREFIX_LENGTH;
+        final boolean prefixReadable =
+            bodyLength >= COMMON_PREFIX_LENGTH && header.blockLength() >= COMMON_PREFIX_LENGTH;
         final long timestampNs = prefixReadable ? buffer.getLong(bodyOffset, LITTLE_ENDIAN) : 0;
         final long correlationId = prefixReadable ? buffer.getLong(bodyOffset + 8, LITTLE_ENDIAN) : 0;
         final int clientId = prefixReadable ? buffer.getInt(bodyOffset + 16, LITTLE_ENDIAN) : 0;

@@ -6,5 +6,11 @@ package io.pme.engine.logic;
 @FunctionalInterface
 public interface MarginListener
 {
+    /**
+     * Called when the margin model changed an account's figures.
+     *
+     * @param slot          the account.
+     * @param previousState its state before.
+     */
     void onStateChange(int slot, byte previousState);
 }

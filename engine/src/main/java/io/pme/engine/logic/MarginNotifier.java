@@ -66,8 +66,8 @@ final class MarginNotifier implements MarginListener
         long belowMm = 0;
         for (int slot = 0; slot < accounts.count(); slot++)
         {
-            belowIm += isBelowIm(accounts.state(slot)) ? 1 : 0;
-            belowMm += isBelowMm(accounts.state(slot)) ? 1 : 0;
+            belowIm += AccountStates.isBelowInitialMargin(accounts.state(slot)) ? 1 : 0;
+            belowMm += AccountStates.isBelowMaintenanceMargin(accounts.state(slot)) ? 1 : 0;
         }
         counters.belowInitialMargin().setRelease(belowIm);
         counters.belowMaintenanceMargin().setRelease(belowMm);
@@ -85,18 +85,11 @@ final class MarginNotifier implements MarginListener
     {
         if (from != to)
         {
-            counters.belowInitialMargin().getAndAddRelease((isBelowIm(to) ? 1 : 0) - (isBelowIm(from) ? 1 : 0));
-            counters.belowMaintenanceMargin().getAndAddRelease((isBelowMm(to) ? 1 : 0) - (isBelowMm(from) ? 1 : 0));
+            counters.belowInitialMargin().getAndAddRelease(
+                (AccountStates.isBelowInitialMargin(to) ? 1 : 0) - (AccountStates.isBelowInitialMargin(from) ? 1 : 0));
+            counters.belowMaintenanceMargin().getAndAddRelease(
+                (AccountStates.isBelowMaintenanceMargin(to) ? 1 : 0) -
+                (AccountStates.isBelowMaintenanceMargin(from) ? 1 : 0));
         }
-    }
-
-    private static boolean isBelowIm(final byte state)
-    {
-        return AccountStates.RESTRICTED == state || isBelowMm(state);
-    }
-
-    private static boolean isBelowMm(final byte state)
-    {
-        return AccountStates.LIQUIDATION == state || AccountStates.BANKRUPT == state;
     }
 }

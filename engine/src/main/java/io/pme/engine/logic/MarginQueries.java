@@ -2,11 +2,9 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.RejectReason;
-import io.pme.codecs.Side;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
-import io.pme.engine.state.Instruments;
 
 /**
  * What-if margin queries: an account's figures with its open orders seen as filled, and with a hypothetical order
@@ -17,20 +15,18 @@ final class MarginQueries
 {
     static final int NO_INSTRUMENT = -1;
 
-    private final EngineState state;
     private final Accounts accounts;
-    private final Instruments instruments;
     private final MarginModel model;
+    private final OrderAcceptance acceptance;
     private final Responses responses;
     private final MarginFigures now = new MarginFigures();
     private final MarginFigures after = new MarginFigures();
 
     MarginQueries(final EngineState state, final MarginModel model, final Responses responses)
     {
-        this.state = state;
         this.accounts = state.accounts();
-        this.instruments = state.instruments();
         this.model = model;
+        this.acceptance = new OrderAcceptance(state, model);
         this.responses = responses;
     }
 
@@ -46,29 +42,28 @@ final class MarginQueries
         boolean wouldAccept = false;
         if (RejectReason.NONE == reason)
         {
-            model.withOpenOrders(slot, now);
             final int instrumentId = message.instrumentId();
+            final RejectReason decision;
             if (NO_INSTRUMENT == instrumentId)
             {
+                model.withOpenOrders(slot, now);
                 after.set(now.equity, now.initialMargin, now.maintenanceMargin, now.state);
+                decision = acceptance.margin(slot, now, after);
             }
             else
             {
                 final double signedQuantity =
-                    Side.BUY == Enums.side(message.sideRaw()) ? message.quantity() : -message.quantity();
-                model.whatIf(slot, instrumentId, signedQuantity, message.limitPrice(), -1, 0.0, after);
+                    OrderAcceptance.signedQuantity(Enums.side(message.sideRaw()), message.quantity());
+                decision = acceptance.decide(slot, instrumentId, signedQuantity, message.limitPrice(), now, after);
             }
-            if (!now.isMargined() || !after.isMargined())
+            // missing figures are the query's answer; any other refusal is only what a check would answer
+            if (RejectReason.PRICE_UNAVAILABLE == decision)
             {
-                reason = RejectReason.PRICE_UNAVAILABLE;
+                reason = decision;
             }
             else
             {
-                // the check's rule (Trading.decide): healthy after the order, or the order lowers IM
-                final boolean reducesRisk = after.initialMargin <= now.initialMargin;
-                wouldAccept = NO_INSTRUMENT != instrumentId &&
-                    (AccountStates.mayOnlyReduceRisk(accounts.state(slot)) ? reducesRisk :
-                    after.equity >= after.initialMargin || reducesRisk);
+                wouldAccept = NO_INSTRUMENT != instrumentId && RejectReason.NONE == decision;
             }
         }
         responses.marginQueryResult(
@@ -83,6 +78,7 @@ final class MarginQueries
         {
             return RejectReason.UNKNOWN_ACCOUNT;
         }
+        // without a model a what-if has no figures to answer with, whatever it asks; a check refuses the order first
         if (!model.isLoaded())
         {
             return RejectReason.MARGIN_MODEL_NOT_LOADED;
@@ -92,33 +88,12 @@ final class MarginQueries
         {
             return RejectReason.NONE;
         }
-        if (!instruments.isDefined(instrumentId))
+        final RejectReason terms = acceptance.terms(
+            instrumentId, Enums.side(message.sideRaw()), message.quantity(), message.limitPrice());
+        if (RejectReason.NONE != terms)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return terms;
         }
-        final Side side = Enums.side(message.sideRaw());
-        if (Side.BUY != side && Side.SELL != side)
-        {
-            return RejectReason.INVALID_ENUM;
-        }
-        if (!Checks.isPositiveBounded(message.quantity()))
-        {
-            return RejectReason.INVALID_QUANTITY;
-        }
-        final double price = message.limitPrice();
-        if (instruments.isOption(instrumentId) ? !Checks.isNonNegativeBounded(price) : !Checks.isPositiveBounded(price))
-        {
-            return RejectReason.INVALID_PRICE;
-        }
-        final long expiryNs = instruments.expiryNs(instrumentId);
-        if (expiryNs > 0 && expiryNs <= Math.max(state.nowNs(), message.timestampNs()))
-        {
-            return RejectReason.INSTRUMENT_EXPIRED;
-        }
-        if (!accounts.hasPositionRoom(slot, instrumentId))
-        {
-            return RejectReason.CAPACITY_EXCEEDED;
-        }
-        return RejectReason.NONE;
+        return acceptance.placement(slot, instrumentId, message.timestampNs());
     }
 }

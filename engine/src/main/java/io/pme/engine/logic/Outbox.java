@@ -11,5 +11,6 @@ public interface Outbox
 {
     Outbox NONE = (buffer, offset, length) -> {};
 
+    /** Takes one output frame; the bytes are only valid during the call. */
     void publish(DirectBuffer buffer, int offset, int length);
 }

@@ -19,10 +19,6 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class Responses
 {
-    private static final AccountState[] STATES = {
-        AccountState.HEALTHY, AccountState.RESTRICTED, AccountState.LIQUIDATION, AccountState.BANKRUPT,
-        AccountState.UNMARGINED };
-
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final AckEncoder ack = new AckEncoder();
@@ -45,9 +41,10 @@ final class Responses
         this.outbox = outbox;
     }
 
+    // the engine's account state codes are the wire's values (WireCodesTest), so the lookup is the SBE one
     static AccountState state(final byte code)
     {
-        return STATES[code];
+        return AccountState.get(code);
     }
 
     void ack(final long timestampNs, final long correlationId, final int clientId, final int templateId)

@@ -5,6 +5,7 @@ package io.pme.engine.logic;
  */
 public interface RiskModelBinding
 {
+    /** @return the margin model the business logic decides with. */
     MarginModel model();
 
     /** A new asset: its parameters take the defaults for its symbol. */

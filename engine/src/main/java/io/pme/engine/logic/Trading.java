@@ -4,7 +4,6 @@ import io.pme.codecs.FillDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
 import io.pme.codecs.RejectReason;
-import io.pme.codecs.Side;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
@@ -23,7 +22,7 @@ final class Trading
     private final Assets assets;
     private final Instruments instruments;
     private final OpenOrders orders;
-    private final MarginModel model;
+    private final OrderAcceptance acceptance;
     private final MarginNotifier notifier;
     private final Responses responses;
     private final EngineCounters counters;
@@ -42,7 +41,7 @@ final class Trading
         this.assets = state.assets();
         this.instruments = state.instruments();
         this.orders = state.openOrders();
-        this.model = model;
+        this.acceptance = new OrderAcceptance(state, model);
         this.notifier = notifier;
         this.responses = responses;
         this.counters = counters;
@@ -63,8 +62,8 @@ final class Trading
         {
             final int instrumentId = message.instrumentId();
             final double signedQuantity =
-                Side.BUY == Enums.side(message.sideRaw()) ? message.quantity() : -message.quantity();
-            reason = decide(slot, instrumentId, signedQuantity, message.limitPrice());
+                OrderAcceptance.signedQuantity(Enums.side(message.sideRaw()), message.quantity());
+            reason = acceptance.decide(slot, instrumentId, signedQuantity, message.limitPrice(), before, after);
             if (RejectReason.NONE == reason && OpenOrders.NONE == orders.add(
                 slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
             {
@@ -79,28 +78,18 @@ final class Trading
 
     private RejectReason validate(final OrderCheckDecoder message, final int slot)
     {
-        final int instrumentId = message.instrumentId();
-        final Side side = Enums.side(message.sideRaw());
         if (slot < 0)
         {
             return RejectReason.UNKNOWN_ACCOUNT;
         }
-        if (!instruments.isDefined(instrumentId))
+        final int instrumentId = message.instrumentId();
+        final RejectReason terms = acceptance.terms(
+            instrumentId, Enums.side(message.sideRaw()), message.quantity(), message.limitPrice());
+        if (RejectReason.NONE != terms)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return terms;
         }
-        if (Side.BUY != side && Side.SELL != side)
-        {
-            return RejectReason.INVALID_ENUM;
-        }
-        if (!Checks.isPositiveBounded(message.quantity()))
-        {
-            return RejectReason.INVALID_QUANTITY;
-        }
-        if (!isValidTradePrice(instrumentId, message.limitPrice()))
-        {
-            return RejectReason.INVALID_PRICE;
-        }
+        // only a check places an order, so only a check needs an order id of its own
         if (0 == message.clientOrderId())
         {
             return RejectReason.INVALID_VALUE;
@@ -109,41 +98,7 @@ final class Trading
         {
             return RejectReason.DUPLICATE_ORDER;
         }
-        final long expiryNs = instruments.expiryNs(instrumentId);
-        if (expiryNs > 0 && expiryNs <= Math.max(state.nowNs(), message.timestampNs()))
-        {
-            return RejectReason.INSTRUMENT_EXPIRED;
-        }
-        if (!accounts.hasPositionRoom(slot, instrumentId))
-        {
-            return RejectReason.CAPACITY_EXCEEDED;
-        }
-        return RejectReason.NONE;
-    }
-
-    private RejectReason decide(
-        final int slot, final int instrumentId, final double signedQuantity, final double limitPrice)
-    {
-        if (!model.isLoaded())
-        {
-            return RejectReason.MARGIN_MODEL_NOT_LOADED;
-        }
-        model.withOpenOrders(slot, before);
-        model.whatIf(slot, instrumentId, signedQuantity, limitPrice, -1, 0.0, after);
-        if (!after.isMargined() || !before.isMargined())
-        {
-            return RejectReason.PRICE_UNAVAILABLE;
-        }
-        final boolean reducesRisk = after.initialMargin <= before.initialMargin;
-        if (AccountStates.mayOnlyReduceRisk(accounts.state(slot)) && !reducesRisk)
-        {
-            return RejectReason.RISK_REDUCING_ONLY;
-        }
-        if (after.equity >= after.initialMargin || reducesRisk)
-        {
-            return RejectReason.NONE;
-        }
-        return RejectReason.INSUFFICIENT_MARGIN;
+        return acceptance.placement(slot, instrumentId, message.timestampNs());
     }
 
     RejectReason onOrderDone(final OrderDoneDecoder message)
@@ -182,7 +137,7 @@ final class Trading
         {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (!isValidTradePrice(instrumentId, price) || !Checks.isBounded(fee))
+        if (!acceptance.isValidTradePrice(instrumentId, price) || !Checks.isBounded(fee))
         {
             return RejectReason.INVALID_PRICE;
         }
@@ -249,11 +204,5 @@ final class Trading
         {
             orders.signedQuantity(order, remaining);
         }
-    }
-
-    private boolean isValidTradePrice(final int instrumentId, final double price)
-    {
-        return instruments.isOption(instrumentId) ?
-            Checks.isNonNegativeBounded(price) : Checks.isPositiveBounded(price);
     }
 }

@@ -1,6 +1,7 @@
 package io.pme.engine.margin;
 
 import io.pme.engine.logic.MarginFigures;
+import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.rulebook.ScenarioVectors;
 import io.pme.engine.state.AccountStates;
@@ -95,20 +96,7 @@ final class AccountRiskCalculator
         }
         final double initialMargin = aggregate();
         final double maintenanceMargin = parameters.mmFactor() * initialMargin;
-        out.set(equity, initialMargin, maintenanceMargin, state(equity, initialMargin, maintenanceMargin));
-    }
-
-    static byte state(final double equity, final double initialMargin, final double maintenanceMargin)
-    {
-        if (equity >= initialMargin)
-        {
-            return AccountStates.HEALTHY;
-        }
-        if (equity >= maintenanceMargin)
-        {
-            return AccountStates.RESTRICTED;
-        }
-        return equity > 0.0 ? AccountStates.LIQUIDATION : AccountStates.BANKRUPT;
+        out.set(equity, initialMargin, maintenanceMargin, AccountStates.of(equity, initialMargin, maintenanceMargin));
     }
 
     private double collateral(final int slot, final long balanceMask, final int assetId, final double balanceDelta)
@@ -130,7 +118,7 @@ final class AccountRiskCalculator
             collateral += parameters.collateralValue(a, balance * price);
             if (parameters.isUnderlying(a))
             {
-                if (InstrumentRiskCache.OK != cache.ensureUnit(a))
+                if (MarginResult.STATUS_OK != cache.ensureUnit(a))
                 {
                     return Double.NaN;
                 }
@@ -144,7 +132,7 @@ final class AccountRiskCalculator
     // Adds one exposure's scenario P&L and contingency; returns its contribution to equity, NaN when unpriced.
     private double addExposure(final int instrumentId, final double quantity, final double price, final double held)
     {
-        if (InstrumentRiskCache.OK != cache.ensure(instrumentId))
+        if (MarginResult.STATUS_OK != cache.ensure(instrumentId))
         {
             return Double.NaN;
         }

@@ -1,6 +1,7 @@
 package io.pme.engine.margin;
 
 import io.pme.engine.logic.MarginFigures;
+import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
@@ -89,7 +90,7 @@ final class IncrementalAccounts
                 continue;
             }
             final int d = vectors.dense(a);
-            if (d < 0 || InstrumentRiskCache.OK != cache.ensureUnit(a))
+            if (d < 0 || MarginResult.STATUS_OK != cache.ensureUnit(a))
             {
                 return unmargined(slot);
             }
@@ -101,7 +102,7 @@ final class IncrementalAccounts
         {
             final int instrumentId = accounts.positionInstrument(slot, i);
             final int d = vectors.dense(instruments.underlying(instrumentId));
-            if (d < 0 || InstrumentRiskCache.OK != cache.ensure(instrumentId))
+            if (d < 0 || MarginResult.STATUS_OK != cache.ensure(instrumentId))
             {
                 return unmargined(slot);
             }
@@ -313,7 +314,7 @@ final class IncrementalAccounts
         {
             final int u = instruments.underlying(instrumentId);
             tradeDense = vectors.dense(u);
-            if (tradeDense < 0 || InstrumentRiskCache.OK != cache.ensure(instrumentId))
+            if (tradeDense < 0 || MarginResult.STATUS_OK != cache.ensure(instrumentId))
             {
                 out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
                 return;
@@ -360,7 +361,7 @@ final class IncrementalAccounts
         final double initialMargin = worstLosses(active) + contingency;
         final double maintenanceMargin = parameters.mmFactor() * initialMargin;
         out.set(equity, initialMargin, maintenanceMargin,
-            AccountRiskCalculator.state(equity, initialMargin, maintenanceMargin));
+            AccountStates.of(equity, initialMargin, maintenanceMargin));
     }
 
     // Contingency per unit of spot that the trade adds: short options and linear size, netted with the position.

@@ -1,14 +1,15 @@
 package io.pme.engine.margin;
 
+import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskArrays;
-import io.pme.engine.rulebook.VolatilityShock;
-import io.pme.pricing.BlackScholes;
-import io.pme.pricing.OptionValuation;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.rulebook.ScenarioGrid;
+import io.pme.engine.rulebook.VolatilityShock;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.pricing.BlackScholes;
+import io.pme.pricing.OptionValuation;
 
 import java.util.Arrays;
 
@@ -20,12 +21,7 @@ import java.util.Arrays;
 final class InstrumentRiskCache
 {
     static final int N = ScenarioGrid.SCENARIO_COUNT;
-    static final int OK = 0;
-    static final int PRICE_MISSING = 1;
-    static final int VOL_MISSING = 2;
-    static final int NOT_AN_UNDERLYING = 3;
 
-    private static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1e9;
 
     private final Assets assets;
     private final Instruments instruments;
@@ -86,7 +82,8 @@ final class InstrumentRiskCache
     }
 
     /**
-     * @return {@link #OK} when the instrument's risk array and mark are current, else why they cannot be.
+     * @return {@link MarginResult#STATUS_OK} when the instrument's risk array and mark are current, else why they
+     * cannot be.
      */
     int ensure(final int instrumentId)
     {
@@ -99,14 +96,14 @@ final class InstrumentRiskCache
     }
 
     /**
-     * @return {@link #OK} when the unit risk array of the underlying is current.
+     * @return {@link MarginResult#STATUS_OK} when the unit risk array of the underlying is current.
      */
     int ensureUnit(final int assetId)
     {
         final double spot = assets.price(assetId);
         if (!(spot > 0.0))
         {
-            return PRICE_MISSING;
+            return MarginResult.STATUS_PRICE_MISSING;
         }
         if (!unitValid[assetId])
         {
@@ -118,7 +115,7 @@ final class InstrumentRiskCache
             }
             unitValid[assetId] = true;
         }
-        return OK;
+        return MarginResult.STATUS_OK;
     }
 
     double[] arrays()
@@ -184,12 +181,12 @@ final class InstrumentRiskCache
         final int u = instruments.underlying(instrumentId);
         if (!parameters.isUnderlying(u))
         {
-            return NOT_AN_UNDERLYING;
+            return MarginResult.STATUS_NOT_AN_UNDERLYING;
         }
         final double spot = assets.price(u);
         if (!(spot > 0.0))
         {
-            return PRICE_MISSING;
+            return MarginResult.STATUS_PRICE_MISSING;
         }
         final double range = parameters.priceRange(u);
         if (instruments.isOption(instrumentId))
@@ -197,9 +194,9 @@ final class InstrumentRiskCache
             final double vol = instruments.vol(instrumentId);
             if (!(vol > 0.0))
             {
-                return VOL_MISSING;
+                return MarginResult.STATUS_VOL_MISSING;
             }
-            final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / NANOS_PER_YEAR;
+            final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / BlackScholes.NANOS_PER_YEAR;
             computeOption(instrumentId, spot, t, vol, range);
         }
         else
@@ -215,12 +212,13 @@ final class InstrumentRiskCache
             markDeltas[instrumentId] = 1.0;
             markGammas[instrumentId] = 0.0;
         }
-        return OK;
+        return MarginResult.STATUS_OK;
     }
 
     // Scenario P&L per contract and its first two derivatives in the spot: in scenario k the shocked spot is
     // S(1 + x), so d/dS brings a factor (1 + x) per derivative; the weight and the shocked vol do not depend on S.
-    private void computeOption(final int instrumentId, final double spot, final double t, final double vol, final double range)
+    private void computeOption(
+        final int instrumentId, final double spot, final double t, final double vol, final double range)
     {
         final double strike = instruments.strike(instrumentId);
         final boolean isCall = Instruments.RIGHT_CALL == instruments.right(instrumentId);
@@ -238,8 +236,7 @@ final class InstrumentRiskCache
         final double volDown = VolatilityShock.down(vol, factor, parameters);
         for (int k = 0; k < N; k++)
         {
-            final int mode = ScenarioGrid.volMode(k);
-            final double shockedVol = mode == ScenarioGrid.VOL_UP ? volUp : mode == ScenarioGrid.VOL_NONE ? vol : volDown;
+            final double shockedVol = ScenarioGrid.shockedVol(k, vol, volUp, volDown);
             final double scale = 1.0 + ScenarioGrid.shock(k, range, parameters);
             BlackScholes.valueAndGreeks(spot * scale, strike, t, shockedVol, rate, isCall, valuation);
             final double weight = multiplier * ScenarioGrid.weight(k, range, parameters);

@@ -100,28 +100,33 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         resetParameters();
     }
 
+    @Override
     public MarginModel model()
     {
         return this;
     }
 
+    /** @return the risk parameters in force. */
     public RiskParameters parameters()
     {
         return parameters;
     }
 
+    @Override
     public void defineAsset(final int assetId, final String symbol)
     {
         parameters.defineAsset(assetId, symbol);
         cache.invalidateUnderlying(assetId);
     }
 
+    @Override
     public int applyParameter(
         final int parameterId, final int assetId, final int index, final double value, final double value2)
     {
         return parameters.apply(parameterId, assetId, index, value, value2);
     }
 
+    @Override
     public void resetParameters()
     {
         final int maxAssets = state.assets().capacity();
@@ -132,16 +137,19 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         incremental = new IncrementalAccounts(state, parameters, cache);
     }
 
+    @Override
     public long parametersDigest()
     {
         return parameters.digestInto(0x5EED_0F_9A2A4E7EL);
     }
 
+    @Override
     public boolean isLoaded()
     {
         return true;
     }
 
+    @Override
     public void refresh(final int slot)
     {
         balanceMasks[slot] = balanceMask(slot);
@@ -230,6 +238,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    @Override
     public void onPrice(final int assetId, final MarginListener listener)
     {
         cache.invalidateUnderlying(assetId);
@@ -320,6 +329,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    @Override
     public void onVolatility(final int instrumentId, final MarginListener listener)
     {
         cache.invalidateInstrument(instrumentId);
@@ -340,6 +350,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    @Override
     public void onRestore()
     {
         cache.invalidateAll();
@@ -351,6 +362,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    @Override
     public void onParametersChange(final MarginListener listener)
     {
         cache.invalidateAll();
@@ -377,6 +389,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    @Override
     public void whatIf(
         final int slot, final int instrumentId, final double signedQuantity, final double price, final int assetId,
         final double balanceDelta, final MarginFigures out)
@@ -403,6 +416,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         trades.removeLast();
     }
 
+    @Override
     public void withOpenOrders(final int slot, final MarginFigures out)
     {
         if (OpenOrders.NONE == orders.first(slot))

@@ -11,7 +11,6 @@ import io.pme.pricing.OptionValuation;
 public final class MarginCalculator
 {
     private static final int N = ScenarioGrid.SCENARIO_COUNT;
-    private static final double NANOS_PER_YEAR = 365.0 * 86_400.0 * 1_000_000_000.0;
     private static final double VOL_POINT = 0.01;
 
     private final RiskParameters parameters;
@@ -80,7 +79,7 @@ public final class MarginCalculator
             final double size = portfolio.qty(i) * portfolio.multiplier(i);
             if (portfolio.isOption(i))
             {
-                final double t = (portfolio.expiryNs(i) - now) / NANOS_PER_YEAR;
+                final double t = (portfolio.expiryNs(i) - now) / BlackScholes.NANOS_PER_YEAR;
                 equity += size * addOption(portfolio, i, u, t, result);
                 siloed += ScenarioVectors.worstLoss(optionArray, 0, portfolio.qty(i));
                 if (size < 0.0)
@@ -106,7 +105,8 @@ public final class MarginCalculator
     {
         for (int a = 0; a < maxAssets; a++)
         {
-            if (portfolio.balance(a) != 0.0 && !(priceOf(portfolio, a) >= 0.0 && priceOf(portfolio, a) < Double.MAX_VALUE))
+            final double price = priceOf(portfolio, a);
+            if (portfolio.balance(a) != 0.0 && !(price >= 0.0 && price < Double.MAX_VALUE))
             {
                 result.fail(MarginResult.STATUS_PRICE_MISSING, a);
                 return false;

@@ -2,6 +2,7 @@ package io.pme.engine.rulebook;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pme.engine.state.AccountStates;
 
 /**
  * The offline calculator's output object (rulebook section 5), built from a computed {@link MarginResult}.
@@ -33,7 +34,7 @@ public final class MarginReport
         {
             root.put("marginRatio", result.marginRatio());
         }
-        root.put("state", MarginResult.stateName(result.state()));
+        root.put("state", AccountStates.name(result.state()));
         root.put("siloedInitialMargin", result.siloedInitialMargin());
 
         final ObjectNode sets = root.putObject("correlationSets");

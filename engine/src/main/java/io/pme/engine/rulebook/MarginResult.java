@@ -1,5 +1,7 @@
 package io.pme.engine.rulebook;
 
+import io.pme.engine.state.AccountStates;
+
 import java.util.Arrays;
 
 /**
@@ -17,14 +19,6 @@ public final class MarginResult
     public static final int STATUS_VOL_MISSING = 2;
     /** A position's underlying has no price range: it is not an underlying. */
     public static final int STATUS_NOT_AN_UNDERLYING = 3;
-
-    /** Account states, numbered as the SBE AccountState enum. */
-    public static final int HEALTHY = 0;
-    public static final int RESTRICTED = 1;
-    public static final int LIQUIDATION = 2;
-    public static final int BANKRUPT = 3;
-
-    private static final String[] STATE_NAMES = { "HEALTHY", "RESTRICTED", "LIQUIDATION", "BANKRUPT" };
 
     private final int maxAssets;
     private final int maxSets;
@@ -78,6 +72,7 @@ public final class MarginResult
         memberRanges = new double[maxSets * maxAssets];
     }
 
+    /** @return {@link #STATUS_OK}, or which needed input is missing. */
     public int status()
     {
         return status;
@@ -91,21 +86,25 @@ public final class MarginResult
         return statusSubject;
     }
 
+    /** @return the balances valued in USD after haircuts. */
     public double collateralValue()
     {
         return collateralValue;
     }
 
+    /** @return collateral value plus the value of the positions. */
     public double equity()
     {
         return equity;
     }
 
+    /** @return the initial margin: the correlation sets' worst losses plus the contingencies. */
     public double initialMargin()
     {
         return initialMargin;
     }
 
+    /** @return the maintenance margin, a fraction of the initial margin. */
     public double maintenanceMargin()
     {
         return maintenanceMargin;
@@ -128,7 +127,9 @@ public final class MarginResult
     }
 
     /**
-     * @return {@link #HEALTHY}, {@link #RESTRICTED}, {@link #LIQUIDATION} or {@link #BANKRUPT}; −1 without figures.
+     * @return the account's state by the rulebook's rule ({@link AccountStates#of(double, double, double)}):
+     * {@link AccountStates#HEALTHY}, {@link AccountStates#RESTRICTED}, {@link AccountStates#LIQUIDATION} or
+     * {@link AccountStates#BANKRUPT}; −1 without figures (its {@link AccountStates#name(int)} is "UNMARGINED").
      */
     public int state()
     {
@@ -136,26 +137,10 @@ public final class MarginResult
         {
             return -1;
         }
-        if (equity >= initialMargin)
-        {
-            return HEALTHY;
-        }
-        if (equity >= maintenanceMargin)
-        {
-            return RESTRICTED;
-        }
-        return equity > 0.0 ? LIQUIDATION : BANKRUPT;
+        return AccountStates.of(equity, initialMargin, maintenanceMargin);
     }
 
-    /**
-     * @param state a value of {@link #state()}.
-     * @return its SBE name, e.g. "HEALTHY".
-     */
-    public static String stateName(final int state)
-    {
-        return state >= 0 && state < STATE_NAMES.length ? STATE_NAMES[state] : "UNMARGINED";
-    }
-
+    /** @return the initial margin without netting, each balance and position alone: what the netting saves. */
     public double siloedInitialMargin()
     {
         return siloedInitialMargin;
@@ -169,11 +154,16 @@ public final class MarginResult
         return underlyingCount;
     }
 
+    /**
+     * @param index in 0 … underlyingCount − 1.
+     * @return the underlying's asset id.
+     */
     public int underlyingAssetId(final int index)
     {
         return underlyingIds[index];
     }
 
+    /** @return true when the account has a balance or positions in the underlying. */
     public boolean hasExposure(final int assetId)
     {
         return exposed[assetId];
@@ -215,6 +205,7 @@ public final class MarginResult
         return thetas[assetId];
     }
 
+    /** @return the contingency charged on the underlying. */
     public double contingency(final int assetId)
     {
         return contingencies[assetId];
@@ -228,6 +219,10 @@ public final class MarginResult
         return setCount;
     }
 
+    /**
+     * @param set index in 0 … setCount − 1.
+     * @return the set's name.
+     */
     public String setName(final int set)
     {
         return setNames[set];
@@ -242,6 +237,10 @@ public final class MarginResult
         return setNumbers[set];
     }
 
+    /**
+     * @param set index in 0 … setCount − 1.
+     * @return the set's worst loss over the scenarios, 0 or more.
+     */
     public double worstLoss(final int set)
     {
         return worstLosses[set];

@@ -1,8 +1,13 @@
 package io.pme.engine.rulebook;
 
+import io.pme.codecs.RejectReason;
+
 /**
  * Parameter identifiers of the ParameterUpdate admin message (SBE enum {@code ParameterId}) and the reject codes
  * {@link RiskParameters#apply(int, int, int, double, double)} answers with (SBE enum {@code RejectReason}).
+ * <p>
+ * The identifiers stay literal: {@code switch} statements need compile-time constants, and the parameter log in a
+ * snapshot stores them. A test holds them to the wire's numbering. The reject codes are the wire's values.
  */
 public final class ParameterIds
 {
@@ -21,14 +26,14 @@ public final class ParameterIds
     public static final int HAIRCUT_TIER = 13;
     public static final int CORRELATION_SET = 14;
 
-    /** Applied. */
-    public static final int OK = 0;
+    /** Applied: RejectReason NONE. */
+    public static final int OK = RejectReason.NONE.value();
     /** RejectReason UNKNOWN_ASSET. */
-    public static final int UNKNOWN_ASSET = 7;
+    public static final int UNKNOWN_ASSET = RejectReason.UNKNOWN_ASSET.value();
     /** RejectReason INVALID_VALUE. */
-    public static final int INVALID_VALUE = 11;
+    public static final int INVALID_VALUE = RejectReason.INVALID_VALUE.value();
     /** RejectReason UNKNOWN_PARAMETER. */
-    public static final int UNKNOWN_PARAMETER = 25;
+    public static final int UNKNOWN_PARAMETER = RejectReason.UNKNOWN_PARAMETER.value();
 
     private ParameterIds()
     {

@@ -92,7 +92,8 @@ public final class Portfolio
      * @param entryPrice        the position's entry price.
      * @return false when the portfolio is full.
      */
-    public boolean linear(final int underlyingAssetId, final double multiplier, final double qty, final double entryPrice)
+    public boolean linear(
+        final int underlyingAssetId, final double multiplier, final double qty, final double entryPrice)
     {
         if (positionCount == maxPositions)
         {
@@ -145,71 +146,85 @@ public final class Portfolio
         return true;
     }
 
+    /** @return asset ids 0 … maxAssets − 1. */
     public int maxAssets()
     {
         return maxAssets;
     }
 
+    /** @return the time the portfolio is valued at. */
     public long valuationTimeNs()
     {
         return valuationTimeNs;
     }
 
+    /** @return the asset's USD price. */
     public double price(final int assetId)
     {
         return prices[assetId];
     }
 
+    /** @return the balance held in the asset. */
     public double balance(final int assetId)
     {
         return balances[assetId];
     }
 
+    /** @return positions added, at indices 0 … count − 1. */
     public int positionCount()
     {
         return positionCount;
     }
 
+    /** @return true when the position is an option. */
     public boolean isOption(final int position)
     {
         return options[position];
     }
 
+    /** @return the position's underlying asset id. */
     public int underlying(final int position)
     {
         return underlyings[position];
     }
 
+    /** @return units of the underlying per contract of the position. */
     public double multiplier(final int position)
     {
         return multipliers[position];
     }
 
+    /** @return the position's signed contracts. */
     public double qty(final int position)
     {
         return quantities[position];
     }
 
+    /** @return the entry price of a linear position, 0 for an option. */
     public double entryPrice(final int position)
     {
         return entryPrices[position];
     }
 
+    /** @return the strike of an option position. */
     public double strike(final int position)
     {
         return strikes[position];
     }
 
+    /** @return the expiry of the position's instrument, 0 for a perpetual. */
     public long expiryNs(final int position)
     {
         return expiriesNs[position];
     }
 
+    /** @return true when the option position is a call. */
     public boolean isCall(final int position)
     {
         return calls[position];
     }
 
+    /** @return the option position's mark volatility. */
     public double vol(final int position)
     {
         return vols[position];

@@ -123,11 +123,13 @@ public final class PortfolioFile
         }
     }
 
+    /** @return positions the file lists. */
     public int positionCount()
     {
         return positions.size();
     }
 
+    /** @return the symbols of the assets the file names, in the order of their ids. */
     public List<String> assetSymbols()
     {
         return List.copyOf(assets);

@@ -74,8 +74,7 @@ public final class RiskArrays
 
         for (int k = 0; k < ScenarioGrid.SCENARIO_COUNT; k++)
         {
-            final int mode = ScenarioGrid.volMode(k);
-            final double shockedVol = mode == ScenarioGrid.VOL_UP ? volUp : mode == ScenarioGrid.VOL_NONE ? vol : volDown;
+            final double shockedVol = ScenarioGrid.shockedVol(k, vol, volUp, volDown);
             final double shockedSpot = spot * (1.0 + ScenarioGrid.shock(k, range, parameters));
             final double value = BlackScholes.price(shockedSpot, strike, t, shockedVol, rate, isCall);
             out[offset + k] = multiplier * (value - base) * ScenarioGrid.weight(k, range, parameters);

@@ -301,36 +301,43 @@ public final class RiskParameters
         return value;
     }
 
+    /** @return asset ids 0 … maxAssets − 1. */
     public int maxAssets()
     {
         return maxAssets;
     }
 
+    /** @return true when the asset is defined. */
     public boolean isDefined(final int assetId)
     {
         return assetId >= 0 && assetId < maxAssets && null != symbols[assetId];
     }
 
+    /** @return true when the asset is defined with a price range: positions may be held on it. */
     public boolean isUnderlying(final int assetId)
     {
         return isDefined(assetId) && priceRanges[assetId] > 0.0;
     }
 
+    /** @return true when the asset is USD. */
     public boolean isUsd(final int assetId)
     {
         return usd[assetId];
     }
 
+    /** @return the asset's symbol. */
     public String symbol(final int assetId)
     {
         return symbols[assetId];
     }
 
+    /** @return the underlying's price range, the largest scenario move as a fraction of spot. */
     public double priceRange(final int assetId)
     {
         return priceRanges[assetId];
     }
 
+    /** @return the underlying's P&amp;L offset, applied when its scenario vectors are aggregated into its set. */
     public double pnlOffset(final int assetId)
     {
         return pnlOffsets[assetId];
@@ -345,81 +352,97 @@ public final class RiskParameters
         return correlationSets[assetId];
     }
 
+    /** @return the name of the numbered correlation set. */
     public String correlationSetName(final int setNumber)
     {
         return setNames[setNumber];
     }
 
+    /** @return how many haircut tiers the asset has. */
     public int tierCount(final int assetId)
     {
         return tierCounts[assetId];
     }
 
+    /** @return the lower bound in USD of the asset's haircut tier. */
     public double tierBound(final int assetId, final int tier)
     {
         return tierBounds[assetId * MAX_TIERS + tier];
     }
 
+    /** @return the haircut of the asset's tier. */
     public double tierHaircut(final int assetId, final int tier)
     {
         return tierHaircuts[assetId * MAX_TIERS + tier];
     }
 
+    /** @return the tail scenario's move, as a fraction of spot. */
     public double tailShock(final int index)
     {
         return tailShocks[index];
     }
 
+    /** @return the volatility shock up. */
     public double volRangeUp()
     {
         return volRangeUp;
     }
 
+    /** @return the volatility shock down. */
     public double volRangeDown()
     {
         return volRangeDown;
     }
 
+    /** @return the least volatility the shock up is proportional to. */
     public double minVolForShockUp()
     {
         return minVolForShockUp;
     }
 
+    /** @return the power of the expiry scaling of volatility shocks for expiries short of the reference days. */
     public double shortTermVegaPower()
     {
         return shortTermVegaPower;
     }
 
+    /** @return the power of the expiry scaling of volatility shocks for the other expiries. */
     public double longTermVegaPower()
     {
         return longTermVegaPower;
     }
 
+    /** @return the days to expiry at which the expiry scaling of volatility shocks is 1. */
     public double vegaReferenceDays()
     {
         return vegaReferenceDays;
     }
 
+    /** @return the least days to expiry the expiry scaling of volatility shocks uses. */
     public double vegaFloorDays()
     {
         return vegaFloorDays;
     }
 
+    /** @return the contingency rate on option positions. */
     public double optionContingency()
     {
         return optionContingency;
     }
 
+    /** @return the contingency rate on linear positions. */
     public double linearContingency()
     {
         return linearContingency;
     }
 
+    /** @return the maintenance margin as a fraction of the initial margin. */
     public double mmFactor()
     {
         return mmFactor;
     }
 
+    /** @return the continuously compounded rate options are valued at. */
     public double riskFreeRate()
     {
         return riskFreeRate;

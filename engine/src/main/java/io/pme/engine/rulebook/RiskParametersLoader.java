@@ -109,7 +109,8 @@ final class RiskParametersLoader
         readTailShocks();
         parameters.vegaDays(positive(VEGA_REFERENCE_DAYS), positive(VEGA_FLOOR_DAYS));
         parameters.fallback(new AssetDefaults(
-            tierBounds(FALLBACK_TIERS, required(FALLBACK_TIERS)), tierHaircuts(FALLBACK_TIERS, required(FALLBACK_TIERS)),
+            tierBounds(FALLBACK_TIERS, required(FALLBACK_TIERS)),
+            tierHaircuts(FALLBACK_TIERS, required(FALLBACK_TIERS)),
             0.0, 0.0, 0));
         for (final Map.Entry<String, Map<String, String>> entry : assets.entrySet())
         {

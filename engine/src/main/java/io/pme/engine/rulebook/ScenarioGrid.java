@@ -45,6 +45,19 @@ public final class ScenarioGrid
     }
 
     /**
+     * @param k       scenario index.
+     * @param vol     the mark volatility.
+     * @param volUp   the volatility shocked up.
+     * @param volDown the volatility shocked down.
+     * @return the volatility scenario k values an option at, by its {@link #volMode(int)}.
+     */
+    public static double shockedVol(final int k, final double vol, final double volUp, final double volDown)
+    {
+        final int mode = volMode(k);
+        return VOL_UP == mode ? volUp : VOL_NONE == mode ? vol : volDown;
+    }
+
+    /**
      * Relative price shock x of scenario k.
      *
      * @param k          scenario index.

@@ -16,7 +16,11 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
  */
 public final class Accounts
 {
+    // Margin modes are stored in snapshots, so they stay literal; a test holds them to the wire's numbering.
+
+    /** Wire {@code MarginMode.CROSS}. */
     public static final byte CROSS = 1;
+    /** Wire {@code MarginMode.ISOLATED}. */
     public static final byte ISOLATED = 2;
 
     static final int CHUNK_SHIFT = 12;
@@ -45,6 +49,11 @@ public final class Accounts
     private final UnsafeBuffer[] chunks;
     private int count;
 
+    /**
+     * @param capacity     accounts at most.
+     * @param maxAssets    asset ids a balance may be held in.
+     * @param maxPositions positions one account may hold.
+     */
     public Accounts(final int capacity, final int maxAssets, final int maxPositions)
     {
         this.capacity = capacity;
@@ -78,21 +87,25 @@ public final class Accounts
         count = 0;
     }
 
+    /** @return accounts at most. */
     public int capacity()
     {
         return capacity;
     }
 
+    /** @return accounts opened so far; their slots are 0 … count − 1. */
     public int count()
     {
         return count;
     }
 
+    /** @return asset ids a balance may be held in. */
     public int maxAssets()
     {
         return maxAssets;
     }
 
+    /** @return positions one account may hold. */
     public int maxPositions()
     {
         return maxPositions;
@@ -174,21 +187,25 @@ public final class Accounts
         return (slot & CHUNK_MASK) * recordLength;
     }
 
+    /** @return the account id of the slot. */
     public long accountId(final int slot)
     {
         return chunk(slot).getLong(record(slot) + ACCOUNT_ID_OFFSET);
     }
 
+    /** @return {@link #CROSS} or {@link #ISOLATED}. */
     public byte marginMode(final int slot)
     {
         return chunk(slot).getByte(record(slot) + MARGIN_MODE_OFFSET);
     }
 
+    /** @return the account's balance of the asset. */
     public double balance(final int slot, final int assetId)
     {
         return chunk(slot).getDouble(record(slot) + BALANCES_OFFSET + assetId * Double.BYTES);
     }
 
+    /** Adds to the account's balance of the asset (negative to take). */
     public void addBalance(final int slot, final int assetId, final double delta)
     {
         final UnsafeBuffer chunk = chunk(slot);
@@ -196,21 +213,25 @@ public final class Accounts
         chunk.putDouble(index, chunk.getDouble(index) + delta);
     }
 
+    /** @return how many positions the account holds, at indices 0 … count − 1. */
     public int positionCount(final int slot)
     {
         return chunk(slot).getInt(record(slot) + POSITION_COUNT_OFFSET);
     }
 
+    /** @return the instrument of the account's position at the index. */
     public int positionInstrument(final int slot, final int index)
     {
         return chunk(slot).getInt(record(slot) + instrumentsOffset + index * Integer.BYTES);
     }
 
+    /** @return the signed quantity of the account's position at the index. */
     public double positionQuantity(final int slot, final int index)
     {
         return chunk(slot).getDouble(record(slot) + quantitiesOffset + index * Double.BYTES);
     }
 
+    /** @return the entry price of the account's position at the index (linear instruments; 0 for options). */
     public double positionEntryPrice(final int slot, final int index)
     {
         return chunk(slot).getDouble(record(slot) + entryPricesOffset + index * Double.BYTES);
@@ -234,6 +255,7 @@ public final class Accounts
         return -1;
     }
 
+    /** @return true when the account holds a position in the instrument or has room for one more. */
     public boolean hasPositionRoom(final int slot, final int instrumentId)
     {
         return positionCount(slot) < maxPositions || findPosition(slot, instrumentId) >= 0;
@@ -281,28 +303,37 @@ public final class Accounts
         chunk.putDouble(fromEntryPrice, 0.0);
     }
 
+    /** @return the equity of the latest figures, NaN when unmargined. */
     public double equity(final int slot)
     {
         return chunk(slot).getDouble(record(slot) + EQUITY_OFFSET);
     }
 
+    /** @return the initial margin of the latest figures, NaN when unmargined. */
     public double initialMargin(final int slot)
     {
         return chunk(slot).getDouble(record(slot) + INITIAL_MARGIN_OFFSET);
     }
 
+    /** @return the maintenance margin of the latest figures, NaN when unmargined. */
     public double maintenanceMargin(final int slot)
     {
         return chunk(slot).getDouble(record(slot) + MAINTENANCE_MARGIN_OFFSET);
     }
 
+    /** @return the {@link AccountStates} code of the latest figures. */
     public byte state(final int slot)
     {
         return chunk(slot).getByte(record(slot) + STATE_OFFSET);
     }
 
+    /** Sets the account's latest figures and the state they put it in. */
     public void figures(
-        final int slot, final double equity, final double initialMargin, final double maintenanceMargin, final byte state)
+        final int slot,
+        final double equity,
+        final double initialMargin,
+        final double maintenanceMargin,
+        final byte state)
     {
         final UnsafeBuffer chunk = chunk(slot);
         final int record = record(slot);

@@ -13,37 +13,44 @@ public final class Clients
     private final int capacity;
     private final IntLongHashMap lastCorrelationIdByClient;
 
+    /** @param capacity clients at most. */
     public Clients(final int capacity)
     {
         this.capacity = capacity;
         lastCorrelationIdByClient = new IntLongHashMap(capacity);
     }
 
+    /** Forgets every client. */
     public void clear()
     {
         lastCorrelationIdByClient.clear();
     }
 
+    /** @return clients that have sent an input. */
     public int count()
     {
         return lastCorrelationIdByClient.size();
     }
 
+    /** @return true when the client has sent an input. */
     public boolean isKnown(final int clientId)
     {
         return lastCorrelationIdByClient.containsKey(clientId);
     }
 
+    /** @return true when one more client fits. */
     public boolean hasRoom()
     {
         return lastCorrelationIdByClient.size() < capacity;
     }
 
+    /** @return the client's last correlation id, {@link Long#MIN_VALUE} before its first input. */
     public long lastCorrelationId(final int clientId)
     {
         return lastCorrelationIdByClient.getIfAbsent(clientId, Long.MIN_VALUE);
     }
 
+    /** Records the client's last correlation id. */
     public void lastCorrelationId(final int clientId, final long correlationId)
     {
         lastCorrelationIdByClient.put(clientId, correlationId);

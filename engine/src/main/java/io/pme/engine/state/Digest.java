@@ -12,23 +12,43 @@ public final class Digest
 
     private long hash = P3;
 
+    /**
+     * Starts a new digest.
+     *
+     * @return this.
+     */
     public Digest reset()
     {
         hash = P3;
         return this;
     }
 
+    /**
+     * Folds in a long.
+     *
+     * @return this.
+     */
     public Digest add(final long value)
     {
         hash = Long.rotateLeft(hash ^ (Long.rotateLeft(value * P2, 31) * P1), 27) * P1 + P3;
         return this;
     }
 
+    /**
+     * Folds in a double by its bits.
+     *
+     * @return this.
+     */
     public Digest add(final double value)
     {
         return add(Double.doubleToLongBits(value));
     }
 
+    /**
+     * Folds in a string, null distinct from empty.
+     *
+     * @return this.
+     */
     public Digest add(final String value)
     {
         if (null == value)
@@ -43,6 +63,7 @@ public final class Digest
         return this;
     }
 
+    /** @return the digest of what was folded in. */
     public long value()
     {
         long h = hash;
@@ -54,6 +75,7 @@ public final class Digest
         return h;
     }
 
+    /** @return the digest as 16 hex digits. */
     public static String hex(final long digest)
     {
         return String.format("%016x", digest);

@@ -17,6 +17,7 @@ public final class EngineState
     private long inputSequence;
     private double feesCollected;
 
+    /** Allocates every table at its capacity, so nothing grows on the hot path. */
     public EngineState(
         final int maxAssets,
         final int maxInstruments,
@@ -35,6 +36,7 @@ public final class EngineState
         clients = new Clients(maxClients);
     }
 
+    /** Empties every table, before a snapshot restore. */
     public void clear()
     {
         assets.clear();
@@ -50,41 +52,49 @@ public final class EngineState
         feesCollected = 0.0;
     }
 
+    /** @return the assets and their prices. */
     public Assets assets()
     {
         return assets;
     }
 
+    /** @return the instruments. */
     public Instruments instruments()
     {
         return instruments;
     }
 
+    /** @return the accounts. */
     public Accounts accounts()
     {
         return accounts;
     }
 
+    /** @return the open orders. */
     public OpenOrders openOrders()
     {
         return openOrders;
     }
 
+    /** @return the clients and their correlation ids. */
     public Clients clients()
     {
         return clients;
     }
 
+    /** @return the totals that reconcile the balances. */
     public Ledger ledger()
     {
         return ledger;
     }
 
+    /** @return the accounts' risk vectors. */
     public RiskVectors riskVectors()
     {
         return riskVectors;
     }
 
+    /** @return the parameter updates applied since the start. */
     public ParameterLog parameterLog()
     {
         return parameterLog;
@@ -98,6 +108,7 @@ public final class EngineState
         return nowNs;
     }
 
+    /** Moves the engine's clock forward to the timestamp; an earlier one leaves it where it is. */
     public void advanceClock(final long timestampNs)
     {
         if (timestampNs > nowNs)
@@ -106,26 +117,31 @@ public final class EngineState
         }
     }
 
+    /** @return the sequence number of the latest input. */
     public long inputSequence()
     {
         return inputSequence;
     }
 
+    /** Sets the sequence number of the latest input, on a restore. */
     public void inputSequence(final long inputSequence)
     {
         this.inputSequence = inputSequence;
     }
 
+    /** @return the sequence number of the next input, now the latest. */
     public long nextInputSequence()
     {
         return ++inputSequence;
     }
 
+    /** @return fees charged on fills so far. */
     public double feesCollected()
     {
         return feesCollected;
     }
 
+    /** Adds a fee charged on a fill. */
     public void addFees(final double fee)
     {
         feesCollected += fee;

@@ -14,12 +14,14 @@ public final class Ledger
     private double tradeCash;
     private double funding;
 
+    /** @param maxAssets asset ids 0 … maxAssets − 1. */
     public Ledger(final int maxAssets)
     {
         deposits = new double[maxAssets];
         withdrawals = new double[maxAssets];
     }
 
+    /** Zeroes every total. */
     public void clear()
     {
         Arrays.fill(deposits, 0.0);
@@ -28,11 +30,13 @@ public final class Ledger
         funding = 0.0;
     }
 
+    /** Adds a deposit to the asset's total. */
     public void deposited(final int assetId, final double amount)
     {
         deposits[assetId] += amount;
     }
 
+    /** Adds a withdrawal to the asset's total. */
     public void withdrew(final int assetId, final double amount)
     {
         withdrawals[assetId] += amount;
@@ -50,21 +54,25 @@ public final class Ledger
         funding += amount;
     }
 
+    /** @return the asset's deposits so far. */
     public double deposits(final int assetId)
     {
         return deposits[assetId];
     }
 
+    /** @return the asset's withdrawals so far. */
     public double withdrawals(final int assetId)
     {
         return withdrawals[assetId];
     }
 
+    /** @return premium and realised P&amp;L paid into (positive) or out of accounts by fills so far. */
     public double tradeCash()
     {
         return tradeCash;
     }
 
+    /** @return funding paid into (positive) or out of accounts so far. */
     public double funding()
     {
         return funding;

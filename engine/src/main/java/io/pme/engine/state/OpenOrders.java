@@ -22,6 +22,10 @@ public final class OpenOrders
     private int freeHead;
     private int count;
 
+    /**
+     * @param capacity    open orders at most, all accounts together.
+     * @param maxAccounts account slots.
+     */
     public OpenOrders(final int capacity, final int maxAccounts)
     {
         this.capacity = capacity;
@@ -35,6 +39,7 @@ public final class OpenOrders
         clear();
     }
 
+    /** Forgets every order. */
     public void clear()
     {
         Arrays.fill(headByAccountSlot, NONE);
@@ -51,26 +56,31 @@ public final class OpenOrders
         count = 0;
     }
 
+    /** @return open orders held. */
     public int count()
     {
         return count;
     }
 
+    /** @return open orders at most. */
     public int capacity()
     {
         return capacity;
     }
 
+    /** @return the account's first open order, or {@link #NONE}. */
     public int first(final int accountSlot)
     {
         return headByAccountSlot[accountSlot];
     }
 
+    /** @return the next open order of the same account, or {@link #NONE}. */
     public int next(final int order)
     {
         return next[order];
     }
 
+    /** @return the account's open order with the client order id, or {@link #NONE}. */
     public int find(final int accountSlot, final long clientOrderId)
     {
         for (int o = headByAccountSlot[accountSlot]; o != NONE; o = next[o])
@@ -122,6 +132,7 @@ public final class OpenOrders
         return o;
     }
 
+    /** Removes the order, releasing its reservation. */
     public void remove(final int order)
     {
         final int accountSlot = accountSlots[order];
@@ -151,26 +162,31 @@ public final class OpenOrders
         count--;
     }
 
+    /** @return the order's client order id. */
     public long clientOrderId(final int order)
     {
         return clientOrderIds[order];
     }
 
+    /** @return the order's instrument. */
     public int instrument(final int order)
     {
         return instruments[order];
     }
 
+    /** @return the order's remaining quantity, positive to buy. */
     public double signedQuantity(final int order)
     {
         return signedQuantities[order];
     }
 
+    /** Sets the order's remaining quantity after a partial fill. */
     public void signedQuantity(final int order, final double quantity)
     {
         signedQuantities[order] = quantity;
     }
 
+    /** @return the order's limit price. */
     public double limitPrice(final int order)
     {
         return limitPrices[order];

@@ -15,16 +15,19 @@ public final class ParameterLog
     private double[] values2 = new double[16];
     private int size;
 
+    /** Forgets every update. */
     public void clear()
     {
         size = 0;
     }
 
+    /** @return updates logged. */
     public int size()
     {
         return size;
     }
 
+    /** Logs an applied update. */
     public void add(final int parameterId, final int assetId, final int index, final double value, final double value2)
     {
         if (size == parameterIds.length)
@@ -44,26 +47,31 @@ public final class ParameterLog
         size++;
     }
 
+    /** @return the parameter id of the update. */
     public int parameterId(final int i)
     {
         return parameterIds[i];
     }
 
+    /** @return the asset of the update, -1 for a global parameter. */
     public int assetId(final int i)
     {
         return assetIds[i];
     }
 
+    /** @return the index of the update. */
     public int index(final int i)
     {
         return indices[i];
     }
 
+    /** @return the value of the update. */
     public double value(final int i)
     {
         return values[i];
     }
 
+    /** @return the second value of the update. */
     public double value2(final int i)
     {
         return values2[i];

@@ -61,6 +61,11 @@ public final class RiskVectors
     private int denseCount;
     private long priceEpoch;
 
+    /**
+     * @param maxAccounts    account slots.
+     * @param maxAssets      asset ids.
+     * @param maxUnderlyings underlyings one engine may hold risk vectors for.
+     */
     public RiskVectors(final int maxAccounts, final int maxAssets, final int maxUnderlyings)
     {
         this.maxUnderlyings = maxUnderlyings;
@@ -79,6 +84,7 @@ public final class RiskVectors
         return (bytes + LINE - 1) & -LINE;
     }
 
+    /** Forgets every dense index and vector. */
     public void clear()
     {
         Arrays.fill(denseByAsset, -1);
@@ -95,11 +101,13 @@ public final class RiskVectors
         }
     }
 
+    /** @return underlyings one engine may hold risk vectors for. */
     public int maxUnderlyings()
     {
         return maxUnderlyings;
     }
 
+    /** @return dense indices assigned so far. */
     public int denseCount()
     {
         return denseCount;
@@ -120,11 +128,13 @@ public final class RiskVectors
         return d;
     }
 
+    /** @return the dense index of an underlying, or -1 when it has none yet. */
     public int denseIfAssigned(final int assetId)
     {
         return denseByAsset[assetId];
     }
 
+    /** @return the underlying of a dense index. */
     public int assetOf(final int dense)
     {
         return assetByDense[dense];
@@ -179,11 +189,13 @@ public final class RiskVectors
         return field < HOT_STRIDE ? hot(slot) : cold(slot);
     }
 
+    /** @return a field of the account's vectors on the dense underlying. */
     public double get(final int slot, final int dense, final int field)
     {
         return buffer(slot, field).getDouble(offset(slot, dense, field));
     }
 
+    /** Sets a field of the account's vectors on the dense underlying. */
     public void put(final int slot, final int dense, final int field, final double value)
     {
         buffer(slot, field).putDouble(offset(slot, dense, field), value);
@@ -209,6 +221,7 @@ public final class RiskVectors
         return hot(slot).getLong(headerOffset(slot) + MASK);
     }
 
+    /** Sets the dense underlyings the account is exposed to. */
     public void mask(final int slot, final long mask)
     {
         hot(slot).putLong(headerOffset(slot) + MASK, mask);
@@ -220,16 +233,19 @@ public final class RiskVectors
         return hot(slot).getDouble(headerOffset(slot) + BASE_EQUITY);
     }
 
+    /** Sets the equity that does not move with any underlying. */
     public void baseEquity(final int slot, final double value)
     {
         hot(slot).putDouble(headerOffset(slot) + BASE_EQUITY, value);
     }
 
+    /** @return the time of the account's latest exact refresh. */
     public long refreshTimeNs(final int slot)
     {
         return hot(slot).getLong(headerOffset(slot) + REFRESH_TIME);
     }
 
+    /** Sets the time of the account's latest exact refresh. */
     public void refreshTimeNs(final int slot, final long timeNs)
     {
         hot(slot).putLong(headerOffset(slot) + REFRESH_TIME, timeNs);
@@ -244,16 +260,19 @@ public final class RiskVectors
         return priceEpoch;
     }
 
+    /** Counts one more underlying price change. */
     public void advancePriceEpoch()
     {
         priceEpoch++;
     }
 
+    /** @return the price epoch at which the account's vectors were brought to the current spots. */
     public long settledEpoch(final int slot)
     {
         return hot(slot).getLong(headerOffset(slot) + SETTLED_EPOCH);
     }
 
+    /** Sets the price epoch at which the account's vectors were brought to the current spots. */
     public void settledEpoch(final int slot, final long epoch)
     {
         hot(slot).putLong(headerOffset(slot) + SETTLED_EPOCH, epoch);
@@ -265,6 +284,7 @@ public final class RiskVectors
         return hot(slot).getDouble(headerOffset(slot) + MOVED_SPOTS + dense * Double.BYTES);
     }
 
+    /** Sets the spot the account's current vector on the underlying was last moved to. */
     public void movedSpot(final int slot, final int dense, final double spot)
     {
         hot(slot).putDouble(headerOffset(slot) + MOVED_SPOTS + dense * Double.BYTES, spot);

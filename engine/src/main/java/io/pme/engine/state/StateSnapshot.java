@@ -42,6 +42,7 @@ public final class StateSnapshot
         return w.position;
     }
 
+    /** @return the scratch buffer the latest encoding is in. */
     public MutableDirectBuffer buffer()
     {
         return scratch;

@@ -137,7 +137,12 @@ class EngineMatchesCalculatorPropertyTest
     }
 
     private static String instrument(
-        final int id, final int underlying, final String kind, final String right, final double strike, final long expiry)
+        final int id,
+        final int underlying,
+        final String kind,
+        final String right,
+        final double strike,
+        final long expiry)
     {
         return json("InstrumentDefinition", 1, "\"instrumentId\":" + id + ",\"underlyingAssetId\":" + underlying +
             ",\"kind\":\"" + kind + "\",\"right\":\"" + right + "\",\"multiplier\":" + (underlying == 3 ? 0.1 : 1) +
@@ -185,8 +190,8 @@ class EngineMatchesCalculatorPropertyTest
                 valuationNs = engine.state.assets().priceTimeNs(u);
                 // the calculator takes one valuation time: shift expiry so time to expiry matches the engine's
                 portfolio.option(u, instruments.multiplier(instrument), quantity, instruments.strike(instrument),
-                    instruments.expiryNs(instrument) - valuationNs, Instruments.RIGHT_CALL == instruments.right(instrument),
-                    instruments.vol(instrument));
+                    instruments.expiryNs(instrument) - valuationNs,
+                    Instruments.RIGHT_CALL == instruments.right(instrument), instruments.vol(instrument));
             }
             else
             {

@@ -32,22 +32,30 @@ class RulebookExampleThroughEngineTest
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":2,\"symbol\":\"BTC\"}",
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":3,\"symbol\":\"ETH\"}",
             "{\"type\":\"InstrumentDefinition\"," + T + ",\"clientId\":1,\"instrumentId\":0,\"underlyingAssetId\":2," +
-                "\"kind\":\"PERPETUAL\",\"right\":\"NONE\",\"multiplier\":1,\"strike\":0,\"expiryNs\":0,\"symbol\":\"BTC-PERP\"}",
+                "\"kind\":\"PERPETUAL\",\"right\":\"NONE\",\"multiplier\":1,\"strike\":0,\"expiryNs\":0," +
+                "\"symbol\":\"BTC-PERP\"}",
             "{\"type\":\"InstrumentDefinition\"," + T + ",\"clientId\":1,\"instrumentId\":1,\"underlyingAssetId\":3," +
-                "\"kind\":\"PERPETUAL\",\"right\":\"NONE\",\"multiplier\":1,\"strike\":0,\"expiryNs\":0,\"symbol\":\"ETH-PERP\"}",
+                "\"kind\":\"PERPETUAL\",\"right\":\"NONE\",\"multiplier\":1,\"strike\":0,\"expiryNs\":0," +
+                "\"symbol\":\"ETH-PERP\"}",
             "{\"type\":\"InstrumentDefinition\"," + T + ",\"clientId\":1,\"instrumentId\":2,\"underlyingAssetId\":2," +
                 "\"kind\":\"OPTION\",\"right\":\"CALL\",\"multiplier\":1,\"strike\":100000," +
                 "\"expiry\":\"2026-12-25T08:00:00Z\",\"symbol\":\"BTC-25DEC26-100000-C\"}",
-            "{\"type\":\"OraclePrice\"," + T + ",\"clientId\":2,\"sourceId\":1,\"assetId\":2,\"price\":90000,\"sourceTimestampNs\":0}",
-            "{\"type\":\"OraclePrice\"," + T + ",\"clientId\":2,\"sourceId\":1,\"assetId\":3,\"price\":3000,\"sourceTimestampNs\":0}",
-            "{\"type\":\"OraclePrice\"," + T + ",\"clientId\":2,\"sourceId\":1,\"assetId\":1,\"price\":1.0,\"sourceTimestampNs\":0}",
-            "{\"type\":\"OptionVolatility\"," + T + ",\"clientId\":2,\"sourceId\":1,\"instrumentId\":2,\"volatility\":0.55,\"sourceTimestampNs\":0}",
+            "{\"type\":\"OraclePrice\"," + T + ",\"clientId\":2,\"sourceId\":1,\"assetId\":2,\"price\":90000," +
+                "\"sourceTimestampNs\":0}",
+            "{\"type\":\"OraclePrice\"," + T + ",\"clientId\":2,\"sourceId\":1,\"assetId\":3,\"price\":3000," +
+                "\"sourceTimestampNs\":0}",
+            "{\"type\":\"OraclePrice\"," + T + ",\"clientId\":2,\"sourceId\":1,\"assetId\":1,\"price\":1.0," +
+                "\"sourceTimestampNs\":0}",
+            "{\"type\":\"OptionVolatility\"," + T + ",\"clientId\":2,\"sourceId\":1,\"instrumentId\":2," +
+                "\"volatility\":0.55,\"sourceTimestampNs\":0}",
             "{\"type\":\"AccountOpen\"," + T + ",\"clientId\":1,\"accountId\":7,\"marginMode\":\"CROSS\"}",
             "{\"type\":\"Deposit\"," + T + ",\"clientId\":1,\"accountId\":7,\"assetId\":1,\"amount\":50000}",
             "{\"type\":\"Deposit\"," + T + ",\"clientId\":1,\"accountId\":7,\"assetId\":2,\"amount\":2}",
             // sold at a zero premium so that the balances stay exactly the example's
-            "{\"type\":\"Fill\"," + T + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":2,\"quantity\":-2,\"price\":0,\"fee\":0,\"clientOrderId\":0}",
-            "{\"type\":\"Fill\"," + T + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":1,\"quantity\":30,\"price\":3100,\"fee\":0,\"clientOrderId\":0}"))
+            "{\"type\":\"Fill\"," + T + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":2,\"quantity\":-2," +
+                "\"price\":0,\"fee\":0,\"clientOrderId\":0}",
+            "{\"type\":\"Fill\"," + T + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":1,\"quantity\":30," +
+                "\"price\":3100,\"fee\":0,\"clientOrderId\":0}"))
         {
             final List<String> out = engine.send(line);
             assertTrue(out.get(out.size() - 1).contains("\"type\":\"Ack\""), () -> line + " -> " + out);

@@ -197,7 +197,8 @@ class SafeBandSkippingTest
             final int instrument = random.nextInt(3 * PER_UNDERLYING);
             final double quantity = (random.nextBoolean() ? 1 : -1) * random.nextInt(1, 40) / 4.0;
             return json("Fill", 4, "\"accountId\":" + account + ",\"instrumentId\":" + instrument +
-                ",\"quantity\":" + quantity + ",\"price\":" + fairPrice(instrument) + ",\"fee\":0.5,\"clientOrderId\":0");
+                ",\"quantity\":" + quantity + ",\"price\":" + fairPrice(instrument) +
+                ",\"fee\":0.5,\"clientOrderId\":0");
         }
 
         private double fairPrice(final int instrument)
@@ -227,7 +228,12 @@ class SafeBandSkippingTest
     }
 
     private static String instrument(
-        final int id, final int underlying, final String kind, final String right, final double strike, final long expiry)
+        final int id,
+        final int underlying,
+        final String kind,
+        final String right,
+        final double strike,
+        final long expiry)
     {
         return "{\"type\":\"InstrumentDefinition\",\"timestampNs\":" + NOW + ",\"clientId\":1,\"instrumentId\":" + id +
             ",\"underlyingAssetId\":" + underlying + ",\"kind\":\"" + kind + "\",\"right\":\"" + right +
