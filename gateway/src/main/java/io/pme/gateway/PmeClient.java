@@ -30,6 +30,7 @@ import io.pme.codecs.SessionLogonResponseEncoder;
 import io.pme.codecs.SessionLogonResultDecoder;
 import io.pme.codecs.Side;
 import io.pme.codecs.StateDigestDecoder;
+import io.pme.protocol.SessionProof;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
@@ -40,10 +41,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
@@ -106,7 +104,9 @@ public final class PmeClient implements AutoCloseable
     private final Long2LongHashMap inFlight = new Long2LongHashMap(NO_DEADLINE);
     private final LongHashSet accounts = new LongHashSet();
     private final Awaiter awaiter = new Awaiter();
-    private final byte[] nonce = new byte[16];
+    private final SessionProof proof = new SessionProof();
+    private final byte[] nonce = new byte[SessionProof.NONCE_LENGTH];
+    private final byte[] mac = new byte[SessionProof.MAC_LENGTH];
     private PmeClientListener listener;
     private long lastCorrelationId;
     private long nextSweepNs;
@@ -214,8 +214,9 @@ public final class PmeClient implements AutoCloseable
             response.wrapAndApplyHeader(frame, 0, headerEncoder)
                 .timestampNs(clock.nanoTime()).correlationId(0).clientId(ctx.clientId())
                 .connectionId(publication.sessionId());
-            frame.putBytes(MessageHeaderEncoder.ENCODED_LENGTH + SessionLogonResponseEncoder.mac0EncodingOffset(),
-                proof(ctx.secret(), nonce, ctx.clientId()));
+            proof.compute(ctx.secret(), nonce, ctx.clientId(), mac);
+            frame.putBytes(
+                MessageHeaderEncoder.ENCODED_LENGTH + SessionLogonResponseEncoder.mac0EncodingOffset(), mac);
             if (!offerUntil(MessageHeaderEncoder.ENCODED_LENGTH + response.encodedLength(), deadlineNs))
             {
                 return LogonStatus.TIMED_OUT;
@@ -230,26 +231,6 @@ public final class PmeClient implements AutoCloseable
         }
         loggedOn = LogonStatus.ACCEPTED == logonStatus;
         return logonStatus;
-    }
-
-    /**
-     * HMAC-SHA256(secret, nonce || clientId as 4 little-endian bytes): the answer to a logon challenge.
-     */
-    static byte[] proof(final byte[] secret, final byte[] nonce, final int clientId)
-    {
-        try
-        {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(nonce);
-            mac.update(new byte[]{ (byte)clientId, (byte)(clientId >>> 8), (byte)(clientId >>> 16),
-                (byte)(clientId >>> 24) });
-            return mac.doFinal();
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
-        }
     }
 
     /**
@@ -657,7 +638,7 @@ public final class PmeClient implements AutoCloseable
                 challenge.wrap(buffer, bodyOffset, blockLength, version);
                 if (challenge.clientId() == clientId && challenge.connectionId() == publication.sessionId())
                 {
-                    buffer.getBytes(bodyOffset + SessionChallengeDecoder.nonce0EncodingOffset(), nonce, 0, 16);
+                    buffer.getBytes(bodyOffset + SessionChallengeDecoder.nonce0EncodingOffset(), nonce, 0, SessionProof.NONCE_LENGTH);
                     challenged = true;
                 }
                 break;

@@ -10,6 +10,7 @@ import io.pme.codecs.SessionChallengeDecoder;
 import io.pme.codecs.SessionLogonEncoder;
 import io.pme.codecs.SessionLogonResponseEncoder;
 import io.pme.codecs.SessionLogonResultDecoder;
+import io.pme.protocol.SessionProof;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -30,9 +31,9 @@ public final class SessionLogonClient
     private final SessionChallengeDecoder challenge = new SessionChallengeDecoder();
     private final SessionLogonResultDecoder result = new SessionLogonResultDecoder();
     private final IdleStrategy idle = new BackoffIdleStrategy();
-    private final Hmac hmac = new Hmac();
-    private final byte[] nonce = new byte[Hmac.NONCE_LENGTH];
-    private final byte[] mac = new byte[Hmac.MAC_LENGTH];
+    private final SessionProof proof = new SessionProof();
+    private final byte[] nonce = new byte[SessionProof.NONCE_LENGTH];
+    private final byte[] mac = new byte[SessionProof.MAC_LENGTH];
     private int awaitedClientId;
     private boolean challenged;
     private LogonStatus status;
@@ -88,7 +89,7 @@ public final class SessionLogonClient
         }
         if (null != credentials)
         {
-            credentials.prove(hmac, nonce, mac);
+            credentials.prove(proof, nonce, mac);
         }
         final SessionLogonResponseEncoder response = new SessionLogonResponseEncoder();
         response.wrapAndApplyHeader(buffer, 0, headerEncoder)
