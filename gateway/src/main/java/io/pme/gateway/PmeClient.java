@@ -25,12 +25,12 @@ import io.pme.codecs.OrderDoneEncoder;
 import io.pme.codecs.RejectDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.SessionChallengeDecoder;
-import io.pme.codecs.SessionLogonEncoder;
-import io.pme.codecs.SessionLogonResponseEncoder;
 import io.pme.codecs.SessionLogonResultDecoder;
 import io.pme.codecs.Side;
 import io.pme.codecs.StateDigestDecoder;
+import io.pme.protocol.LogonHandshake;
 import io.pme.protocol.SessionProof;
+import io.pme.protocol.SessionProver;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
@@ -99,21 +99,15 @@ public final class PmeClient implements AutoCloseable
     private final MarginUpdateDecoder marginUpdate = new MarginUpdateDecoder();
     private final RejectDecoder reject = new RejectDecoder();
     private final AckDecoder ack = new AckDecoder();
-    private final SessionChallengeDecoder challenge = new SessionChallengeDecoder();
-    private final SessionLogonResultDecoder logonResult = new SessionLogonResultDecoder();
     private final Long2LongHashMap inFlight = new Long2LongHashMap(NO_DEADLINE);
     private final LongHashSet accounts = new LongHashSet();
     private final Awaiter awaiter = new Awaiter();
-    private final SessionProof proof = new SessionProof();
-    private final byte[] nonce = new byte[SessionProof.NONCE_LENGTH];
-    private final byte[] mac = new byte[SessionProof.MAC_LENGTH];
+    private final LogonHandshake handshake;
+    private final SessionProver prover;
     private PmeClientListener listener;
     private long lastCorrelationId;
     private long nextSweepNs;
-    private boolean loggedOn;
     private boolean closed;
-    private boolean challenged;
-    private LogonStatus logonStatus;
 
     private PmeClient(final Context ctx)
     {
@@ -141,6 +135,10 @@ public final class PmeClient implements AutoCloseable
             throw ex;
         }
         assembler = new FragmentAssembler(this::onFragment);
+        handshake = new LogonHandshake(
+            (buffer, offset, length) -> publication.offer(buffer, offset, length) > 0, clock, publication.sessionId(),
+            LogonHandshake.DEFAULT_RESEND_INTERVAL_NS);
+        prover = ctx.secret().length > 0 ? SessionProof.prover(ctx.clientId(), ctx.secret()) : null;
         for (final long account : ctx.accounts())
         {
             accounts.add(account);
@@ -178,7 +176,7 @@ public final class PmeClient implements AutoCloseable
      */
     public boolean isLoggedOn()
     {
-        return loggedOn;
+        return handshake.isLoggedOn();
     }
 
     /**
@@ -190,47 +188,19 @@ public final class PmeClient implements AutoCloseable
      */
     public LogonStatus logon()
     {
-        loggedOn = false;
-        challenged = false;
-        logonStatus = null;
-        final long deadlineNs = System.nanoTime() + ctx.logonTimeoutNs();
-        final SessionLogonEncoder logon = new SessionLogonEncoder();
-        logon.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(clock.nanoTime()).correlationId(0).clientId(ctx.clientId()).keyId(ctx.keyId());
-        if (!offerUntil(MessageHeaderEncoder.ENCODED_LENGTH + logon.encodedLength(), deadlineNs))
+        handshake.start(ctx.clientId(), ctx.keyId(), prover, System.nanoTime(), ctx.logonTimeoutNs());
+        final PmeClientListener listener = ctx.listener();
+        while (!handshake.isDone())
         {
-            return LogonStatus.TIMED_OUT;
-        }
-        while (!challenged && null == logonStatus)
-        {
-            if (!pollUntil(deadlineNs))
+            if (closed || publication.isClosed())
             {
-                return LogonStatus.TIMED_OUT;
+                handshake.cancel();
+                break;
             }
+            idle.idle(handshake.doWork(System.nanoTime()) + poll(listener, 16));
         }
-        if (null == logonStatus)
-        {
-            final SessionLogonResponseEncoder response = new SessionLogonResponseEncoder();
-            response.wrapAndApplyHeader(frame, 0, headerEncoder)
-                .timestampNs(clock.nanoTime()).correlationId(0).clientId(ctx.clientId())
-                .connectionId(publication.sessionId());
-            proof.compute(ctx.secret(), nonce, ctx.clientId(), mac);
-            frame.putBytes(
-                MessageHeaderEncoder.ENCODED_LENGTH + SessionLogonResponseEncoder.mac0EncodingOffset(), mac);
-            if (!offerUntil(MessageHeaderEncoder.ENCODED_LENGTH + response.encodedLength(), deadlineNs))
-            {
-                return LogonStatus.TIMED_OUT;
-            }
-            while (null == logonStatus)
-            {
-                if (!pollUntil(deadlineNs))
-                {
-                    return LogonStatus.TIMED_OUT;
-                }
-            }
-        }
-        loggedOn = LogonStatus.ACCEPTED == logonStatus;
-        return logonStatus;
+        idle.reset();
+        return handshake.status();
     }
 
     /**
@@ -483,7 +453,7 @@ public final class PmeClient implements AutoCloseable
         {
             return CLOSED;
         }
-        if (!loggedOn)
+        if (!handshake.isLoggedOn())
         {
             return NOT_LOGGED_ON;
         }
@@ -635,23 +605,8 @@ public final class PmeClient implements AutoCloseable
             case StateDigestDecoder.TEMPLATE_ID:
                 break;
             case SessionChallengeDecoder.TEMPLATE_ID:
-                challenge.wrap(buffer, bodyOffset, blockLength, version);
-                if (challenge.clientId() == clientId && challenge.connectionId() == publication.sessionId())
-                {
-                    buffer.getBytes(bodyOffset + SessionChallengeDecoder.nonce0EncodingOffset(), nonce, 0, SessionProof.NONCE_LENGTH);
-                    challenged = true;
-                }
-                break;
             case SessionLogonResultDecoder.TEMPLATE_ID:
-                logonResult.wrap(buffer, bodyOffset, blockLength, version);
-                if (logonResult.clientId() == clientId && logonResult.connectionId() == publication.sessionId())
-                {
-                    logonStatus = logonResult.status();
-                    if (LogonStatus.ACCEPTED != logonStatus)
-                    {
-                        loggedOn = false;
-                    }
-                }
+                handshake.onFrame(buffer, offset, length);
                 break;
             default:
                 break;
