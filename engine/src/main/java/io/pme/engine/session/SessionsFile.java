@@ -232,6 +232,9 @@ public final class SessionsFile
         return clients.get(clientId);
     }
 
+    /**
+     * @return how many clients the file names.
+     */
     public int size()
     {
         return clients.size();
