@@ -1,49 +1,25 @@
 package io.pme.gateway;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
-import io.aeron.FragmentAssembler;
-import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import io.aeron.logbuffer.Header;
-import io.pme.codecs.AccountState;
-import io.pme.codecs.AckDecoder;
-import io.pme.codecs.CheckOutcome;
-import io.pme.codecs.CheckResultDecoder;
 import io.pme.codecs.LogonStatus;
-import io.pme.codecs.MarginQueryEncoder;
-import io.pme.codecs.MarginQueryResultDecoder;
-import io.pme.codecs.MarginUpdateDecoder;
-import io.pme.codecs.MessageHeaderDecoder;
-import io.pme.codecs.MessageHeaderEncoder;
-import io.pme.codecs.OptionVolatilityEncoder;
-import io.pme.codecs.OraclePriceEncoder;
-import io.pme.codecs.OrderCheckEncoder;
-import io.pme.codecs.OrderDoneEncoder;
-import io.pme.codecs.RejectDecoder;
 import io.pme.codecs.RejectReason;
-import io.pme.codecs.SessionChallengeDecoder;
-import io.pme.codecs.SessionLogonEncoder;
-import io.pme.codecs.SessionLogonResponseEncoder;
-import io.pme.codecs.SessionLogonResultDecoder;
 import io.pme.codecs.Side;
-import io.pme.codecs.StateDigestDecoder;
+import io.pme.protocol.LogonHandshake;
+import io.pme.protocol.SessionProof;
+import io.pme.protocol.SessionProver;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  * a negative code ({@link #NOT_CONNECTED}, {@link #BACK_PRESSURED}, {@link #OVERLOADED}, {@link #NOT_LOGGED_ON},
  * {@link #CLOSED}) when it did not send, so nothing is ever dropped silently. {@link #check} and {@link #query} are
  * blocking conveniences for tools. Not thread-safe: one thread offers and polls.
+ * <p>
+ * Built as Aeron's archive client is: this facade owns the lifecycle, the logon (the protocol's
+ * {@link LogonHandshake}), the requests in flight and the blocking calls; a {@link PmeClientProxy} encodes and
+ * offers; a {@link PmeClientPoller} decodes the outputs and calls the {@link PmeClientListener}.
  */
 public final class PmeClient implements AutoCloseable
 {
@@ -75,7 +55,7 @@ public final class PmeClient implements AutoCloseable
     /** Offer result: {@link #logon()} has not succeeded. */
     public static final long NOT_LOGGED_ON = -5;
 
-    private static final int FRAME_CAPACITY = 256;
+    private static final int FRAGMENT_LIMIT = 16;
     private static final long SWEEP_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long NO_DEADLINE = Long.MIN_VALUE;
 
@@ -85,35 +65,17 @@ public final class PmeClient implements AutoCloseable
     private final boolean ownsAeron;
     private final ExclusivePublication publication;
     private final Subscription subscription;
-    private final FragmentAssembler assembler;
     private final IdleStrategy idle;
     private final EpochNanoClock clock;
-    private final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(FRAME_CAPACITY));
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
-    private final OrderCheckEncoder orderCheck = new OrderCheckEncoder();
-    private final OrderDoneEncoder orderDone = new OrderDoneEncoder();
-    private final MarginQueryEncoder marginQuery = new MarginQueryEncoder();
-    private final OraclePriceEncoder oraclePrice = new OraclePriceEncoder();
-    private final OptionVolatilityEncoder optionVolatility = new OptionVolatilityEncoder();
-    private final CheckResultDecoder checkResult = new CheckResultDecoder();
-    private final MarginQueryResultDecoder queryResult = new MarginQueryResultDecoder();
-    private final MarginUpdateDecoder marginUpdate = new MarginUpdateDecoder();
-    private final RejectDecoder reject = new RejectDecoder();
-    private final AckDecoder ack = new AckDecoder();
-    private final SessionChallengeDecoder challenge = new SessionChallengeDecoder();
-    private final SessionLogonResultDecoder logonResult = new SessionLogonResultDecoder();
+    private final PmeClientProxy proxy;
+    private final PmeClientPoller poller;
+    private final LogonHandshake handshake;
+    private final SessionProver prover;
     private final Long2LongHashMap inFlight = new Long2LongHashMap(NO_DEADLINE);
-    private final LongHashSet accounts = new LongHashSet();
-    private final Awaiter awaiter = new Awaiter();
-    private final byte[] nonce = new byte[16];
-    private PmeClientListener listener;
+    private final AnswerAwaiter awaiter = new AnswerAwaiter();
     private long lastCorrelationId;
     private long nextSweepNs;
-    private boolean loggedOn;
     private boolean closed;
-    private boolean challenged;
-    private LogonStatus logonStatus;
 
     private PmeClient(final Context ctx)
     {
@@ -126,31 +88,40 @@ public final class PmeClient implements AutoCloseable
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)) : null;
         ownsAeron = null == ctx.aeron();
+        Aeron client = null;
         try
         {
             // the library must never exit its host: Aeron's default handler does on a driver timeout
-            aeron = ownsAeron ? Aeron.connect(new Aeron.Context()
+            client = ownsAeron ? Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(null != mediaDriver ? mediaDriver.aeronDirectoryName() : ctx.aeronDirectoryName())
                 .errorHandler(ctx.errorHandler())) : ctx.aeron();
-            subscription = aeron.addSubscription(ctx.outputChannel(), ctx.outputStreamId());
-            publication = aeron.addExclusivePublication(ctx.inputChannel(), ctx.inputStreamId());
+            subscription = client.addSubscription(ctx.outputChannel(), ctx.outputStreamId());
+            publication = client.addExclusivePublication(ctx.inputChannel(), ctx.inputStreamId());
         }
         catch (final RuntimeException ex)
         {
+            if (ownsAeron)
+            {
+                CloseHelper.quietClose(client);
+            }
             CloseHelper.quietClose(mediaDriver);
             throw ex;
         }
-        assembler = new FragmentAssembler(this::onFragment);
-        for (final long account : ctx.accounts())
-        {
-            accounts.add(account);
-        }
+        aeron = client;
+        proxy = new PmeClientProxy(publication, idle, ctx.offerRetries());
+        handshake = new LogonHandshake(proxy::tryOffer, clock, publication.sessionId(), ctx.logonResendIntervalNs());
+        poller = new PmeClientPoller(
+            subscription, ctx.clientId(), ctx.allAccounts(), ctx.accounts(), this::complete, handshake);
+        prover = ctx.secret().length > 0 ? SessionProof.prover(ctx.clientId(), ctx.secret()) : null;
         lastCorrelationId = ctx.initialCorrelationId() > 0 ? ctx.initialCorrelationId() - 1 : clock.nanoTime();
     }
 
     /**
-     * Connects to the engine's streams and waits until both are connected or {@link Context#connectTimeoutNs()}
-     * passes; then {@link #isConnected()} tells which. Does not log on.
+     * Concludes the context, connects to the engine's streams and waits until both are connected or
+     * {@link Context#connectTimeoutNs()} passes; then {@link #isConnected()} tells which. Does not log on.
+     *
+     * @param ctx the client's settings; concluded here, so not to be concluded before.
+     * @return the client, connected or not.
      */
     public static PmeClient connect(final Context ctx)
     {
@@ -174,11 +145,11 @@ public final class PmeClient implements AutoCloseable
     }
 
     /**
-     * @return true after a successful {@link #logon()}.
+     * @return true after a successful {@link #logon()}, until the engine refuses this client on this connection.
      */
     public boolean isLoggedOn()
     {
-        return loggedOn;
+        return handshake.isLoggedOn();
     }
 
     /**
@@ -190,71 +161,30 @@ public final class PmeClient implements AutoCloseable
      */
     public LogonStatus logon()
     {
-        loggedOn = false;
-        challenged = false;
-        logonStatus = null;
-        final long deadlineNs = System.nanoTime() + ctx.logonTimeoutNs();
-        final SessionLogonEncoder logon = new SessionLogonEncoder();
-        logon.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(clock.nanoTime()).correlationId(0).clientId(ctx.clientId()).keyId(ctx.keyId());
-        if (!offerUntil(MessageHeaderEncoder.ENCODED_LENGTH + logon.encodedLength(), deadlineNs))
+        handshake.start(ctx.clientId(), ctx.keyId(), prover, System.nanoTime(), ctx.logonTimeoutNs());
+        final PmeClientListener listener = ctx.listener();
+        while (!handshake.isDone())
         {
-            return LogonStatus.TIMED_OUT;
-        }
-        while (!challenged && null == logonStatus)
-        {
-            if (!pollUntil(deadlineNs))
+            if (closed || publication.isClosed())
             {
-                return LogonStatus.TIMED_OUT;
+                handshake.cancel();
+                break;
             }
+            idle.idle(handshake.doWork(System.nanoTime()) + poll(listener, FRAGMENT_LIMIT));
         }
-        if (null == logonStatus)
-        {
-            final SessionLogonResponseEncoder response = new SessionLogonResponseEncoder();
-            response.wrapAndApplyHeader(frame, 0, headerEncoder)
-                .timestampNs(clock.nanoTime()).correlationId(0).clientId(ctx.clientId())
-                .connectionId(publication.sessionId());
-            frame.putBytes(MessageHeaderEncoder.ENCODED_LENGTH + SessionLogonResponseEncoder.mac0EncodingOffset(),
-                proof(ctx.secret(), nonce, ctx.clientId()));
-            if (!offerUntil(MessageHeaderEncoder.ENCODED_LENGTH + response.encodedLength(), deadlineNs))
-            {
-                return LogonStatus.TIMED_OUT;
-            }
-            while (null == logonStatus)
-            {
-                if (!pollUntil(deadlineNs))
-                {
-                    return LogonStatus.TIMED_OUT;
-                }
-            }
-        }
-        loggedOn = LogonStatus.ACCEPTED == logonStatus;
-        return logonStatus;
-    }
-
-    /**
-     * HMAC-SHA256(secret, nonce || clientId as 4 little-endian bytes): the answer to a logon challenge.
-     */
-    static byte[] proof(final byte[] secret, final byte[] nonce, final int clientId)
-    {
-        try
-        {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(nonce);
-            mac.update(new byte[]{ (byte)clientId, (byte)(clientId >>> 8), (byte)(clientId >>> 16),
-                (byte)(clientId >>> 24) });
-            return mac.doFinal();
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
-        }
+        idle.reset();
+        return handshake.status();
     }
 
     /**
      * Sends a pre-trade check. Allocation-free.
      *
+     * @param accountId     the account the order is for.
+     * @param instrumentId  the instrument ordered.
+     * @param side          buy or sell.
+     * @param quantity      the order's quantity.
+     * @param limitPrice    the order's limit price.
+     * @param clientOrderId this client's id of the order, for {@link #offerOrderDone} and fills.
      * @return the check's correlation id (its answer carries it), or a negative code when nothing was sent.
      */
     public long offerCheck(
@@ -266,17 +196,15 @@ public final class PmeClient implements AutoCloseable
         {
             return refusal;
         }
-        final long correlationId = lastCorrelationId + 1;
-        orderCheck.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(clock.nanoTime()).correlationId(correlationId).clientId(ctx.clientId())
-            .accountId(accountId).instrumentId(instrumentId).side(side).quantity(quantity).limitPrice(limitPrice)
-            .clientOrderId(clientOrderId);
-        return send(correlationId, MessageHeaderEncoder.ENCODED_LENGTH + orderCheck.encodedLength());
+        return sent(proxy.orderCheck(clock.nanoTime(), lastCorrelationId + 1, ctx.clientId(),
+            accountId, instrumentId, side, quantity, limitPrice, clientOrderId));
     }
 
     /**
      * Tells the engine an order is done (cancelled, expired, filled), releasing its reservation. Allocation-free.
      *
+     * @param accountId     the order's account.
+     * @param clientOrderId this client's id of the order.
      * @return the correlation id (answered with an ack or reject), or a negative code when nothing was sent.
      */
     public long offerOrderDone(final long accountId, final long clientOrderId)
@@ -286,17 +214,18 @@ public final class PmeClient implements AutoCloseable
         {
             return refusal;
         }
-        final long correlationId = lastCorrelationId + 1;
-        orderDone.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(clock.nanoTime()).correlationId(correlationId).clientId(ctx.clientId())
-            .accountId(accountId).clientOrderId(clientOrderId);
-        return send(correlationId, MessageHeaderEncoder.ENCODED_LENGTH + orderDone.encodedLength());
+        return sent(proxy.orderDone(clock.nanoTime(), lastCorrelationId + 1, ctx.clientId(), accountId, clientOrderId));
     }
 
     /**
      * Asks for an account's margin figures and, unless {@code instrumentId} is -1, what they would be with a
      * hypothetical order filled at its limit price. Reserves nothing. Allocation-free.
      *
+     * @param accountId    the account asked about.
+     * @param instrumentId the hypothetical order's instrument, or -1 for the figures alone.
+     * @param side         the hypothetical order's side.
+     * @param quantity     the hypothetical order's quantity.
+     * @param limitPrice   the hypothetical order's limit price.
      * @return the correlation id, or a negative code when nothing was sent.
      */
     public long offerQuery(
@@ -307,17 +236,19 @@ public final class PmeClient implements AutoCloseable
         {
             return refusal;
         }
-        final long correlationId = lastCorrelationId + 1;
-        marginQuery.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(clock.nanoTime()).correlationId(correlationId).clientId(ctx.clientId())
-            .accountId(accountId).instrumentId(instrumentId).side(side).quantity(quantity).limitPrice(limitPrice);
-        return send(correlationId, MessageHeaderEncoder.ENCODED_LENGTH + marginQuery.encodedLength());
+        return sent(proxy.marginQuery(clock.nanoTime(), lastCorrelationId + 1, ctx.clientId(),
+            accountId, instrumentId, side, quantity, limitPrice));
     }
 
     /**
      * Publishes an oracle price (FEED role, allow-listed source). {@code timestampNs} is the engine clock the price
      * carries: pass the source's time for a deterministic replay. Allocation-free.
      *
+     * @param timestampNs       the engine clock the price carries.
+     * @param sourceId          the price source this client publishes as.
+     * @param assetId           the asset priced.
+     * @param price             the price.
+     * @param sourceTimestampNs the source's time of the price.
      * @return the correlation id, or a negative code when nothing was sent.
      */
     public long offerOraclePrice(
@@ -328,16 +259,18 @@ public final class PmeClient implements AutoCloseable
         {
             return refusal;
         }
-        final long correlationId = lastCorrelationId + 1;
-        oraclePrice.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(timestampNs).correlationId(correlationId).clientId(ctx.clientId())
-            .sourceId(sourceId).assetId(assetId).price(price).sourceTimestampNs(sourceTimestampNs);
-        return send(correlationId, MessageHeaderEncoder.ENCODED_LENGTH + oraclePrice.encodedLength());
+        return sent(proxy.oraclePrice(timestampNs, lastCorrelationId + 1, ctx.clientId(),
+            sourceId, assetId, price, sourceTimestampNs));
     }
 
     /**
      * Publishes an option's mark volatility (FEED role, allow-listed source). Allocation-free.
      *
+     * @param timestampNs       the engine clock the volatility carries.
+     * @param sourceId          the source this client publishes as.
+     * @param instrumentId      the option.
+     * @param volatility        its mark volatility.
+     * @param sourceTimestampNs the source's time of the volatility.
      * @return the correlation id, or a negative code when nothing was sent.
      */
     public long offerOptionVolatility(
@@ -349,11 +282,8 @@ public final class PmeClient implements AutoCloseable
         {
             return refusal;
         }
-        final long correlationId = lastCorrelationId + 1;
-        optionVolatility.wrapAndApplyHeader(frame, 0, headerEncoder)
-            .timestampNs(timestampNs).correlationId(correlationId).clientId(ctx.clientId())
-            .sourceId(sourceId).instrumentId(instrumentId).volatility(volatility).sourceTimestampNs(sourceTimestampNs);
-        return send(correlationId, MessageHeaderEncoder.ENCODED_LENGTH + optionVolatility.encodedLength());
+        return sent(proxy.optionVolatility(timestampNs, lastCorrelationId + 1, ctx.clientId(),
+            sourceId, instrumentId, volatility, sourceTimestampNs));
     }
 
     /**
@@ -361,12 +291,13 @@ public final class PmeClient implements AutoCloseable
      * of the accounts it follows) and times out requests unanswered within {@link Context#requestTimeoutNs()}.
      * Allocation-free.
      *
+     * @param listener      receives the outputs, on this thread.
+     * @param fragmentLimit fragments to read at most.
      * @return fragments read.
      */
     public int poll(final PmeClientListener listener, final int fragmentLimit)
     {
-        this.listener = listener;
-        final int fragments = subscription.poll(assembler, fragmentLimit);
+        final int fragments = poller.poll(listener, fragmentLimit);
         if (!inFlight.isEmpty())
         {
             final long nowNs = System.nanoTime();
@@ -381,6 +312,14 @@ public final class PmeClient implements AutoCloseable
 
     /**
      * Sends a check and waits for its answer. For tools: allocates its result.
+     *
+     * @param accountId     the account the order is for.
+     * @param instrumentId  the instrument ordered.
+     * @param side          buy or sell.
+     * @param quantity      the order's quantity.
+     * @param limitPrice    the order's limit price.
+     * @param clientOrderId this client's id of the order.
+     * @return the engine's answer, or why there is none.
      */
     public CheckResponse check(
         final long accountId, final int instrumentId, final Side side, final double quantity,
@@ -392,12 +331,19 @@ public final class PmeClient implements AutoCloseable
             return CheckResponse.of(Status.ofOfferResult(correlationId), correlationId, RejectReason.NONE);
         }
         await(correlationId);
-        return null != awaiter.check ? awaiter.check :
-            CheckResponse.of(awaiter.status, correlationId, awaiter.reason);
+        return null != awaiter.check() ? awaiter.check() :
+            CheckResponse.of(awaiter.status(), correlationId, awaiter.reason());
     }
 
     /**
      * Sends a what-if query and waits for its answer. For tools: allocates its result.
+     *
+     * @param accountId    the account asked about.
+     * @param instrumentId the hypothetical order's instrument, or -1 for the figures alone.
+     * @param side         the hypothetical order's side.
+     * @param quantity     the hypothetical order's quantity.
+     * @param limitPrice   the hypothetical order's limit price.
+     * @return the engine's answer, or why there is none.
      */
     public QueryResponse query(
         final long accountId, final int instrumentId, final Side side, final double quantity, final double limitPrice)
@@ -408,29 +354,33 @@ public final class PmeClient implements AutoCloseable
             return QueryResponse.of(Status.ofOfferResult(correlationId), correlationId, RejectReason.NONE);
         }
         await(correlationId);
-        return null != awaiter.query ? awaiter.query :
-            QueryResponse.of(awaiter.status, correlationId, awaiter.reason);
+        return null != awaiter.query() ? awaiter.query() :
+            QueryResponse.of(awaiter.status(), correlationId, awaiter.reason());
     }
 
     /**
-     * Waits for the answer to any request by correlation id (e.g. an OrderDone's ack or reject).
+     * Waits for the answer to any request by correlation id (e.g. an OrderDone's ack or reject). Outputs polled
+     * meanwhile that are not the answer go to the context's listener.
      *
+     * @param correlationId of a request sent.
      * @return ACCEPTED (also for an ack or answered query), REJECTED, or TIMED_OUT.
      */
     public Status await(final long correlationId)
     {
         awaiter.reset(correlationId, ctx.listener());
         final long deadlineNs = System.nanoTime() + ctx.requestTimeoutNs();
-        while (null == awaiter.status)
+        while (null == awaiter.status())
         {
-            if (!pollUntil(awaiter, deadlineNs))
+            if (System.nanoTime() - deadlineNs > 0)
             {
                 inFlight.remove(correlationId);
-                awaiter.status = Status.TIMED_OUT;
-                awaiter.reason = RejectReason.NONE;
+                awaiter.timedOut();
+                break;
             }
+            idle.idle(poll(awaiter, FRAGMENT_LIMIT));
         }
-        return awaiter.status;
+        idle.reset();
+        return awaiter.status();
     }
 
     /**
@@ -457,6 +407,9 @@ public final class PmeClient implements AutoCloseable
         return publication.sessionId();
     }
 
+    /**
+     * @return the concluded settings of this client.
+     */
     public Context context()
     {
         return ctx;
@@ -470,6 +423,9 @@ public final class PmeClient implements AutoCloseable
         return aeron;
     }
 
+    /**
+     * Closes the streams, then the Aeron client and media driver if this client created them. Idempotent.
+     */
     public void close()
     {
         if (!closed)
@@ -485,7 +441,8 @@ public final class PmeClient implements AutoCloseable
     }
 
     /**
-     * @return a readable name of an offer result code.
+     * @param result an offer's result.
+     * @return a readable name of it: SENT, or the code's name.
      */
     public static String errorString(final long result)
     {
@@ -502,7 +459,7 @@ public final class PmeClient implements AutoCloseable
         {
             return CLOSED;
         }
-        if (!loggedOn)
+        if (!handshake.isLoggedOn())
         {
             return NOT_LOGGED_ON;
         }
@@ -513,64 +470,19 @@ public final class PmeClient implements AutoCloseable
         return 0;
     }
 
-    private long send(final long correlationId, final int length)
+    private long sent(final long result)
     {
-        // bounded retry: a back-pressured engine gets a few idle cycles, then the caller is told, never left guessing
-        for (int attempt = 0; attempt <= ctx.offerRetries(); attempt++)
+        if (result > 0)
         {
-            final long result = publication.offer(frame, 0, length);
-            if (result > 0)
-            {
-                idle.reset();
-                lastCorrelationId = correlationId;
-                inFlight.put(correlationId, System.nanoTime() + ctx.requestTimeoutNs());
-                return correlationId;
-            }
-            if (Publication.NOT_CONNECTED == result)
-            {
-                idle.reset();
-                return NOT_CONNECTED;
-            }
-            if (Publication.CLOSED == result || Publication.MAX_POSITION_EXCEEDED == result)
-            {
-                idle.reset();
-                return CLOSED;
-            }
-            idle.idle();
+            lastCorrelationId = result;
+            inFlight.put(result, System.nanoTime() + ctx.requestTimeoutNs());
         }
-        idle.reset();
-        return BACK_PRESSURED;
+        return result;
     }
 
-    private boolean offerUntil(final int length, final long deadlineNs)
+    private boolean complete(final long correlationId)
     {
-        while (publication.offer(frame, 0, length) < 0)
-        {
-            if (System.nanoTime() - deadlineNs > 0 || publication.isClosed())
-            {
-                idle.reset();
-                return false;
-            }
-            idle.idle();
-        }
-        idle.reset();
-        return true;
-    }
-
-    private boolean pollUntil(final long deadlineNs)
-    {
-        return pollUntil(ctx.listener(), deadlineNs);
-    }
-
-    private boolean pollUntil(final PmeClientListener listener, final long deadlineNs)
-    {
-        if (System.nanoTime() - deadlineNs > 0)
-        {
-            idle.reset();
-            return false;
-        }
-        idle.idle(poll(listener, 16));
-        return true;
+        return NO_DEADLINE != inFlight.remove(correlationId);
     }
 
     private void sweep(final long nowNs, final PmeClientListener listener)
@@ -588,230 +500,21 @@ public final class PmeClient implements AutoCloseable
         }
     }
 
-    private boolean answered(final long correlationId)
-    {
-        return NO_DEADLINE != inFlight.remove(correlationId);
-    }
-
-    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
-    {
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
-        {
-            return;
-        }
-        headerDecoder.wrap(buffer, offset);
-        if (MessageHeaderDecoder.SCHEMA_ID != headerDecoder.schemaId())
-        {
-            return;
-        }
-        final int templateId = headerDecoder.templateId();
-        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
-        final int blockLength = headerDecoder.blockLength();
-        final int version = headerDecoder.version();
-        final int clientId = ctx.clientId();
-        switch (templateId)
-        {
-            case CheckResultDecoder.TEMPLATE_ID:
-                checkResult.wrap(buffer, bodyOffset, blockLength, version);
-                if (checkResult.clientId() == clientId && answered(checkResult.correlationId()))
-                {
-                    listener.onCheckResult(checkResult.correlationId(), checkResult.accountId(),
-                        checkResult.clientOrderId(), CheckOutcome.ACCEPTED == checkResult.outcome(),
-                        checkResult.reason(), checkResult.state(), checkResult.equity(), checkResult.initialMargin(),
-                        checkResult.maintenanceMargin(), checkResult.shortfall());
-                }
-                break;
-            case MarginQueryResultDecoder.TEMPLATE_ID:
-                queryResult.wrap(buffer, bodyOffset, blockLength, version);
-                if (queryResult.clientId() == clientId && answered(queryResult.correlationId()))
-                {
-                    listener.onQueryResult(queryResult.correlationId(), queryResult.accountId(),
-                        queryResult.instrumentId(), queryResult.reason(),
-                        io.pme.codecs.BooleanType.TRUE == queryResult.wouldAccept(), queryResult.state(),
-                        queryResult.equity(), queryResult.initialMargin(), queryResult.maintenanceMargin(),
-                        queryResult.afterEquity(), queryResult.afterInitialMargin(),
-                        queryResult.afterMaintenanceMargin());
-                }
-                break;
-            case MarginUpdateDecoder.TEMPLATE_ID:
-                marginUpdate.wrap(buffer, bodyOffset, blockLength, version);
-                onMarginUpdate();
-                break;
-            case RejectDecoder.TEMPLATE_ID:
-                reject.wrap(buffer, bodyOffset, blockLength, version);
-                if (reject.clientId() == clientId && answered(reject.correlationId()))
-                {
-                    listener.onReject(reject.correlationId(), reject.templateId(), reject.reason());
-                }
-                break;
-            case AckDecoder.TEMPLATE_ID:
-                ack.wrap(buffer, bodyOffset, blockLength, version);
-                if (ack.clientId() == clientId && answered(ack.correlationId()))
-                {
-                    listener.onAck(ack.correlationId(), ack.templateId());
-                }
-                break;
-            case StateDigestDecoder.TEMPLATE_ID:
-                break;
-            case SessionChallengeDecoder.TEMPLATE_ID:
-                challenge.wrap(buffer, bodyOffset, blockLength, version);
-                if (challenge.clientId() == clientId && challenge.connectionId() == publication.sessionId())
-                {
-                    buffer.getBytes(bodyOffset + SessionChallengeDecoder.nonce0EncodingOffset(), nonce, 0, 16);
-                    challenged = true;
-                }
-                break;
-            case SessionLogonResultDecoder.TEMPLATE_ID:
-                logonResult.wrap(buffer, bodyOffset, blockLength, version);
-                if (logonResult.clientId() == clientId && logonResult.connectionId() == publication.sessionId())
-                {
-                    logonStatus = logonResult.status();
-                    if (LogonStatus.ACCEPTED != logonStatus)
-                    {
-                        loggedOn = false;
-                    }
-                }
-                break;
-            default:
-                break;
-        }
-    }
-
-    private void onMarginUpdate()
-    {
-        final long accountId = marginUpdate.accountId();
-        if (!ctx.allAccounts() && !accounts.contains(accountId))
-        {
-            return;
-        }
-        final AccountState state = marginUpdate.state();
-        final AccountState previous = marginUpdate.previousState();
-        listener.onMarginUpdate(marginUpdate.timestampNs(), accountId, state, previous, marginUpdate.equity(),
-            marginUpdate.initialMargin(), marginUpdate.maintenanceMargin());
-        if ((AccountState.LIQUIDATION == state || AccountState.BANKRUPT == state) && state != previous)
-        {
-            listener.onLiquidation(marginUpdate.timestampNs(), accountId, state, marginUpdate.equity(),
-                marginUpdate.maintenanceMargin());
-        }
-    }
-
     /**
-     * Catches the answer a blocking call waits for and passes everything else on to the context's listener.
-     */
-    private static final class Awaiter implements PmeClientListener
-    {
-        private long correlationId;
-        private PmeClientListener next;
-        private Status status;
-        private RejectReason reason;
-        private CheckResponse check;
-        private QueryResponse query;
-
-        void reset(final long correlationId, final PmeClientListener next)
-        {
-            this.correlationId = correlationId;
-            this.next = next;
-            status = null;
-            reason = RejectReason.NONE;
-            check = null;
-            query = null;
-        }
-
-        public void onCheckResult(
-            final long correlationId, final long accountId, final long clientOrderId, final boolean accepted,
-            final RejectReason reason, final AccountState state, final double equity, final double initialMargin,
-            final double maintenanceMargin, final double shortfall)
-        {
-            if (correlationId != this.correlationId)
-            {
-                next.onCheckResult(correlationId, accountId, clientOrderId, accepted, reason, state, equity,
-                    initialMargin, maintenanceMargin, shortfall);
-                return;
-            }
-            status = accepted ? Status.ACCEPTED : Status.REJECTED;
-            this.reason = reason;
-            check = new CheckResponse(
-                status, correlationId, reason, state, equity, initialMargin, maintenanceMargin, shortfall);
-        }
-
-        public void onQueryResult(
-            final long correlationId, final long accountId, final int instrumentId, final RejectReason reason,
-            final boolean wouldAccept, final AccountState state, final double equity, final double initialMargin,
-            final double maintenanceMargin, final double afterEquity, final double afterInitialMargin,
-            final double afterMaintenanceMargin)
-        {
-            if (correlationId != this.correlationId)
-            {
-                next.onQueryResult(correlationId, accountId, instrumentId, reason, wouldAccept, state, equity,
-                    initialMargin, maintenanceMargin, afterEquity, afterInitialMargin, afterMaintenanceMargin);
-                return;
-            }
-            status = RejectReason.NONE == reason ? Status.ANSWERED : Status.REJECTED;
-            this.reason = reason;
-            query = new QueryResponse(status, correlationId, reason, wouldAccept, state, equity, initialMargin,
-                maintenanceMargin, afterEquity, afterInitialMargin, afterMaintenanceMargin);
-        }
-
-        public void onMarginUpdate(
-            final long timestampNs, final long accountId, final AccountState state, final AccountState previousState,
-            final double equity, final double initialMargin, final double maintenanceMargin)
-        {
-            next.onMarginUpdate(timestampNs, accountId, state, previousState, equity, initialMargin,
-                maintenanceMargin);
-        }
-
-        public void onLiquidation(
-            final long timestampNs, final long accountId, final AccountState state, final double equity,
-            final double maintenanceMargin)
-        {
-            next.onLiquidation(timestampNs, accountId, state, equity, maintenanceMargin);
-        }
-
-        public void onReject(final long correlationId, final int templateId, final RejectReason reason)
-        {
-            if (correlationId != this.correlationId)
-            {
-                next.onReject(correlationId, templateId, reason);
-                return;
-            }
-            status = Status.REJECTED;
-            this.reason = reason;
-        }
-
-        public void onAck(final long correlationId, final int templateId)
-        {
-            if (correlationId != this.correlationId)
-            {
-                next.onAck(correlationId, templateId);
-                return;
-            }
-            status = Status.ACCEPTED;
-        }
-
-        public void onTimeout(final long correlationId)
-        {
-            if (correlationId != this.correlationId)
-            {
-                next.onTimeout(correlationId);
-                return;
-            }
-            status = Status.TIMED_OUT;
-        }
-    }
-
-    /**
-     * Settings of a client, Aeron-style: set what differs from the defaults, then {@link PmeClient#connect}
-     * concludes it. Defaults match an engine with default settings on the same machine (IPC, streams 1001/1002).
+     * Settings of a client, in Aeron's form: every field starts from {@link PmeClientConfiguration} (system
+     * properties or defaults), the setters override it, and {@link #conclude()}, called once by
+     * {@link PmeClient#connect}, checks the whole. The defaults match an engine with default settings on the same
+     * machine (IPC, the streams of {@link io.pme.protocol.ProtocolConfiguration}).
      */
     public static final class Context
     {
-        private String aeronDirectoryName = io.aeron.CommonContext.getAeronDirectoryName();
+        private String aeronDirectoryName = CommonContext.getAeronDirectoryName();
         private Aeron aeron;
-        private boolean embeddedMediaDriver;
-        private String inputChannel = "aeron:ipc";
-        private int inputStreamId = 1001;
-        private String outputChannel = "aeron:ipc";
-        private int outputStreamId = 1002;
+        private boolean embeddedMediaDriver = PmeClientConfiguration.embeddedMediaDriver();
+        private String inputChannel = PmeClientConfiguration.inputChannel();
+        private int inputStreamId = PmeClientConfiguration.inputStreamId();
+        private String outputChannel = PmeClientConfiguration.outputChannel();
+        private int outputStreamId = PmeClientConfiguration.outputStreamId();
         private int clientId;
         private int keyId = 1;
         private byte[] secret = new byte[0];
@@ -822,131 +525,254 @@ public final class PmeClient implements AutoCloseable
         private PmeClientListener listener = new PmeClientListener()
         {
         };
-        private long connectTimeoutNs = TimeUnit.SECONDS.toNanos(10);
-        private long logonTimeoutNs = TimeUnit.SECONDS.toNanos(5);
-        private long requestTimeoutNs = TimeUnit.SECONDS.toNanos(5);
-        private int maxInFlight = 1024;
-        private int offerRetries = 100;
+        private long connectTimeoutNs = PmeClientConfiguration.connectTimeoutNs();
+        private long logonTimeoutNs = PmeClientConfiguration.logonTimeoutNs();
+        private long logonResendIntervalNs = PmeClientConfiguration.logonResendIntervalNs();
+        private long requestTimeoutNs = PmeClientConfiguration.requestTimeoutNs();
+        private int maxInFlight = PmeClientConfiguration.maxInFlight();
+        private int offerRetries = PmeClientConfiguration.offerRetries();
         private long initialCorrelationId;
-        private org.agrona.ErrorHandler errorHandler = Throwable::printStackTrace;
+        private ErrorHandler errorHandler = Throwable::printStackTrace;
         private boolean concluded;
 
         /**
-         * Checks the settings; called by {@link PmeClient#connect}.
+         * Checks every setting once; called by {@link PmeClient#connect}.
+         *
+         * @return this context.
+         * @throws IllegalStateException    when concluded already.
+         * @throws IllegalArgumentException naming the first setting that cannot work.
          */
         public Context conclude()
         {
             if (concluded)
             {
-                throw new IllegalStateException("context already concluded");
+                throw new IllegalStateException("PmeClient.Context already concluded");
             }
-            if (maxInFlight < 1 || offerRetries < 0 || requestTimeoutNs <= 0 || logonTimeoutNs <= 0)
+            if (null == aeron && (null == aeronDirectoryName || aeronDirectoryName.isEmpty()))
             {
-                throw new IllegalArgumentException("maxInFlight >= 1, offerRetries >= 0 and timeouts > 0 required");
+                throw new IllegalArgumentException("aeronDirectoryName required when no Aeron client is given");
+            }
+            if (null != aeron && embeddedMediaDriver)
+            {
+                throw new IllegalArgumentException("a given Aeron client and an embedded media driver exclude each " +
+                    "other: the client would not use the driver");
+            }
+            requireChannel("inputChannel", inputChannel);
+            requireChannel("outputChannel", outputChannel);
+            if (0 != clientId && secret.length < SessionProof.MIN_SECRET_LENGTH)
+            {
+                throw new IllegalArgumentException("clientId " + clientId + " needs a secret of at least " +
+                    SessionProof.MIN_SECRET_LENGTH + " bytes, has " + secret.length);
+            }
+            requireNonNull("idleStrategy", idleStrategy);
+            requireNonNull("clock", clock);
+            requireNonNull("listener", listener);
+            requireNonNull("errorHandler", errorHandler);
+            requirePositive("connectTimeoutNs", connectTimeoutNs);
+            requirePositive("logonTimeoutNs", logonTimeoutNs);
+            requirePositive("logonResendIntervalNs", logonResendIntervalNs);
+            requirePositive("requestTimeoutNs", requestTimeoutNs);
+            requirePositive("maxInFlight", maxInFlight);
+            if (offerRetries < 0)
+            {
+                throw new IllegalArgumentException("offerRetries must not be negative: " + offerRetries);
+            }
+            if (initialCorrelationId < 0)
+            {
+                throw new IllegalArgumentException(
+                    "initialCorrelationId must not be negative (0: from the clock): " + initialCorrelationId);
             }
             concluded = true;
             return this;
         }
 
+        /**
+         * @return true once {@link #conclude()} succeeded.
+         */
+        public boolean isConcluded()
+        {
+            return concluded;
+        }
+
+        /**
+         * @return the media driver directory.
+         */
         public String aeronDirectoryName()
         {
             return aeronDirectoryName;
         }
 
-        /** Media driver directory: the engine's for IPC, or this client's own driver's. */
+        /**
+         * Media driver directory: the engine's for IPC, or this client's own driver's. By default Aeron's.
+         *
+         * @param aeronDirectoryName the directory.
+         * @return this context.
+         */
         public Context aeronDirectoryName(final String aeronDirectoryName)
         {
             this.aeronDirectoryName = aeronDirectoryName;
             return this;
         }
 
+        /**
+         * @return the Aeron client to share, or null for one of the client's own.
+         */
         public Aeron aeron()
         {
             return aeron;
         }
 
-        /** An Aeron client to share; the client then neither creates nor closes one. */
+        /**
+         * An Aeron client to share; the client then neither creates nor closes one.
+         *
+         * @param aeron the Aeron client.
+         * @return this context.
+         */
         public Context aeron(final Aeron aeron)
         {
             this.aeron = aeron;
             return this;
         }
 
+        /**
+         * @return whether the client launches a media driver of its own.
+         * @see PmeClientConfiguration#EMBEDDED_MEDIA_DRIVER_PROP_NAME
+         */
         public boolean embeddedMediaDriver()
         {
             return embeddedMediaDriver;
         }
 
-        /** Launch a media driver of this client's own in {@link #aeronDirectoryName()} (for UDP to an engine). */
+        /**
+         * Launch a media driver of this client's own in {@link #aeronDirectoryName()} (for UDP to an engine).
+         *
+         * @param embeddedMediaDriver true to launch one.
+         * @return this context.
+         */
         public Context embeddedMediaDriver(final boolean embeddedMediaDriver)
         {
             this.embeddedMediaDriver = embeddedMediaDriver;
             return this;
         }
 
+        /**
+         * @return the engine's input channel.
+         * @see io.pme.protocol.ProtocolConfiguration#INPUT_CHANNEL_PROP_NAME
+         */
         public String inputChannel()
         {
             return inputChannel;
         }
 
-        /** The engine's input channel, e.g. {@code aeron:ipc} or {@code aeron:udp?endpoint=engine-host:40123}. */
+        /**
+         * The engine's input channel, e.g. {@code aeron:ipc} or {@code aeron:udp?endpoint=engine-host:40123}.
+         *
+         * @param inputChannel the channel.
+         * @return this context.
+         */
         public Context inputChannel(final String inputChannel)
         {
             this.inputChannel = inputChannel;
             return this;
         }
 
+        /**
+         * @return the engine's input stream id.
+         * @see io.pme.protocol.ProtocolConfiguration#INPUT_STREAM_ID_PROP_NAME
+         */
         public int inputStreamId()
         {
             return inputStreamId;
         }
 
+        /**
+         * The engine's input stream id.
+         *
+         * @param inputStreamId the stream id.
+         * @return this context.
+         */
         public Context inputStreamId(final int inputStreamId)
         {
             this.inputStreamId = inputStreamId;
             return this;
         }
 
+        /**
+         * @return the engine's output channel.
+         * @see io.pme.protocol.ProtocolConfiguration#OUTPUT_CHANNEL_PROP_NAME
+         */
         public String outputChannel()
         {
             return outputChannel;
         }
 
-        /** The engine's output channel, e.g. {@code aeron:ipc} or {@code aeron:udp?endpoint=this-host:40124}. */
+        /**
+         * The engine's output channel, e.g. {@code aeron:ipc} or {@code aeron:udp?endpoint=this-host:40124}.
+         *
+         * @param outputChannel the channel.
+         * @return this context.
+         */
         public Context outputChannel(final String outputChannel)
         {
             this.outputChannel = outputChannel;
             return this;
         }
 
+        /**
+         * @return the engine's output stream id.
+         * @see io.pme.protocol.ProtocolConfiguration#OUTPUT_STREAM_ID_PROP_NAME
+         */
         public int outputStreamId()
         {
             return outputStreamId;
         }
 
+        /**
+         * The engine's output stream id.
+         *
+         * @param outputStreamId the stream id.
+         * @return this context.
+         */
         public Context outputStreamId(final int outputStreamId)
         {
             this.outputStreamId = outputStreamId;
             return this;
         }
 
+        /**
+         * @return the client id this client logs on as.
+         */
         public int clientId()
         {
             return clientId;
         }
 
-        /** The client id this client logs on as and stamps on every input. */
+        /**
+         * The client id this client logs on as and stamps on every input; not 0 needs a {@link #secret(byte[])}.
+         *
+         * @param clientId the client id of the engine's sessions file.
+         * @return this context.
+         */
         public Context clientId(final int clientId)
         {
             this.clientId = clientId;
             return this;
         }
 
+        /**
+         * @return which of the client's keys the secret is.
+         */
         public int keyId()
         {
             return keyId;
         }
 
+        /**
+         * Which of the client's keys the secret is, as the sessions file's {@code key} (by default 1).
+         *
+         * @param keyId the key id.
+         * @return this context.
+         */
         public Context keyId(final int keyId)
         {
             this.keyId = keyId;
@@ -958,146 +784,271 @@ public final class PmeClient implements AutoCloseable
             return secret;
         }
 
-        /** The shared secret of this client (kept, never printed). */
+        /**
+         * The shared secret of this client (kept, never printed).
+         *
+         * @param secret the secret, at least {@link SessionProof#MIN_SECRET_LENGTH} bytes; copied.
+         * @return this context.
+         */
         public Context secret(final byte[] secret)
         {
             this.secret = secret.clone();
             return this;
         }
 
-        /** The shared secret as hex, as in the engine's sessions file (without the {@code hex:} prefix). */
+        /**
+         * The shared secret as hex, as in the engine's sessions file (with or without the {@code hex:} prefix).
+         *
+         * @param hex the secret's hex digits.
+         * @return this context.
+         */
         public Context secretHex(final String hex)
         {
             this.secret = HexFormat.of().parseHex(hex.startsWith("hex:") ? hex.substring(4) : hex);
             return this;
         }
 
+        /**
+         * @return a copy of the accounts whose margin updates this client delivers.
+         */
         public long[] accounts()
         {
             return accounts.clone();
         }
 
-        /** The accounts whose margin updates and liquidations this client delivers. */
+        /**
+         * The accounts whose margin updates and liquidations this client delivers.
+         *
+         * @param accounts the account ids; copied.
+         * @return this context.
+         */
         public Context accounts(final long... accounts)
         {
             this.accounts = accounts.clone();
             return this;
         }
 
+        /**
+         * @return whether the margin updates of every account are delivered.
+         */
         public boolean allAccounts()
         {
             return allAccounts;
         }
 
-        /** Deliver margin updates of every account (a risk monitor). */
+        /**
+         * Deliver margin updates of every account (a risk monitor).
+         *
+         * @param allAccounts true for every account.
+         * @return this context.
+         */
         public Context allAccounts(final boolean allAccounts)
         {
             this.allAccounts = allAccounts;
             return this;
         }
 
+        /**
+         * @return how the client waits between retries and in blocking calls.
+         */
         public IdleStrategy idleStrategy()
         {
             return idleStrategy;
         }
 
-        /** How to wait between retries and in blocking calls. */
+        /**
+         * How to wait between retries and in blocking calls (by default a {@link BackoffIdleStrategy}).
+         *
+         * @param idleStrategy the strategy, used by the client's one thread only.
+         * @return this context.
+         */
         public Context idleStrategy(final IdleStrategy idleStrategy)
         {
             this.idleStrategy = idleStrategy;
             return this;
         }
 
+        /**
+         * @return the clock that stamps requests.
+         */
         public EpochNanoClock clock()
         {
             return clock;
         }
 
-        /** Stamps {@code timestampNs} of checks and queries, and seeds the correlation ids. */
+        /**
+         * Stamps {@code timestampNs} of checks and queries, and seeds the correlation ids.
+         *
+         * @param clock an epoch clock in nanoseconds.
+         * @return this context.
+         */
         public Context clock(final EpochNanoClock clock)
         {
             this.clock = clock;
             return this;
         }
 
+        /**
+         * @return the listener of what blocking calls poll but do not wait for.
+         */
         public PmeClientListener listener()
         {
             return listener;
         }
 
-        /** Receives what blocking calls poll but do not wait for. */
+        /**
+         * Receives what blocking calls poll but do not wait for (by default nothing does).
+         *
+         * @param listener the listener.
+         * @return this context.
+         */
         public Context listener(final PmeClientListener listener)
         {
             this.listener = listener;
             return this;
         }
 
+        /**
+         * @return how long {@link PmeClient#connect} waits for the streams.
+         * @see PmeClientConfiguration#CONNECT_TIMEOUT_PROP_NAME
+         */
         public long connectTimeoutNs()
         {
             return connectTimeoutNs;
         }
 
+        /**
+         * How long {@link PmeClient#connect} waits for the streams to connect.
+         *
+         * @param connectTimeoutNs positive nanoseconds.
+         * @return this context.
+         */
         public Context connectTimeoutNs(final long connectTimeoutNs)
         {
             this.connectTimeoutNs = connectTimeoutNs;
             return this;
         }
 
+        /**
+         * @return how long {@link PmeClient#logon()} may take.
+         * @see PmeClientConfiguration#LOGON_TIMEOUT_PROP_NAME
+         */
         public long logonTimeoutNs()
         {
             return logonTimeoutNs;
         }
 
+        /**
+         * How long {@link PmeClient#logon()} may take in all.
+         *
+         * @param logonTimeoutNs positive nanoseconds.
+         * @return this context.
+         */
         public Context logonTimeoutNs(final long logonTimeoutNs)
         {
             this.logonTimeoutNs = logonTimeoutNs;
             return this;
         }
 
+        /**
+         * @return how long a logon waits for its challenge before it is sent again.
+         * @see PmeClientConfiguration#LOGON_RESEND_INTERVAL_PROP_NAME
+         */
+        public long logonResendIntervalNs()
+        {
+            return logonResendIntervalNs;
+        }
+
+        /**
+         * How long a logon waits for its challenge before it is sent again (the engine drops an answer it cannot
+         * publish, e.g. before its output stream counts this client's subscription).
+         *
+         * @param logonResendIntervalNs positive nanoseconds.
+         * @return this context.
+         */
+        public Context logonResendIntervalNs(final long logonResendIntervalNs)
+        {
+            this.logonResendIntervalNs = logonResendIntervalNs;
+            return this;
+        }
+
+        /**
+         * @return how long a request may wait for its answer.
+         * @see PmeClientConfiguration#REQUEST_TIMEOUT_PROP_NAME
+         */
         public long requestTimeoutNs()
         {
             return requestTimeoutNs;
         }
 
-        /** How long a request may wait for its answer before it is reported timed out. */
+        /**
+         * How long a request may wait for its answer before it is reported timed out.
+         *
+         * @param requestTimeoutNs positive nanoseconds.
+         * @return this context.
+         */
         public Context requestTimeoutNs(final long requestTimeoutNs)
         {
             this.requestTimeoutNs = requestTimeoutNs;
             return this;
         }
 
+        /**
+         * @return requests awaiting answers at most.
+         * @see PmeClientConfiguration#MAX_IN_FLIGHT_PROP_NAME
+         */
         public int maxInFlight()
         {
             return maxInFlight;
         }
 
-        /** Requests awaiting answers at most; beyond it an offer returns {@link PmeClient#OVERLOADED}. */
+        /**
+         * Requests awaiting answers at most; beyond it an offer returns {@link PmeClient#OVERLOADED}.
+         *
+         * @param maxInFlight positive.
+         * @return this context.
+         */
         public Context maxInFlight(final int maxInFlight)
         {
             this.maxInFlight = maxInFlight;
             return this;
         }
 
+        /**
+         * @return retries of a back-pressured offer.
+         * @see PmeClientConfiguration#OFFER_RETRIES_PROP_NAME
+         */
         public int offerRetries()
         {
             return offerRetries;
         }
 
-        /** Retries of a back-pressured offer, one idle each, before {@link PmeClient#BACK_PRESSURED}. */
+        /**
+         * Retries of a back-pressured offer, one idle each, before {@link PmeClient#BACK_PRESSURED}.
+         *
+         * @param offerRetries zero or more.
+         * @return this context.
+         */
         public Context offerRetries(final int offerRetries)
         {
             this.offerRetries = offerRetries;
             return this;
         }
 
+        /**
+         * @return the first correlation id, or 0 for one from the clock.
+         */
         public long initialCorrelationId()
         {
             return initialCorrelationId;
         }
 
         /**
-         * The first correlation id; by default the clock's epoch nanoseconds at connect, so a restarted client
+         * The first correlation id; by default (0) the clock's epoch nanoseconds at connect, so a restarted client
          * stays above every id the engine has seen from it (the engine refuses non-increasing ids as duplicates).
+         *
+         * @param initialCorrelationId positive, or 0 for the clock's.
+         * @return this context.
          */
         public Context initialCorrelationId(final long initialCorrelationId)
         {
@@ -1105,23 +1056,59 @@ public final class PmeClient implements AutoCloseable
             return this;
         }
 
-        public org.agrona.ErrorHandler errorHandler()
+        /**
+         * @return the handler of the errors of the Aeron client this client creates.
+         */
+        public ErrorHandler errorHandler()
         {
             return errorHandler;
         }
 
-        /** Errors of the Aeron client this client creates (by default printed; never exits the process). */
-        public Context errorHandler(final org.agrona.ErrorHandler errorHandler)
+        /**
+         * Errors of the Aeron client this client creates (by default printed; never exits the process).
+         *
+         * @param errorHandler the handler.
+         * @return this context.
+         */
+        public Context errorHandler(final ErrorHandler errorHandler)
         {
             this.errorHandler = errorHandler;
             return this;
         }
 
-        /** Never prints the secret. */
+        /**
+         * Never prints the secret.
+         *
+         * @return the client id and the streams.
+         */
         public String toString()
         {
             return "PmeClient.Context{clientId=" + clientId + ", input=" + inputChannel + "/" + inputStreamId +
                 ", output=" + outputChannel + "/" + outputStreamId + ", secret=<hidden>}";
+        }
+
+        private static void requireChannel(final String name, final String channel)
+        {
+            if (null == channel || channel.isBlank())
+            {
+                throw new IllegalArgumentException(name + " must be an Aeron channel, e.g. aeron:ipc: " + channel);
+            }
+        }
+
+        private static void requireNonNull(final String name, final Object value)
+        {
+            if (null == value)
+            {
+                throw new IllegalArgumentException(name + " must not be null");
+            }
+        }
+
+        private static void requirePositive(final String name, final long value)
+        {
+            if (value <= 0)
+            {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
         }
     }
 }

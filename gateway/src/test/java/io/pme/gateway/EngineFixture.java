@@ -101,7 +101,9 @@ final class EngineFixture implements AutoCloseable
         final SessionLogonClient logon = new SessionLogonClient(operator, outputs);
         for (final int clientId : new int[]{ 1, 2, 4 })
         {
-            assertEquals(LogonStatus.ACCEPTED, logon.logon(file.client(clientId), 10_000));
+            assertEquals(LogonStatus.ACCEPTED, logon.logon(file.client(clientId), 10_000), () -> "operator as client " +
+                clientId + ": engine logon failures " + engine.counters().logonFailures().get() + ", outputs dropped " +
+                engine.counters().outputsDropped().get());
         }
         send(List.of(
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":0,\"symbol\":\"USD\"}",

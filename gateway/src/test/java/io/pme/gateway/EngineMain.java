@@ -12,8 +12,14 @@ public final class EngineMain
     {
     }
 
-    public static void main(final String[] args) throws Exception
+    /**
+     * Runs the fixture, then exits: 0 when its standard input closed, 1 when anything threw.
+     *
+     * @param args the fixture's directory, input channel, output channel and the operator's output channel.
+     */
+    public static void main(final String[] args)
     {
+        int status = 0;
         try (EngineFixture fixture = new EngineFixture(Path.of(args[0]), args[1], args[2], args[3]))
         {
             System.out.println("READY");
@@ -23,5 +29,12 @@ public final class EngineMain
                 Thread.onSpinWait();
             }
         }
+        catch (final Throwable ex)
+        {
+            ex.printStackTrace();
+            status = 1;
+        }
+        // the engine's and Aeron's threads are not daemons: without an exit a failed fixture keeps this JVM alive
+        System.exit(status);
     }
 }

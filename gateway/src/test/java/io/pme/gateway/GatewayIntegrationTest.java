@@ -94,7 +94,8 @@ class GatewayIntegrationTest
             assertEquals(Status.REJECTED, notMine.status());
             assertEquals(RejectReason.NOT_AUTHORISED, notMine.reason());
 
-            final QueryResponse query = client.query(EngineFixture.ACCOUNT, EngineFixture.BTC_PERP, Side.BUY, 0.2, 90_000);
+            final QueryResponse query =
+                client.query(EngineFixture.ACCOUNT, EngineFixture.BTC_PERP, Side.BUY, 0.2, 90_000);
             assertEquals(Status.ANSWERED, query.status(), query.toString());
             assertTrue(query.wouldAccept());
             assertEquals(small.initialMargin(), query.initialMargin(), 1e-6, "the accepted order is reserved");

@@ -11,17 +11,23 @@ import io.pme.gateway.feed.FeedReplayer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The engine in its own JVM (its own embedded media driver), the gateway client and the feed adapter in this one:
@@ -30,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeparateProcessTest
 {
     private static final long TIMEOUT_S = 30;
+    // a healthy engine process is ready in a few seconds; generous for a loaded machine, yet bounded
+    private static final long READY_TIMEOUT_S = 60;
 
     @TempDir
     Path dir;
@@ -68,6 +76,16 @@ class SeparateProcessTest
         {
             stop(engine);
         }
+    }
+
+    @Test
+    void anEngineProcessThatFailsExitsAndFailsTheTestAtOnce()
+    {
+        final long startNs = System.nanoTime();
+        final AssertionFailedError failure = assertThrows(
+            AssertionFailedError.class, () -> start("aeron:no-such-media", "aeron:ipc", "aeron:ipc"));
+        assertTrue(failure.getMessage().contains("exit code 1"), failure.getMessage());
+        assertTrue(System.nanoTime() - startNs < TimeUnit.SECONDS.toNanos(READY_TIMEOUT_S), "not at once");
     }
 
     private static void exercise(final PmeClient.Context context)
@@ -121,16 +139,48 @@ class SeparateProcessTest
         command.add(output);
         command.add(operatorOutput);
         final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        final BufferedReader reader =
-            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        String line;
-        while (null != (line = reader.readLine()) && !line.contains("READY"))
+        // read on a thread of its own: a child that hangs before READY must fail the test, not block it
+        final CountDownLatch ended = new CountDownLatch(1);
+        final AtomicBoolean ready = new AtomicBoolean();
+        final Thread reader = new Thread(() -> awaitReady(process, ready, ended), "engine-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ended.await(READY_TIMEOUT_S, TimeUnit.SECONDS))
         {
-            assertTrue(System.nanoTime() < deadline, "engine process not ready");
+            process.destroyForcibly();
+            fail("engine process not ready within " + READY_TIMEOUT_S + " s");
         }
-        assertTrue(null != line, "engine process ended before it was ready");
+        if (!ready.get())
+        {
+            if (!process.waitFor(TIMEOUT_S, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+            }
+            fail("engine process ended before it was ready: " +
+                (process.isAlive() ? "still running" : "exit code " + process.exitValue()));
+        }
         return process;
+    }
+
+    private static void awaitReady(final Process process, final AtomicBoolean ready, final CountDownLatch ended)
+    {
+        try (BufferedReader reader =
+            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while (null != (line = reader.readLine()))
+            {
+                if (line.contains("READY") && !ready.getAndSet(true))
+                {
+                    ended.countDown();
+                }
+            }
+        }
+        catch (final IOException ignore)
+        {
+            // the process went away: the waiting test reports it
+        }
+        ended.countDown();
     }
 
     private static void stop(final Process process) throws InterruptedException
@@ -139,8 +189,9 @@ class SeparateProcessTest
         {
             process.getOutputStream().close();
         }
-        catch (final java.io.IOException ignore)
+        catch (final IOException ignore)
         {
+            // already gone
         }
         if (!process.waitFor(TIMEOUT_S, TimeUnit.SECONDS))
         {

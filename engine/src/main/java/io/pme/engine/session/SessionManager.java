@@ -7,6 +7,7 @@ import io.pme.codecs.SessionLogonDecoder;
 import io.pme.codecs.SessionLogonResponseDecoder;
 import io.pme.codecs.SessionRole;
 import io.pme.engine.EngineCounters;
+import io.pme.protocol.SessionProof;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -40,11 +41,11 @@ public final class SessionManager
     private final SessionOutput output;
     private final long logonTimeoutNs;
     private final SecureRandom random;
-    private final Hmac hmac = new Hmac();
+    private final SessionProof proof = new SessionProof();
     private final Long2ObjectHashMap<ClientCredentials> sessions = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Pending> pending = new Long2ObjectHashMap<>();
     private final ManyToOneConcurrentArrayQueue<Integer> closedConnections = new ManyToOneConcurrentArrayQueue<>(1024);
-    private final byte[] macBytes = new byte[Hmac.MAC_LENGTH];
+    private final byte[] macBytes = new byte[SessionProof.MAC_LENGTH];
     private long nextSweepNs;
 
     /**
@@ -301,11 +302,11 @@ public final class SessionManager
             return;
         }
         final int macOffset = offset + HEADER + SessionLogonResponseDecoder.mac0EncodingOffset();
-        buffer.getBytes(macOffset, macBytes, 0, Hmac.MAC_LENGTH);
+        buffer.getBytes(macOffset, macBytes, 0, SessionProof.MAC_LENGTH);
         final int echoedConnection =
             buffer.getInt(offset + HEADER + SessionLogonResponseDecoder.connectionIdEncodingOffset(), LITTLE_ENDIAN);
         final ClientCredentials client = logon.client;
-        if (null == client || echoedConnection != connectionId || !client.verify(hmac, logon.nonce, macBytes))
+        if (null == client || echoedConnection != connectionId || !client.verify(proof, logon.nonce, macBytes))
         {
             counters.logonFailures().incrementRelease();
             output.result(timestampNs, correlationId, clientId, connectionId, LogonStatus.BAD_CREDENTIALS,
@@ -338,7 +339,7 @@ public final class SessionManager
 
     private static final class Pending
     {
-        final byte[] nonce = new byte[Hmac.NONCE_LENGTH];
+        final byte[] nonce = new byte[SessionProof.NONCE_LENGTH];
         ClientCredentials client;
         long timestampNs;
         long correlationId;

@@ -1,6 +1,7 @@
 package io.pme.engine.session;
 
 import io.pme.codecs.SessionRole;
+import io.pme.protocol.SessionProof;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.IntHashSet;
 import org.agrona.collections.LongHashSet;
@@ -28,8 +29,8 @@ import java.util.TreeSet;
  */
 public final class SessionsFile
 {
-    /** Shortest secret accepted. */
-    public static final int MIN_SECRET_LENGTH = 16;
+    /** Shortest secret accepted: the protocol's. */
+    public static final int MIN_SECRET_LENGTH = SessionProof.MIN_SECRET_LENGTH;
     private static final String PREFIX = "client.";
 
     private final Int2ObjectHashMap<ClientCredentials> clients = new Int2ObjectHashMap<>();
@@ -231,6 +232,9 @@ public final class SessionsFile
         return clients.get(clientId);
     }
 
+    /**
+     * @return how many clients the file names.
+     */
     public int size()
     {
         return clients.size();

@@ -146,7 +146,8 @@ class SessionAuthTest
         engine = Engine.launch(context().conclude());
         connect();
         assertTrue(engine.sessions().isOpen());
-        assertEquals(LogonStatus.ACCEPTED, new SessionLogonClient(publication, subscription).logon(7, 1, null, TIMEOUT_MS));
+        assertEquals(
+            LogonStatus.ACCEPTED, new SessionLogonClient(publication, subscription).logon(7, 1, null, TIMEOUT_MS));
         send(accountOpen(7, 1001));
         awaitInputs(1);
         assertEquals(0, engine.counters().refusedUnauthenticated().get());
@@ -239,7 +240,8 @@ class SessionAuthTest
         }
     }
 
-    private final FragmentAssembler assembler = new FragmentAssembler((frame, offset, length, h) -> onOutput(frame, offset));
+    private final FragmentAssembler assembler =
+        new FragmentAssembler((frame, offset, length, h) -> onOutput(frame, offset));
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final RejectDecoder reject = new RejectDecoder();
 

@@ -33,6 +33,11 @@ public final class MarketMakerExample
     {
     }
 
+    /**
+     * Runs the example against an engine on this machine.
+     *
+     * @param args options, as the class comment lists them.
+     */
     public static void main(final String[] args)
     {
         final String aeronDir = option(args, "--aeron-dir", CommonContext.getAeronDirectoryName() + "-pme");

@@ -60,6 +60,11 @@ public final class FeedAdapter implements Agent, ControlledFragmentHandler, PmeC
         this.mapping = mapping;
     }
 
+    /**
+     * Delivers the engine's answers to the adapter's counters, then forwards what the venue published.
+     *
+     * @return work done: fragments read from either side.
+     */
     public int doWork()
     {
         int work = client.poll(this, FRAGMENT_LIMIT);
@@ -67,11 +72,25 @@ public final class FeedAdapter implements Agent, ControlledFragmentHandler, PmeC
         return work;
     }
 
+    /**
+     * @return the adapter's name as an agent.
+     */
     public String roleName()
     {
         return "pme-feed-adapter";
     }
 
+    /**
+     * Forwards one venue message as an engine input; a message the engine's input cannot take now is held back
+     * (the venue stream is not consumed past it) and offered again by a later {@link #doWork()}.
+     *
+     * @param buffer holding the venue message.
+     * @param offset of its message header.
+     * @param length of the message.
+     * @param h      the fragment's header.
+     * @return CONTINUE, or ABORT to hold the message back.
+     * @throws IllegalStateException when the feed client is unusable (closed or not logged on).
+     */
     public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header h)
     {
         if (length < MessageHeaderDecoder.ENCODED_LENGTH)
@@ -108,8 +127,8 @@ public final class FeedAdapter implements Agent, ControlledFragmentHandler, PmeC
             case VenueOptionMarkDecoder.TEMPLATE_ID:
             {
                 mark.wrap(buffer, body, header.blockLength(), header.version());
-                final int instrumentId = mapping.instruments.lookup(
-                    buffer, body + VenueOptionMarkDecoder.symbolEncodingOffset(), VenueOptionMarkDecoder.symbolLength());
+                final int instrumentId = mapping.instruments.lookup(buffer,
+                    body + VenueOptionMarkDecoder.symbolEncodingOffset(), VenueOptionMarkDecoder.symbolLength());
                 if (SymbolTable.UNKNOWN == instrumentId)
                 {
                     unknownSymbols++;
@@ -137,17 +156,35 @@ public final class FeedAdapter implements Agent, ControlledFragmentHandler, PmeC
         throw new IllegalStateException("feed client unusable: " + PmeClient.errorString(result));
     }
 
+    /**
+     * A forwarded input was applied.
+     *
+     * @param correlationId of the input.
+     * @param templateId    of the input.
+     */
     public void onAck(final long correlationId, final int templateId)
     {
         acked++;
     }
 
+    /**
+     * A forwarded input was refused.
+     *
+     * @param correlationId of the input.
+     * @param templateId    of the input.
+     * @param reason        why.
+     */
     public void onReject(final long correlationId, final int templateId, final RejectReason reason)
     {
         refused++;
         lastRefusal = reason;
     }
 
+    /**
+     * A forwarded input was not answered in time.
+     *
+     * @param correlationId of the input.
+     */
     public void onTimeout(final long correlationId)
     {
         timedOut++;
@@ -171,6 +208,9 @@ public final class FeedAdapter implements Agent, ControlledFragmentHandler, PmeC
         return refused;
     }
 
+    /**
+     * @return the reason of the last refusal, NONE before any.
+     */
     public RejectReason lastRefusal()
     {
         return lastRefusal;
@@ -214,23 +254,43 @@ public final class FeedAdapter implements Agent, ControlledFragmentHandler, PmeC
         private final SymbolTable assets = new SymbolTable();
         private final SymbolTable instruments = new SymbolTable();
 
+        /**
+         * @param sourceId the oracle source id the feed client is allow-listed for.
+         */
         public Mapping(final int sourceId)
         {
             this.sourceId = sourceId;
         }
 
+        /**
+         * Maps a venue ticker symbol to an engine asset.
+         *
+         * @param venueSymbol the venue's symbol.
+         * @param assetId     the engine's asset id.
+         * @return this mapping.
+         */
         public Mapping asset(final String venueSymbol, final int assetId)
         {
             assets.put(venueSymbol, assetId);
             return this;
         }
 
+        /**
+         * Maps a venue option symbol to an engine instrument.
+         *
+         * @param venueSymbol  the venue's symbol.
+         * @param instrumentId the engine's instrument id.
+         * @return this mapping.
+         */
         public Mapping instrument(final String venueSymbol, final int instrumentId)
         {
             instruments.put(venueSymbol, instrumentId);
             return this;
         }
 
+        /**
+         * @return the oracle source id the forwarded prices carry.
+         */
         public int sourceId()
         {
             return sourceId;

@@ -31,6 +31,12 @@ public final class FeedMain
     {
     }
 
+    /**
+     * Runs {@link #run} and exits with its code.
+     *
+     * @param args {@code adapter} or {@code replay}, then options.
+     * @throws Exception when the mapping, the secret file or a venue file cannot be read.
+     */
     public static void main(final String[] args) throws Exception
     {
         System.exit(run(args, System.out));

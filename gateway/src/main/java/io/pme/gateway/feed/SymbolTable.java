@@ -64,6 +64,9 @@ public final class SymbolTable
         return (int)ids.get(hash);
     }
 
+    /**
+     * @return how many symbols the table holds.
+     */
     public int size()
     {
         return ids.size();
