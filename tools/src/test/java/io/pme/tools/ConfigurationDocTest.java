@@ -1,6 +1,8 @@
 package io.pme.tools;
 
 import io.pme.engine.EngineConfiguration;
+import io.pme.gateway.PmeClientConfiguration;
+import org.agrona.SystemUtil;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -17,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docs/configuration.md documents every engine property, with the default the code has.
+ * docs/configuration.md documents every property of the engine and of the client library, with the default the
+ * code has.
  */
 class ConfigurationDocTest
 {
@@ -27,6 +30,17 @@ class ConfigurationDocTest
     @Test
     void everyEnginePropertyHasARowWithItsDefault() throws Exception
     {
+        assertTrue(checkEveryProperty(EngineConfiguration.class) >= 20, "too few engine properties found");
+    }
+
+    @Test
+    void everyClientPropertyHasARowWithItsDefault() throws Exception
+    {
+        assertTrue(checkEveryProperty(PmeClientConfiguration.class) >= 7, "too few client properties found");
+    }
+
+    private static int checkEveryProperty(final Class<?> configuration) throws Exception
+    {
         final Map<String, String> rows = new TreeMap<>();
         final Matcher row = ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
         while (row.find())
@@ -34,7 +48,7 @@ class ConfigurationDocTest
             rows.put(row.group(1), row.group(2).replace("`", "").trim());
         }
         int checked = 0;
-        for (final Field field : EngineConfiguration.class.getFields())
+        for (final Field field : configuration.getFields())
         {
             if (!Modifier.isStatic(field.getModifiers()) || !field.getName().endsWith("_PROP_NAME"))
             {
@@ -42,20 +56,28 @@ class ConfigurationDocTest
             }
             final String property = (String)field.get(null);
             assertTrue(rows.containsKey(property), property + " (" + field.getName() + ") is not in " + DOC);
-            final String defaultName = field.getName().replace("_PROP_NAME", "_DEFAULT");
             final String documented = rows.get(property);
-            final Object value = defaultValue(defaultName);
-            assertEquals(null == value ? "none" : String.valueOf(value), documented, property + " default");
+            final String prefix = field.getName().replace("_PROP_NAME", "");
+            final Object nanos = constant(configuration, prefix + "_DEFAULT_NS");
+            if (null != nanos)
+            {
+                assertEquals(nanos, SystemUtil.parseDuration(property, documented), property + " default");
+            }
+            else
+            {
+                final Object value = constant(configuration, prefix + "_DEFAULT");
+                assertEquals(null == value ? "none" : String.valueOf(value), documented, property + " default");
+            }
             checked++;
         }
-        assertTrue(checked >= 20, "only " + checked + " properties found");
+        return checked;
     }
 
-    private static Object defaultValue(final String name) throws IllegalAccessException
+    private static Object constant(final Class<?> configuration, final String name) throws IllegalAccessException
     {
         try
         {
-            return EngineConfiguration.class.getField(name).get(null);
+            return configuration.getField(name).get(null);
         }
         catch (final NoSuchFieldException ex)
         {
