@@ -62,6 +62,7 @@ public final class Engine implements AutoCloseable
     private final AtomicInteger pipelineErrors = new AtomicInteger();
     private final EngineErrors errorLog = new EngineErrors();
     private final SessionManager sessions;
+    private volatile Throwable failure;
 
     private Engine(final EngineContext context)
     {
@@ -115,8 +116,8 @@ public final class Engine implements AutoCloseable
             InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
             ProducerType.SINGLE, context.waitStrategy());
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
-        disruptor.handleEventsWith(new JournalHandler(journal, counters))
-            .then(new BusinessLogicHandler(processor, checkLatency, SystemNanoClock.INSTANCE));
+        disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure))
+            .then(new BusinessLogicHandler(processor, checkLatency, SystemNanoClock.INSTANCE, counters));
         disruptor.start();
 
         publisherRunner = new AgentRunner(
@@ -124,7 +125,8 @@ public final class Engine implements AutoCloseable
             new Publisher(outputRing, publication, counters));
         receiverRunner = new AgentRunner(
             context.receiverIdleStrategy(), this::onAgentError, counters.errors(),
-            new Receiver(subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE, sessions));
+            new Receiver(
+                subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE, sessions, this::isFailed));
         AgentRunner.startOnThread(publisherRunner);
         AgentRunner.startOnThread(receiverRunner);
     }
@@ -146,6 +148,12 @@ public final class Engine implements AutoCloseable
         return processor;
     }
 
+    private void onJournalFailure(final Throwable throwable)
+    {
+        errorLog.record(throwable);
+        failure = throwable;
+    }
+
     private static MediaDriver launchDriver(final EngineContext context)
     {
         final MediaDriver.Context driverContext = new MediaDriver.Context()
@@ -163,6 +171,12 @@ public final class Engine implements AutoCloseable
     {
         pipelineErrors.incrementAndGet();
         errorLog.record(throwable);
+    }
+
+    // for tests that make the real journal fail underneath a running engine
+    Journal journal()
+    {
+        return journal;
     }
 
     /**
@@ -219,6 +233,23 @@ public final class Engine implements AutoCloseable
     public int pipelineErrors()
     {
         return pipelineErrors.get();
+    }
+
+    /**
+     * @return true once the engine has stopped taking input because its journal failed; it then acts on nothing
+     * more, and whoever runs it should close it and exit with an error.
+     */
+    public boolean isFailed()
+    {
+        return null != failure;
+    }
+
+    /**
+     * @return why the engine failed, the journal's exception; null while it has not.
+     */
+    public Throwable failureCause()
+    {
+        return failure;
     }
 
     /**

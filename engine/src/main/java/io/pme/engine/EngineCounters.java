@@ -39,6 +39,9 @@ public final class EngineCounters implements AutoCloseable
     public static final int REFUSED_ACCOUNT_TYPE_ID = TYPE_ID_BASE + 15;
     public static final int REFUSED_SOURCE_TYPE_ID = TYPE_ID_BASE + 16;
     public static final int SESSION_OUTPUTS_DROPPED_TYPE_ID = TYPE_ID_BASE + 17;
+    // fail-stop (issue 11): an input is acted on only once journaled
+    public static final int JOURNAL_FAILURES_TYPE_ID = TYPE_ID_BASE + 18;
+    public static final int NOT_JOURNALED_TYPE_ID = TYPE_ID_BASE + 19;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -76,6 +79,8 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter refusedAccount;
     private final AtomicCounter refusedSource;
     private final AtomicCounter sessionOutputsDropped;
+    private final AtomicCounter journalFailures;
+    private final AtomicCounter notJournaled;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -104,6 +109,8 @@ public final class EngineCounters implements AutoCloseable
         refusedSource = factory.newCounter(REFUSED_SOURCE_TYPE_ID, "pme: session refused source");
         sessionOutputsDropped = factory.newCounter(
             SESSION_OUTPUTS_DROPPED_TYPE_ID, "pme: session outputs dropped");
+        journalFailures = factory.newCounter(JOURNAL_FAILURES_TYPE_ID, "pme: journal failures");
+        notJournaled = factory.newCounter(NOT_JOURNALED_TYPE_ID, "pme: inputs not journaled");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -292,6 +299,22 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return appends the journal refused (I/O error, full disk, closed queue); after the first the engine stops.
+     */
+    public AtomicCounter journalFailures()
+    {
+        return journalFailures;
+    }
+
+    /**
+     * @return inputs that reached the business logic without a journal index and were neither applied nor answered.
+     */
+    public AtomicCounter notJournaled()
+    {
+        return notJournaled;
+    }
+
+    /**
      * Counts a refused input, in all and under its reason.
      *
      * @param reasonCode the {@link RejectReason} value; one without a counter of its own is counted in all only.
@@ -331,7 +354,7 @@ public final class EngineCounters implements AutoCloseable
         errors.close();
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
-            sessionOutputsDropped);
+            sessionOutputsDropped, journalFailures, notJournaled);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

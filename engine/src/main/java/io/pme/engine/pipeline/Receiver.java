@@ -13,11 +13,14 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Polls the input subscription and copies each frame into the ring. A frame too long for a ring slot is replaced
  * by its first bytes under template id 0, and an empty one by a single zero byte, so that either is journaled,
  * answered as malformed, and replays the same.
  * Every frame first passes the {@link SessionManager}: session frames and refused frames never enter the ring.
+ * Once the engine has failed (its journal refused an append) the receiver takes no more input: it stops polling.
  */
 public final class Receiver implements Agent
 {
@@ -29,6 +32,7 @@ public final class Receiver implements Agent
     private final EngineCounters counters;
     private final NanoClock clock;
     private final SessionManager sessions;
+    private final BooleanSupplier failed;
     private final FragmentHandler assembler;
     private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
     private final UnsafeBuffer empty = new UnsafeBuffer(new byte[1]);
@@ -47,7 +51,7 @@ public final class Receiver implements Agent
         final EngineCounters counters,
         final NanoClock clock)
     {
-        this(subscription, ring, counters, clock, null);
+        this(subscription, ring, counters, clock, null, () -> false);
     }
 
     /**
@@ -64,6 +68,26 @@ public final class Receiver implements Agent
         final NanoClock clock,
         final SessionManager sessions)
     {
+        this(subscription, ring, counters, clock, sessions, () -> false);
+    }
+
+    /**
+     * @param subscription of the inputs.
+     * @param ring         the input ring to copy frames into.
+     * @param counters     where the ring's occupancy is published.
+     * @param clock        stamping each frame's arrival, for latency measurement only, and timing logons.
+     * @param sessions     the authentication boundary, or null to admit every frame.
+     * @param failed       true once the engine has failed: from then on no frame is taken.
+     */
+    public Receiver(
+        final Subscription subscription,
+        final RingBuffer<InputEvent> ring,
+        final EngineCounters counters,
+        final NanoClock clock,
+        final SessionManager sessions,
+        final BooleanSupplier failed)
+    {
+        this.failed = failed;
         this.subscription = subscription;
         this.ring = ring;
         this.counters = counters;
@@ -75,10 +99,14 @@ public final class Receiver implements Agent
     /**
      * Expires overdue logons, then copies up to a batch of input fragments into the ring.
      *
-     * @return the session layer's work done and fragments polled.
+     * @return the session layer's work done and fragments polled; 0 once the engine has failed.
      */
     public int doWork()
     {
+        if (failed.getAsBoolean())
+        {
+            return 0;
+        }
         int fragments = null != sessions ? sessions.doWork(clock.nanoTime()) : 0;
         fragments += subscription.poll(assembler, FRAGMENT_LIMIT);
         counters.ringOccupancy().setRelease(ring.getBufferSize() - ring.remainingCapacity());
@@ -95,6 +123,11 @@ public final class Receiver implements Agent
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        // checked per frame too: a batch polled as the journal fails puts no more frames on the ring
+        if (failed.getAsBoolean())
+        {
+            return;
+        }
         if (null != sessions && !sessions.onFrame(buffer, offset, length, header.sessionId(), clock.nanoTime()))
         {
             return;
