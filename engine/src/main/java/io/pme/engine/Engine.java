@@ -89,13 +89,8 @@ public final class Engine implements AutoCloseable
 
         final StateSnapshot snapshotCodec = new StateSnapshot();
         final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
-        processor = new InputProcessor(state, risk, counters, Outbox.NONE, journalIndex ->
-        {
-            final int length = snapshotCodec.encode(state);
-            snapshots.write(
-                state.inputSequence(), journalIndex, processor().digest(), snapshotCodec.buffer(), 0, length);
-            return true;
-        });
+        processor = new InputProcessor(state, risk, counters, Outbox.NONE,
+            journalIndex -> takeSnapshot(snapshotCodec, snapshots, journalIndex));
         recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
         journal = new Journal(context.journalDir());
 
@@ -143,9 +138,21 @@ public final class Engine implements AutoCloseable
         return new Engine(context);
     }
 
-    private InputProcessor processor()
+    private boolean takeSnapshot(final StateSnapshot codec, final SnapshotStore snapshots, final long journalIndex)
     {
-        return processor;
+        try
+        {
+            final int length = codec.encode(state);
+            snapshots.write(state.inputSequence(), journalIndex, processor.digest(), codec.buffer(), 0, length);
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            // kept for the operator; the business logic answers SNAPSHOT_FAILED and the engine goes on (the journal
+            // is intact, and a snapshot is only a shortcut for recovery)
+            errorLog.record(ex);
+            throw ex;
+        }
     }
 
     private void onJournalFailure(final Throwable throwable)

@@ -42,6 +42,7 @@ public final class EngineCounters implements AutoCloseable
     // fail-stop (issue 11): an input is acted on only once journaled
     public static final int JOURNAL_FAILURES_TYPE_ID = TYPE_ID_BASE + 18;
     public static final int NOT_JOURNALED_TYPE_ID = TYPE_ID_BASE + 19;
+    public static final int SNAPSHOT_FAILURES_TYPE_ID = TYPE_ID_BASE + 20;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -81,6 +82,7 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter sessionOutputsDropped;
     private final AtomicCounter journalFailures;
     private final AtomicCounter notJournaled;
+    private final AtomicCounter snapshotFailures;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -111,6 +113,7 @@ public final class EngineCounters implements AutoCloseable
             SESSION_OUTPUTS_DROPPED_TYPE_ID, "pme: session outputs dropped");
         journalFailures = factory.newCounter(JOURNAL_FAILURES_TYPE_ID, "pme: journal failures");
         notJournaled = factory.newCounter(NOT_JOURNALED_TYPE_ID, "pme: inputs not journaled");
+        snapshotFailures = factory.newCounter(SNAPSHOT_FAILURES_TYPE_ID, "pme: snapshot failures");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -315,6 +318,14 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return snapshots an input asked for that could not be written; each was answered {@code SNAPSHOT_FAILED}.
+     */
+    public AtomicCounter snapshotFailures()
+    {
+        return snapshotFailures;
+    }
+
+    /**
      * Counts a refused input, in all and under its reason.
      *
      * @param reasonCode the {@link RejectReason} value; one without a counter of its own is counted in all only.
@@ -354,7 +365,7 @@ public final class EngineCounters implements AutoCloseable
         errors.close();
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
-            sessionOutputsDropped, journalFailures, notJournaled);
+            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

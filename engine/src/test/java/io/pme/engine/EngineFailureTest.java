@@ -4,13 +4,21 @@ import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.pme.codecs.RejectReason;
+import io.pme.engine.journal.Recovery;
+import io.pme.engine.logic.InputProcessor;
+import io.pme.engine.logic.Outbox;
+import io.pme.engine.logic.SnapshotSink;
 import io.pme.engine.margin.PortfolioRiskModel;
+import io.pme.engine.state.EngineState;
 import io.pme.protocol.json.JsonFrameEncoder;
 import io.pme.protocol.json.JsonFramePrinter;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +75,45 @@ class EngineFailureTest
         {
             engine.close();
         }
+    }
+
+    @Test
+    void aSnapshotThatCannotBeWrittenIsAnsweredSnapshotFailedAndTheEngineGoesOn() throws IOException
+    {
+        final EngineContext context = context().conclude();
+        final Engine engine = Engine.launch(context);
+        try (Link link = new Link(engine, context))
+        {
+            link.send("{\"type\":\"Heartbeat\"," + T + ",\"correlationId\":1}");
+            link.awaitAnswer(1);
+            // a regular file where the snapshot directory was: the write fails with an I/O error
+            final Path snapshots = Recovery.snapshotDir(context.journalDir());
+            Files.delete(snapshots);
+            Files.writeString(snapshots, "not a directory");
+
+            link.send("{\"type\":\"AdminCommand\"," + T + ",\"correlationId\":2,\"command\":\"SNAPSHOT\"}");
+            link.send("{\"type\":\"Heartbeat\"," + T + ",\"correlationId\":3}");
+            link.awaitAnswer(3);
+
+            final String answer = link.answerTo(2);
+            assertTrue(answer.contains("\"type\":\"Reject\"") && answer.contains("SNAPSHOT_FAILED"), answer);
+            assertTrue(link.answerTo(3).contains("\"type\":\"Ack\""), link.answers::toString);
+            assertEquals(1, engine.counters().snapshotFailures().get(), "snapshot failures");
+            assertEquals(1, engine.counters().rejects(RejectReason.SNAPSHOT_FAILED), "SNAPSHOT_FAILED rejects");
+            assertTrue(engine.errors().summary().contains("snapshots"), () -> engine.errors().summary());
+            assertFalse(engine.isFailed());
+        }
+        finally
+        {
+            engine.close();
+        }
+        // the failure changed no state: the journal, which holds the SNAPSHOT command, replays to the live digest
+        final EngineState state = new EngineContext().newState();
+        final PortfolioRiskModel risk = new PortfolioRiskModel(state, null);
+        final InputProcessor processor =
+            new InputProcessor(state, risk, EngineCounters.local(), Outbox.NONE, SnapshotSink.NONE);
+        assertEquals(3, new Recovery().recover(context.journalDir(), processor, risk, false).replayed());
+        assertEquals(engine.digest(), processor.digest(), "replayed digest");
     }
 
     private EngineContext context()

@@ -267,7 +267,21 @@ public final class InputProcessor
         // the digest reports the state after this input, so the clock and sequence move first
         accept(command.timestampNs(), command.correlationId(), command.clientId());
         final boolean snapshot = AdminCommandType.SNAPSHOT == type;
-        final boolean taken = snapshot && admin.takeSnapshot(journalIndex);
+        final boolean taken;
+        try
+        {
+            taken = snapshot && admin.takeSnapshot(journalIndex);
+        }
+        catch (final RuntimeException ex)
+        {
+            // the write's outcome is not an input: the state stays exactly as a written snapshot would leave it,
+            // so replay (which writes none) still reproduces it; only the answer tells of the failure
+            counters.snapshotFailures().incrementRelease();
+            responses.reject(
+                command.timestampNs(), command.correlationId(), command.clientId(), AdminCommandDecoder.TEMPLATE_ID,
+                RejectReason.SNAPSHOT_FAILED);
+            return;
+        }
         if (snapshot && !taken)
         {
             counters.errors().incrementRelease();

@@ -9,7 +9,9 @@ public interface SnapshotSink
     SnapshotSink NONE = (journalIndex) -> false;
 
     /**
-     * @return true when the snapshot was written.
+     * @param journalIndex where the input asking for the snapshot sits in the journal.
+     * @return true when the snapshot was written, false when this sink takes none (replay).
+     * @throws RuntimeException when the snapshot could not be written; the input is answered SNAPSHOT_FAILED.
      */
     boolean takeSnapshot(long journalIndex);
 }
