@@ -79,33 +79,50 @@ public final class Engine implements AutoCloseable
             System.err.println("pme: no sessions file: running open (development mode), every connection may send " +
                 "any input; give one with pme.sessions.file or --sessions to require logons");
         }
-        mediaDriver = context.embeddedMediaDriver() ? launchDriver(context) : null;
-        counters = EngineCounters.mapped(context.countersFile());
-        aeron = Aeron.connect(new Aeron.Context()
-            .aeronDirectoryName(null != mediaDriver ? mediaDriver.aeronDirectoryName() : context.aeronDirectoryName())
-            .errorHandler(this::onAgentError));
-        state = context.newState();
-        risk = context.riskModelFactory().apply(state);
-
-        final StateSnapshot snapshotCodec = new StateSnapshot();
-        final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
-        processor = new InputProcessor(state, risk, counters, Outbox.NONE,
-            journalIndex -> takeSnapshot(snapshotCodec, snapshots, journalIndex));
-        recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
-        journal = new Journal(context.journalDir());
-
         // many-to-one: the business logic and the receiver (session answers, refusals) both write outputs
         final ManyToOneRingBuffer outputRing = new ManyToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             context.outputBufferLength() + RingBufferDescriptor.TRAILER_LENGTH)));
-        processor.outbox(new OutputQueue(outputRing, context.outputQueueIdleStrategy()));
+        MediaDriver driver = null;
+        EngineCounters engineCounters = null;
+        Aeron client = null;
+        Journal openedJournal = null;
+        try
+        {
+            driver = context.embeddedMediaDriver() ? launchDriver(context) : null;
+            engineCounters = EngineCounters.mapped(context.countersFile());
+            client = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(null != driver ? driver.aeronDirectoryName() : context.aeronDirectoryName())
+                .errorHandler(this::onAgentError));
+            mediaDriver = driver;
+            counters = engineCounters;
+            aeron = client;
+            state = context.newState();
+            risk = context.riskModelFactory().apply(state);
 
-        sessions = new SessionManager(
-            sessionsFile, counters, new SessionOutput(outputRing, counters.sessionOutputsDropped()),
-            TimeUnit.MILLISECONDS.toNanos(context.logonTimeoutMs()));
-        subscription = aeron.addSubscription(
-            context.inputChannel(), context.inputStreamId(), image -> {},
-            image -> sessions.onConnectionClosed(image.sessionId()));
-        publication = aeron.addPublication(context.outputChannel(), context.outputStreamId());
+            final StateSnapshot snapshotCodec = new StateSnapshot();
+            final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
+            processor = new InputProcessor(state, risk, counters, Outbox.NONE,
+                journalIndex -> takeSnapshot(snapshotCodec, snapshots, journalIndex));
+            recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
+            openedJournal = new Journal(context.journalDir());
+            journal = openedJournal;
+
+            processor.outbox(new OutputQueue(outputRing, context.outputQueueIdleStrategy()));
+
+            sessions = new SessionManager(
+                sessionsFile, counters, new SessionOutput(outputRing, counters.sessionOutputsDropped()),
+                TimeUnit.MILLISECONDS.toNanos(context.logonTimeoutMs()));
+            subscription = aeron.addSubscription(
+                context.inputChannel(), context.inputStreamId(), image -> {},
+                image -> sessions.onConnectionClosed(image.sessionId()));
+            publication = aeron.addPublication(context.outputChannel(), context.outputStreamId());
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            // as MediaDriver's constructor does: nothing opened here outlives a launch that throws
+            CloseHelper.quietCloseAll(openedJournal, client, engineCounters, driver);
+            throw ex;
+        }
 
         disruptor = new Disruptor<>(
             InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),

@@ -13,11 +13,14 @@ import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
 import io.pme.protocol.json.JsonFrameEncoder;
 import io.pme.protocol.json.JsonFramePrinter;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -114,6 +118,58 @@ class EngineFailureTest
             new InputProcessor(state, risk, EngineCounters.local(), Outbox.NONE, SnapshotSink.NONE);
         assertEquals(3, new Recovery().recover(context.journalDir(), processor, risk, false).replayed());
         assertEquals(engine.digest(), processor.digest(), "replayed digest");
+    }
+
+    @Test
+    void aLaunchWhoseRecoveryThrowsReleasesTheDriverTheClientAndTheCounters() throws IOException
+    {
+        final EngineContext first = context().maxPositions(32).conclude();
+        final Engine engine = Engine.launch(first);
+        try (Link link = new Link(engine, first))
+        {
+            link.send("{\"type\":\"AdminCommand\"," + T + ",\"correlationId\":1,\"command\":\"SNAPSHOT\"}");
+            link.awaitAnswer(1);
+            assertTrue(link.answerTo(1).contains("\"snapshotTaken\":\"TRUE\""), link.answers::toString);
+        }
+        finally
+        {
+            engine.close();
+        }
+
+        // an operator's mistake: the snapshot was taken with another capacity, so recovery refuses it
+        final EngineContext second = context().maxPositions(16).conclude();
+        final IllegalArgumentException thrown =
+            assertThrows(IllegalArgumentException.class, () -> Engine.launch(second));
+        assertTrue(thrown.getMessage().contains("capacity"), thrown::getMessage);
+        assertFalse(Files.exists(dir.resolve("aeron")), "the embedded media driver was closed");
+        assertEquals(0, allocatedCounters(second.countersFile()), "counters left allocated in the counters file");
+
+        final Engine again = Engine.launch(context().maxPositions(32).conclude());
+        try (Link link = new Link(again, first))
+        {
+            assertEquals(1, again.recovery().snapshotInputSequence(), "restored the snapshot at input 1");
+            link.send("{\"type\":\"Heartbeat\"," + T + ",\"correlationId\":2}");
+            link.awaitAnswer(2);
+        }
+        finally
+        {
+            again.close();
+        }
+    }
+
+    private static int allocatedCounters(final File file) throws IOException
+    {
+        final MappedByteBuffer mapped = IoUtil.mapExistingFile(file, "counters");
+        try
+        {
+            final int[] count = new int[1];
+            EngineCounters.reader(mapped).forEach((counterId, typeId, keyBuffer, label) -> count[0]++);
+            return count[0];
+        }
+        finally
+        {
+            IoUtil.unmap(mapped);
+        }
     }
 
     private EngineContext context()
