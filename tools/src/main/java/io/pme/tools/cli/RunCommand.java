@@ -90,19 +90,29 @@ final class RunCommand
             AgentRunner.startOnThread(simulationRunner);
             final Status status = new Status(engine, outputs, out);
             final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
-            while (System.nanoTime() < endNs)
+            while (System.nanoTime() < endNs && !engine.isFailed())
             {
                 pollFor(client, 1_000);
                 status.print();
             }
             simulationRunner.close();
-            drain(engine, client, simulation.framesGenerated(), err);
+            if (!engine.isFailed())
+            {
+                drain(engine, client, simulation.framesGenerated(), err);
+            }
             status.print();
         }
         finally
         {
             engine.close();
             journal.deleteIfTemporary();
+        }
+        if (engine.isFailed())
+        {
+            // fail-stop: the engine acted on nothing from the failed append on, so the run is not complete
+            err.println("pme run: the journal failed, the engine stopped taking input: " + engine.failureCause());
+            err.print(engine.errors().summary());
+            return 1;
         }
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
             simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
@@ -165,7 +175,7 @@ final class RunCommand
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
         final EngineCounters counters = engine.counters();
-        while (counters.inputs().get() < sent + engine.recovery().replayed())
+        while (counters.inputs().get() < sent + engine.recovery().replayed() && !engine.isFailed())
         {
             if (System.nanoTime() > deadline)
             {
