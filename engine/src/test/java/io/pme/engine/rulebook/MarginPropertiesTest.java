@@ -88,13 +88,21 @@ class MarginPropertiesTest
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
-    void addingCashNeverRaisesInitialMargin(
+    void cashCarriesNoScenarioRiskAndCountsAtItsHaircut(
         @ForAll("legs") final List<Leg> legs, @ForAll @DoubleRange(min = 0, max = 1e8) final double cash)
     {
+        // USD and USDC are not underlyings: cash has no scenario risk, so it leaves IM exactly as it was (it
+        // cannot lower it either) and only adds its collateral value: USD at par, USDC at 0.999 less the default
+        // tiers' haircut (1% up to 10M USD notional, 3% above; the 5% tier starts beyond the 50M generated here).
         final RiskParameters parameters = defaults();
-        final double before = compute(parameters, legs, 0).initialMargin();
+        final MarginResult before = compute(parameters, legs, 0);
+        final double im = before.initialMargin();
+        final double collateral = before.collateralValue();
         final MarginResult after = compute(parameters, legs, cash);
-        assertTrue(after.initialMargin() <= before * (1 + 1e-12) + 1e-9);
+        assertEquals(im, after.initialMargin(), 0.0);
+        final double usdc = cash / 2 * PRICES[USDC];
+        final double added = cash + Math.min(usdc, 1e7) * 0.99 + Math.max(usdc - 1e7, 0) * 0.97;
+        assertClose(collateral + added, after.collateralValue(), 1e-12);
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
@@ -167,6 +175,7 @@ class MarginPropertiesTest
         assertClose(siloed, second.siloedInitialMargin(), 1e-12);
         assertEquals(delta, second.delta(BTC), 1e-9 * (1 + Math.abs(delta)));
         assertEquals(sets, second.setCount());
+        assertEquals(label, sets > 0 ? second.worstScenarioLabel(0) : "");
     }
 
     private static void assertClose(final double expected, final double actual, final double relative)
