@@ -166,7 +166,6 @@ class MarginPropertiesTest
         final double siloed = first.siloedInitialMargin();
         final double delta = first.delta(BTC);
         final int sets = first.setCount();
-        final String label = sets > 0 ? first.worstScenarioLabel(0) : "";
         final List<Leg> shuffled = new ArrayList<>(legs);
         Collections.shuffle(shuffled, new Random(seed));
         final MarginResult second = compute(parameters, shuffled, 1234);
@@ -175,7 +174,9 @@ class MarginPropertiesTest
         assertClose(siloed, second.siloedInitialMargin(), 1e-12);
         assertEquals(delta, second.delta(BTC), 1e-9 * (1 + Math.abs(delta)));
         assertEquals(sets, second.setCount());
-        assertEquals(label, sets > 0 ? second.worstScenarioLabel(0) : "");
+        // The worst scenario's label is not compared: scenarios that tie mathematically (a tail capped at the range
+        // and the regular scenario at the range, say) differ only by rounding, which the order changes, so the
+        // label can flip while every figure agrees (20,000 tries found "tail -33%" against "BTC -16% vol up").
     }
 
     private static void assertClose(final double expected, final double actual, final double relative)
