@@ -34,6 +34,8 @@ class CheckPathAllocationTest
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
         final Counter counter = new Counter();
         try (EngineFixture fixture = new EngineFixture(dir, "aeron:ipc", "aeron:ipc");
             PmeClient client = PmeClient.connect(new PmeClient.Context().aeron(fixture.engine.aeron())

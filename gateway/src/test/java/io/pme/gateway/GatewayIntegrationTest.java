@@ -133,17 +133,19 @@ class GatewayIntegrationTest
             assertEquals(sent, recorder.checks);
             assertEquals(0, client.inFlight());
 
-            // a fill on account 7, then a price move on its position: the updates reach the client, 8's do not
+            // a fill on account 7, one on 8, then a price move on their positions: the updates reach the client, 8's
+            // do not. The engine has processed all three before the query below is sent, and answers on one output
+            // stream in input order, so once the query's answer is in, every update of those inputs (8's included)
+            // has passed the client, which hands the ones it does not wait for to the recorder
             recorder.updates.clear();
+            final long inputs = fixture.engine.counters().inputs().get();
             fixture.fill(EngineFixture.ACCOUNT, 0.05, 90_000);
             fixture.fill(EngineFixture.OTHER_ACCOUNT, 0.05, 90_000);
             fixture.price(80_000, 2);
-            final long updateDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!recorder.updates.contains(EngineFixture.ACCOUNT))
-            {
-                assertTrue(System.nanoTime() < updateDeadline, "no margin update for account 7");
-                client.poll(recorder, 10);
-            }
+            fixture.awaitInputs(inputs + 3);
+            final QueryResponse later = client.query(EngineFixture.ACCOUNT, -1, Side.BUY, 0, 0);
+            assertEquals(Status.ANSWERED, later.status(), later.toString());
+            assertTrue(recorder.updates.contains(EngineFixture.ACCOUNT), "no margin update for account 7");
             assertFalse(recorder.updates.contains(EngineFixture.OTHER_ACCOUNT), "only followed accounts");
         }
     }

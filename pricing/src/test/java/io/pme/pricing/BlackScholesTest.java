@@ -3,7 +3,6 @@ package io.pme.pricing;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BlackScholesTest
 {
@@ -91,6 +90,40 @@ class BlackScholesTest
         assertEquals(0.5, NormalDistribution.cdf(0), 0.0);
         assertEquals(1.0, NormalDistribution.cdf(40), 0.0);
         assertEquals(0.0, NormalDistribution.cdf(-40), 0.0);
-        assertTrue(NormalDistribution.erfc(3) > 0);
+    }
+
+    @Test
+    void erfcAndCdfEqualReferenceValuesInEveryRangeOfTheApproximation()
+    {
+        // References: the arbitrary-precision library mpmath 1.3 (https://mpmath.org) at 40 significant digits,
+        // mpmath.erfc(x) and mpmath.ncdf(x), rounded to 17. One point or more in each of Cody's three ranges
+        // (|x| <= 0.46875, up to 4, beyond 4) and for negative arguments.
+        final double[][] erfc = {
+            {0.1, 0.88753708398171511},
+            {0.46875, 0.50738652678206201},
+            {0.5, 0.47950012218695346},
+            {1, 0.15729920705028513},
+            {2, 0.0046777349810472658},
+            {3, 2.2090496998585441e-5},
+            {4, 1.5417257900280019e-8},
+            {5, 1.5374597944280349e-12},
+            {10, 2.0884875837625448e-45},
+            {26, 5.6631924088561428e-296},
+            {-1, 1.8427007929497149},
+            {-3, 1.9999779095030014},
+        };
+        for (final double[] point : erfc)
+        {
+            assertRelative(point[1], NormalDistribution.erfc(point[0]), "erfc(" + point[0] + ")");
+        }
+        assertRelative(0.0013498980316300945, NormalDistribution.cdf(-3), "Phi(-3)");
+        assertRelative(0.97500210485177957, NormalDistribution.cdf(1.96), "Phi(1.96)");
+        assertRelative(6.2209605742717841e-16, NormalDistribution.cdf(-8), "Phi(-8)");
+    }
+
+    // Cody's approximations are good to a few units in the last place of a double.
+    private static void assertRelative(final double expected, final double actual, final String what)
+    {
+        assertEquals(1.0, actual / expected, 1e-14, () -> what + " = " + actual + ", expected " + expected);
     }
 }

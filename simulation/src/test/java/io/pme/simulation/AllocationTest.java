@@ -15,6 +15,8 @@ class AllocationTest
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
         final long threadId = Thread.currentThread().getId();
         final MarketSimulation simulation = new MarketSimulation(new SimulationConfig().seed(17));
         final FrameHasher sink = new FrameHasher();

@@ -52,6 +52,7 @@ class InputFuzzTest
     private static final int RANDOM_FRAMES = 60_000;
     private static final int MUTATED_FRAMES = 70_000;
     private static final int REPLAYED_IDS = 10_000;
+    private static final int MAX_DRAWS = 4 * REPLAYED_IDS;
     private static final int INTERLEAVED_STEPS = 40_000;
 
     @Test
@@ -107,13 +108,22 @@ class InputFuzzTest
     {
         rounds(seed ->
         {
+            // a frame from a client that has sent nothing yet has no id to replay and is not fed (NULL_VAL): draw
+            // until REPLAYED_IDS frames were fed with a replayed id, and fail if such frames are too rare to get there
             final FuzzRound round = new FuzzRound(seed, false);
-            for (int i = 0; i < REPLAYED_IDS; i++)
+            int replayed = 0;
+            int drawn = 0;
+            while (replayed < REPLAYED_IDS && drawn < MAX_DRAWS)
             {
+                drawn++;
                 final RejectReason reason = round.replayedCorrelationId();
-                assertTrue(RejectReason.NULL_VAL == reason || RejectReason.DUPLICATE_CORRELATION_ID == reason,
-                    "seed " + seed + ": " + reason);
+                if (RejectReason.NULL_VAL != reason)
+                {
+                    assertEquals(RejectReason.DUPLICATE_CORRELATION_ID, reason, "seed " + seed);
+                    replayed++;
+                }
             }
+            assertEquals(REPLAYED_IDS, replayed, "seed " + seed + ": replayed ids fed, of " + drawn + " frames drawn");
         });
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A check on an account with accepted open orders sees them as filled at their limits: its figures must equal the
@@ -26,19 +27,7 @@ class OpenOrdersCheckTest
     @Test
     void checkWithOpenOrdersMatchesFullRevaluation() throws Exception
     {
-        final EngineFrames engine = new EngineFrames();
-        for (int a = 0; a < SYMBOLS.length; a++)
-        {
-            engine.send("{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":" + a +
-                ",\"symbol\":\"" + SYMBOLS[a] + "\"}");
-        }
-        engine.send(perpetual(0, 2, "BTC-PERP"));
-        engine.send(perpetual(1, 3, "ETH-PERP"));
-        engine.send(price(1, 1.0));
-        engine.send(price(2, BTC));
-        engine.send(price(3, ETH));
-        engine.send("{\"type\":\"AccountOpen\"," + T + ",\"clientId\":1,\"accountId\":1,\"marginMode\":\"CROSS\"}");
-        engine.send("{\"type\":\"Deposit\"," + T + ",\"clientId\":1,\"accountId\":1,\"assetId\":1,\"amount\":100000}");
+        final EngineFrames engine = engineWithDeposit();
 
         assertEquals("ACCEPTED", check(engine, 0, "BUY", 0.5, 89_000, 1).get("outcome").asText());
         assertEquals("ACCEPTED", check(engine, 1, "SELL", 10, 3_050, 2).get("outcome").asText());
@@ -65,6 +54,107 @@ class OpenOrdersCheckTest
         assertEquals(expected.equity(), third.get("equity").asDouble(), 1e-9 * expected.equity());
         assertEquals(expected.initialMargin(), third.get("initialMargin").asDouble(), 1e-9 * expected.initialMargin());
         assertEquals("ACCEPTED", third.get("outcome").asText());
+    }
+
+    @Test
+    void bothSidesOpenOnOneInstrumentCountTheWorseSideFilled() throws Exception
+    {
+        // Open on BTC-PERP: a buy of 0.5 at 89,000 and sells of 1.0 at 91,000 and 0.3 at 90,500; open on ETH-PERP a
+        // sell of 10 at 3,050. By hand the sells are the worse side: 1.3 BTC short beside the ETH short (same
+        // direction, one correlation set) against 0.5 BTC long that the ETH short partly hedges.
+        final EngineFrames engine = engineWithDeposit();
+        assertEquals("ACCEPTED", check(engine, 0, "BUY", 0.5, 89_000, 1).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 0, "SELL", 1.0, 91_000, 2).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 0, "SELL", 0.3, 90_500, 3).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 1, "SELL", 10, 3_050, 4).get("outcome").asText());
+        final JsonNode checked = check(engine, 0, "BUY", 0.2, 91_000, 5);
+
+        final double sellPrice = (1.0 * 91_000 + 0.3 * 90_500) / 1.3;
+        assertWorseSideFilled(engine, checked, new double[] {0.5, 89_000}, new double[] {-1.3, sellPrice}, false);
+    }
+
+    @Test
+    void worseSideIsTheBuysWhenTheyNeedMoreMargin() throws Exception
+    {
+        // Open on BTC-PERP: buys of 1.5 at 90,000 and 0.5 at 89,500, a sell of 0.4 at 90,200; the ETH short of 10
+        // hedges part of the buys, yet 2 BTC long needs more than 0.4 BTC short beside the ETH short.
+        final EngineFrames engine = engineWithDeposit();
+        assertEquals("ACCEPTED", check(engine, 0, "SELL", 0.4, 90_200, 1).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 0, "BUY", 1.5, 90_000, 2).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 0, "BUY", 0.5, 89_500, 3).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 1, "SELL", 10, 3_050, 4).get("outcome").asText());
+        final JsonNode checked = check(engine, 0, "BUY", 0.2, 91_000, 5);
+
+        final double buyPrice = (1.5 * 90_000 + 0.5 * 89_500) / 2.0;
+        assertWorseSideFilled(engine, checked, new double[] {2.0, buyPrice}, new double[] {-0.4, 90_200}, true);
+    }
+
+    // The expected figures come from the offline MarginCalculator on the explicit portfolio of each side. The
+    // calculator shares its risk arrays and aggregation with the engine, so this proves the engine's bookkeeping of
+    // open orders (which side, summed quantities, average limits, the new order on top), not the method itself.
+    private static void assertWorseSideFilled(
+        final EngineFrames engine, final JsonNode checked, final double[] buys, final double[] sells,
+        final boolean buysAreWorse)
+    {
+        final MarginResult withBuys = offline(engine, buys, null);
+        final MarginResult withSells = offline(engine, sells, null);
+        final double buyShortfall = withBuys.initialMargin() - withBuys.equity();
+        final double sellShortfall = withSells.initialMargin() - withSells.equity();
+        assertEquals(buysAreWorse, buyShortfall > sellShortfall,
+            () -> "shortfall with buys " + buyShortfall + ", with sells " + sellShortfall);
+
+        final double[] newOrder = {0.2, 91_000};
+        final MarginResult expected = offline(engine, buysAreWorse ? buys : sells, newOrder);
+        final MarginResult otherSide = offline(engine, buysAreWorse ? sells : buys, newOrder);
+        // the two sides give figures far apart, so matching one cannot be an accident of the tolerance
+        assertTrue(Math.abs(expected.initialMargin() - otherSide.initialMargin()) > 100);
+        assertEquals(expected.equity(), checked.get("equity").asDouble(), 1e-9 * expected.equity());
+        assertEquals(expected.initialMargin(), checked.get("initialMargin").asDouble(),
+            1e-9 * expected.initialMargin());
+        assertEquals("ACCEPTED", checked.get("outcome").asText());
+    }
+
+    private static MarginResult offline(final EngineFrames engine, final double[] btcSide, final double[] newOrder)
+    {
+        final int maxAssets = engine.state.assets().capacity();
+        final RiskParameters parameters = RiskParameters.loadDefaults(maxAssets);
+        final Portfolio portfolio = new Portfolio(maxAssets, 8);
+        for (int a = 0; a < SYMBOLS.length; a++)
+        {
+            parameters.defineAsset(a, SYMBOLS[a]);
+        }
+        portfolio.price(0, 1.0);
+        portfolio.price(1, 1.0);
+        portfolio.price(2, BTC);
+        portfolio.price(3, ETH);
+        portfolio.balance(1, 100_000);
+        // one position per instrument: the new order on BTC-PERP nets with the side seen as filled (the linear
+        // contingency is on the net size), its entry the quantity-weighted limit (the same equity as two positions)
+        final double qty = btcSide[0] + (newOrder == null ? 0.0 : newOrder[0]);
+        final double cost = btcSide[0] * btcSide[1] + (newOrder == null ? 0.0 : newOrder[0] * newOrder[1]);
+        portfolio.linear(2, 1, qty, cost / qty);
+        portfolio.linear(3, 1, -10, 3_050);
+        final MarginResult result = new MarginResult(maxAssets);
+        new MarginCalculator(parameters, maxAssets).compute(portfolio, result);
+        return result;
+    }
+
+    private static EngineFrames engineWithDeposit() throws Exception
+    {
+        final EngineFrames engine = new EngineFrames();
+        for (int a = 0; a < SYMBOLS.length; a++)
+        {
+            engine.send("{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":" + a +
+                ",\"symbol\":\"" + SYMBOLS[a] + "\"}");
+        }
+        engine.send(perpetual(0, 2, "BTC-PERP"));
+        engine.send(perpetual(1, 3, "ETH-PERP"));
+        engine.send(price(1, 1.0));
+        engine.send(price(2, BTC));
+        engine.send(price(3, ETH));
+        engine.send("{\"type\":\"AccountOpen\"," + T + ",\"clientId\":1,\"accountId\":1,\"marginMode\":\"CROSS\"}");
+        engine.send("{\"type\":\"Deposit\"," + T + ",\"clientId\":1,\"accountId\":1,\"assetId\":1,\"amount\":100000}");
+        return engine;
     }
 
     private static JsonNode check(

@@ -180,6 +180,8 @@ class BuildingBlocksTest
         }
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
         for (int i = 0; i < 2_000; i++)
         {
             calculator.compute(portfolio, result);

@@ -88,13 +88,21 @@ class MarginPropertiesTest
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
-    void addingCashNeverRaisesInitialMargin(
+    void cashCarriesNoScenarioRiskAndCountsAtItsHaircut(
         @ForAll("legs") final List<Leg> legs, @ForAll @DoubleRange(min = 0, max = 1e8) final double cash)
     {
+        // USD and USDC are not underlyings: cash has no scenario risk, so it leaves IM exactly as it was (it
+        // cannot lower it either) and only adds its collateral value: USD at par, USDC at 0.999 less the default
+        // tiers' haircut (1% up to 10M USD notional, 3% above; the 5% tier starts beyond the 50M generated here).
         final RiskParameters parameters = defaults();
-        final double before = compute(parameters, legs, 0).initialMargin();
+        final MarginResult before = compute(parameters, legs, 0);
+        final double im = before.initialMargin();
+        final double collateral = before.collateralValue();
         final MarginResult after = compute(parameters, legs, cash);
-        assertTrue(after.initialMargin() <= before * (1 + 1e-12) + 1e-9);
+        assertEquals(im, after.initialMargin(), 0.0);
+        final double usdc = cash / 2 * PRICES[USDC];
+        final double added = cash + Math.min(usdc, 1e7) * 0.99 + Math.max(usdc - 1e7, 0) * 0.97;
+        assertClose(collateral + added, after.collateralValue(), 1e-12);
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
@@ -158,7 +166,6 @@ class MarginPropertiesTest
         final double siloed = first.siloedInitialMargin();
         final double delta = first.delta(BTC);
         final int sets = first.setCount();
-        final String label = sets > 0 ? first.worstScenarioLabel(0) : "";
         final List<Leg> shuffled = new ArrayList<>(legs);
         Collections.shuffle(shuffled, new Random(seed));
         final MarginResult second = compute(parameters, shuffled, 1234);
@@ -167,6 +174,9 @@ class MarginPropertiesTest
         assertClose(siloed, second.siloedInitialMargin(), 1e-12);
         assertEquals(delta, second.delta(BTC), 1e-9 * (1 + Math.abs(delta)));
         assertEquals(sets, second.setCount());
+        // The worst scenario's label is not compared: scenarios that tie mathematically (a tail capped at the range
+        // and the regular scenario at the range, say) differ only by rounding, which the order changes, so the
+        // label can flip while every figure agrees (20,000 tries found "tail -33%" against "BTC -16% vol up").
     }
 
     private static void assertClose(final double expected, final double actual, final double relative)

@@ -198,6 +198,8 @@ class AccountsTest
         churn(accounts, 20_000);
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
         final long threadId = Thread.currentThread().getId();
         final long before = threads.getThreadAllocatedBytes(threadId);
         final double sum = churn(accounts, 200_000);
