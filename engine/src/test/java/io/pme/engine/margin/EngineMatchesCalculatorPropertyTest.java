@@ -18,10 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The engine computes margin from per-instrument risk arrays cached per tick; the offline calculator revalues every
- * position from scratch. On any portfolio, after any sequence of price moves, both must agree to 1e-9 right after an
- * exact refresh. The calculator shares the risk arrays and Black–Scholes with the engine, so this proves the
- * engine's bookkeeping (aggregation, netting, expansion), not the method; the method is checked independently by
- * the rulebook's worked examples ({@code RulebookExampleThroughEngineTest}) and the Strata oracle of Black–Scholes.
+ * position from scratch. On any portfolio, after any sequence of price moves, both must agree: to 1e-9 right after
+ * an exact refresh, within the documented incremental tolerance along tick sequences.
+ * <p>
+ * What this proves is the incremental bookkeeping (cached risk arrays, moves by delta and gamma, settling, safe
+ * bands, refreshes), not the margin method: {@code MarginCalculator} is built from the same rulebook blocks as the
+ * incremental path (risk arrays, volatility shocks, scenario vectors and aggregation, Black–Scholes), so a mistake in
+ * one of them would be made by both sides and pass here. Checks that share no code with the engine hold the method:
+ * {@code RulebookExampleThroughEngineTest} (the leads' worked example through the business logic, their figures),
+ * {@code OpenOrdersCheckTest#handWorkedFiguresWithBothSidesOpen} (figures worked by hand) and, for the calculator,
+ * the tools' {@code MarginCommandTest} (a second implementation of the rulebook and the hand-worked document).
  */
 class EngineMatchesCalculatorPropertyTest
 {
