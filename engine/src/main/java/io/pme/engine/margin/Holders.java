@@ -11,7 +11,13 @@ import java.util.Arrays;
  */
 final class Holders
 {
+    private static final int BLOCK_SHIFT = 6;
+    private static final int BLOCK = 1 << BLOCK_SHIFT;
+
     private final int dimensions;
+    private final double[][] blockLows;
+    private final double[][] blockHighs;
+    private final long[][] blockDeadlines;
     private final int[][] members;
     private final double[][] lows;
     private final double[][] highs;
@@ -31,6 +37,9 @@ final class Holders
         highs = new double[dimensions][16];
         deadlines = new long[dimensions][16];
         counts = new int[dimensions];
+        blockLows = new double[dimensions][1];
+        blockHighs = new double[dimensions][1];
+        blockDeadlines = new long[dimensions][1];
         positions = new int[maxAccounts * dimensions];
         Arrays.fill(positions, -1);
     }
@@ -74,6 +83,36 @@ final class Holders
         lows[d][index] = low;
         highs[d][index] = high;
         deadlines[d][index] = deadlineNs;
+        tighten(d, index >> BLOCK_SHIFT, low, high, deadlineNs);
+    }
+
+    // A block's bounds are the intersection of its members' bands, or narrower: a band that changes only narrows
+    // them here, and a scan of the block makes them exact again. So a block whose bounds hold the price and time
+    // holds no member a tick must visit.
+    private void tighten(final int d, final int block, final double low, final double high, final long deadlineNs)
+    {
+        blockLows[d][block] = Math.max(blockLows[d][block], low);
+        blockHighs[d][block] = Math.min(blockHighs[d][block], high);
+        blockDeadlines[d][block] = Math.min(blockDeadlines[d][block], deadlineNs);
+    }
+
+    private void recompute(final int d, final int block)
+    {
+        final int start = block << BLOCK_SHIFT;
+        final int end = Math.min(counts[d], start + BLOCK);
+        double low = Double.NEGATIVE_INFINITY;
+        double high = Double.POSITIVE_INFINITY;
+        long deadline = Long.MAX_VALUE;
+        for (int i = start; i < end; i++)
+        {
+            // NaN bounds stay NaN, so that the block is scanned
+            low = lows[d][i] > low || Double.isNaN(lows[d][i]) ? lows[d][i] : low;
+            high = highs[d][i] < high || Double.isNaN(highs[d][i]) ? highs[d][i] : high;
+            deadline = Math.min(deadline, deadlines[d][i]);
+        }
+        blockLows[d][block] = low;
+        blockHighs[d][block] = high;
+        blockDeadlines[d][block] = deadline;
     }
 
     /**
@@ -86,12 +125,27 @@ final class Holders
         final double[] high = highs[d];
         final long[] deadline = deadlines[d];
         int i = from;
-        // written so that a NaN spot or band has the account visited
-        while (i >= 0 && spot >= low[i] && spot <= high[i] && nowNs <= deadline[i])
+        while (i >= 0)
         {
-            i--;
+            final int block = i >> BLOCK_SHIFT;
+            final int start = block << BLOCK_SHIFT;
+            // written so that a NaN spot or band has the account visited
+            if (spot >= blockLows[d][block] && spot <= blockHighs[d][block] && nowNs <= blockDeadlines[d][block])
+            {
+                i = start - 1;
+                continue;
+            }
+            while (i >= start && spot >= low[i] && spot <= high[i] && nowNs <= deadline[i])
+            {
+                i--;
+            }
+            if (i >= start)
+            {
+                return i;
+            }
+            recompute(d, block);
         }
-        return i;
+        return -1;
     }
 
     private void add(final int slot, final int d)
@@ -103,6 +157,10 @@ final class Holders
             lows[d] = Arrays.copyOf(lows[d], length);
             highs[d] = Arrays.copyOf(highs[d], length);
             deadlines[d] = Arrays.copyOf(deadlines[d], length);
+            final int blocks = (length + BLOCK - 1) >> BLOCK_SHIFT;
+            blockLows[d] = Arrays.copyOf(blockLows[d], blocks);
+            blockHighs[d] = Arrays.copyOf(blockHighs[d], blocks);
+            blockDeadlines[d] = Arrays.copyOf(blockDeadlines[d], blocks);
         }
         final int index = counts[d]++;
         positions[slot * dimensions + d] = index;
@@ -110,6 +168,13 @@ final class Holders
         lows[d][index] = Double.POSITIVE_INFINITY;
         highs[d][index] = Double.NEGATIVE_INFINITY;
         deadlines[d][index] = Long.MIN_VALUE;
+        if (0 == (index & (BLOCK - 1)))
+        {
+            blockLows[d][index >> BLOCK_SHIFT] = Double.NEGATIVE_INFINITY;
+            blockHighs[d][index >> BLOCK_SHIFT] = Double.POSITIVE_INFINITY;
+            blockDeadlines[d][index >> BLOCK_SHIFT] = Long.MAX_VALUE;
+        }
+        tighten(d, index >> BLOCK_SHIFT, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Long.MIN_VALUE);
     }
 
     private void remove(final int slot, final int d)
@@ -121,6 +186,7 @@ final class Holders
         lows[d][index] = lows[d][lastIndex];
         highs[d][index] = highs[d][lastIndex];
         deadlines[d][index] = deadlines[d][lastIndex];
+        tighten(d, index >> BLOCK_SHIFT, lows[d][index], highs[d][index], deadlines[d][index]);
         positions[last * dimensions + d] = index;
         positions[slot * dimensions + d] = -1;
     }

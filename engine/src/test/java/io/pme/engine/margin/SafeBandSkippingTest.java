@@ -25,7 +25,8 @@ class SafeBandSkippingTest
     private static final double[] SPOTS = {1, 1, 1, 90_000, 3_000, 200};
     private static final long NOW = 1_795_478_400_000_000_000L;
     private static final long DAY = 86_400_000_000_000L;
-    private static final int ACCOUNTS = 60;
+    // more than two blocks of 64 members per list, so that blocks are skipped and rescanned
+    private static final int ACCOUNTS = 150;
     private static final int PER_UNDERLYING = 8;
 
     @Property(tries = 100)
