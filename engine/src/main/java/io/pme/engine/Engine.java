@@ -55,7 +55,8 @@ public final class Engine implements AutoCloseable
     private final Disruptor<InputEvent> disruptor;
     private final AgentRunner receiverRunner;
     private final AgentRunner publisherRunner;
-    private final CheckLatencyRecorder checkLatency = new CheckLatencyRecorder();
+    private final LatencyRecorder checkLatency = new LatencyRecorder();
+    private final LatencyRecorder inputHold = new LatencyRecorder();
     private final Subscription subscription;
     private final Publication publication;
     private final AtomicInteger pipelineErrors = new AtomicInteger();
@@ -128,7 +129,7 @@ public final class Engine implements AutoCloseable
             ProducerType.SINGLE, context.waitStrategy());
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
         disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure))
-            .then(new BusinessLogicHandler(processor, checkLatency, SystemNanoClock.INSTANCE, counters));
+            .then(new BusinessLogicHandler(processor, checkLatency, inputHold, SystemNanoClock.INSTANCE, counters));
         disruptor.start();
 
         publisherRunner = new AgentRunner(
@@ -237,9 +238,17 @@ public final class Engine implements AutoCloseable
     /**
      * @return the latency of pre-trade checks in the business logic, in nanoseconds, as interval histograms.
      */
-    public CheckLatencyRecorder checkLatency()
+    public LatencyRecorder checkLatency()
     {
         return checkLatency;
+    }
+
+    /**
+     * @return how long each input held the business-logic thread, in nanoseconds, as interval histograms.
+     */
+    public LatencyRecorder inputHold()
+    {
+        return inputHold;
     }
 
     /**

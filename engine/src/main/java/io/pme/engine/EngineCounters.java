@@ -43,6 +43,8 @@ public final class EngineCounters implements AutoCloseable
     public static final int JOURNAL_FAILURES_TYPE_ID = TYPE_ID_BASE + 18;
     public static final int NOT_JOURNALED_TYPE_ID = TYPE_ID_BASE + 19;
     public static final int SNAPSHOT_FAILURES_TYPE_ID = TYPE_ID_BASE + 20;
+    // the longest time one input held the business-logic thread, in nanoseconds, since start
+    public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -82,6 +84,7 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter sessionOutputsDropped;
     private final AtomicCounter journalFailures;
     private final AtomicCounter notJournaled;
+    private final AtomicCounter longestInput;
     private final AtomicCounter snapshotFailures;
 
     /**
@@ -114,6 +117,7 @@ public final class EngineCounters implements AutoCloseable
         journalFailures = factory.newCounter(JOURNAL_FAILURES_TYPE_ID, "pme: journal failures");
         notJournaled = factory.newCounter(NOT_JOURNALED_TYPE_ID, "pme: inputs not journaled");
         snapshotFailures = factory.newCounter(SNAPSHOT_FAILURES_TYPE_ID, "pme: snapshot failures");
+        longestInput = factory.newCounter(LONGEST_INPUT_TYPE_ID, "pme: longest input ns");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -324,6 +328,14 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return the longest time one input held the business-logic thread since start, in nanoseconds.
+     */
+    public AtomicCounter longestInputNs()
+    {
+        return longestInput;
+    }
+
+    /**
      * @return snapshots an input asked for that could not be written; each was answered {@code SNAPSHOT_FAILED}.
      */
     public AtomicCounter snapshotFailures()
@@ -371,7 +383,7 @@ public final class EngineCounters implements AutoCloseable
         errors.close();
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
-            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures);
+            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, longestInput);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

@@ -7,17 +7,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The latency of pre-trade checks, from a frame's arrival to its decision, in nanoseconds: recorded by the
- * business-logic thread (the one writer), read as interval histograms by any other thread.
+ * A latency in nanoseconds — a pre-trade check's, from a frame's arrival to its decision, or how long one input held
+ * the business-logic thread — recorded by the business-logic thread (the one writer), read as interval histograms by
+ * any other thread.
  * <p>
  * The range is fixed so that recording never allocates on the hot path: an auto-resizing recorder grows its
  * histograms the first time a value exceeds their range, on the recording thread. A value above
  * {@link #HIGHEST_TRACKABLE_NS} is recorded as that value, and a negative one as 0; each such value is counted in
  * {@link #clampedCount()}, so a tail beyond the range is visible rather than lost.
  */
-public final class CheckLatencyRecorder
+public final class LatencyRecorder
 {
-    /** The highest latency told apart: a check waiting longer than a minute means the engine was stalled. */
+    /** The highest latency told apart: an input waiting or holding longer than a minute means a stalled engine. */
     public static final long HIGHEST_TRACKABLE_NS = TimeUnit.SECONDS.toNanos(60);
     /** Significant decimal digits of every recorded value. */
     public static final int SIGNIFICANT_DIGITS = 3;

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The business-logic thread records every check's latency: with {@link CheckLatencyRecorder} that allocates
+ * The business-logic thread records every check's latency: with {@link LatencyRecorder} that allocates
  * nothing on the recording thread whatever the value, while another thread takes interval histograms, as
  * {@code pme run}'s status line does; the auto-resizing recorder it replaces allocates as soon as a value exceeds
  * what it has seen.
  */
-class CheckLatencyRecorderTest
+class LatencyRecorderTest
 {
     private static final int WARM_UP = 200_000;
     private static final int MEASURED = 1_000_000;
@@ -28,7 +28,7 @@ class CheckLatencyRecorderTest
     void recordingAllocatesNothingWhileAnotherThreadReadsIntervals() throws InterruptedException
     {
         final com.sun.management.ThreadMXBean threads = threads();
-        final CheckLatencyRecorder recorder = new CheckLatencyRecorder();
+        final LatencyRecorder recorder = new LatencyRecorder();
         final AtomicBoolean done = new AtomicBoolean();
         final long[] readerTotal = {0};
         final Thread reader = new Thread(() ->
@@ -59,19 +59,19 @@ class CheckLatencyRecorderTest
     @Test
     void valuesOutsideTheRangeAreClampedAndCounted()
     {
-        final CheckLatencyRecorder recorder = new CheckLatencyRecorder();
+        final LatencyRecorder recorder = new LatencyRecorder();
         recorder.record(1_500);
         recorder.record(-3);
-        recorder.record(CheckLatencyRecorder.HIGHEST_TRACKABLE_NS);
+        recorder.record(LatencyRecorder.HIGHEST_TRACKABLE_NS);
         recorder.record(Long.MAX_VALUE);
         final Histogram interval = recorder.getIntervalHistogram();
 
         assertEquals(4, interval.getTotalCount());
         assertEquals(2, recorder.clampedCount(), "the negative value and the one beyond the range");
         assertEquals(1, interval.getCountAtValue(0));
-        assertEquals(2, interval.getCountAtValue(CheckLatencyRecorder.HIGHEST_TRACKABLE_NS));
+        assertEquals(2, interval.getCountAtValue(LatencyRecorder.HIGHEST_TRACKABLE_NS));
         assertTrue(interval.valuesAreEquivalent(1_500, interval.getValueAtPercentile(50)));
-        assertTrue(interval.valuesAreEquivalent(CheckLatencyRecorder.HIGHEST_TRACKABLE_NS, interval.getMaxValue()));
+        assertTrue(interval.valuesAreEquivalent(LatencyRecorder.HIGHEST_TRACKABLE_NS, interval.getMaxValue()));
 
         recorder.reset();
         assertEquals(0, recorder.getIntervalHistogram().getTotalCount());
@@ -87,13 +87,13 @@ class CheckLatencyRecorderTest
         resizing.recordValue(1_000);
         final long threadId = Thread.currentThread().getId();
         final long before = threads.getThreadAllocatedBytes(threadId);
-        resizing.recordValue(CheckLatencyRecorder.HIGHEST_TRACKABLE_NS);
+        resizing.recordValue(LatencyRecorder.HIGHEST_TRACKABLE_NS);
         final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
         assertTrue(allocated > 10 * TOLERANCE_BYTES, "resizing allocated only " + allocated + " bytes");
     }
 
     // every magnitude from 1 ns to beyond the range, and both clamps, on every pass
-    private static void record(final CheckLatencyRecorder recorder, final int from, final int count)
+    private static void record(final LatencyRecorder recorder, final int from, final int count)
     {
         for (int i = from; i < from + count; i++)
         {
