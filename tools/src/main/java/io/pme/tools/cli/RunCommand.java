@@ -257,6 +257,7 @@ final class RunCommand
         private long lastOutputs;
         private long lastChecks;
         private Histogram interval;
+        private Histogram holdInterval;
 
         Status(final Engine engine, final Outputs outputs, final PrintStream out)
         {
@@ -273,16 +274,23 @@ final class RunCommand
             final long inputs = c.inputs().get();
             final long checks = c.checks().get();
             interval = engine.checkLatency().getIntervalHistogram(interval);
+            holdInterval = engine.inputHold().getIntervalHistogram(holdInterval);
             out.printf("t=%4ds | in %,9.0f msg/s | out %,9.0f msg/s | accounts %,d | below IM %,d | below MM %,d" +
-                " | checks %,7.0f/s | p99 check %s | rejects %,d | journal %,d%n",
+                " | checks %,7.0f/s | p99 check %s | longest input %s | rejects %,d | journal %,d%n",
                 TimeUnit.NANOSECONDS.toSeconds(now - startNs), (inputs - lastInputs) / seconds,
                 (outputs.count - lastOutputs) / seconds, c.accounts().get(), c.belowInitialMargin().get(),
                 c.belowMaintenanceMargin().get(), (checks - lastChecks) / seconds, micros(interval),
-                c.rejects().get(), c.journalPosition().get());
+                longest(holdInterval), c.rejects().get(), c.journalPosition().get());
             lastNs = now;
             lastInputs = inputs;
             lastOutputs = outputs.count;
             lastChecks = checks;
+        }
+
+        private static String longest(final Histogram histogram)
+        {
+            return 0 == histogram.getTotalCount() ? "-" :
+                String.format("%.1f µs", histogram.getMaxValue() / 1000.0);
         }
 
         private static String micros(final Histogram histogram)

@@ -28,10 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunAndReplayCommandTest
 {
     private static final Path EXAMPLE_SESSIONS = Path.of("..", "scripts", "sessions.example.properties");
-    /** README's status line: t=, inputs and outputs per second, accounts, below IM and MM, checks, p99, rejects. */
+    /**
+     * README's status line: t=, inputs and outputs per second, accounts, below IM and MM, checks, p99, the longest
+     * input, rejects.
+     */
     private static final Pattern STATUS = Pattern.compile("t= *\\d+s \\| in +[\\d,]+ msg/s \\| out +[\\d,]+ msg/s " +
         "\\| accounts [\\d,]+ \\| below IM [\\d,]+ \\| below MM [\\d,]+ \\| checks +[\\d,]+/s \\| p99 check " +
-        "(-|[\\d.]+ µs) \\| rejects [\\d,]+ \\| journal [\\d,]+");
+        "(-|[\\d.]+ µs) \\| longest input (-|[\\d.]+ µs) \\| rejects [\\d,]+ \\| journal [\\d,]+");
     private static final Pattern SUMMARY = Pattern.compile("sent [\\d,]+ inputs; [\\d,]+ outputs received, " +
         "[\\d,]+ checks accepted, [\\d,]+ rejected; 0 pipeline errors");
     private static final Pattern DIGEST = Pattern.compile("state digest: [0-9a-f]{16}");
