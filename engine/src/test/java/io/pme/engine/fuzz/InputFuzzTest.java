@@ -245,10 +245,11 @@ class InputFuzzTest
             InstrumentDefinitionDecoder.kindEncodingOffset(), 9), RejectReason.INVALID_ENUM);
         refused(round, withByte(b.instrumentDefinition(free, btc, expiry),
             InstrumentDefinitionDecoder.rightEncodingOffset(), 9), RejectReason.INVALID_ENUM);
-        refused(round, b.instrumentDefinition(free, usd, expiry), RejectReason.UNKNOWN_ASSET);
+        refused(round, b.instrumentDefinition(free, usd, expiry), RejectReason.NOT_AN_UNDERLYING);
         refused(round, b.instrumentDefinition(free, btc, 0), RejectReason.INVALID_TIMESTAMP);
         refused(round, b.instrumentDefinition(-1, btc, expiry), RejectReason.CAPACITY_EXCEEDED);
-        round.readdressed(b.instrumentDefinition(free, btc, Long.MAX_VALUE));
+        refused(round, b.instrumentDefinition(free, btc, Long.MAX_VALUE), RejectReason.INVALID_TIMESTAMP);
+        round.readdressed(b.instrumentDefinition(free, btc, expiry));
         round.readdressed(b.orderCheck(account, free, Side.BUY, 1.0, 0.0, 907));
     }
 
