@@ -282,7 +282,7 @@ class InputFuzzTest
         refused(round, b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 0, 1e308, Double.NaN),
             RejectReason.INVALID_VALUE);
         refused(round, b.parameterUpdate(ParameterId.CORRELATION_SET, btc, -1, 0.0, 0.0), RejectReason.INVALID_VALUE);
-        for (final int parameterId : new int[]{ 0, 15, 99, 0xFFFE, 0xFFFF })
+        for (final int parameterId : new int[]{ 0, 16, 99, 0xFFFE, 0xFFFF })
         {
             refused(round, withShort(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.5, 0.0),
                 ParameterUpdateDecoder.parameterIdEncodingOffset(), parameterId), RejectReason.UNKNOWN_PARAMETER);
