@@ -9,7 +9,9 @@ import java.util.Map;
  * (the ParameterUpdate admin message), with per-asset values in arrays indexed by asset id.
  * <p>
  * Defaults come from a parameter file keyed by symbol (the engine ships {@code risk-parameters.properties}); an asset
- * picks its symbol's defaults when defined. An asset is an underlying exactly when its price range is positive.
+ * picks its symbol's defaults when defined. An asset is an underlying exactly when its price range is positive, so
+ * exactly when the file gives its symbol one: an update may move a range within its bounds but never to or from 0,
+ * because instruments and margin depend on which assets have a scenario grid.
  */
 public final class RiskParameters
 {
