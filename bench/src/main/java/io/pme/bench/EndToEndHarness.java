@@ -255,6 +255,11 @@ public final class EndToEndHarness
         CheckLatencyHarness.printLatency("round trip from intended send", histogram, 1_000.0, "µs");
         final Histogram inEngine = engine.checkLatency().getIntervalHistogram();
         CheckLatencyHarness.printLatency("engine receive→decided (BusinessLogicHandler)", inEngine, 1_000.0, "µs");
+        if (engine.checkLatency().clampedCount() > 0)
+        {
+            System.out.printf("engine latencies outside its histogram's range, recorded at its edge: %,d%n",
+                engine.checkLatency().clampedCount());
+        }
         System.out.printf("sustained: %,.0f checks/s answered | messages in %,.0f/s (checks + dones) | " +
             "messages out %,.0f/s | in + out %,.0f/s%n",
             received / windowS, 2.0 * received / windowS, counts[2] / windowS, (2.0 * received + counts[2]) / windowS);

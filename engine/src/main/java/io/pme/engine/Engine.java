@@ -22,7 +22,6 @@ import io.pme.engine.pipeline.Publisher;
 import io.pme.engine.pipeline.Receiver;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.StateSnapshot;
-import org.HdrHistogram.Recorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
@@ -56,7 +55,7 @@ public final class Engine implements AutoCloseable
     private final Disruptor<InputEvent> disruptor;
     private final AgentRunner receiverRunner;
     private final AgentRunner publisherRunner;
-    private final Recorder checkLatency = new Recorder(3);
+    private final CheckLatencyRecorder checkLatency = new CheckLatencyRecorder();
     private final Subscription subscription;
     private final Publication publication;
     private final AtomicInteger pipelineErrors = new AtomicInteger();
@@ -238,7 +237,7 @@ public final class Engine implements AutoCloseable
     /**
      * @return the latency of pre-trade checks in the business logic, in nanoseconds, as interval histograms.
      */
-    public Recorder checkLatency()
+    public CheckLatencyRecorder checkLatency()
     {
         return checkLatency;
     }

@@ -164,9 +164,15 @@ public final class EngineCounters implements AutoCloseable
 
     /**
      * @return a reader of a counters file written by {@link #mapped(File)}; the caller unmaps {@code mapped}.
+     * @throws IllegalArgumentException when the file is too short to be one.
      */
     public static CountersReader reader(final MappedByteBuffer mapped)
     {
+        if (mapped.capacity() < METADATA_LENGTH + VALUES_LENGTH)
+        {
+            throw new IllegalArgumentException("not an engine counters file: " + mapped.capacity() +
+                " bytes, expected " + (METADATA_LENGTH + VALUES_LENGTH));
+        }
         return new CountersReader(
             new UnsafeBuffer(mapped, 0, METADATA_LENGTH), new UnsafeBuffer(mapped, METADATA_LENGTH, VALUES_LENGTH));
     }

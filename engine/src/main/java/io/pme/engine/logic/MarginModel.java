@@ -34,6 +34,22 @@ public interface MarginModel
     void onParametersChange(MarginListener listener);
 
     /**
+     * The two sets of figures the acceptance rule decides a check on: the account with its open orders seen as
+     * filled, then with the order filled at its limit too. A model whose figures are approximate makes them exact
+     * wherever the decision is closer than its error.
+     *
+     * @param before filled with the figures without the order.
+     * @param after  filled with the figures with the order.
+     */
+    default void check(
+        final int slot, final int instrumentId, final double signedQuantity, final double limitPrice,
+        final MarginFigures before, final MarginFigures after)
+    {
+        withOpenOrders(slot, before);
+        whatIf(slot, instrumentId, signedQuantity, limitPrice, -1, 0.0, after);
+    }
+
+    /**
      * Figures of the account as if a trade of {@code signedQuantity} at {@code price} were added to its positions and
      * open orders, and its balance of {@code assetId} changed by {@code balanceDelta} (pass -1 for none).
      */

@@ -103,8 +103,7 @@ final class OrderAcceptance
         {
             return RejectReason.MARGIN_MODEL_NOT_LOADED;
         }
-        model.withOpenOrders(slot, before);
-        model.whatIf(slot, instrumentId, signedQuantity, limitPrice, -1, 0.0, after);
+        model.check(slot, instrumentId, signedQuantity, limitPrice, before, after);
         return margin(slot, before, after);
     }
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class Holders
 {
-    private final int maxUnderlyings;
+    private final int dimensions;
     private final int[][] members;
     private final double[][] lows;
     private final double[][] highs;
@@ -19,15 +19,19 @@ final class Holders
     private final int[] counts;
     private final int[] positions;
 
-    Holders(final int maxAccounts, final int maxUnderlyings)
+    /**
+     * @param maxAccounts account slots.
+     * @param dimensions  lists kept: one per underlying, then one per collateral asset that is no underlying.
+     */
+    Holders(final int maxAccounts, final int dimensions)
     {
-        this.maxUnderlyings = maxUnderlyings;
-        members = new int[maxUnderlyings][16];
-        lows = new double[maxUnderlyings][16];
-        highs = new double[maxUnderlyings][16];
-        deadlines = new long[maxUnderlyings][16];
-        counts = new int[maxUnderlyings];
-        positions = new int[maxAccounts * maxUnderlyings];
+        this.dimensions = dimensions;
+        members = new int[dimensions][16];
+        lows = new double[dimensions][16];
+        highs = new double[dimensions][16];
+        deadlines = new long[dimensions][16];
+        counts = new int[dimensions];
+        positions = new int[maxAccounts * dimensions];
         Arrays.fill(positions, -1);
     }
 
@@ -37,16 +41,19 @@ final class Holders
         Arrays.fill(positions, -1);
     }
 
-    /** Brings the account's memberships from the old mask of dense underlyings to the new one. */
-    void update(final int slot, final long oldMask, final long newMask)
+    /**
+     * Brings the account's memberships from the old mask of lists to the new one, bit i standing for list
+     * {@code first + i}.
+     */
+    void update(final int slot, final long oldMask, final long newMask, final int first)
     {
         for (long m = oldMask & ~newMask; 0 != m; m &= m - 1)
         {
-            remove(slot, Long.numberOfTrailingZeros(m));
+            remove(slot, first + Long.numberOfTrailingZeros(m));
         }
         for (long m = newMask & ~oldMask; 0 != m; m &= m - 1)
         {
-            add(slot, Long.numberOfTrailingZeros(m));
+            add(slot, first + Long.numberOfTrailingZeros(m));
         }
     }
 
@@ -63,7 +70,7 @@ final class Holders
     /** Sets the account's safe band on an underlying it holds; an empty band (low > high) has it visited. */
     void band(final int slot, final int d, final double low, final double high, final long deadlineNs)
     {
-        final int index = positions[slot * maxUnderlyings + d];
+        final int index = positions[slot * dimensions + d];
         lows[d][index] = low;
         highs[d][index] = high;
         deadlines[d][index] = deadlineNs;
@@ -98,7 +105,7 @@ final class Holders
             deadlines[d] = Arrays.copyOf(deadlines[d], length);
         }
         final int index = counts[d]++;
-        positions[slot * maxUnderlyings + d] = index;
+        positions[slot * dimensions + d] = index;
         members[d][index] = slot;
         lows[d][index] = Double.POSITIVE_INFINITY;
         highs[d][index] = Double.NEGATIVE_INFINITY;
@@ -107,14 +114,14 @@ final class Holders
 
     private void remove(final int slot, final int d)
     {
-        final int index = positions[slot * maxUnderlyings + d];
+        final int index = positions[slot * dimensions + d];
         final int lastIndex = --counts[d];
         final int last = members[d][lastIndex];
         members[d][index] = last;
         lows[d][index] = lows[d][lastIndex];
         highs[d][index] = highs[d][lastIndex];
         deadlines[d][index] = deadlines[d][lastIndex];
-        positions[last * maxUnderlyings + d] = index;
-        positions[slot * maxUnderlyings + d] = -1;
+        positions[last * dimensions + d] = index;
+        positions[slot * dimensions + d] = -1;
     }
 }

@@ -16,14 +16,20 @@ import static io.pme.engine.state.RiskVectors.CURRENT;
 import static io.pme.engine.state.RiskVectors.DELTA;
 import static io.pme.engine.state.RiskVectors.EQUITY_SLOPE;
 import static io.pme.engine.state.RiskVectors.GAMMA;
+import static io.pme.engine.state.RiskVectors.GROSS_OPTION_VALUE;
 import static io.pme.engine.state.RiskVectors.LINEAR_COST;
 import static io.pme.engine.state.RiskVectors.LINEAR_QUANTITY;
 import static io.pme.engine.state.RiskVectors.MARGIN_SLOPE;
+import static io.pme.engine.state.RiskVectors.MAX_AGE;
 import static io.pme.engine.state.RiskVectors.OPTION_DELTA;
 import static io.pme.engine.state.RiskVectors.OPTION_GAMMA;
+import static io.pme.engine.state.RiskVectors.OPTION_THETA;
 import static io.pme.engine.state.RiskVectors.OPTION_VALUE;
 import static io.pme.engine.state.RiskVectors.REFERENCE;
+import static io.pme.engine.state.RiskVectors.REFERENCE_TIME;
+import static io.pme.engine.state.RiskVectors.REFRESH_RANGE;
 import static io.pme.engine.state.RiskVectors.SPOT;
+import static io.pme.engine.state.RiskVectors.THETA;
 
 /**
  * Accounts' margin kept by expansion: an exact refresh walks the account's balances and positions once and stores,
@@ -35,6 +41,8 @@ final class IncrementalAccounts
 {
     private static final int N = RiskVectors.SCENARIOS;
     private static final int B = Double.BYTES;
+    private static final int STAGGER_MASK = 255;
+    private static final int STAGGER_SHIFT = 10;
 
     private final Accounts accounts;
     private final Assets assets;
@@ -66,14 +74,15 @@ final class IncrementalAccounts
      *
      * @return false when a price, a volatility or an underlying slot is missing (the account is then unmargined).
      */
-    boolean refresh(final int slot, final long nowNs)
+    boolean refresh(final int slot, final long nowNs, final long balanceMask)
     {
         final UnsafeBuffer hot = vectors.hot(slot);
         final UnsafeBuffer cold = vectors.cold(slot);
         long mask = 0;
         double base = 0.0;
-        for (int a = 0, n = assets.capacity(); a < n; a++)
+        for (long bits = balanceMask; 0 != bits; bits &= bits - 1)
         {
+            final int a = Long.numberOfTrailingZeros(bits);
             final double balance = accounts.balance(slot, a);
             if (0.0 == balance)
             {
@@ -82,7 +91,7 @@ final class IncrementalAccounts
             final double price = assets.price(a);
             if (!(price >= 0.0 && price < Double.MAX_VALUE))
             {
-                return unmargined(slot);
+                return unmargined(slot, balanceMask);
             }
             if (!parameters.isUnderlying(a))
             {
@@ -92,7 +101,7 @@ final class IncrementalAccounts
             final int d = vectors.dense(a);
             if (d < 0 || MarginResult.STATUS_OK != cache.ensureUnit(a))
             {
-                return unmargined(slot);
+                return unmargined(slot, balanceMask);
             }
             mask = touch(slot, mask, d);
             addScaled(cold, vectors.offset(slot, d, REFERENCE), cache.unitArrays(), a * N, balance);
@@ -104,7 +113,7 @@ final class IncrementalAccounts
             final int d = vectors.dense(instruments.underlying(instrumentId));
             if (d < 0 || MarginResult.STATUS_OK != cache.ensure(instrumentId))
             {
-                return unmargined(slot);
+                return unmargined(slot, balanceMask);
             }
             mask = touch(slot, mask, d);
             addPosition(slot, hot, cold, d, instrumentId, accounts.positionQuantity(slot, i),
@@ -113,9 +122,13 @@ final class IncrementalAccounts
         for (long m = mask; 0 != m; m &= m - 1)
         {
             final int d = Long.numberOfTrailingZeros(m);
-            final double spot = assets.price(vectors.assetOf(d));
+            final int u = vectors.assetOf(d);
+            final double spot = assets.price(u);
+            final long timeNs = assets.priceTimeNs(u);
             hot.putDouble(vectors.offset(slot, d, SPOT), spot);
+            cold.putLong(vectors.offset(slot, d, REFERENCE_TIME), timeNs);
             vectors.movedSpot(slot, d, spot);
+            vectors.movedTimeNs(slot, d, timeNs);
             hot.putBytes(vectors.offset(slot, d, CURRENT), cold, vectors.offset(slot, d, REFERENCE), N * B);
             slopes(slot, hot, cold, d, spot);
         }
@@ -123,6 +136,7 @@ final class IncrementalAccounts
         vectors.baseEquity(slot, base);
         vectors.refreshTimeNs(slot, nowNs);
         vectors.settledEpoch(slot, vectors.priceEpoch());
+        vectors.valuedCollateralEpoch(slot, vectors.collateralEpoch());
         return true;
     }
 
@@ -155,12 +169,13 @@ final class IncrementalAccounts
     }
 
     // Still listed under every underlying it is exposed to, so that the tick bringing the missing price revalues it.
-    private boolean unmargined(final int slot)
+    private boolean unmargined(final int slot, final long balanceMask)
     {
         long mask = 0;
-        for (int a = 0, n = assets.capacity(); a < n; a++)
+        for (long bits = balanceMask; 0 != bits; bits &= bits - 1)
         {
-            if (0.0 != accounts.balance(slot, a) && parameters.isUnderlying(a) && vectors.dense(a) >= 0)
+            final int a = Long.numberOfTrailingZeros(bits);
+            if (parameters.isUnderlying(a) && vectors.dense(a) >= 0)
             {
                 mask = touch(slot, mask, vectors.dense(a));
             }
@@ -184,6 +199,8 @@ final class IncrementalAccounts
         if (0 == (mask & bit))
         {
             vectors.clear(slot, d);
+            vectors.put(slot, d, REFRESH_RANGE, PortfolioRiskModel.REFRESH_MOVE);
+            vectors.putLong(slot, d, MAX_AGE, PortfolioRiskModel.MAX_AGE_NS);
         }
         return mask | bit;
     }
@@ -199,6 +216,13 @@ final class IncrementalAccounts
         final double size = quantity * instruments.multiplier(instrumentId);
         if (instruments.isOption(instrumentId))
         {
+            addScaled(cold, vectors.offset(slot, d, THETA), cache.arrayThetas(), at, quantity);
+            add(cold, vectors.offset(slot, d, GROSS_OPTION_VALUE), Math.abs(size * cache.mark(instrumentId)));
+            add(cold, vectors.offset(slot, d, OPTION_THETA), size * cache.markTheta(instrumentId));
+            final int range = vectors.offset(slot, d, REFRESH_RANGE);
+            cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
+            final int age = vectors.offset(slot, d, MAX_AGE);
+            cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
             add(buffer, vectors.offset(slot, d, OPTION_VALUE), size * cache.mark(instrumentId));
             add(buffer, vectors.offset(slot, d, OPTION_DELTA), size * cache.markDelta(instrumentId));
             add(buffer, vectors.offset(slot, d, OPTION_GAMMA), size * cache.markGamma(instrumentId));
@@ -218,7 +242,7 @@ final class IncrementalAccounts
     private void slopes(final int slot, final UnsafeBuffer hot, final UnsafeBuffer cold, final int d, final double spot)
     {
         final int u = vectors.assetOf(d);
-        final double range = PortfolioRiskModel.REFRESH_MOVE * spot;
+        final double range = cold.getDouble(vectors.offset(slot, d, REFRESH_RANGE)) * spot;
         final int delta = vectors.offset(slot, d, DELTA);
         final int gamma = vectors.offset(slot, d, GAMMA);
         double scenario = 0.0;
@@ -238,25 +262,35 @@ final class IncrementalAccounts
     }
 
     /**
-     * Brings the account's scenario vectors to today's spots where a tick moved one since.
+     * Brings the account's scenario vectors to today's spots and price times where a tick moved one since, and its
+     * equity of other collateral to today's prices where one of those moved.
      *
-     * @return whether any vector moved.
+     * @return whether anything moved.
      */
-    boolean settle(final int slot)
+    boolean settle(final int slot, final long balanceMask)
     {
+        boolean moved = false;
+        final long collateralEpoch = vectors.collateralEpoch();
+        if (vectors.valuedCollateralEpoch(slot) != collateralEpoch)
+        {
+            revalueBase(slot, balanceMask);
+            vectors.valuedCollateralEpoch(slot, collateralEpoch);
+            moved = true;
+        }
         final long epoch = vectors.priceEpoch();
         if (vectors.settledEpoch(slot) == epoch)
         {
-            return false;
+            return moved;
         }
-        boolean moved = false;
         for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
         {
             final int d = Long.numberOfTrailingZeros(m);
-            final double spot = assets.price(vectors.assetOf(d));
-            if (spot != vectors.movedSpot(slot, d))
+            final int u = vectors.assetOf(d);
+            final double spot = assets.price(u);
+            final long timeNs = assets.priceTimeNs(u);
+            if (spot != vectors.movedSpot(slot, d) || timeNs != vectors.movedTimeNs(slot, d))
             {
-                move(slot, d, spot);
+                move(slot, d, spot, timeNs);
                 moved = true;
             }
         }
@@ -265,28 +299,107 @@ final class IncrementalAccounts
     }
 
     /**
-     * Moves the account's scenario vector on one underlying to the spot by its expansion.
+     * Moves the account's scenario vector on one underlying to the spot and price time by its expansion.
      *
-     * @return the relative move from the reference spot, for the caller's refresh rule.
+     * @return whether the move left the range or the age the expansion is trusted for (an exact refresh is due).
      */
-    double move(final int slot, final int d, final double spot)
+    boolean move(final int slot, final int d, final double spot, final long timeNs)
     {
         final UnsafeBuffer buffer = vectors.hot(slot);
         final UnsafeBuffer cold = vectors.cold(slot);
         final double reference = buffer.getDouble(vectors.offset(slot, d, SPOT));
         final double h = spot - reference;
         final double halfH = 0.5 * h;
+        final long ageNs = timeNs - cold.getLong(vectors.offset(slot, d, REFERENCE_TIME));
+        final double tau = ageNs;
         final int ref = vectors.offset(slot, d, REFERENCE);
         final int delta = vectors.offset(slot, d, DELTA);
         final int gamma = vectors.offset(slot, d, GAMMA);
+        final int theta = vectors.offset(slot, d, THETA);
         final int current = vectors.offset(slot, d, CURRENT);
         for (int k = 0; k < N * B; k += B)
         {
-            buffer.putDouble(current + k,
-                cold.getDouble(ref + k) + h * (cold.getDouble(delta + k) + halfH * cold.getDouble(gamma + k)));
+            buffer.putDouble(current + k, cold.getDouble(ref + k) +
+                h * (cold.getDouble(delta + k) + halfH * cold.getDouble(gamma + k)) + tau * cold.getDouble(theta + k));
         }
         vectors.movedSpot(slot, d, spot);
-        return Math.abs(h) / reference;
+        vectors.movedTimeNs(slot, d, timeNs);
+        return Math.abs(h) > cold.getDouble(vectors.offset(slot, d, REFRESH_RANGE)) * reference ||
+            ageNs > trustedAgeNs(slot, d);
+    }
+
+    /**
+     * Adds an option's change of volatility to the account's expansion on its underlying, the account settled (its
+     * vector at today's spot and price time): the change of the option's risk array and mark at today's spot, from
+     * {@link InstrumentRiskCache#volatilityChange(int)}, re-centred on the reference by its own Taylor expansion, so
+     * that the expansion at today's spot moves by exactly the change.
+     */
+    void changeVolatility(final int slot, final int d, final int instrumentId, final double quantity)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        final double reference = hot.getDouble(vectors.offset(slot, d, SPOT));
+        final double h = vectors.movedSpot(slot, d) - reference;
+        final double tau = vectors.movedTimeNs(slot, d) - cold.getLong(vectors.offset(slot, d, REFERENCE_TIME));
+        final double[] change = cache.change();
+        final int ref = vectors.offset(slot, d, REFERENCE);
+        final int delta = vectors.offset(slot, d, DELTA);
+        final int gamma = vectors.offset(slot, d, GAMMA);
+        final int theta = vectors.offset(slot, d, THETA);
+        final int current = vectors.offset(slot, d, CURRENT);
+        for (int k = 0; k < N; k++)
+        {
+            final double value = change[k];
+            final double slope = change[N + k];
+            final double curvature = change[2 * N + k];
+            final double decay = change[3 * N + k];
+            final int at = k * B;
+            add(cold, ref + at, quantity * (value - h * (slope - 0.5 * h * curvature) - tau * decay));
+            add(cold, delta + at, quantity * (slope - h * curvature));
+            add(cold, gamma + at, quantity * curvature);
+            add(cold, theta + at, quantity * decay);
+            add(hot, current + at, quantity * value);
+        }
+        final double size = quantity * instruments.multiplier(instrumentId);
+        final double[] mark = cache.markChange();
+        add(hot, vectors.offset(slot, d, OPTION_VALUE),
+            size * (mark[0] - h * (mark[1] - 0.5 * h * mark[2]) - tau * mark[3]));
+        add(hot, vectors.offset(slot, d, OPTION_DELTA), size * (mark[1] - h * mark[2]));
+        add(hot, vectors.offset(slot, d, OPTION_GAMMA), size * mark[2]);
+        add(cold, vectors.offset(slot, d, OPTION_THETA), size * mark[3]);
+        final int range = vectors.offset(slot, d, REFRESH_RANGE);
+        cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
+        final int age = vectors.offset(slot, d, MAX_AGE);
+        cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
+        slopes(slot, hot, cold, d, reference);
+    }
+
+    /** @return Σ |size × mark| of the account's options at their references. */
+    double grossOptionValue(final int slot)
+    {
+        double gross = 0.0;
+        for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
+        {
+            gross += vectors.get(slot, Long.numberOfTrailingZeros(m), GROSS_OPTION_VALUE);
+        }
+        return gross;
+    }
+
+    /**
+     * @return the price time after the account's reference on the underlying at which its expansion stops being
+     * trusted, less a stagger by slot of up to a quarter, so that accounts refreshed together do not all come due
+     * on the same tick.
+     */
+    long trustedAgeNs(final int slot, final int d)
+    {
+        final long maxAgeNs = vectors.getLong(slot, d, MAX_AGE);
+        return maxAgeNs - (slot & STAGGER_MASK) * (maxAgeNs >> STAGGER_SHIFT);
+    }
+
+    /** @return the price time at which the account's expansion on the underlying stops being trusted. */
+    long deadlineNs(final int slot, final int d)
+    {
+        return vectors.getLong(slot, d, REFERENCE_TIME) + trustedAgeNs(slot, d);
     }
 
     /**
@@ -305,6 +418,7 @@ final class IncrementalAccounts
             return;
         }
         final UnsafeBuffer buffer = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
         double equity = instrumentId >= 0 ? accounts.equity(slot) : base;
         double contingency = 0.0;
         final long exposed = vectors.mask(slot);
@@ -347,7 +461,9 @@ final class IncrementalAccounts
             if (instrumentId < 0)
             {
                 final double h = spot - buffer.getDouble(vectors.offset(slot, d, SPOT));
-                equity += parameters.collateralValue(u, accounts.balance(slot, u) * spot) +
+                final double tau = assets.priceTimeNs(u) - cold.getLong(vectors.offset(slot, d, REFERENCE_TIME));
+                equity += parameters.collateralValue(u, accounts.balance(slot, u) * spot) + tau *
+                    cold.getDouble(vectors.offset(slot, d, OPTION_THETA)) +
                     buffer.getDouble(vectors.offset(slot, d, LINEAR_QUANTITY)) * spot -
                     buffer.getDouble(vectors.offset(slot, d, LINEAR_COST)) +
                     buffer.getDouble(vectors.offset(slot, d, OPTION_VALUE)) +

@@ -21,7 +21,18 @@ import java.util.Arrays;
 final class InstrumentRiskCache
 {
     static final int N = ScenarioGrid.SCENARIO_COUNT;
-
+    /**
+     * Message time an option's expansion is trusted for, as a fraction of its time to expiry: time value goes as
+     * √T near the money, so a secant over τ misses at most about (τ/T)²/32 of the option's value.
+     */
+    static final double AGE_FRACTION = 2.0e-3;
+    /**
+     * Refresh range of an option near the money in some scenario, per (σ√T)^⅔: the expansion's third-order
+     * remainder per contract is about x³/(15(σ√T)²) of the spot for a move x.
+     */
+    static final double RANGE_FACTOR = 0.0114;
+    /** Log-moneyness, in shocked standard deviations, beyond which an option is far from the money. */
+    static final double FAR_FROM_MONEY = 8.0;
 
     private final Assets assets;
     private final Instruments instruments;
@@ -33,6 +44,14 @@ final class InstrumentRiskCache
     private final double[] markDeltas;
     private final double[] markGammas;
     private final double[] unitDeltas;
+    private final double[] arrayThetas;
+    private final double[] markThetas;
+    private final double[] refreshRanges;
+    private final long[] maxAges;
+    private final double[] scratch = new double[N];
+    private final double[] computedVols;
+    private final double[] change = new double[4 * N];
+    private final double[] markChange = new double[4];
     private final OptionValuation valuation = new OptionValuation();
     private final int[] statuses;
     private final boolean[] valid;
@@ -52,16 +71,34 @@ final class InstrumentRiskCache
         markDeltas = new double[maxInstruments];
         markGammas = new double[maxInstruments];
         unitDeltas = new double[assets.capacity() * N];
+        arrayThetas = new double[maxInstruments * N];
+        markThetas = new double[maxInstruments];
+        refreshRanges = new double[maxInstruments];
+        maxAges = new long[maxInstruments];
+        computedVols = new double[maxInstruments];
         statuses = new int[maxInstruments];
         valid = new boolean[maxInstruments];
         unitArrays = new double[assets.capacity() * N];
         unitValid = new boolean[assets.capacity()];
+        invalidateAll();
     }
 
+    // Every holder's expansion is priced at the volatility in the engine state when the cache is built or rebuilt,
+    // so the volatility a change starts from is a function of engine state, restores included.
     void invalidateAll()
     {
         Arrays.fill(valid, false);
         Arrays.fill(unitValid, false);
+        for (int i = 0, n = instruments.limit(); i < n; i++)
+        {
+            computedVols[i] = instruments.vol(i);
+        }
+    }
+
+    /** Records that no holder is priced at an earlier volatility of the option than the one in the engine state. */
+    void volatilityPriced(final int instrumentId)
+    {
+        computedVols[instrumentId] = instruments.vol(instrumentId);
     }
 
     void invalidateUnderlying(final int assetId)
@@ -89,10 +126,62 @@ final class InstrumentRiskCache
     {
         if (!valid[instrumentId])
         {
-            statuses[instrumentId] = compute(instrumentId);
+            statuses[instrumentId] = compute(instrumentId, instruments.vol(instrumentId));
             valid[instrumentId] = true;
         }
         return statuses[instrumentId];
+    }
+
+    /**
+     * Prices an option's new volatility: the change of its risk array and mark, with their derivatives in the spot
+     * and time, at the current spot and price time, from the volatility the cache last priced it at to the one now
+     * in the engine state. Holders priced their positions at that last volatility: a change reaches every holder.
+     *
+     * @return {@link MarginResult#STATUS_OK} when both are priced; the change is then in {@link #change()} (value,
+     * spot derivative, second spot derivative, time derivative, {@code N} each) and {@link #markChange()}.
+     */
+    int volatilityChange(final int instrumentId)
+    {
+        final int before = compute(instrumentId, computedVols[instrumentId]);
+        final int at = instrumentId * N;
+        System.arraycopy(arrays, at, change, 0, N);
+        System.arraycopy(arrayDeltas, at, change, N, N);
+        System.arraycopy(arrayGammas, at, change, 2 * N, N);
+        System.arraycopy(arrayThetas, at, change, 3 * N, N);
+        markChange[0] = marks[instrumentId];
+        markChange[1] = markDeltas[instrumentId];
+        markChange[2] = markGammas[instrumentId];
+        markChange[3] = markThetas[instrumentId];
+        valid[instrumentId] = false;
+        final int after = ensure(instrumentId);
+        if (MarginResult.STATUS_OK != before || MarginResult.STATUS_OK != after)
+        {
+            return MarginResult.STATUS_OK != after ? after : before;
+        }
+        for (int k = 0; k < N; k++)
+        {
+            change[k] = arrays[at + k] - change[k];
+            change[N + k] = arrayDeltas[at + k] - change[N + k];
+            change[2 * N + k] = arrayGammas[at + k] - change[2 * N + k];
+            change[3 * N + k] = arrayThetas[at + k] - change[3 * N + k];
+        }
+        markChange[0] = marks[instrumentId] - markChange[0];
+        markChange[1] = markDeltas[instrumentId] - markChange[1];
+        markChange[2] = markGammas[instrumentId] - markChange[2];
+        markChange[3] = markThetas[instrumentId] - markChange[3];
+        return MarginResult.STATUS_OK;
+    }
+
+    /** @return the last {@link #volatilityChange(int)}'s change of the risk array and its derivatives. */
+    double[] change()
+    {
+        return change;
+    }
+
+    /** @return the last {@link #volatilityChange(int)}'s change of the mark and its derivatives. */
+    double[] markChange()
+    {
+        return markChange;
     }
 
     /**
@@ -153,6 +242,39 @@ final class InstrumentRiskCache
     }
 
     /**
+     * @return per instrument, the change of the risk array per nanosecond of the underlying's price time in each
+     * scenario (a secant over {@link #maxAgeNs(int)}).
+     */
+    double[] arrayThetas()
+    {
+        return arrayThetas;
+    }
+
+    /**
+     * @return the mark's change per nanosecond of the underlying's price time, per unit of the underlying.
+     */
+    double markTheta(final int instrumentId)
+    {
+        return markThetas[instrumentId];
+    }
+
+    /**
+     * @return the relative spot move within which the instrument's expansion is trusted.
+     */
+    double refreshRange(final int instrumentId)
+    {
+        return refreshRanges[instrumentId];
+    }
+
+    /**
+     * @return the price time after which the instrument's expansion is no longer trusted.
+     */
+    long maxAgeNs(final int instrumentId)
+    {
+        return maxAges[instrumentId];
+    }
+
+    /**
      * @return ∂mark/∂S per unit of the underlying.
      */
     double markDelta(final int instrumentId)
@@ -176,7 +298,7 @@ final class InstrumentRiskCache
         return marks[instrumentId];
     }
 
-    private int compute(final int instrumentId)
+    private int compute(final int instrumentId, final double vol)
     {
         final int u = instruments.underlying(instrumentId);
         if (!parameters.isUnderlying(u))
@@ -191,13 +313,14 @@ final class InstrumentRiskCache
         final double range = parameters.priceRange(u);
         if (instruments.isOption(instrumentId))
         {
-            final double vol = instruments.vol(instrumentId);
             if (!(vol > 0.0))
             {
                 return MarginResult.STATUS_VOL_MISSING;
             }
-            final double t = (instruments.expiryNs(instrumentId) - assets.priceTimeNs(u)) / BlackScholes.NANOS_PER_YEAR;
-            computeOption(instrumentId, spot, t, vol, range);
+            final long toExpiryNs = instruments.expiryNs(instrumentId) - assets.priceTimeNs(u);
+            computedVols[instrumentId] = vol;
+            computeOption(instrumentId, spot, toExpiryNs / BlackScholes.NANOS_PER_YEAR, vol, range);
+            timeAndRange(instrumentId, spot, toExpiryNs, vol, range);
         }
         else
         {
@@ -211,6 +334,10 @@ final class InstrumentRiskCache
             marks[instrumentId] = spot;
             markDeltas[instrumentId] = 1.0;
             markGammas[instrumentId] = 0.0;
+            Arrays.fill(arrayThetas, instrumentId * N, instrumentId * N + N, 0.0);
+            markThetas[instrumentId] = 0.0;
+            refreshRanges[instrumentId] = PortfolioRiskModel.REFRESH_MOVE;
+            maxAges[instrumentId] = PortfolioRiskModel.MAX_AGE_NS;
         }
         return MarginResult.STATUS_OK;
     }
@@ -243,6 +370,55 @@ final class InstrumentRiskCache
             arrayDeltas[instrumentId * N + k] = weight * (scale * finiteOrZero(valuation.delta()) - baseDelta);
             arrayGammas[instrumentId * N + k] = weight * (scale * scale * finiteOrZero(valuation.gamma()) - baseGamma);
         }
+    }
+
+    // The expansion follows time by a secant over the option's age limit, and is trusted for a spot move short of
+    // its third-order remainder; an expired option is piecewise linear in the spot, exact until a scenario spot
+    // crosses the strike.
+    private void timeAndRange(
+        final int instrumentId, final double spot, final long toExpiryNs, final double vol, final double range)
+    {
+        final int at = instrumentId * N;
+        final double strike = instruments.strike(instrumentId);
+        if (toExpiryNs <= 0)
+        {
+            Arrays.fill(arrayThetas, at, at + N, 0.0);
+            markThetas[instrumentId] = 0.0;
+            maxAges[instrumentId] = PortfolioRiskModel.MAX_AGE_NS;
+            double distance = Math.abs(strike - spot);
+            for (int k = 0; k < N; k++)
+            {
+                final double crossing = strike / (1.0 + ScenarioGrid.shock(k, range, parameters));
+                distance = Math.min(distance, Math.abs(crossing - spot));
+            }
+            refreshRanges[instrumentId] = Math.min(PortfolioRiskModel.REFRESH_MOVE, distance / spot);
+            return;
+        }
+        final long ageNs = Math.max(1L, Math.min(PortfolioRiskModel.MAX_AGE_NS, (long)(AGE_FRACTION * toExpiryNs)));
+        maxAges[instrumentId] = ageNs;
+        final double t = toExpiryNs / BlackScholes.NANOS_PER_YEAR;
+        final double later = (toExpiryNs - ageNs) / BlackScholes.NANOS_PER_YEAR;
+        final boolean isCall = Instruments.RIGHT_CALL == instruments.right(instrumentId);
+        final double multiplier = instruments.multiplier(instrumentId);
+        final double mark = RiskArrays.option(
+            spot, strike, later, vol, isCall, multiplier, range, parameters, scratch, 0);
+        for (int k = 0; k < N; k++)
+        {
+            arrayThetas[at + k] = (scratch[k] - arrays[at + k]) / ageNs;
+        }
+        markThetas[instrumentId] = (mark - marks[instrumentId]) / ageNs;
+        final double factor = VolatilityShock.factor(t, parameters);
+        final double deviation = VolatilityShock.up(vol, factor, parameters) * Math.sqrt(t);
+        boolean nearMoney = false;
+        for (int k = 0; k < N && !nearMoney; k++)
+        {
+            final double scenarioSpot = spot * (1.0 + ScenarioGrid.shock(k, range, parameters));
+            nearMoney = Math.abs(Math.log(strike / scenarioSpot)) <= FAR_FROM_MONEY * deviation;
+        }
+        final double totalVol = vol * Math.sqrt(t);
+        refreshRanges[instrumentId] = nearMoney ?
+            Math.min(PortfolioRiskModel.REFRESH_MOVE, RANGE_FACTOR * Math.cbrt(totalVol * totalVol)) :
+            PortfolioRiskModel.REFRESH_MOVE;
     }
 
     // At absurd spots (a subnormal price) S·σ√T underflows and gamma is 0/0: the expansion then simply does not move,

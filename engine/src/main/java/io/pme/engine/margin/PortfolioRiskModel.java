@@ -4,6 +4,7 @@ import io.pme.engine.logic.MarginFigures;
 import io.pme.engine.logic.MarginListener;
 import io.pme.engine.logic.MarginModel;
 import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
@@ -36,14 +37,19 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     /** Relative spot move from the reference after which an account is revalued exactly. */
     public static final double REFRESH_MOVE = 0.005;
     /**
-     * Message time after which an account's expansion is rebuilt (options decay), less a stagger of up to a quarter
-     * by slot, so that accounts refreshed together do not all come due on the same tick.
+     * Price time after which an account's expansion on an underlying is rebuilt, at the latest, less a stagger of up
+     * to a quarter by slot, so that accounts refreshed together do not all come due on the same tick. The expansion
+     * follows time by each option's time decay; shorter-dated options shorten it (see
+     * {@code InstrumentRiskCache.AGE_FRACTION}).
      */
-    public static final long MAX_AGE_NS = 1_000_000_000L;
-    private static final int STAGGER_MASK = 255;
-    private static final long STAGGER_NS = MAX_AGE_NS >> 10;
-    /** Relative distance to IM or MM within which the figures are recomputed exactly before deciding the state. */
-    public static final double DECISION_BAND = 0.002;
+    public static final long MAX_AGE_NS = 300_000_000_000L;
+    /**
+     * Distance to a threshold (zero equity, IM, MM), relative to |equity| + IM + Σ |option marks|, within which the
+     * figures are recomputed exactly before a state or check decision: ten times the expansion's documented error.
+     */
+    public static final double DECISION_BAND = 1.0e-5;
+    /** Absolute part of the decision band, in USD: ten times the documented absolute error of 0.01. */
+    public static final double DECISION_FLOOR = 0.1;
 
     private static final int MAX_WHAT_IF_TRADES = 4096;
 
@@ -54,7 +60,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final RiskVectors vectors;
     private final Path parametersFile;
     private final long[] balanceMasks;
+    private final long[] collateralMasks;
+    private final int[] collateralIndices;
+    private final int[] collateralAssets;
+    private final int maxUnderlyings;
     private final Holders holders;
+    private final InstrumentHolders instrumentHolders;
     private final Trades trades = new Trades(MAX_WHAT_IF_TRADES);
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
@@ -64,7 +75,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private InstrumentRiskCache cache;
     private AccountRiskCalculator calculator;
     private IncrementalAccounts incremental;
+    private int collateralCount;
     private long tickVisits;
+    private long exactChecks;
+    private long nearDecisionRefreshes;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -96,7 +110,13 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         this.parametersFile = parametersFile;
         this.skipSafeAccounts = skipSafeAccounts;
         balanceMasks = new long[accounts.capacity()];
-        holders = new Holders(accounts.capacity(), vectors.maxUnderlyings());
+        collateralMasks = new long[accounts.capacity()];
+        maxUnderlyings = vectors.maxUnderlyings();
+        collateralIndices = new int[state.assets().capacity()];
+        collateralAssets = new int[maxUnderlyings];
+        java.util.Arrays.fill(collateralIndices, -1);
+        holders = new Holders(accounts.capacity(), 2 * maxUnderlyings);
+        instrumentHolders = new InstrumentHolders(accounts, instruments.capacity());
         resetParameters();
     }
 
@@ -159,15 +179,42 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public void refresh(final int slot)
     {
         balanceMasks[slot] = balanceMask(slot);
+        updateCollateral(slot);
+        instrumentHolders.sync(slot);
         exact(slot);
     }
 
     private void exact(final int slot)
     {
         final long oldMask = vectors.mask(slot);
-        incremental.refresh(slot, state.nowNs());
-        holders.update(slot, oldMask, vectors.mask(slot));
+        incremental.refresh(slot, state.nowNs(), balanceMasks[slot]);
+        holders.update(slot, oldMask, vectors.mask(slot), 0);
         store(slot);
+    }
+
+    // Collateral that is no underlying gets a list of its holders like an underlying, up to as many such assets as
+    // underlyings; the prices of any further ones revalue every account holding them.
+    private void updateCollateral(final int slot)
+    {
+        long mask = 0;
+        for (long m = balanceMasks[slot]; 0 != m; m &= m - 1)
+        {
+            final int a = Long.numberOfTrailingZeros(m);
+            if (!parameters.isUnderlying(a))
+            {
+                if (collateralIndices[a] < 0 && collateralCount < maxUnderlyings)
+                {
+                    collateralAssets[collateralCount] = a;
+                    collateralIndices[a] = collateralCount++;
+                }
+                if (collateralIndices[a] >= 0)
+                {
+                    mask |= 1L << collateralIndices[a];
+                }
+            }
+        }
+        holders.update(slot, collateralMasks[slot], mask, maxUnderlyings);
+        collateralMasks[slot] = mask;
     }
 
     private void store(final int slot)
@@ -183,22 +230,28 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     // The figures' distance to the nearest threshold of the decision band, halved against rounding, is shared
-    // out among the account's underlyings; each share over that underlying's slope bound is how far its spot may
-    // move, within the refresh range, before the account must be looked at again.
+    // out among the account's underlyings and collateral; each share over that price's slope bound is how far it
+    // may move, within the range the expansion is trusted for, before the account must be looked at again.
     private void band(final int slot)
     {
         final long mask = vectors.mask(slot);
-        final long deadlineNs = deadlineNs(slot);
+        final long collateral = collateralMasks[slot];
         final double e = figures.equity;
         final double scale = Math.abs(e) + figures.initialMargin;
-        final double distance = Math.min(Math.abs(e), Math.min(
-            Math.abs(e - figures.initialMargin), Math.abs(e - figures.maintenanceMargin))) - DECISION_BAND * scale;
-        final double share = (0.5 * distance - 1e-9 * scale) / Long.bitCount(mask);
+        final double nearest = Math.min(Math.abs(e), Math.min(
+            Math.abs(e - figures.initialMargin), Math.abs(e - figures.maintenanceMargin)));
+        final double distance = nearest - decisionBand(slot, figures);
+        final double share = (0.5 * distance - 1e-9 * scale) / (Long.bitCount(mask) + Long.bitCount(collateral));
         if (!skipSafeAccounts || !(share > 0.0))
         {
             for (long m = mask; 0 != m; m &= m - 1)
             {
                 holders.band(slot, Long.numberOfTrailingZeros(m), Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY, Long.MIN_VALUE);
+            }
+            for (long m = collateral; 0 != m; m &= m - 1)
+            {
+                holders.band(slot, maxUnderlyings + Long.numberOfTrailingZeros(m), Double.POSITIVE_INFINITY,
                     Double.NEGATIVE_INFINITY, Long.MIN_VALUE);
             }
             return;
@@ -215,21 +268,26 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             final double marginSlope = cold.getDouble(vectors.offset(slot, d, RiskVectors.MARGIN_SLOPE));
             final double slope = (1.0 + DECISION_BAND) * (equitySlope + mmWeight * marginSlope);
             final double width = share / slope;
-            final double reach = REFRESH_MOVE * (1.0 - 1e-9) * reference;
+            final double reach = cold.getDouble(vectors.offset(slot, d, RiskVectors.REFRESH_RANGE)) * (1.0 - 1e-9) *
+                reference;
             holders.band(slot, d, Math.max(spot - width, reference - reach), Math.min(spot + width, reference + reach),
-                deadlineNs);
+                incremental.deadlineNs(slot, d));
         }
-    }
-
-    private long deadlineNs(final int slot)
-    {
-        return vectors.refreshTimeNs(slot) + MAX_AGE_NS - (slot & STAGGER_MASK) * STAGGER_NS;
+        // equity of collateral moves at most by the balance per unit of price: haircut slopes are at most 1
+        for (long m = collateral; 0 != m; m &= m - 1)
+        {
+            final int c = Long.numberOfTrailingZeros(m);
+            final int a = collateralAssets[c];
+            final double price = state.assets().price(a);
+            final double width = share / ((1.0 + DECISION_BAND) * Math.abs(accounts.balance(slot, a)));
+            holders.band(slot, maxUnderlyings + c, price - width, price + width, Long.MAX_VALUE);
+        }
     }
 
     // A tick moved some of the account's underlyings while it sat inside its bands: move it now, as a visit would.
     private void settle(final int slot)
     {
-        if (!Double.isNaN(vectors.baseEquity(slot)) && incremental.settle(slot))
+        if (!Double.isNaN(vectors.baseEquity(slot)) && incremental.settle(slot, balanceMasks[slot]))
         {
             store(slot);
         }
@@ -252,41 +310,50 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         if (d >= 0 && parameters.isUnderlying(assetId))
         {
             vectors.advancePriceEpoch();
-            moveHolders(d, assetId, listener);
+            moveHolders(d, state.assets().price(assetId), state.assets().priceTimeNs(assetId), listener);
         }
         else
         {
-            revalueCollateral(assetId, listener);
+            vectors.advanceCollateralEpoch();
+            final int c = collateralIndices[assetId];
+            if (c >= 0)
+            {
+                moveHolders(maxUnderlyings + c, state.assets().price(assetId), state.nowNs(), listener);
+            }
+            else
+            {
+                revalueCollateral(assetId, listener);
+            }
         }
     }
 
     // Backwards, because an exact refresh that changes an account's exposures swaps the last member into its place.
-    private void moveHolders(final int d, final int assetId, final MarginListener listener)
+    private void moveHolders(final int list, final double price, final long timeNs, final MarginListener listener)
     {
-        final double spot = state.assets().price(assetId);
-        final long nowNs = state.nowNs();
-        for (int i = holders.previousToVisit(d, holders.count(d) - 1, spot, nowNs); i >= 0;
-            i = holders.previousToVisit(d, i - 1, spot, nowNs))
+        for (int i = holders.previousToVisit(list, holders.count(list) - 1, price, timeNs); i >= 0;
+            i = holders.previousToVisit(list, i - 1, price, timeNs))
         {
-            visit(holders.member(d, i), d, spot, nowNs, listener);
+            visit(holders.member(list, i), list, price, timeNs, listener);
         }
     }
 
-    private void visit(final int slot, final int d, final double spot, final long nowNs, final MarginListener listener)
+    private void visit(final int slot, final int list, final double price, final long timeNs,
+        final MarginListener listener)
     {
         tickVisits++;
         final byte previous = accounts.state(slot);
-        if (Double.isNaN(vectors.baseEquity(slot)) || incremental.move(slot, d, spot) > REFRESH_MOVE ||
-            nowNs > deadlineNs(slot))
+        if (Double.isNaN(vectors.baseEquity(slot)) ||
+            list < maxUnderlyings && incremental.move(slot, list, price, timeNs))
         {
             exact(slot);
         }
         else
         {
-            incremental.settle(slot);
+            incremental.settle(slot, balanceMasks[slot]);
             incremental.figures(slot, -1, 0.0, 0.0, figures);
-            if (isNearBoundary(figures))
+            if (isNearBoundary(slot, figures))
             {
+                nearDecisionRefreshes++;
                 exact(slot);
             }
             else
@@ -304,27 +371,22 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         {
             if (0 != (balanceMasks[slot] & bit))
             {
-                final byte previous = accounts.state(slot);
-                if (Double.isNaN(vectors.baseEquity(slot)))
-                {
-                    exact(slot);
-                }
-                else
-                {
-                    incremental.revalueBase(slot, balanceMasks[slot]);
-                    incremental.settle(slot);
-                    store(slot);
-                }
-                report(slot, previous, listener);
+                visit(slot, maxUnderlyings, 0.0, state.nowNs(), listener);
             }
         }
     }
 
-    private static boolean isNearBoundary(final MarginFigures f)
+    private boolean isNearBoundary(final int slot, final MarginFigures f)
     {
-        final double band = DECISION_BAND * (Math.abs(f.equity) + f.initialMargin);
+        final double band = decisionBand(slot, f);
         return Math.abs(f.equity - f.initialMargin) <= band || Math.abs(f.equity - f.maintenanceMargin) <= band ||
             Math.abs(f.equity) <= band;
+    }
+
+    private double decisionBand(final int slot, final MarginFigures f)
+    {
+        return DECISION_BAND * (Math.abs(f.equity) + f.initialMargin + incremental.grossOptionValue(slot)) +
+            DECISION_FLOOR;
     }
 
     private void report(final int slot, final byte previous, final MarginListener listener)
@@ -335,36 +397,83 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    // The option's change of risk array at today's spot is added to each holder's expansion, re-centred on its
+    // reference, so that the expansion equals the exact one at today's spot; no walk over the holder's positions.
     @Override
     public void onVolatility(final int instrumentId, final MarginListener listener)
     {
-        cache.invalidateInstrument(instrumentId);
-        final int d = vectors.denseIfAssigned(instruments.underlying(instrumentId));
-        if (d < 0)
+        final int count = instrumentHolders.count(instrumentId);
+        if (0 == count)
         {
+            cache.invalidateInstrument(instrumentId);
+            cache.volatilityPriced(instrumentId);
             return;
         }
-        for (int i = holders.count(d) - 1; i >= 0; i--)
+        final boolean priced = MarginResult.STATUS_OK == cache.volatilityChange(instrumentId);
+        final int d = vectors.denseIfAssigned(instruments.underlying(instrumentId));
+        for (int i = count - 1; i >= 0; i--)
         {
-            final int slot = holders.member(d, i);
-            if (accounts.findPosition(slot, instrumentId) >= 0)
+            final int slot = instrumentHolders.member(instrumentId, i);
+            final byte previous = accounts.state(slot);
+            if (!priced || d < 0 || Double.isNaN(vectors.baseEquity(slot)) || 0 == (vectors.mask(slot) & (1L << d)))
             {
-                final byte previous = accounts.state(slot);
                 exact(slot);
-                report(slot, previous, listener);
             }
+            else
+            {
+                incremental.settle(slot, balanceMasks[slot]);
+                incremental.changeVolatility(slot, d, instrumentId,
+                    accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)));
+                incremental.figures(slot, -1, 0.0, 0.0, figures);
+                if (isNearBoundary(slot, figures))
+                {
+                    exact(slot);
+                }
+                else
+                {
+                    keep(slot);
+                }
+            }
+            report(slot, previous, listener);
         }
+        cache.volatilityPriced(instrumentId);
     }
 
     @Override
     public void onRestore()
     {
         cache.invalidateAll();
+        rebuildLists();
+    }
+
+    // Lists are no state: rebuilt from the accounts, in slot order, with collateral indices in asset order.
+    private void rebuildLists()
+    {
         holders.clear();
+        instrumentHolders.clear();
+        java.util.Arrays.fill(collateralIndices, -1);
+        collateralCount = 0;
+        long held = 0;
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
             balanceMasks[slot] = balanceMask(slot);
-            holders.update(slot, 0L, vectors.mask(slot));
+            held |= balanceMasks[slot];
+        }
+        for (long m = held; 0 != m && collateralCount < maxUnderlyings; m &= m - 1)
+        {
+            final int a = Long.numberOfTrailingZeros(m);
+            if (!parameters.isUnderlying(a))
+            {
+                collateralAssets[collateralCount] = a;
+                collateralIndices[a] = collateralCount++;
+            }
+        }
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            holders.update(slot, 0L, vectors.mask(slot), 0);
+            collateralMasks[slot] = 0L;
+            updateCollateral(slot);
+            instrumentHolders.sync(slot);
         }
     }
 
@@ -372,6 +481,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public void onParametersChange(final MarginListener listener)
     {
         cache.invalidateAll();
+        rebuildLists();
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
             final byte previous = accounts.state(slot);
@@ -393,6 +503,46 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         {
             exact(slot);
         }
+    }
+
+    // The acceptance rule compares equity with IM after the order, and IM after with IM before: where either is
+    // closer than the expansion's error could move it, both sets of figures are recomputed exactly.
+    @Override
+    public void check(
+        final int slot, final int instrumentId, final double signedQuantity, final double limitPrice,
+        final MarginFigures before, final MarginFigures after)
+    {
+        withOpenOrders(slot, before);
+        whatIf(slot, instrumentId, signedQuantity, limitPrice, -1, 0.0, after);
+        if (OpenOrders.NONE != orders.first(slot) || !before.isMargined() || !after.isMargined())
+        {
+            return;
+        }
+        if (Math.abs(after.equity - after.initialMargin) <= decisionBand(slot, after) ||
+            Math.abs(after.initialMargin - before.initialMargin) <= decisionBand(slot, before))
+        {
+            exactChecks++;
+            tradesSlot = -1;
+            trades.clear();
+            calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, before);
+            if (trades.add(instrumentId, signedQuantity, limitPrice))
+            {
+                calculator.compute(slot, balanceMasks[slot], trades, -1, 0.0, after);
+                trades.removeLast();
+            }
+        }
+    }
+
+    /** @return how many tick visits revalued an account exactly because its figures came near a threshold. */
+    public long nearDecisionRefreshes()
+    {
+        return nearDecisionRefreshes;
+    }
+
+    /** @return how many checks were decided on figures recomputed exactly, being near a decision. */
+    public long exactChecks()
+    {
+        return exactChecks;
     }
 
     @Override

@@ -3,9 +3,9 @@ package io.pme.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.OrderCheckDecoder;
+import io.pme.engine.CheckLatencyRecorder;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.logic.InputProcessor;
-import org.HdrHistogram.Recorder;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -18,7 +18,7 @@ import org.agrona.concurrent.NanoClock;
 public final class BusinessLogicHandler implements EventHandler<InputEvent>
 {
     private final InputProcessor processor;
-    private final Recorder checkLatency;
+    private final CheckLatencyRecorder checkLatency;
     private final NanoClock clock;
     private final EngineCounters counters;
 
@@ -30,7 +30,7 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
      */
     public BusinessLogicHandler(
         final InputProcessor processor,
-        final Recorder checkLatency,
+        final CheckLatencyRecorder checkLatency,
         final NanoClock clock,
         final EngineCounters counters)
     {
@@ -54,7 +54,7 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
         if (event.length() >= MessageHeaderDecoder.ENCODED_LENGTH &&
             OrderCheckDecoder.TEMPLATE_ID == event.buffer().getShort(2))
         {
-            checkLatency.recordValue(Math.max(0, clock.nanoTime() - event.receivedNs()));
+            checkLatency.record(clock.nanoTime() - event.receivedNs());
         }
     }
 }

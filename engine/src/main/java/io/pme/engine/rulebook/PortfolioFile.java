@@ -1,8 +1,11 @@
 package io.pme.engine.rulebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,10 +22,27 @@ import java.util.TreeSet;
 /**
  * One account and its market in the rulebook's file format (section 5), read and validated for the offline
  * calculator. Every error names the offending field and why, e.g. {@code positions[1].qty: must be a number}.
+ * <p>
+ * Read as strictly as {@code pme script} reads its JSON lines: a key given twice in one object, anything after the
+ * top-level object, and a field the format does not give that object (its kind's fields for an instrument,
+ * {@code entryPrice} for a linear position only) are errors, so a typo or a pasted duplicate cannot be silently
+ * ignored or silently win.
  */
 public final class PortfolioFile
 {
     private static final String USD = "USD";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    private static final List<String> FILE_FIELDS =
+        List.of("valuationTime", "prices", "instruments", "balances", "positions");
+    private static final List<String> LINEAR_FIELDS = List.of("symbol", "kind", "underlying", "multiplier");
+    private static final List<String> FUTURE_FIELDS = List.of("symbol", "kind", "underlying", "multiplier", "expiry");
+    private static final List<String> OPTION_FIELDS =
+        List.of("symbol", "kind", "underlying", "multiplier", "expiry", "strike", "right", "vol");
+    private static final List<String> LINEAR_POSITION_FIELDS = List.of("symbol", "qty", "entryPrice");
+    private static final List<String> OPTION_POSITION_FIELDS = List.of("symbol", "qty");
 
     private final long valuationTimeNs;
     private final Map<String, Double> prices = new HashMap<>();
@@ -45,6 +65,7 @@ public final class PortfolioFile
     private PortfolioFile(final JsonNode root)
     {
         requireObject(root, "the file");
+        requireKnownFields(root, "", FILE_FIELDS, "the file");
         valuationTimeNs = time(root.get("valuationTime"), "valuationTime");
         readAmounts(root.get("prices"), "prices", prices, true);
         readAmounts(root.get("balances"), "balances", balances, false);
@@ -64,7 +85,7 @@ public final class PortfolioFile
     {
         try
         {
-            return new PortfolioFile(new ObjectMapper().readTree(file.toFile()));
+            return new PortfolioFile(JSON.readTree(file.toFile()));
         }
         catch (final JsonProcessingException ex)
         {
@@ -216,11 +237,14 @@ public final class PortfolioFile
         switch (kind)
         {
             case "PERPETUAL":
+                requireKnownFields(item, field + ".", LINEAR_FIELDS, "a PERPETUAL");
                 return new Instrument(field, symbol, false, underlying, multiplier, 0.0, 0L, false, 0.0);
             case "FUTURE":
+                requireKnownFields(item, field + ".", FUTURE_FIELDS, "a FUTURE");
                 final long expiry = time(item.get("expiry"), field + ".expiry");
                 return new Instrument(field, symbol, false, underlying, multiplier, 0.0, expiry, false, 0.0);
             case "OPTION":
+                requireKnownFields(item, field + ".", OPTION_FIELDS, "an OPTION");
                 return new Instrument(field, symbol, true, underlying, multiplier,
                     positive(item.get("strike"), field + ".strike"), time(item.get("expiry"), field + ".expiry"),
                     right(item.get("right"), field + ".right"), volatility(item.get("vol"), field + ".vol", symbol));
@@ -245,6 +269,8 @@ public final class PortfolioFile
                 throw new IllegalArgumentException(
                     field + ".symbol: unknown instrument '" + symbol + "' (not in instruments)");
             }
+            requireKnownFields(item, field + ".", instrument.option() ? OPTION_POSITION_FIELDS : LINEAR_POSITION_FIELDS,
+                instrument.option() ? "an option position" : "a linear position");
             final double qty = number(item.get("qty"), field + ".qty");
             final double entry = instrument.option() ? 0.0 : positive(item.get("entryPrice"), field + ".entryPrice");
             positions.add(new Position(field, instrument, qty, entry));
@@ -334,6 +360,21 @@ public final class PortfolioFile
         if (null == node || !node.isObject())
         {
             throw new IllegalArgumentException(field + ": " + (null == node ? "missing" : "must be a JSON object"));
+        }
+    }
+
+    private static void requireKnownFields(
+        final JsonNode object, final String prefix, final List<String> known, final String what)
+    {
+        final Iterator<String> names = object.fieldNames();
+        while (names.hasNext())
+        {
+            final String name = names.next();
+            if (!known.contains(name))
+            {
+                throw new IllegalArgumentException(prefix + name + ": not a field of " + what + " (its fields: " +
+                    String.join(", ", known) + ")");
+            }
         }
     }
 

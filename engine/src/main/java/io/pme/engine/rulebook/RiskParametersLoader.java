@@ -1,5 +1,7 @@
 package io.pme.engine.rulebook;
 
+import io.pme.engine.StrictProperties;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Reads a parameter file (Java properties, format documented in {@code risk-parameters.properties}), strictly:
- * every global key is required and unknown keys are errors, so a typo cannot silently fall back to a default.
+ * every global key is required, unknown keys are errors and a key given twice is an error naming both lines, so a
+ * typo cannot silently fall back to a default and a repeated line cannot silently replace a value.
  */
 final class RiskParametersLoader
 {
@@ -71,8 +74,7 @@ final class RiskParametersLoader
     private static RiskParameters parse(final String source, final Reader reader, final int maxAssets)
         throws IOException
     {
-        final Properties properties = new Properties();
-        properties.load(reader);
+        final Properties properties = StrictProperties.load(reader, "risk parameters " + source);
         return new RiskParametersLoader(source, properties, maxAssets).read();
     }
 

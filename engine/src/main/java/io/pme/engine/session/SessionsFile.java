@@ -1,6 +1,7 @@
 package io.pme.engine.session;
 
 import io.pme.codecs.SessionRole;
+import io.pme.engine.StrictProperties;
 import io.pme.protocol.SessionProof;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.IntHashSet;
@@ -25,7 +26,8 @@ import java.util.TreeSet;
  * client.&lt;id&gt;.accounts=* | 1001,1002,2000-2999     (accounts the client may act for)
  * client.&lt;id&gt;.sources=1,2                          (FEED: oracle source ids it may publish as)
  * </pre>
- * Errors name the offending key, never its value.
+ * Errors name the offending key, never its value; a key given twice is refused with both its lines, so a stale
+ * or pasted line cannot silently replace a secret, a role or an entitlement.
  */
 public final class SessionsFile
 {
@@ -42,14 +44,14 @@ public final class SessionsFile
     /**
      * Reads and checks a sessions file.
      *
-     * @throws IllegalArgumentException naming the first bad key.
+     * @throws IllegalArgumentException naming the first bad key (and its lines when it is given twice).
      */
     public static SessionsFile load(final Path file)
     {
-        final Properties properties = new Properties();
+        final Properties properties;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
         {
-            properties.load(reader);
+            properties = StrictProperties.load(reader, "sessions file " + file);
         }
         catch (final IOException ex)
         {

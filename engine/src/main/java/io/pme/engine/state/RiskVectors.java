@@ -35,10 +35,21 @@ public final class RiskVectors
     public static final int REFERENCE = HOT_STRIDE;
     public static final int DELTA = REFERENCE + SCENARIOS;
     public static final int GAMMA = DELTA + SCENARIOS;
-    public static final int EQUITY_SLOPE = GAMMA + SCENARIOS;
+    public static final int THETA = GAMMA + SCENARIOS;
+    public static final int EQUITY_SLOPE = THETA + SCENARIOS;
     public static final int MARGIN_SLOPE = EQUITY_SLOPE + 1;
+    /** Option value's change per nanosecond of the underlying's price time, at the reference. */
+    public static final int OPTION_THETA = MARGIN_SLOPE + 1;
+    /** The underlying's price time at the reference, a {@code long} in the double's bits. */
+    public static final int REFERENCE_TIME = OPTION_THETA + 1;
+    /** Relative spot move from the reference within which the expansion is trusted. */
+    public static final int REFRESH_RANGE = REFERENCE_TIME + 1;
+    /** Price time after the reference within which the expansion is trusted, a {@code long} in the double's bits. */
+    public static final int MAX_AGE = REFRESH_RANGE + 1;
+    /** Σ |size × mark| of the options on the underlying at the reference: the scale of the equity's error. */
+    public static final int GROSS_OPTION_VALUE = MAX_AGE + 1;
     /** Doubles per account and underlying, both regions. */
-    public static final int STRIDE = MARGIN_SLOPE + 1;
+    public static final int STRIDE = GROSS_OPTION_VALUE + 1;
     private static final int COLD_STRIDE = STRIDE - HOT_STRIDE;
 
     private static final int LINE = 64;
@@ -46,7 +57,8 @@ public final class RiskVectors
     private static final int BASE_EQUITY = 8;
     private static final int REFRESH_TIME = 16;
     private static final int SETTLED_EPOCH = 24;
-    private static final int MOVED_SPOTS = 32;
+    private static final int COLLATERAL_EPOCH = 32;
+    private static final int MOVED_SPOTS = 40;
     private static final int CHUNK_SHIFT = 12;
     private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
 
@@ -58,8 +70,10 @@ public final class RiskVectors
     private final UnsafeBuffer[] coldChunks;
     private final int[] denseByAsset;
     private final int[] assetByDense;
+    private final int movedTimes;
     private int denseCount;
     private long priceEpoch;
+    private long collateralEpoch;
 
     /**
      * @param maxAccounts    account slots.
@@ -69,7 +83,8 @@ public final class RiskVectors
     public RiskVectors(final int maxAccounts, final int maxAssets, final int maxUnderlyings)
     {
         this.maxUnderlyings = maxUnderlyings;
-        headerBytes = roundToLine(MOVED_SPOTS + maxUnderlyings * Double.BYTES);
+        movedTimes = MOVED_SPOTS + maxUnderlyings * Double.BYTES;
+        headerBytes = roundToLine(movedTimes + maxUnderlyings * Long.BYTES);
         hotAccountBytes = headerBytes + roundToLine(maxUnderlyings * HOT_STRIDE * Double.BYTES);
         coldAccountBytes = roundToLine(maxUnderlyings * COLD_STRIDE * Double.BYTES);
         hotChunks = new UnsafeBuffer[(maxAccounts + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT];
@@ -90,6 +105,7 @@ public final class RiskVectors
         Arrays.fill(denseByAsset, -1);
         Arrays.fill(assetByDense, -1);
         priceEpoch = 1;
+        collateralEpoch = 1;
         denseCount = 0;
         for (int c = 0; c < hotChunks.length; c++)
         {
@@ -207,6 +223,7 @@ public final class RiskVectors
         hot(slot).setMemory(offset(slot, dense, 0), HOT_STRIDE * Double.BYTES, (byte)0);
         cold(slot).setMemory(offset(slot, dense, HOT_STRIDE), COLD_STRIDE * Double.BYTES, (byte)0);
         movedSpot(slot, dense, 0.0);
+        movedTimeNs(slot, dense, 0L);
     }
 
     /** @return the byte offset of the account's header line in {@link #hot(int)}. */
@@ -266,6 +283,33 @@ public final class RiskVectors
         priceEpoch++;
     }
 
+    /**
+     * A count of price changes of collateral that is no underlying: an account whose equity of other collateral was
+     * computed at the current epoch needs no look at its balances. A cache, not state, like {@link #priceEpoch()}.
+     */
+    public long collateralEpoch()
+    {
+        return collateralEpoch;
+    }
+
+    /** Counts one more price change of collateral that is no underlying. */
+    public void advanceCollateralEpoch()
+    {
+        collateralEpoch++;
+    }
+
+    /** @return the collateral epoch at which the account's equity of other collateral was computed. */
+    public long valuedCollateralEpoch(final int slot)
+    {
+        return hot(slot).getLong(headerOffset(slot) + COLLATERAL_EPOCH);
+    }
+
+    /** Sets the collateral epoch at which the account's equity of other collateral was computed. */
+    public void valuedCollateralEpoch(final int slot, final long epoch)
+    {
+        hot(slot).putLong(headerOffset(slot) + COLLATERAL_EPOCH, epoch);
+    }
+
     /** @return the price epoch at which the account's vectors were brought to the current spots. */
     public long settledEpoch(final int slot)
     {
@@ -288,6 +332,30 @@ public final class RiskVectors
     public void movedSpot(final int slot, final int dense, final double spot)
     {
         hot(slot).putDouble(headerOffset(slot) + MOVED_SPOTS + dense * Double.BYTES, spot);
+    }
+
+    /** The underlying's price time the account's current vector on it was last moved to. */
+    public long movedTimeNs(final int slot, final int dense)
+    {
+        return hot(slot).getLong(headerOffset(slot) + movedTimes + dense * Long.BYTES);
+    }
+
+    /** Sets the underlying's price time the account's current vector on it was last moved to. */
+    public void movedTimeNs(final int slot, final int dense, final long timeNs)
+    {
+        hot(slot).putLong(headerOffset(slot) + movedTimes + dense * Long.BYTES, timeNs);
+    }
+
+    /** @return a {@code long} field of the account's vectors on the dense underlying, kept in a double's bits. */
+    public long getLong(final int slot, final int dense, final int field)
+    {
+        return buffer(slot, field).getLong(offset(slot, dense, field));
+    }
+
+    /** Sets a {@code long} field of the account's vectors on the dense underlying, kept in a double's bits. */
+    public void putLong(final int slot, final int dense, final int field, final long value)
+    {
+        buffer(slot, field).putLong(offset(slot, dense, field), value);
     }
 
     void restoreDense(final int assetId, final int dense)

@@ -13,7 +13,7 @@ public final class StateSnapshot
 {
     private static final int MAGIC = 0x504D4553; // "PMES"
     // 2: risk vectors in the five-line layout, with the spot each current vector was last moved to
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
@@ -253,9 +253,9 @@ public final class StateSnapshot
                 final int d = Long.numberOfTrailingZeros(m);
                 for (int field = 0; field < RiskVectors.STRIDE; field++)
                 {
-                    w.putDouble(vectors.get(slot, d, field));
+                    w.putLong(vectors.getLong(slot, d, field));
                 }
-                w.putDouble(vectors.movedSpot(slot, d));
+                w.putDouble(vectors.movedSpot(slot, d)).putLong(vectors.movedTimeNs(slot, d));
             }
         }
     }
@@ -278,9 +278,10 @@ public final class StateSnapshot
                 final int d = Long.numberOfTrailingZeros(m);
                 for (int field = 0; field < RiskVectors.STRIDE; field++)
                 {
-                    vectors.put(slot, d, field, r.getDouble());
+                    vectors.putLong(slot, d, field, r.getLong());
                 }
                 vectors.movedSpot(slot, d, r.getDouble());
+                vectors.movedTimeNs(slot, d, r.getLong());
             }
         }
     }

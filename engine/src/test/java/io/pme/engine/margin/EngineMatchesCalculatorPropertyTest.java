@@ -18,14 +18,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The engine computes margin from per-instrument risk arrays cached per tick; the offline calculator revalues every
- * position from scratch. On any portfolio, after any sequence of price moves, both must agree to 1e-9.
+ * position from scratch. On any portfolio, after any sequence of price moves, both must agree: to 1e-9 right after
+ * an exact refresh, within the documented incremental tolerance along tick sequences.
+ * <p>
+ * What this proves is the incremental bookkeeping (cached risk arrays, moves by delta and gamma, settling, safe
+ * bands, refreshes), not the margin method: {@code MarginCalculator} is built from the same rulebook blocks as the
+ * incremental path (risk arrays, volatility shocks, scenario vectors and aggregation, Black–Scholes), so a mistake in
+ * one of them would be made by both sides and pass here. Checks that share no code with the engine hold the method:
+ * {@code RulebookExampleThroughEngineTest} (the leads' worked example through the business logic, their figures),
+ * {@code OpenOrdersCheckTest#handWorkedFiguresWithBothSidesOpen} (figures worked by hand) and, for the calculator,
+ * the tools' {@code MarginCommandTest} (a second implementation of the rulebook and the hand-worked document).
  */
 class EngineMatchesCalculatorPropertyTest
 {
-    private static final String[] SYMBOLS = {"USD", "USDC", "USDT", "BTC", "ETH", "SOL"};
-    private static final double[] SPOTS = {1, 1, 1, 90_000, 3_000, 200};
-    private static final long NOW = 1_795_478_400_000_000_000L;
-    private static final long DAY = 86_400_000_000_000L;
+    static final String[] SYMBOLS = {"USD", "USDC", "USDT", "BTC", "ETH", "SOL"};
+    static final double[] SPOTS = {1, 1, 1, 90_000, 3_000, 200};
+    static final long NOW = 1_795_478_400_000_000_000L;
+    static final long DAY = 86_400_000_000_000L;
 
     /** Incremental figures stay within this of exact ones, relative to |equity| + IM (docs/incremental-margin.md). */
     static final double TOLERANCE = 1e-5;
@@ -136,7 +145,7 @@ class EngineMatchesCalculatorPropertyTest
         return id;
     }
 
-    private static String instrument(
+    static String instrument(
         final int id,
         final int underlying,
         final String kind,
@@ -149,19 +158,19 @@ class EngineMatchesCalculatorPropertyTest
             ",\"strike\":" + strike + ",\"expiryNs\":" + expiry + ",\"symbol\":\"I" + id + "\"");
     }
 
-    private static String json(final String type, final int clientId, final String fields)
+    static String json(final String type, final int clientId, final String fields)
     {
         return json(type, clientId, fields, NOW);
     }
 
-    private static String json(final String type, final int clientId, final String fields, final long timestampNs)
+    static String json(final String type, final int clientId, final String fields, final long timestampNs)
     {
         return "{\"type\":\"" + type + "\",\"timestampNs\":" + timestampNs + ",\"clientId\":" + clientId + "," +
             fields + "}";
     }
 
     // The engine values every option of an underlying at that underlying's latest price time.
-    private static MarginResult fullRevaluation(final EngineFrames engine, final int slot)
+    static MarginResult fullRevaluation(final EngineFrames engine, final int slot)
     {
         final int maxAssets = engine.state.assets().capacity();
         final RiskParameters parameters = RiskParameters.loadDefaults(maxAssets);

@@ -14,8 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A check on an account with accepted open orders sees them as filled at their limits: its figures must equal the
- * offline calculator's on the positions those orders and the checked one would make.
+ * A check on an account with accepted open orders sees them as filled at their limits (per instrument the worse
+ * side, buys or sells), with the new order on top.
+ * <p>
+ * Most cases compare the engine's figures with the offline {@code MarginCalculator} on the positions those orders
+ * would make. The calculator shares the rulebook building blocks (risk arrays, volatility shocks, scenario vectors,
+ * aggregation, Black–Scholes) with the engine's incremental path, so those cases prove the bookkeeping of open
+ * orders (which side, summed quantities, average limits, the new order netted on top), not the margin method: a
+ * mistake in a shared block would pass them. {@link #handWorkedFiguresWithBothSidesOpen()} shares no code with the
+ * engine: its figures are worked by hand from the rulebook. The method itself is held by such checks elsewhere:
+ * {@code RulebookExampleThroughEngineTest} (the leads' worked example through the business logic) and, for the
+ * calculator, the tools' {@code MarginCommandTest} (a second implementation and the hand-worked document).
  */
 class OpenOrdersCheckTest
 {
@@ -87,6 +96,28 @@ class OpenOrdersCheckTest
 
         final double buyPrice = (1.5 * 90_000 + 0.5 * 89_500) / 2.0;
         assertWorseSideFilled(engine, checked, new double[] {2.0, buyPrice}, new double[] {-0.4, 90_200}, true);
+    }
+
+    @Test
+    void handWorkedFiguresWithBothSidesOpen() throws Exception
+    {
+        // By hand, from the rulebook (no engine class involved). 100,000 USDC at 1 with its 1% haircut: CV 99,000.
+        // Open on BTC-PERP (BTC 90,000, range 16%, contingency 0.5% of notional):
+        //   buys  +0.5 @ 89,000 alone: E = 99,000 + 0.5 x 1,000 = 99,500;   IM = 0.5 x 14,400 + 0.5 x 450 = 7,425
+        //   sells -1.0 @ 91,000 alone: E = 99,000 + 1.0 x 1,000 = 100,000;  IM = 1.0 x 14,400 + 1.0 x 450 = 14,850
+        // The sells need more (shortfall -85,150 against -92,075): they are seen as filled. The new buy of 0.2 at
+        // 90,000 nets to -0.8 BTC, marked at the index so equity stays 100,000; the worst scenario is +16% (the
+        // tails tie it, weighted to the range): IM = 0.8 x 14,400 + 0.8 x 450 = 11,520 + 360 = 11,880, MM 9,504.
+        // With the buys seen as filled instead it would be 0.7 long: IM 10,395, equity 99,500.
+        final EngineFrames engine = engineWithDeposit();
+        assertEquals("ACCEPTED", check(engine, 0, "BUY", 0.5, 89_000, 1).get("outcome").asText());
+        assertEquals("ACCEPTED", check(engine, 0, "SELL", 1.0, 91_000, 2).get("outcome").asText());
+        final JsonNode checked = check(engine, 0, "BUY", 0.2, 90_000, 3);
+
+        assertEquals("ACCEPTED", checked.get("outcome").asText());
+        assertEquals(100_000, checked.get("equity").asDouble(), 1e-9 * 100_000);
+        assertEquals(11_880, checked.get("initialMargin").asDouble(), 1e-9 * 11_880);
+        assertEquals(9_504, checked.get("maintenanceMargin").asDouble(), 1e-9 * 9_504);
     }
 
     // The expected figures come from the offline MarginCalculator on the explicit portfolio of each side. The

@@ -2,7 +2,11 @@ package io.pme.engine.session;
 
 import io.pme.codecs.SessionRole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionsFileTest
 {
     private static final String SECRET = "00112233445566778899aabbccddeeff";
+
+    @TempDir
+    Path dir;
 
     @Test
     void readsRolesEntitlementsAndSources()
@@ -58,5 +65,29 @@ class SessionsFileTest
         properties.setProperty("client.1.role", "ADMIN");
         properties.setProperty("client.1.colour", "blue");
         assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLinesNeverItsValue() throws IOException
+    {
+        // the file is the security boundary: a second secret or role for a client must not silently win
+        final Path file = dir.resolve("sessions.properties");
+        Files.writeString(file, String.join("\n",
+            "client.3.role=TRADER",
+            "client.3.secret=hex:" + SECRET,
+            "client.3.accounts=1001",
+            "# pasted from another engine's file",
+            "client.3.secret=hex:ffeeddccbbaa99887766554433221100",
+            ""));
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> SessionsFile.load(file));
+        assertEquals("sessions file " + file + ": client.3.secret: given twice, at lines 2 and 5", ex.getMessage());
+        assertFalse(ex.getMessage().contains("ffeedd") || ex.getMessage().contains(SECRET), ex.getMessage());
+
+        Files.writeString(file, "client.3.role=TRADER\nclient.3.role=ADMIN\nclient.3.secret=hex:" + SECRET + "\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SessionsFile.load(file)).getMessage()
+            .endsWith("client.3.role: given twice, at lines 1 and 2"));
+
+        Files.writeString(file, "client.3.role=TRADER\nclient.3.secret=hex:" + SECRET + "\n");
+        assertEquals(SessionRole.TRADER, SessionsFile.load(file).client(3).role());
     }
 }

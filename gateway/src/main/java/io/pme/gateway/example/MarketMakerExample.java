@@ -10,6 +10,7 @@ import io.pme.gateway.PmeClient;
 import io.pme.gateway.PmeClientListener;
 import io.pme.gateway.QueryResponse;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +35,25 @@ public final class MarketMakerExample
     }
 
     /**
-     * Runs the example against an engine on this machine.
+     * Runs the example against an engine on this machine and exits with its status.
      *
      * @param args options, as the class comment lists them.
      */
     public static void main(final String[] args)
+    {
+        final int status = run(args, System.out);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs the example, printing what happens.
+     *
+     * @param args options, as the class comment lists them.
+     * @param out  where the example prints.
+     * @return 0 when it ran through, 1 when there is no engine or the logon is refused.
+     */
+    public static int run(final String[] args, final PrintStream out)
     {
         final String aeronDir = option(args, "--aeron-dir", CommonContext.getAeronDirectoryName() + "-pme");
         final int clientId = Integer.parseInt(option(args, "--client-id", "7"));
@@ -49,7 +64,7 @@ public final class MarketMakerExample
         final double price = Double.parseDouble(option(args, "--price", "95000"));
         final long account = accounts[0];
 
-        final Printer printer = new Printer();
+        final Printer printer = new Printer(out);
         try (PmeClient client = PmeClient.connect(new PmeClient.Context()
             .aeronDirectoryName(aeronDir)
             .clientId(clientId)
@@ -60,32 +75,32 @@ public final class MarketMakerExample
         {
             if (!client.isConnected())
             {
-                System.out.println("no engine on " + aeronDir + ": start one with scripts/pme run --sessions " +
+                out.println("no engine on " + aeronDir + ": start one with scripts/pme run --sessions " +
                     "scripts/sessions.example.properties --duration 300");
-                System.exit(1);
+                return 1;
             }
             final LogonStatus logon = client.logon();
-            System.out.println("logon as client " + clientId + ": " + logon);
+            out.println("logon as client " + clientId + ": " + logon);
             if (LogonStatus.ACCEPTED != logon)
             {
-                System.exit(1);
+                return 1;
             }
 
             final QueryResponse now = client.query(account, -1, Side.BUY, 0, 0);
-            System.out.printf("account %d is %s; with its open orders filled: equity %,.2f IM %,.2f MM %,.2f%n",
+            out.printf("account %d is %s; with its open orders filled: equity %,.2f IM %,.2f MM %,.2f%n",
                 account, now.state(), now.equity(), now.initialMargin(), now.maintenanceMargin());
 
             final long orderBase = System.currentTimeMillis() * 1_000;
-            print("small buy   ", client.check(account, instrument, Side.BUY, 0.01, price, orderBase + 1));
-            print("huge buy    ", client.check(account, instrument, Side.BUY, 10_000, price, orderBase + 2));
-            print("not my acct ", client.check(account + 2, instrument, Side.BUY, 0.01, price, orderBase + 3));
+            print(out, "small buy   ", client.check(account, instrument, Side.BUY, 0.01, price, orderBase + 1));
+            print(out, "huge buy    ", client.check(account, instrument, Side.BUY, 10_000, price, orderBase + 2));
+            print(out, "not my acct ", client.check(account + 2, instrument, Side.BUY, 0.01, price, orderBase + 3));
 
             final QueryResponse whatIf = client.query(account, instrument, Side.BUY, 1, price);
-            System.out.printf("what if I bought 1 more: IM %,.2f -> %,.2f, would be %s (nothing reserved)%n",
+            out.printf("what if I bought 1 more: IM %,.2f -> %,.2f, would be %s (nothing reserved)%n",
                 whatIf.initialMargin(), whatIf.afterInitialMargin(), whatIf.wouldAccept() ? "accepted" : "rejected");
             client.offerOrderDone(account, orderBase + 1);
 
-            System.out.println("quoting for " + seconds + " s with the poller ...");
+            out.println("quoting for " + seconds + " s with the poller ...");
             final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             long nextQuoteNs = System.nanoTime();
             long orderId = orderBase + 100;
@@ -108,15 +123,16 @@ public final class MarketMakerExample
                     Thread.onSpinWait();
                 }
             }
-            System.out.printf("checks: %,d accepted, %,d rejected (%s), %,d not sent (client-side refusals); " +
+            out.printf("checks: %,d accepted, %,d rejected (%s), %,d not sent (client-side refusals); " +
                 "margin updates %,d, liquidations %,d%n", printer.accepted, printer.rejected,
                 printer.lastReason, printer.notSent, printer.updates, printer.liquidations);
+            return 0;
         }
     }
 
-    private static void print(final String label, final CheckResponse response)
+    private static void print(final PrintStream out, final String label, final CheckResponse response)
     {
-        System.out.printf("%s -> %-8s %-20s IM after %,.2f equity %,.2f shortfall %,.2f%n", label,
+        out.printf("%s -> %-8s %-20s IM after %,.2f equity %,.2f shortfall %,.2f%n", label,
             response.status(), response.reason(), response.initialMargin(), response.equity(), response.shortfall());
     }
 
@@ -135,12 +151,18 @@ public final class MarketMakerExample
     /** Allocation-free callbacks: counts, and prints the first few events of each kind. */
     private static final class Printer implements PmeClientListener
     {
+        private final PrintStream out;
         private long accepted;
         private long rejected;
         private long notSent;
         private long updates;
         private long liquidations;
         private RejectReason lastReason = RejectReason.NONE;
+
+        Printer(final PrintStream out)
+        {
+            this.out = out;
+        }
 
         public void onCheckResult(
             final long correlationId, final long accountId, final long clientOrderId, final boolean accepted,
@@ -158,7 +180,7 @@ public final class MarketMakerExample
             }
             if (this.accepted + rejected <= 5)
             {
-                System.out.printf("  check %d on %d: %s %s%n", clientOrderId, accountId,
+                out.printf("  check %d on %d: %s %s%n", clientOrderId, accountId,
                     accepted ? "ACCEPTED" : "REJECTED", accepted ? "" : reason);
             }
         }
@@ -169,7 +191,7 @@ public final class MarketMakerExample
         {
             if (++updates <= 3)
             {
-                System.out.printf("  margin update %d: %s equity %,.2f IM %,.2f MM %,.2f%n",
+                out.printf("  margin update %d: %s equity %,.2f IM %,.2f MM %,.2f%n",
                     accountId, state, equity, initialMargin, maintenanceMargin);
             }
         }
@@ -179,7 +201,7 @@ public final class MarketMakerExample
             final double maintenanceMargin)
         {
             liquidations++;
-            System.out.printf("  LIQUIDATION %d: %s equity %,.2f MM %,.2f%n", accountId, state, equity,
+            out.printf("  LIQUIDATION %d: %s equity %,.2f MM %,.2f%n", accountId, state, equity,
                 maintenanceMargin);
         }
 

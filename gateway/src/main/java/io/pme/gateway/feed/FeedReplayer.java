@@ -1,5 +1,12 @@
 package io.pme.gateway.feed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aeron.Publication;
 import io.pme.gateway.venue.MessageHeaderEncoder;
 import io.pme.gateway.venue.VenueOptionMarkEncoder;
@@ -12,8 +19,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Iterator;
+import java.util.Set;
 
 /**
  * Replays recorded venue data onto a venue stream as {@code venue-schema.xml} frames, for the {@link FeedAdapter}
@@ -24,13 +31,22 @@ import java.util.regex.Pattern;
  * JSON lines:  {"type":"ticker","venueTimestampNs":1764000000000000000,"symbol":"BTC","price":90000.5}
  *              {"type":"mark","venueTimestampNs":1764000000000000000,"symbol":"BTC-25DEC26-100000-C","volatility":0.55}
  * </pre>
- * A file whose name ends in {@code .jsonl} or {@code .json} is read as JSON lines, any other as CSV. Lines go out as
- * fast as the stream takes them, or paced by their timestamps divided by {@code speed}.
+ * A file whose name ends in {@code .jsonl} or {@code .json} is read as JSON lines, any other as CSV. A JSON line is
+ * one object with exactly those four fields ({@code price} for a ticker, {@code volatility} for a mark), read by
+ * Jackson as strictly as {@code pme script} reads its lines: a field given twice, an unknown field or anything after
+ * the object is an error naming the line. A value may be {@code NaN} (recorded data is replayed as recorded; the
+ * engine refuses it). Lines go out as fast as the stream takes them, or paced by their timestamps divided by
+ * {@code speed}.
  */
 public final class FeedReplayer
 {
-    private static final Pattern JSON_FIELD =
-        Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|[-+0-9.eE]+|NaN)");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
+    private static final Set<String> TICKER_FIELDS = Set.of("type", "venueTimestampNs", "symbol", "price");
+    private static final Set<String> MARK_FIELDS = Set.of("type", "venueTimestampNs", "symbol", "volatility");
 
     private final Publication publication;
     private final IdleStrategy idle;
@@ -148,37 +164,60 @@ public final class FeedReplayer
 
     private int encodeJson(final String line)
     {
-        String type = null;
-        String symbol = null;
-        Long timestampNs = null;
-        Double value = null;
-        final Matcher matcher = JSON_FIELD.matcher(line);
-        while (matcher.find())
+        final JsonNode record;
+        try
         {
-            final String key = matcher.group(1);
-            final String text = null != matcher.group(3) ? matcher.group(3) : matcher.group(2);
-            switch (key)
+            record = JSON.readTree(line);
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new IllegalArgumentException("not valid JSON: " + ex.getOriginalMessage() +
+                " (column " + ex.getLocation().getColumnNr() + ")");
+        }
+        if (null == record || !record.isObject())
+        {
+            throw new IllegalArgumentException("expected one JSON object");
+        }
+        final String type = text(record, "type");
+        final boolean isTicker = "ticker".equals(type);
+        if (!isTicker && !"mark".equals(type))
+        {
+            throw new IllegalArgumentException("unknown record type: " + type);
+        }
+        final Set<String> known = isTicker ? TICKER_FIELDS : MARK_FIELDS;
+        final Iterator<String> names = record.fieldNames();
+        while (names.hasNext())
+        {
+            final String name = names.next();
+            if (!known.contains(name))
             {
-                case "type" -> type = text;
-                case "symbol" -> symbol = text;
-                case "venueTimestampNs" -> timestampNs = Long.parseLong(text);
-                case "price", "volatility" -> value = Double.parseDouble(text);
-                default -> throw new IllegalArgumentException("unknown field: " + key);
+                throw new IllegalArgumentException("unknown field for a " + type + ": " + name);
             }
         }
-        if (null == type || null == symbol || null == timestampNs || null == value)
+        final JsonNode timestamp = record.get("venueTimestampNs");
+        if (null == timestamp || !timestamp.isIntegralNumber() || !timestamp.canConvertToLong())
         {
-            throw new IllegalArgumentException("needs type, venueTimestampNs, symbol and price or volatility");
+            throw new IllegalArgumentException("venueTimestampNs: missing or not a whole number of nanoseconds");
         }
-        switch (type)
+        final String symbol = text(record, "symbol");
+        final String valueField = isTicker ? "price" : "volatility";
+        final JsonNode value = record.get(valueField);
+        if (null == value || !value.isNumber())
         {
-            case "ticker":
-                return encodeTicker(timestampNs, symbol, value);
-            case "mark":
-                return encodeMark(timestampNs, symbol, value);
-            default:
-                throw new IllegalArgumentException("unknown record type: " + type);
+            throw new IllegalArgumentException(valueField + ": missing or not a number");
         }
+        return isTicker ? encodeTicker(timestamp.longValue(), symbol, value.doubleValue()) :
+            encodeMark(timestamp.longValue(), symbol, value.doubleValue());
+    }
+
+    private static String text(final JsonNode record, final String field)
+    {
+        final JsonNode node = record.get(field);
+        if (null == node || !node.isTextual())
+        {
+            throw new IllegalArgumentException(field + ": missing or not a string");
+        }
+        return node.textValue();
     }
 
     private int encodeTicker(final long timestampNs, final String symbol, final double price)

@@ -1,6 +1,7 @@
 package io.pme.tools.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 /**
  * Command-line entry point: {@code pme run | replay | script | stat | margin}.
@@ -8,13 +9,15 @@ import java.io.PrintStream;
 public final class Pme
 {
     static final String USAGE = String.join(System.lineSeparator(),
-        "usage: pme <command> [options]",
+        "usage: pme <command> [options]      (pme --help, or pme <command> --help: this text)",
         "  run     [--duration SECONDS] [--accounts N] [--seed N] [--journal DIR] [--rate MSGS_PER_S]",
+        "          [--sessions FILE] [--aeron-dir DIR]",
         "          the engine on an embedded media driver, driven by the built-in market simulation",
         "  replay  --journal DIR [--from-snapshot]   rebuild state from a journal, print its digest",
-        "  script  --input FILE.jsonl [--journal DIR] feed JSON-lines inputs, print every output as JSON",
-        "  stat    [--aeron-dir DIR]                  read a running engine's counters",
-        "  margin  --portfolio FILE.json [--params FILE]  offline margin calculator");
+        "  script  --input FILE.jsonl [--journal DIR] [--digest]   feed JSON-lines inputs, print every output",
+        "  stat    [--aeron-dir DIR] [--counters FILE]   read a running engine's counters",
+        "  margin  --portfolio FILE.json [--params FILE]   offline margin calculator");
+    private static final Set<String> COMMANDS = Set.of("run", "replay", "script", "stat", "margin");
 
     private Pme()
     {
@@ -38,6 +41,11 @@ public final class Pme
         {
             err.println(USAGE);
             return 2;
+        }
+        if (COMMANDS.contains(args[0]) && asksForHelp(args))
+        {
+            out.println(USAGE);
+            return 0;
         }
         try
         {
@@ -69,5 +77,17 @@ public final class Pme
             err.println("pme " + args[0] + ": " + ex.getMessage());
             return 2;
         }
+    }
+
+    private static boolean asksForHelp(final String[] args)
+    {
+        for (int i = 1; i < args.length; i++)
+        {
+            if ("--help".equals(args[i]) || "-h".equals(args[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

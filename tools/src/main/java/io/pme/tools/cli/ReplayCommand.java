@@ -21,13 +21,17 @@ import java.util.Set;
  */
 final class ReplayCommand
 {
+    /** The options it takes with a value, and those it takes alone. */
+    static final Set<String> OPTIONS = Set.of("journal");
+    static final Set<String> FLAGS = Set.of("from-snapshot");
+
     private ReplayCommand()
     {
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Options options = new Options(args, 1, Set.of("journal"), Set.of("from-snapshot"));
+        final Options options = new Options(args, 1, OPTIONS, FLAGS);
         final Path journalDir = Path.of(options.required("journal"));
         if (!Files.isDirectory(journalDir))
         {

@@ -27,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * {@code pme run}: the engine on an embedded media driver, driven over Aeron by the built-in market simulation,
@@ -39,14 +40,26 @@ final class RunCommand
     /** The simulation's clients: admin, price feed, gateway, exchange (see simulation.FrameWriter). */
     private static final int[] SIMULATION_CLIENTS = {1, 2, 3, 4};
 
+    /** The options it takes, each with a value. */
+    static final Set<String> OPTIONS =
+        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions");
+
     private RunCommand()
     {
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Options options = new Options(
-            args, 1, Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions"), Set.of());
+        return run(args, out, err, engine -> {});
+    }
+
+    /**
+     * @param launched given the engine once it runs: a test's way to break its journal underneath, as a full disk
+     *                 would, and see what the command does about it.
+     */
+    static int run(final String[] args, final PrintStream out, final PrintStream err, final Consumer<Engine> launched)
+    {
+        final Options options = new Options(args, 1, OPTIONS, Set.of());
         final long durationS = options.positiveLong("duration", 30);
         final int accounts = (int)Math.min(options.positiveLong("accounts", 2_000), 1_000_000);
         final long seed = options.anyLong("seed", 42);
@@ -62,10 +75,15 @@ final class RunCommand
         {
             context.sessionsFile(Path.of(sessions));
         }
-        context.conclude();
         out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s%n",
             accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path());
-        final Engine engine = Engine.launch(context);
+        final Engine engine = launch(context, err);
+        if (null == engine)
+        {
+            journal.deleteIfTemporary();
+            return 1;
+        }
+        launched.accept(engine);
         if (engine.recovery().replayed() > 0)
         {
             out.printf("recovered %,d journaled inputs%n", engine.recovery().replayed());
@@ -122,6 +140,20 @@ final class RunCommand
         }
         out.println("state digest: " + Digest.hex(engine.digest()));
         return 0;
+    }
+
+    // a bad setting or sessions file stops the run before anything starts, said in one line instead of a trace
+    private static Engine launch(final EngineContext context, final PrintStream err)
+    {
+        try
+        {
+            return Engine.launch(context.conclude());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            err.println("pme run: cannot start the engine: " + ex.getMessage());
+            return null;
+        }
     }
 
     // with a sessions file the simulation's one connection logs on as each of its clients, in the file's names

@@ -24,13 +24,17 @@ final class ScriptCommand
 {
     private static final long ANSWER_TIMEOUT_MS = 30_000;
 
+    /** The options it takes with a value, and those it takes alone. */
+    static final Set<String> OPTIONS = Set.of("input", "journal");
+    static final Set<String> FLAGS = Set.of("digest");
+
     private ScriptCommand()
     {
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Options options = new Options(args, 1, Set.of("input", "journal"), Set.of("digest"));
+        final Options options = new Options(args, 1, OPTIONS, FLAGS);
         final Path input = Path.of(options.required("input"));
         final List<byte[]> frames;
         try

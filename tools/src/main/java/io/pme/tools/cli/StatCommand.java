@@ -16,6 +16,10 @@ import java.util.Set;
  */
 final class StatCommand
 {
+    /** The options it takes with a value, and those it takes alone. */
+    static final Set<String> OPTIONS = Set.of("aeron-dir", "counters");
+    static final Set<String> FLAGS = Set.of();
+
     private StatCommand()
     {
     }
@@ -27,7 +31,7 @@ final class StatCommand
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Options options = new Options(args, 1, Set.of("aeron-dir", "counters"), Set.of());
+        final Options options = new Options(args, 1, OPTIONS, FLAGS);
         final File file = new File(options.string("counters",
             EngineContext.defaultCountersFile(options.string("aeron-dir", defaultAeronDir())).getPath()));
         if (!file.exists())
@@ -38,7 +42,16 @@ final class StatCommand
         final MappedByteBuffer mapped = IoUtil.mapExistingFile(file, "pme counters");
         try
         {
-            final CountersReader reader = EngineCounters.reader(mapped);
+            final CountersReader reader;
+            try
+            {
+                reader = EngineCounters.reader(mapped);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                err.println("pme stat: " + file + ": " + ex.getMessage());
+                return 1;
+            }
             final int[] printed = {0};
             reader.forEach((counterId, typeId, keyBuffer, label) ->
             {

@@ -15,23 +15,43 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The offline calculator against the rulebook's worked example and the six examples of docs/margin-methodology.md,
- * whose expected figures were computed independently of this code (a separate Python implementation of the
- * rulebook, and the hand arithmetic in the document).
+ * The offline calculator ({@code pme margin}) against figures that do not come from its own code:
+ * <ul>
+ * <li>the leads' worked example ({@code covered-call-and-eth-perp}, their figures to full precision);</li>
+ * <li>the six examples of docs/margin-methodology.md, each against {@link IndependentRulebook} (a second
+ * implementation of the rulebook in this test tree that shares no code with the engine, itself held to the leads'
+ * example below) to the rulebook's 1e-9, and against the figures the document works by hand, read from its table,
+ * to half a unit of their last digit shown.</li>
+ * </ul>
+ * So a mistake in the method itself (not only in the calculator's bookkeeping) fails here unless the engine, the
+ * second implementation and the document all make the same one.
  */
 class MarginCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The engine's copy of the leads' worked example (kept equal to the original by the engine's tests). */
     private static final Path RULEBOOK_EXAMPLE = Path.of("..", "engine", "src", "test", "resources", "rulebook");
+    private static final Path METHODOLOGY = Path.of("..", "docs", "margin-methodology.md");
+    private static final List<String> EXAMPLES = List.of(
+        "naked-short-call", "covered-call", "protective-put", "delta-hedged-short-straddle", "btc-perp-vs-eth-perp",
+        "stablecoin-tiers");
+    // | example | equity | IM | siloed IM | saving | worst scenario |
+    private static final Pattern TABLE_ROW = Pattern.compile(
+        "^\\| ([a-zA-Z -]+) \\| ([0-9,.]+) \\| ([0-9,.]+) \\| ([0-9,.]+) \\| [0-9]+% \\| ([^|]+) \\|$",
+        Pattern.MULTILINE);
 
     @TempDir
     Path tmp;
@@ -46,30 +66,75 @@ class MarginCommandTest
         assertMatches(JSON.readTree(expected.toFile()), JSON.readTree(run.out), "");
     }
 
+    @Test
+    void theIndependentImplementationReproducesTheLeadsWorkedExample() throws IOException
+    {
+        // what makes IndependentRulebook an oracle: the leads computed these figures, not this project
+        final JsonNode expected =
+            JSON.readTree(RULEBOOK_EXAMPLE.resolve("covered-call-and-eth-perp.expected.json").toFile());
+        final JsonNode portfolio = JSON.readTree(RULEBOOK_EXAMPLE.resolve("covered-call-and-eth-perp.json").toFile());
+        final JsonNode independent = IndependentRulebook.margin(portfolio);
+        assertMatches(expected, independent, "");
+    }
+
+    @Test
+    void theIndependentNormalDistributionEqualsReferenceValues()
+    {
+        // mpmath at 50 digits (the same reference values as BlackScholesTest), one per method and range
+        assertEquals(0.5, IndependentRulebook.cdf(0.0), 0.0);
+        assertEquals(0.15865525393145705, IndependentRulebook.cdf(-1.0), 1e-14 * 0.159);
+        assertEquals(0.0013498980316300946, IndependentRulebook.cdf(-3.0), 1e-14 * 1.35e-3);
+        assertEquals(2.866515718791939e-7, IndependentRulebook.cdf(-5.0), 1e-13 * 2.87e-7);
+        assertEquals(7.619853024160527e-24, IndependentRulebook.cdf(-10.0), 1e-13 * 7.62e-24);
+        assertEquals(0.9986501019683699, IndependentRulebook.cdf(3.0), 1e-15);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "naked-short-call", "covered-call", "protective-put", "delta-hedged-short-straddle", "btc-perp-vs-eth-perp",
         "stablecoin-tiers" })
-    void reproducesTheDocumentedExamples(final String name) throws Exception
+    void equalsTheIndependentImplementationOnTheDocumentedExamples(final String name) throws Exception
     {
         final Run run = run("--portfolio", resource(name + ".json").toString());
         assertEquals(0, run.code, run.err);
-        assertMatches(JSON.readTree(resource(name + ".expected.json").toFile()), JSON.readTree(run.out), "");
+        assertMatches(IndependentRulebook.margin(JSON.readTree(resource(name + ".json").toFile())),
+            JSON.readTree(run.out), name);
+    }
+
+    @Test
+    void equalsTheFiguresTheDocumentWorksByHand() throws Exception
+    {
+        final Matcher row = TABLE_ROW.matcher(Files.readString(METHODOLOGY));
+        final List<String> seen = new ArrayList<>();
+        while (row.find())
+        {
+            final String name = row.group(1).toLowerCase(Locale.ROOT).replace(' ', '-');
+            final JsonNode out = JSON.readTree(run("--portfolio", resource(name + ".json").toString()).out);
+            assertRounded(row.group(2), out.get("equity").asDouble(), name + " equity");
+            assertRounded(row.group(3), out.get("initialMargin").asDouble(), name + " IM");
+            assertRounded(row.group(4), out.get("siloedInitialMargin").asDouble(), name + " siloed IM");
+            assertEquals(row.group(5).strip(),
+                out.get("correlationSets").get("MAJORS").get("worstScenario").asText(), name + " worst scenario");
+            seen.add(name);
+        }
+        assertEquals(EXAMPLES, seen, "the table of docs/margin-methodology.md, one row per example file");
     }
 
     @Test
     void handWorkedFiguresOfTheDocument() throws Exception
     {
-        // Arithmetic shown step by step in docs/margin-methodology.md.
+        // Arithmetic shown step by step in docs/margin-methodology.md, examples 5 and 6: exact, so to 1e-9.
         final JsonNode perps = JSON.readTree(run("--portfolio", resource("btc-perp-vs-eth-perp.json").toString()).out);
         // Worst step +4: short ETH loses 30 x 3000 x 0.18, long BTC gains 90000 x 0.16 but offsets at 60%.
         assertEquals(16_200 - 0.6 * 14_400, perps.get("correlationSets").get("MAJORS").get("worstLoss").asDouble(),
             1e-9);
         assertEquals(7_560 + 450 + 450, perps.get("initialMargin").asDouble(), 1e-9);
+        assertEquals(0.8 * 8_460, perps.get("maintenanceMargin").asDouble(), 1e-9);
         assertEquals(14_400 + 450 + 16_200 + 450, perps.get("siloedInitialMargin").asDouble(), 1e-9);
 
         final JsonNode tiers = JSON.readTree(run("--portfolio", resource("stablecoin-tiers.json").toString()).out);
         assertEquals(10e6 * 0.99 + 40e6 * 0.97 + 10e6 * 0.95, tiers.get("collateralValue").asDouble(), 1e-6);
+        assertEquals(58_200_000 - 100 * (90_000 - 88_000), tiers.get("equity").asDouble(), 1e-6);
         assertEquals(100 * 90_000 * 0.16 + 0.005 * 90_000 * 100, tiers.get("initialMargin").asDouble(), 1e-6);
     }
 
@@ -157,6 +222,15 @@ class MarginCommandTest
               "balances": %s, "positions": [ %s ] }
             """.formatted(balances, position));
         return file;
+    }
+
+    // a figure shown rounded: within half a unit of its last digit
+    private static void assertRounded(final String shown, final double actual, final String what)
+    {
+        final String digits = shown.replace(",", "");
+        final int dot = digits.indexOf('.');
+        final double halfUnit = 0.5 * Math.pow(10, dot < 0 ? 0 : -(digits.length() - dot - 1));
+        assertEquals(Double.parseDouble(digits), actual, halfUnit, () -> what + " shown as " + shown);
     }
 
     static void assertMatches(final JsonNode expected, final JsonNode actual, final String path)

@@ -1,0 +1,98 @@
+package io.pme.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each HdrHistogram harness of {@code scripts/bench} run through its {@code main} with tiny sizes and its report
+ * read back: it must set up, run, stop by itself and print every line docs/benchmarks.md describes. Only the shape
+ * of the report is checked; its figures are meaningless at these sizes.
+ */
+class HarnessSmokeTest
+{
+    private static final String LATENCY = "\\(%s\\): p50 [\\d.]+ \\| p90 [\\d.]+ \\| p99 [\\d.]+ \\| p99.9 [\\d.]+ " +
+        "\\| p99.99 [\\d.]+ \\| max [\\d.]+ \\| mean [\\d.]+ \\| count ([\\d,]+)";
+
+    @Test
+    void checkLatencyHarness() throws Exception
+    {
+        final String out = run(() -> CheckLatencyHarness.main(
+            new String[]{"--accounts", "500", "--checks", "20000", "--warmup", "5000", "--hot", "10"}));
+        assertTrue(out.contains("check+done pairs 20,000 (warm-up 5,000) on 500 accounts (10 hot accounts)"), out);
+        assertCount(out, "check\\+done latency " + LATENCY.formatted("ns"), 20_000);
+        assertTrue(out.contains("throughput: "), out);
+    }
+
+    @Test
+    void endToEndHarness() throws Exception
+    {
+        final String out = run(() -> EndToEndHarness.main(
+            new String[]{"--rate", "500", "--seconds", "1", "--warmup", "0", "--accounts", "200"}));
+        assertTrue(out.contains("setup: 200 accounts"), out);
+        assertTrue(out.contains(" 0 rejected, "), out);
+        final Matcher answered = Pattern.compile("checks answered ([\\d,]+) of 500 measured").matcher(out);
+        assertTrue(answered.find() && number(answered.group(1)) > 0, out);
+        assertTrue(Pattern.compile("round trip from intended send " + LATENCY.formatted("µs")).matcher(out).find(),
+            out);
+        assertTrue(Pattern.compile("engine receive→decided \\(BusinessLogicHandler\\) " + LATENCY.formatted("µs"))
+            .matcher(out).find(), out);
+        assertTrue(out.contains("sustained: "), out);
+        assertTrue(out.contains("engine errors 0"), out);
+    }
+
+    @Test
+    void capacityHarness() throws Exception
+    {
+        final String out = run(() -> CapacityHarness.main(
+            new String[]{"--accounts", "2000", "--ticks", "2", "--checks", "1000"}));
+        assertTrue(out.contains("built 2,000 accounts × 10 positions"), out);
+        assertTrue(out.contains("per account: heap "), out);
+        assertTrue(out.contains("BTC tick: "), out);
+        assertCount(out, "check\\+done latency " + LATENCY.formatted("ns"), 1_000);
+        assertFalse(out.contains("Exception"), out);
+    }
+
+    private static void assertCount(final String out, final String pattern, final long count)
+    {
+        final Matcher matcher = Pattern.compile(pattern).matcher(out);
+        assertTrue(matcher.find(), () -> "no line like " + pattern + " in:\n" + out);
+        assertTrue(number(matcher.group(1)) == count, () -> "count " + matcher.group(1) + ", expected " + count);
+    }
+
+    private static long number(final String grouped)
+    {
+        return Long.parseLong(grouped.replace(",", ""));
+    }
+
+    private interface Main
+    {
+        void run() throws Exception;
+    }
+
+    // the harnesses print to System.out, as they do from scripts/bench
+    private static String run(final Main main) throws Exception
+    {
+        final PrintStream original = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try
+        {
+            main.run();
+        }
+        finally
+        {
+            System.setOut(original);
+        }
+        final String out = captured.toString(StandardCharsets.UTF_8);
+        original.print(out);
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package io.pme.engine.margin;
+
+import io.pme.engine.state.Accounts;
+
+import java.util.Arrays;
+
+/**
+ * Per instrument, the accounts holding a position in it, so that a volatility change visits those accounts only.
+ * Each account's registrations (instrument and index in that instrument's list) sit in chunks allocated as
+ * accounts open. Removal swaps the last member into the hole; the order only decides the order of margin updates
+ * on the wire, never a figure.
+ */
+final class InstrumentHolders
+{
+    private static final int CHUNK_SHIFT = 12;
+    private static final int CHUNK_ACCOUNTS = 1 << CHUNK_SHIFT;
+    private static final int INITIAL_MEMBERS = 16;
+
+    private final Accounts accounts;
+    private final int maxPositions;
+    private final int[][] members;
+    private final int[] counts;
+    private final int[] registrationCounts;
+    private final int[][] registeredInstruments;
+    private final int[][] registeredIndices;
+
+    InstrumentHolders(final Accounts accounts, final int maxInstruments)
+    {
+        this.accounts = accounts;
+        this.maxPositions = accounts.maxPositions();
+        members = new int[maxInstruments][];
+        counts = new int[maxInstruments];
+        registrationCounts = new int[accounts.capacity()];
+        final int chunks = (accounts.capacity() + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT;
+        registeredInstruments = new int[chunks][];
+        registeredIndices = new int[chunks][];
+    }
+
+    void clear()
+    {
+        Arrays.fill(counts, 0);
+        Arrays.fill(registrationCounts, 0);
+    }
+
+    int count(final int instrumentId)
+    {
+        return counts[instrumentId];
+    }
+
+    int member(final int instrumentId, final int index)
+    {
+        return members[instrumentId][index];
+    }
+
+    /** Brings the account's registrations to the instruments it holds positions in now. */
+    void sync(final int slot)
+    {
+        final int chunk = slot >> CHUNK_SHIFT;
+        if (null == registeredInstruments[chunk])
+        {
+            registeredInstruments[chunk] = new int[CHUNK_ACCOUNTS * maxPositions];
+            registeredIndices[chunk] = new int[CHUNK_ACCOUNTS * maxPositions];
+        }
+        final int[] instruments = registeredInstruments[chunk];
+        final int base = (slot & (CHUNK_ACCOUNTS - 1)) * maxPositions;
+        for (int r = registrationCounts[slot] - 1; r >= 0; r--)
+        {
+            if (accounts.findPosition(slot, instruments[base + r]) < 0)
+            {
+                remove(slot, r);
+            }
+        }
+        for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
+        {
+            final int instrumentId = accounts.positionInstrument(slot, i);
+            if (registration(slot, instrumentId) < 0)
+            {
+                add(slot, instrumentId);
+            }
+        }
+    }
+
+    private int registration(final int slot, final int instrumentId)
+    {
+        final int[] instruments = registeredInstruments[slot >> CHUNK_SHIFT];
+        final int base = (slot & (CHUNK_ACCOUNTS - 1)) * maxPositions;
+        for (int r = 0, n = registrationCounts[slot]; r < n; r++)
+        {
+            if (instruments[base + r] == instrumentId)
+            {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private void add(final int slot, final int instrumentId)
+    {
+        int[] list = members[instrumentId];
+        if (null == list)
+        {
+            list = new int[INITIAL_MEMBERS];
+            members[instrumentId] = list;
+        }
+        else if (counts[instrumentId] == list.length)
+        {
+            list = Arrays.copyOf(list, list.length * 2);
+            members[instrumentId] = list;
+        }
+        final int index = counts[instrumentId]++;
+        list[index] = slot;
+        final int at = (slot & (CHUNK_ACCOUNTS - 1)) * maxPositions + registrationCounts[slot]++;
+        registeredInstruments[slot >> CHUNK_SHIFT][at] = instrumentId;
+        registeredIndices[slot >> CHUNK_SHIFT][at] = index;
+    }
+
+    private void remove(final int slot, final int registration)
+    {
+        final int chunk = slot >> CHUNK_SHIFT;
+        final int base = (slot & (CHUNK_ACCOUNTS - 1)) * maxPositions;
+        final int instrumentId = registeredInstruments[chunk][base + registration];
+        final int index = registeredIndices[chunk][base + registration];
+        final int lastIndex = --counts[instrumentId];
+        final int last = members[instrumentId][lastIndex];
+        members[instrumentId][index] = last;
+        if (last != slot)
+        {
+            final int moved = registration(last, instrumentId);
+            registeredIndices[last >> CHUNK_SHIFT][(last & (CHUNK_ACCOUNTS - 1)) * maxPositions + moved] = index;
+        }
+        final int lastRegistration = --registrationCounts[slot];
+        registeredInstruments[chunk][base + registration] = registeredInstruments[chunk][base + lastRegistration];
+        registeredIndices[chunk][base + registration] = registeredIndices[chunk][base + lastRegistration];
+    }
+}
