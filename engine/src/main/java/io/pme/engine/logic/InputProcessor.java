@@ -21,6 +21,7 @@ import io.pme.codecs.WithdrawalDecoder;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.market.MarketData;
 import io.pme.engine.state.EngineState;
+import io.pme.protocol.ProtocolConfiguration;
 import org.agrona.DirectBuffer;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
@@ -123,7 +124,7 @@ public final class InputProcessor
         final long correlationId = prefixReadable ? buffer.getLong(bodyOffset + 8, LITTLE_ENDIAN) : 0;
         final int clientId = prefixReadable ? buffer.getInt(bodyOffset + 16, LITTLE_ENDIAN) : 0;
 
-        final RejectReason frameProblem = checkFrame(templateId, bodyLength);
+        final RejectReason frameProblem = checkFrame(templateId, length, bodyLength);
         if (RejectReason.NONE != frameProblem)
         {
             responses.reject(timestampNs, correlationId, clientId, templateId, frameProblem);
@@ -177,8 +178,14 @@ public final class InputProcessor
         state.advanceClock(timestampNs);
     }
 
-    private RejectReason checkFrame(final int templateId, final int bodyLength)
+    private RejectReason checkFrame(final int templateId, final int length, final int bodyLength)
     {
+        // no schema has a template 0: it is how the receiver journals a frame too long for a ring slot (its first
+        // bytes), so the oversize frame is answered here, and again on replay, as the malformed frame it was
+        if (0 == templateId || length > ProtocolConfiguration.MAX_FRAME_LENGTH)
+        {
+            return RejectReason.MALFORMED_FRAME;
+        }
         if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
         {
             return RejectReason.UNSUPPORTED_SCHEMA;

@@ -97,9 +97,15 @@ final class ReferenceData
             return RejectReason.ALREADY_DEFINED;
         }
         final int underlying = message.underlyingAssetId();
-        if (!assets.isDefined(underlying) || assets.isUsd(underlying))
+        if (!assets.isDefined(underlying))
         {
             return RejectReason.UNKNOWN_ASSET;
+        }
+        // an instrument on an asset without a scenario grid could never be margined: every holder would be
+        // UNMARGINED, so the definition is refused rather than the orders later
+        if (assets.isUsd(underlying) || !risk.isUnderlying(underlying))
+        {
+            return RejectReason.NOT_AN_UNDERLYING;
         }
         final InstrumentKind kind = Enums.kind(message.kindRaw());
         final OptionRight right = Enums.right(message.rightRaw());
@@ -108,6 +114,11 @@ final class ReferenceData
         {
             return termsProblem;
         }
+        final RejectReason expiryProblem = checkExpiry(kind, message.expiryNs(), message.timestampNs());
+        if (RejectReason.NONE != expiryProblem)
+        {
+            return expiryProblem;
+        }
         final String symbol = message.symbol();
         if (!Checks.isPrintableSymbol(symbol))
         {
@@ -115,11 +126,11 @@ final class ReferenceData
         }
         instruments.define(
             instrumentId, symbol, kindCode(kind), rightCode(right), underlying, message.multiplier(),
-            InstrumentKind.OPTION == kind ? message.strike() : 0.0,
-            InstrumentKind.PERPETUAL == kind ? 0L : message.expiryNs());
+            message.strike(), message.expiryNs());
         return RejectReason.NONE;
     }
 
+    // Terms that contradict the kind are refused, not ignored: a perpetual with a strike is a mistake upstream.
     private static RejectReason checkTerms(
         final InstrumentKind kind, final OptionRight right, final InstrumentDefinitionDecoder message)
     {
@@ -131,18 +142,36 @@ final class ReferenceData
         {
             return RejectReason.INVALID_VALUE;
         }
-        if (InstrumentKind.OPTION == kind)
+        final boolean option = InstrumentKind.OPTION == kind;
+        if (option ? OptionRight.CALL != right && OptionRight.PUT != right : OptionRight.NONE != right)
         {
-            if (OptionRight.CALL != right && OptionRight.PUT != right)
-            {
-                return RejectReason.INVALID_ENUM;
-            }
-            if (!Checks.isPositiveBounded(message.strike()))
-            {
-                return RejectReason.INVALID_PRICE;
-            }
+            return RejectReason.INVALID_ENUM;
         }
-        if (InstrumentKind.PERPETUAL != kind && message.expiryNs() <= 0)
+        if (option ? !Checks.isPositiveBounded(message.strike()) : 0.0 != message.strike())
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        return RejectReason.NONE;
+    }
+
+    // A perpetual has no expiry; anything else expires after the definition takes effect and within the tenor.
+    private RejectReason checkExpiry(final InstrumentKind kind, final long expiryNs, final long timestampNs)
+    {
+        if (InstrumentKind.PERPETUAL == kind)
+        {
+            return 0 == expiryNs ? RejectReason.NONE : RejectReason.INVALID_TIMESTAMP;
+        }
+        if (expiryNs <= 0)
+        {
+            return RejectReason.INVALID_TIMESTAMP;
+        }
+        final long nowNs = Math.max(state.nowNs(), timestampNs);
+        if (expiryNs <= nowNs)
+        {
+            return RejectReason.INSTRUMENT_EXPIRED;
+        }
+        // subtracted, not added: now + tenor could overflow past Long.MAX_VALUE
+        if (expiryNs - nowNs > Checks.MAX_TENOR_NS)
         {
             return RejectReason.INVALID_TIMESTAMP;
         }

@@ -12,6 +12,12 @@ public interface RiskModelBinding
     void defineAsset(int assetId, String symbol);
 
     /**
+     * @param assetId a defined asset.
+     * @return true when the asset has a scenario grid, so instruments and per-underlying parameters apply to it.
+     */
+    boolean isUnderlying(int assetId);
+
+    /**
      * Applies a parameter change.
      *
      * @return 0 when applied, else the wire code of the reject reason; nothing changes on a reject.

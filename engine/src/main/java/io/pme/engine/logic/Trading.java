@@ -133,7 +133,7 @@ final class Trading
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
-        if (0.0 == quantity || !Checks.isBounded(quantity))
+        if (!Checks.isNonZeroBounded(quantity))
         {
             return RejectReason.INVALID_QUANTITY;
         }

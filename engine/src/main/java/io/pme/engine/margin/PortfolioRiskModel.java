@@ -140,6 +140,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     @Override
+    public boolean isUnderlying(final int assetId)
+    {
+        return parameters.isUnderlying(assetId);
+    }
+
+    @Override
     public int applyParameter(
         final int parameterId, final int assetId, final int index, final double value, final double value2)
     {

@@ -17,9 +17,6 @@ import io.pme.engine.state.Instruments;
  */
 public final class MarketData
 {
-    /** Volatilities above this are taken for a broken feed, not a market. */
-    public static final double MAX_VOLATILITY = 10.0;
-
     private final EngineState state;
     private final Assets assets;
     private final Instruments instruments;
@@ -65,7 +62,7 @@ public final class MarketData
     }
 
     /**
-     * An option's mark implied volatility: positive, at most {@link #MAX_VOLATILITY}.
+     * An option's mark implied volatility, within the bounds of {@link Checks#isVolatility(double)}.
      *
      * @param message the decoded input.
      * @return {@link RejectReason#NONE} when applied, else why nothing changed.
@@ -82,7 +79,7 @@ public final class MarketData
             return RejectReason.INVALID_VALUE;
         }
         final double vol = message.volatility();
-        if (!Checks.isPositiveFinite(vol) || vol > MAX_VOLATILITY)
+        if (!Checks.isVolatility(vol))
         {
             return RejectReason.INVALID_VALUE;
         }

@@ -25,6 +25,7 @@ public final class ParameterIds
     public static final int RISK_FREE_RATE = 12;
     public static final int HAIRCUT_TIER = 13;
     public static final int CORRELATION_SET = 14;
+    public static final int RESET_TO_DEFAULT = 15;
 
     /** Applied: RejectReason NONE. */
     public static final int OK = RejectReason.NONE.value();
@@ -32,6 +33,8 @@ public final class ParameterIds
     public static final int UNKNOWN_ASSET = RejectReason.UNKNOWN_ASSET.value();
     /** RejectReason INVALID_VALUE. */
     public static final int INVALID_VALUE = RejectReason.INVALID_VALUE.value();
+    /** RejectReason NOT_AN_UNDERLYING. */
+    public static final int NOT_AN_UNDERLYING = RejectReason.NOT_AN_UNDERLYING.value();
     /** RejectReason UNKNOWN_PARAMETER. */
     public static final int UNKNOWN_PARAMETER = RejectReason.UNKNOWN_PARAMETER.value();
 

@@ -9,7 +9,9 @@ import java.util.Map;
  * (the ParameterUpdate admin message), with per-asset values in arrays indexed by asset id.
  * <p>
  * Defaults come from a parameter file keyed by symbol (the engine ships {@code risk-parameters.properties}); an asset
- * picks its symbol's defaults when defined. An asset is an underlying exactly when its price range is positive.
+ * picks its symbol's defaults when defined. An asset is an underlying exactly when its price range is positive, so
+ * exactly when the file gives its symbol one: an update may move a range within its bounds but never to or from 0,
+ * because instruments and margin depend on which assets have a scenario grid.
  */
 public final class RiskParameters
 {
@@ -17,6 +19,11 @@ public final class RiskParameters
     public static final int MAX_TIERS = 8;
     /** Correlation sets are numbered 1 … MAX_CORRELATION_SETS − 1; 0 means "a set of its own". */
     public static final int MAX_CORRELATION_SETS = 16;
+    /**
+     * Least non-zero value of a rate, fraction or power among the parameters: below it a parameter means nothing,
+     * and the floor keeps subnormal doubles out of every product it enters.
+     */
+    public static final double MIN_NON_ZERO = 1e-6;
     /** Classpath resource holding the shipped defaults. */
     public static final String DEFAULT_RESOURCE = "/risk-parameters.properties";
 
@@ -24,6 +31,8 @@ public final class RiskParameters
 
     private final int maxAssets;
     private final double[] tailShocks = new double[ScenarioGrid.TAIL_COUNT];
+    private final double[] defaultTailShocks = new double[ScenarioGrid.TAIL_COUNT];
+    private final double[] defaultGlobals = new double[ParameterIds.RESET_TO_DEFAULT];
     private final String[] setNames = new String[MAX_CORRELATION_SETS];
     private final Map<String, AssetDefaults> defaultsBySymbol = new HashMap<>();
     private AssetDefaults fallback;
@@ -80,7 +89,7 @@ public final class RiskParameters
      */
     public static RiskParameters loadDefaults(final int maxAssets)
     {
-        return RiskParametersLoader.loadResource(DEFAULT_RESOURCE, maxAssets);
+        return RiskParametersLoader.loadResource(DEFAULT_RESOURCE, maxAssets).keepAsDefaults();
     }
 
     /**
@@ -93,7 +102,23 @@ public final class RiskParameters
      */
     public static RiskParameters load(final Path file, final int maxAssets)
     {
-        return RiskParametersLoader.loadFile(file, maxAssets);
+        return RiskParametersLoader.loadFile(file, maxAssets).keepAsDefaults();
+    }
+
+    // What RESET_TO_DEFAULT restores the global parameters to: the file's values, as loaded.
+    private RiskParameters keepAsDefaults()
+    {
+        System.arraycopy(tailShocks, 0, defaultTailShocks, 0, tailShocks.length);
+        defaultGlobals[ParameterIds.VOL_RANGE_UP] = volRangeUp;
+        defaultGlobals[ParameterIds.VOL_RANGE_DOWN] = volRangeDown;
+        defaultGlobals[ParameterIds.MIN_VOL_FOR_SHOCK_UP] = minVolForShockUp;
+        defaultGlobals[ParameterIds.SHORT_TERM_VEGA_POWER] = shortTermVegaPower;
+        defaultGlobals[ParameterIds.LONG_TERM_VEGA_POWER] = longTermVegaPower;
+        defaultGlobals[ParameterIds.OPTION_CONTINGENCY] = optionContingency;
+        defaultGlobals[ParameterIds.LINEAR_CONTINGENCY] = linearContingency;
+        defaultGlobals[ParameterIds.MM_FACTOR] = mmFactor;
+        defaultGlobals[ParameterIds.RISK_FREE_RATE] = riskFreeRate;
+        return this;
     }
 
     /**
@@ -108,9 +133,7 @@ public final class RiskParameters
         final AssetDefaults defaults = defaultsBySymbol.getOrDefault(symbol, fallback);
         symbols[assetId] = symbol;
         usd[assetId] = USD.equals(symbol);
-        tierCounts[assetId] = defaults.tierBounds.length;
-        System.arraycopy(defaults.tierBounds, 0, tierBounds, assetId * MAX_TIERS, defaults.tierBounds.length);
-        System.arraycopy(defaults.tierHaircuts, 0, tierHaircuts, assetId * MAX_TIERS, defaults.tierHaircuts.length);
+        copyTiers(assetId, defaults);
         priceRanges[assetId] = defaults.priceRange;
         pnlOffsets[assetId] = defaults.pnlOffset;
         correlationSets[assetId] = defaults.correlationSet;
@@ -126,32 +149,106 @@ public final class RiskParameters
     }
 
     /**
-     * Applies one ParameterUpdate. Validates first and leaves the state unchanged on reject.
+     * Applies one ParameterUpdate. Validates first and leaves the state unchanged on reject. Every field the
+     * parameter does not use must be 0, and every value must lie within the bounds of {@code docs/bounds.md}.
      *
      * @param parameterId SBE ParameterId value, see {@link ParameterIds}.
      * @param assetId     the asset for per-asset parameters, −1 for global ones.
-     * @param index       tail shock index, haircut tier index, or correlation set number.
+     * @param index       tail shock index, haircut tier index, correlation set number, or for
+     *                    {@link ParameterIds#RESET_TO_DEFAULT} the parameter to restore.
      * @param value       the new value (for a haircut tier: its lower bound in USD).
      * @param value2      a haircut tier's haircut; unused otherwise.
      * @return {@link ParameterIds#OK} or a RejectReason code.
      */
     public int apply(final int parameterId, final int assetId, final int index, final double value, final double value2)
     {
+        if (ParameterIds.RESET_TO_DEFAULT == parameterId)
+        {
+            return reset(index, assetId, value, value2);
+        }
+        final int scopeProblem = checkScope(parameterId, assetId);
+        if (ParameterIds.OK != scopeProblem)
+        {
+            return scopeProblem;
+        }
+        final boolean indexed = ParameterIds.TAIL_SHOCK == parameterId || ParameterIds.HAIRCUT_TIER == parameterId ||
+            ParameterIds.CORRELATION_SET == parameterId;
+        if ((!indexed && 0 != index) || (ParameterIds.HAIRCUT_TIER != parameterId && 0.0 != value2) ||
+            (ParameterIds.CORRELATION_SET == parameterId && 0.0 != value))
+        {
+            return ParameterIds.INVALID_VALUE;
+        }
         switch (parameterId)
         {
             case ParameterIds.PRICE_RANGE, ParameterIds.PNL_OFFSET, ParameterIds.HAIRCUT_TIER,
                 ParameterIds.CORRELATION_SET:
-                return isDefined(assetId) ? applyPerAsset(parameterId, assetId, index, value, value2) :
-                    ParameterIds.UNKNOWN_ASSET;
+                return applyPerAsset(parameterId, assetId, index, value, value2);
+            default:
+                return applyGlobal(parameterId, index, value);
+        }
+    }
+
+    // Whether the asset named fits the parameter: -1 for a global one, a defined asset for a per-asset one, and an
+    // underlying for a per-underlying one; a price range on USD would make it a fifth underlying without a grid.
+    private int checkScope(final int parameterId, final int assetId)
+    {
+        switch (parameterId)
+        {
+            case ParameterIds.PRICE_RANGE, ParameterIds.PNL_OFFSET, ParameterIds.CORRELATION_SET:
+                if (!isDefined(assetId))
+                {
+                    return ParameterIds.UNKNOWN_ASSET;
+                }
+                return isUnderlying(assetId) ? ParameterIds.OK : ParameterIds.NOT_AN_UNDERLYING;
+            case ParameterIds.HAIRCUT_TIER:
+                return isDefined(assetId) ? ParameterIds.OK : ParameterIds.UNKNOWN_ASSET;
             case ParameterIds.VOL_RANGE_UP, ParameterIds.VOL_RANGE_DOWN, ParameterIds.MIN_VOL_FOR_SHOCK_UP,
                 ParameterIds.SHORT_TERM_VEGA_POWER, ParameterIds.LONG_TERM_VEGA_POWER, ParameterIds.TAIL_SHOCK,
                 ParameterIds.OPTION_CONTINGENCY, ParameterIds.LINEAR_CONTINGENCY, ParameterIds.MM_FACTOR,
                 ParameterIds.RISK_FREE_RATE:
                 // Global parameters carry assetId −1; anything else is a malformed update.
-                return assetId == -1 ? applyGlobal(parameterId, index, value) : ParameterIds.INVALID_VALUE;
+                return assetId == -1 ? ParameterIds.OK : ParameterIds.INVALID_VALUE;
             default:
                 return ParameterIds.UNKNOWN_PARAMETER;
         }
+    }
+
+    // Back to the parameter file's value, for the asset's symbol where the parameter is per asset. A set and a reset
+    // are both in the parameter log, so a snapshot restore replays them in order and ends where the live run did.
+    private int reset(final int parameterId, final int assetId, final double value, final double value2)
+    {
+        final int scopeProblem = checkScope(parameterId, assetId);
+        if (ParameterIds.OK != scopeProblem)
+        {
+            return scopeProblem;
+        }
+        if (0.0 != value || 0.0 != value2)
+        {
+            return ParameterIds.INVALID_VALUE;
+        }
+        switch (parameterId)
+        {
+            case ParameterIds.PRICE_RANGE -> priceRanges[assetId] = defaultsOf(assetId).priceRange;
+            case ParameterIds.PNL_OFFSET -> pnlOffsets[assetId] = defaultsOf(assetId).pnlOffset;
+            case ParameterIds.CORRELATION_SET -> correlationSets[assetId] = defaultsOf(assetId).correlationSet;
+            case ParameterIds.HAIRCUT_TIER -> copyTiers(assetId, defaultsOf(assetId));
+            case ParameterIds.TAIL_SHOCK -> System.arraycopy(defaultTailShocks, 0, tailShocks, 0, tailShocks.length);
+            default -> setGlobal(parameterId, defaultGlobals[parameterId]);
+        }
+        return ParameterIds.OK;
+    }
+
+    private AssetDefaults defaultsOf(final int assetId)
+    {
+        return defaultsBySymbol.getOrDefault(symbols[assetId], fallback);
+    }
+
+    private void copyTiers(final int assetId, final AssetDefaults defaults)
+    {
+        final int base = assetId * MAX_TIERS;
+        tierCounts[assetId] = defaults.tierBounds.length;
+        System.arraycopy(defaults.tierBounds, 0, tierBounds, base, defaults.tierBounds.length);
+        System.arraycopy(defaults.tierHaircuts, 0, tierHaircuts, base, defaults.tierHaircuts.length);
     }
 
     private int applyGlobal(final int parameterId, final int index, final double value)
@@ -208,7 +305,8 @@ public final class RiskParameters
         }
     }
 
-    // Replaces tier `index` or appends it at the end; bounds must stay strictly increasing and start at 0.
+    // Replaces tier `index` or appends it at the end; bounds must stay strictly increasing and start at 0. A tier
+    // is removed only by resetting the asset's schedule (RESET_TO_DEFAULT of HAIRCUT_TIER).
     private int applyTier(final int assetId, final int index, final double bound, final double haircut)
     {
         final int count = tierCounts[assetId];
@@ -495,34 +593,50 @@ public final class RiskParameters
     {
         switch (parameterId)
         {
-            case ParameterIds.VOL_RANGE_DOWN:
+            case ParameterIds.VOL_RANGE_UP:
+                return zeroOrWithin(value, MIN_NON_ZERO, 2.0);
+            case ParameterIds.VOL_RANGE_DOWN, ParameterIds.SHORT_TERM_VEGA_POWER, ParameterIds.LONG_TERM_VEGA_POWER:
                 return validFraction(value);
+            case ParameterIds.MIN_VOL_FOR_SHOCK_UP:
+                return zeroOrWithin(value, 1e-4, 10.0);
+            case ParameterIds.OPTION_CONTINGENCY, ParameterIds.LINEAR_CONTINGENCY:
+                return zeroOrWithin(value, MIN_NON_ZERO, 0.1);
             case ParameterIds.MM_FACTOR:
-                return value > 0.0 && value <= 1.0;
+                return within(value, 0.1, 1.0);
             case ParameterIds.RISK_FREE_RATE:
-                return value >= -1.0 && value <= 1.0;
+                return zeroOrWithin(value, MIN_NON_ZERO, 0.5) || within(value, -0.1, -MIN_NON_ZERO);
             default:
-                return value >= 0.0 && value < 100.0;
+                return false;
         }
     }
 
     static boolean validPriceRange(final double value)
     {
-        return value > 0.0 && value < 1.0;
+        return within(value, 0.01, 0.95);
     }
 
     static boolean validFraction(final double value)
     {
-        return value >= 0.0 && value <= 1.0;
+        return zeroOrWithin(value, MIN_NON_ZERO, 1.0);
     }
 
     static boolean validTailShock(final double value)
     {
-        return value > -1.0 && value != 0.0 && value <= 100.0;
+        return within(value, -0.99, -0.01) || within(value, 0.01, 10.0);
     }
 
     static boolean validBound(final double value)
     {
-        return value >= 0.0 && value < Double.POSITIVE_INFINITY;
+        return zeroOrWithin(value, 1.0, 1e15);
+    }
+
+    private static boolean within(final double value, final double min, final double max)
+    {
+        return value >= min && value <= max;
+    }
+
+    private static boolean zeroOrWithin(final double value, final double min, final double max)
+    {
+        return 0.0 == value || within(value, min, max);
     }
 }

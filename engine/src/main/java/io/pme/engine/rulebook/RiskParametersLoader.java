@@ -167,7 +167,7 @@ final class RiskParametersLoader
             final double shock = number(TAIL_SHOCKS, parts[i].trim());
             if (!RiskParameters.validTailShock(shock))
             {
-                throw fail(TAIL_SHOCKS, "shock " + parts[i].trim() + " must be > -1 and non-zero");
+                throw fail(TAIL_SHOCKS, "shock " + parts[i].trim() + " must be in [-0.99, -0.01] or [0.01, 10]");
             }
             parameters.tailShock(i, shock);
         }
@@ -198,7 +198,7 @@ final class RiskParametersLoader
             range = number(prefix + "priceRange", fields.get("priceRange"));
             if (!RiskParameters.validPriceRange(range))
             {
-                throw fail(prefix + "priceRange", "must be in (0, 1)");
+                throw fail(prefix + "priceRange", "must be in [0.01, 0.95]");
             }
             if (!fields.containsKey("pnlOffset"))
             {
@@ -207,7 +207,7 @@ final class RiskParametersLoader
             offset = number(prefix + "pnlOffset", fields.get("pnlOffset"));
             if (!RiskParameters.validFraction(offset))
             {
-                throw fail(prefix + "pnlOffset", "must be in [0, 1]");
+                throw fail(prefix + "pnlOffset", "must be 0 or in [1e-6, 1]");
             }
             set = setNumber(prefix + "correlationSet", fields.getOrDefault("correlationSet", "0"));
         }
@@ -259,11 +259,11 @@ final class RiskParametersLoader
             final double previous = pairs.isEmpty() ? Double.NaN : pairs.get(pairs.size() - 1)[0];
             if (pairs.isEmpty() ? bound != 0.0 : !(bound > previous) || !RiskParameters.validBound(bound))
             {
-                throw fail(key, "tier bounds must start at 0 and increase strictly");
+                throw fail(key, "tier bounds must start at 0 and increase strictly, each in [1, 1e15]");
             }
             if (!RiskParameters.validFraction(haircut))
             {
-                throw fail(key, "haircut " + pair[1].trim() + " must be in [0, 1]");
+                throw fail(key, "haircut " + pair[1].trim() + " must be 0 or in [1e-6, 1]");
             }
             pairs.add(new double[]{ bound, haircut });
         }

@@ -7,6 +7,7 @@ import io.pme.codecs.SessionLogonDecoder;
 import io.pme.codecs.SessionLogonResponseDecoder;
 import io.pme.codecs.SessionRole;
 import io.pme.engine.EngineCounters;
+import io.pme.protocol.ProtocolConfiguration;
 import io.pme.protocol.SessionProof;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -33,6 +34,7 @@ public final class SessionManager
 {
     private static final int HEADER = MessageHeaderDecoder.ENCODED_LENGTH;
     private static final int PREFIX = 20;
+    private static final int MAX_FRAME_LENGTH = ProtocolConfiguration.MAX_FRAME_LENGTH;
     private static final int MAX_PENDING = 256;
     private static final long SWEEP_INTERVAL_NS = 1_000_000;
 
@@ -108,7 +110,12 @@ public final class SessionManager
             return false;
         }
         // a frame the engine cannot read as ours is let through: the business logic refuses it without any effect
+        // (an oversize one as MALFORMED_FRAME, whatever its first bytes claim)
         final int blockLength = Permissions.blockLength(templateId);
+        if (length > MAX_FRAME_LENGTH)
+        {
+            return true;
+        }
         if (!ours || Permissions.NO_FIELD == blockLength ||
             (buffer.getShort(offset, LITTLE_ENDIAN) & 0xFFFF) != blockLength || length < HEADER + blockLength)
         {
@@ -230,7 +237,8 @@ public final class SessionManager
         final long timestampNs = prefixReadable ? buffer.getLong(offset + HEADER, LITTLE_ENDIAN) : 0;
         final long correlationId = prefixReadable ? buffer.getLong(offset + HEADER + 8, LITTLE_ENDIAN) : 0;
         final int clientId = prefixReadable ? buffer.getInt(offset + HEADER + 16, LITTLE_ENDIAN) : 0;
-        if ((buffer.getShort(offset, LITTLE_ENDIAN) & 0xFFFF) != blockLength || length < HEADER + blockLength)
+        if ((buffer.getShort(offset, LITTLE_ENDIAN) & 0xFFFF) != blockLength || length < HEADER + blockLength ||
+            length > MAX_FRAME_LENGTH)
         {
             counters.logonFailures().incrementRelease();
             output.reject(timestampNs, correlationId, clientId, templateId, RejectReason.MALFORMED_FRAME);

@@ -25,10 +25,14 @@ final class FrameMutator
         Double.NaN, Double.longBitsToDouble(0x7FF0_0000_0000_0001L), Double.longBitsToDouble(0xFFF8_0000_0000_0000L),
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE,
         Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e308, -1e308, 1e300, 1e200, 1e30, 1e16, 1e15,
-        -1e15, 1e-300, 1e-12, -1e-9, -1.0, 1.0, 0.5, 1e9 };
+        -1e15, 1e-300, 1e-12, -1e-9, -1.0, 1.0, 0.5, 1e9,
+        // either side of the documented ends (docs/bounds.md): magnitudes, volatilities, parameters
+        Math.nextDown(1e-12), -1e-12, 1e-13, Math.nextUp(1e15), 1e-4, Math.nextDown(1e-4), 10.0, Math.nextUp(10.0),
+        1e-6, Math.nextDown(1e-6), 0.01, Math.nextDown(0.01), 0.95, Math.nextUp(0.95), 0.1, Math.nextDown(0.1), 2.0,
+        -0.99, Math.nextDown(-0.99), 0.25, 7.0 };
     private static final long[] LONGS = {
         0L, -1L, 1L, 2L, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE - 1, Integer.MAX_VALUE,
-        0xFFFF_FFFFL, 1L << 53 };
+        0xFFFF_FFFFL, 1L << 53, 10L * 365 * 86_400_000_000_000L };
     private static final int[] INTS = {
         0, -1, 1, 2, 3, 5, Integer.MIN_VALUE, Integer.MAX_VALUE, 63, 64, 65, 170, 171, 255, 256, 4095, 4096, 65535 };
 

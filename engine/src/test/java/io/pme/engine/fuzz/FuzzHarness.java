@@ -10,12 +10,17 @@ import io.pme.codecs.RejectDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.StateDigestDecoder;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.logic.Checks;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.AccountStates;
+import io.pme.engine.rulebook.RiskParameters;
+import io.pme.engine.rulebook.ScenarioGrid;
 import io.pme.engine.state.Accounts;
+import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
+import io.pme.engine.state.Instruments;
 import io.pme.engine.state.OpenOrders;
 import io.pme.engine.state.StateSnapshot;
 import org.agrona.DirectBuffer;
@@ -30,7 +35,9 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
 /**
  * A real input processor with the portfolio risk model over a small state, and the oracle every input must pass:
  * nothing thrown, exactly one direct answer echoing the input, a refused input leaves the state digest as it was
- * and announces nothing, an applied one leaves every balance, position and order finite.
+ * and announces nothing, an applied one leaves every balance, position and order finite, and every value held within
+ * the bounds of docs/bounds.md: no subnormal anywhere, prices, volatilities and instrument terms inside their sets,
+ * expiries within the tenor, each asset an underlying or not as it was when defined, parameters inside theirs.
  */
 final class FuzzHarness
 {
@@ -47,6 +54,9 @@ final class FuzzHarness
     private final StateSnapshot snapshotCodec = new StateSnapshot();
     private final StateSnapshot restoredCodec = new StateSnapshot();
     private final EngineState restored = newState();
+    private final PortfolioRiskModel risk = new PortfolioRiskModel(state, null);
+    private final boolean[] underlyings = new boolean[MAX_ASSETS];
+    private final boolean[] assetsSeen = new boolean[MAX_ASSETS];
     private final InputProcessor processor;
     private final String context;
     private long journalIndex;
@@ -59,7 +69,7 @@ final class FuzzHarness
     FuzzHarness(final String context)
     {
         this.context = context;
-        processor = new InputProcessor(state, new PortfolioRiskModel(state, null), counters, answers, this::snapshot);
+        processor = new InputProcessor(state, risk, counters, answers, this::snapshot);
     }
 
     static EngineState newState()
@@ -184,11 +194,13 @@ final class FuzzHarness
         final OpenOrders orders = state.openOrders();
         check(Double.isFinite(state.feesCollected()), "fees collected not finite", buffer, length);
         checkMoneyConserved(buffer, length);
+        checkMarketWithinBounds(buffer, length);
+        checkParametersWithinBounds(buffer, length);
         for (int slot = 0; slot < accounts.count(); slot++)
         {
             for (int asset = 0; asset < accounts.maxAssets(); asset++)
             {
-                if (!Double.isFinite(accounts.balance(slot, asset)))
+                if (!Double.isFinite(accounts.balance(slot, asset)) || isSubnormal(accounts.balance(slot, asset)))
                 {
                     throw failure("balance not finite: account " + accounts.accountId(slot) + " asset " + asset +
                         " = " + accounts.balance(slot, asset), buffer, length, null);
@@ -198,7 +210,8 @@ final class FuzzHarness
             {
                 final double quantity = accounts.positionQuantity(slot, i);
                 final double entry = accounts.positionEntryPrice(slot, i);
-                if (!Double.isFinite(quantity) || 0.0 == quantity || !Double.isFinite(entry))
+                if (!Double.isFinite(quantity) || 0.0 == quantity || !Double.isFinite(entry) ||
+                    isSubnormal(quantity) || isSubnormal(entry))
                 {
                     throw failure("position not finite: account " + accounts.accountId(slot) + " quantity " +
                         quantity + " entry " + entry, buffer, length, null);
@@ -206,7 +219,7 @@ final class FuzzHarness
             }
             for (int o = orders.first(slot); o != OpenOrders.NONE; o = orders.next(o))
             {
-                if (!Double.isFinite(orders.signedQuantity(o)) || !Double.isFinite(orders.limitPrice(o)))
+                if (!Checks.isNonZeroBounded(orders.signedQuantity(o)) || !Checks.isBounded(orders.limitPrice(o)))
                 {
                     throw failure("open order not finite: account " + accounts.accountId(slot), buffer, length, null);
                 }
@@ -216,6 +229,81 @@ final class FuzzHarness
             {
                 throw failure("margined account with figures not finite: account " + accounts.accountId(slot) +
                     " equity " + accounts.equity(slot) + " IM " + accounts.initialMargin(slot), buffer, length, null);
+            }
+        }
+    }
+
+    private static boolean isSubnormal(final double value)
+    {
+        return 0.0 != value && Math.abs(value) < Double.MIN_NORMAL;
+    }
+
+    private void checkMarketWithinBounds(final DirectBuffer buffer, final int length)
+    {
+        final Assets assets = state.assets();
+        for (int a = 0; a < assets.capacity(); a++)
+        {
+            if (!assets.isDefined(a))
+            {
+                continue;
+            }
+            final double price = assets.price(a);
+            // NaN: no price yet
+            check(Double.isNaN(price) || (Checks.isPositiveBounded(price) && (!assets.isUsd(a) || 1.0 == price)),
+                "asset " + a + " priced " + price, buffer, length);
+            if (!assetsSeen[a])
+            {
+                assetsSeen[a] = true;
+                underlyings[a] = risk.isUnderlying(a);
+            }
+            check(underlyings[a] == risk.isUnderlying(a), "asset " + a + " changed being an underlying", buffer,
+                length);
+        }
+        final Instruments instruments = state.instruments();
+        for (int i = 0; i < instruments.capacity(); i++)
+        {
+            if (!instruments.isDefined(i))
+            {
+                continue;
+            }
+            final long expiryNs = instruments.expiryNs(i);
+            final boolean perpetual = Instruments.PERPETUAL == instruments.kind(i);
+            final boolean option = instruments.isOption(i);
+            final double vol = instruments.vol(i);
+            check(Checks.isPositiveBounded(instruments.multiplier(i)) &&
+                (option ? Checks.isPositiveBounded(instruments.strike(i)) : 0.0 == instruments.strike(i)) &&
+                (perpetual ? 0 == expiryNs : expiryNs > 0 && expiryNs - state.nowNs() <= Checks.MAX_TENOR_NS) &&
+                (Double.isNaN(vol) || (option && Checks.isVolatility(vol))) &&
+                risk.isUnderlying(instruments.underlying(i)),
+                "instrument " + i + " outside its bounds", buffer, length);
+        }
+    }
+
+    private void checkParametersWithinBounds(final DirectBuffer buffer, final int length)
+    {
+        final RiskParameters p = risk.parameters();
+        check(p.mmFactor() >= 0.1 && p.mmFactor() <= 1.0, "MM factor " + p.mmFactor(), buffer, length);
+        check(p.shortTermVegaPower() <= 1.0 && p.longTermVegaPower() <= 1.0 && p.volRangeUp() <= 2.0 &&
+            p.minVolForShockUp() <= 10.0 && p.optionContingency() <= 0.1 && p.linearContingency() <= 0.1 &&
+            p.riskFreeRate() >= -0.1 && p.riskFreeRate() <= 0.5, "a global parameter out of bounds", buffer, length);
+        for (int t = 0; t < ScenarioGrid.TAIL_COUNT; t++)
+        {
+            final double tail = Math.abs(p.tailShock(t));
+            check(tail >= 0.01 && tail <= 10.0 && p.tailShock(t) >= -0.99, "tail " + t, buffer, length);
+        }
+        for (int a = 0; a < state.assets().capacity(); a++)
+        {
+            if (state.assets().isDefined(a))
+            {
+                final double range = p.priceRange(a);
+                check(p.isUnderlying(a) ? range >= 0.01 && range <= 0.95 : 0.0 == range && 0.0 == p.pnlOffset(a),
+                    "asset " + a + " price range " + range, buffer, length);
+                for (int tier = 0; tier < p.tierCount(a); tier++)
+                {
+                    final double haircut = p.tierHaircut(a, tier);
+                    check(!isSubnormal(haircut) && haircut <= 1.0 && p.tierBound(a, tier) <= 1e15,
+                        "asset " + a + " tier " + tier, buffer, length);
+                }
             }
         }
     }

@@ -4,12 +4,15 @@ import io.pme.codecs.AccountOpenDecoder;
 import io.pme.codecs.AdminCommandDecoder;
 import io.pme.codecs.AdminCommandType;
 import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.InstrumentKind;
+import io.pme.codecs.OptionRight;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.ParameterId;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.Side;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.logic.Checks;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.margin.PortfolioRiskModel;
@@ -54,6 +57,10 @@ class InputFuzzTest
     private static final int REPLAYED_IDS = 10_000;
     private static final int MAX_DRAWS = 4 * REPLAYED_IDS;
     private static final int INTERLEAVED_STEPS = 40_000;
+
+    // Beside NaN, the infinities and huge values: the subnormals and tiny values of docs/bounds.md, which nothing
+    // refused before (prices, volatilities and quantities of 4.9e-324 were accepted).
+    private static final double[] TINY = { Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 1e-13, Math.nextDown(1e-12) };
 
     @Test
     void randomFramesAreRefused()
@@ -160,14 +167,18 @@ class InputFuzzTest
         final SeedFrames.Builder b = new SeedFrames.Builder(state.nowNs() + 1);
         final long account = state.accounts().accountId(0);
         final int usd = state.assets().usdAssetId();
+        final int usdc = state.assets().findBySymbol("USDC");
         final int btc = state.assets().findBySymbol("BTC");
         final double spot = state.assets().price(btc);
         final int perpetual = firstOf(state, Instruments.PERPETUAL);
         final int option = firstOf(state, Instruments.OPTION);
+        final Cases cases = new Cases(round);
 
-        refusedMoneyAndTrades(round, state, b, account, usd, spot, perpetual, option);
-        refusedReferenceData(round, state, b, account, usd, btc);
-        refusedMarketDataAndParameters(round, b, usd, btc, perpetual, option);
+        refusedMoneyAndTrades(cases, state, b, account, usd, spot, perpetual, option);
+        refusedReferenceData(cases, state, b, account, usd, usdc, btc);
+        refusedMarketData(cases, b, usd, btc, perpetual, option);
+        refusedParameters(cases, b, usd, usdc, btc);
+        assertEquals(309, cases.count, "hostile cases run");
 
         // money that comes in and goes out again exactly, and a client id below zero, are fine
         round.readdressed(b.deposit(account, usd, 1e15));
@@ -179,125 +190,246 @@ class InputFuzzTest
     }
 
     private static void refusedMoneyAndTrades(
-        final FuzzRound round, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
+        final Cases cases, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
         final double spot, final int perpetual, final int option)
     {
-        for (final double amount : new double[]{ 1e308, Double.MAX_VALUE, 1e16, Double.POSITIVE_INFINITY,
-            Double.NaN, -1.0, 0.0, -0.0 })
+        for (final double amount : with(TINY, 1e308, Double.MAX_VALUE, 1e16, Double.POSITIVE_INFINITY,
+            Double.NaN, -1.0, 0.0, -0.0, -Double.MIN_VALUE))
         {
-            refused(round, b.deposit(account, usd, amount), RejectReason.INVALID_QUANTITY);
-            refused(round, b.withdrawal(account, usd, amount), RejectReason.INVALID_QUANTITY);
+            cases.refused(b.deposit(account, usd, amount), RejectReason.INVALID_QUANTITY);
+            cases.refused(b.withdrawal(account, usd, amount), RejectReason.INVALID_QUANTITY);
         }
-        refused(round, b.deposit(account, state.assets().capacity() - 1, 1.0), RejectReason.UNKNOWN_ASSET);
-        refused(round, b.deposit(-1, usd, 1.0), RejectReason.UNKNOWN_ACCOUNT);
-        refused(round, b.withdrawal(account, usd, state.accounts().balance(0, usd) * 2 + 1),
+        cases.refused(b.deposit(account, state.assets().capacity() - 1, 1.0), RejectReason.UNKNOWN_ASSET);
+        cases.refused(b.deposit(-1, usd, 1.0), RejectReason.UNKNOWN_ACCOUNT);
+        cases.refused(b.withdrawal(account, usd, state.accounts().balance(0, usd) * 2 + 1),
             RejectReason.INSUFFICIENT_BALANCE);
 
         for (final double quantity :
-            new double[]{ 1e308, -1e308, 1e16, 0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY })
+            with(signed(TINY), 1e308, -1e308, 1e16, 0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY))
         {
-            refused(round, b.fill(account, perpetual, quantity, spot, 0.0, 0), RejectReason.INVALID_QUANTITY);
-            refused(round, b.fill(account, option, quantity, 10.0, 0.0, 0), RejectReason.INVALID_QUANTITY);
+            cases.refused(b.fill(account, perpetual, quantity, spot, 0.0, 0), RejectReason.INVALID_QUANTITY);
+            cases.refused(b.fill(account, option, quantity, 10.0, 0.0, 0), RejectReason.INVALID_QUANTITY);
         }
-        for (final double price : new double[]{ 1e308, 1e16, -1.0, Double.NaN, Double.POSITIVE_INFINITY })
+        for (final double price : with(TINY, 1e308, 1e16, -1.0, Double.NaN, Double.POSITIVE_INFINITY))
         {
-            refused(round, b.fill(account, perpetual, 1.0, price, 0.0, 0), RejectReason.INVALID_PRICE);
-            refused(round, b.fill(account, option, 1.0, price, 0.0, 0), RejectReason.INVALID_PRICE);
-            refused(round, b.fill(account, perpetual, 1.0, spot, price == -1.0 ? 1e308 : price, 0),
+            cases.refused(b.fill(account, perpetual, 1.0, price, 0.0, 0), RejectReason.INVALID_PRICE);
+            cases.refused(b.fill(account, option, 1.0, price, 0.0, 0), RejectReason.INVALID_PRICE);
+            cases.refused(b.fill(account, perpetual, 1.0, spot, price == -1.0 ? 1e308 : price, 0),
                 RejectReason.INVALID_PRICE);
         }
-        refused(round, b.fill(account, perpetual, 1.0, 0.0, 0.0, 0), RejectReason.INVALID_PRICE);
+        cases.refused(b.fill(account, perpetual, 1.0, spot, -Double.MIN_VALUE, 0), RejectReason.INVALID_PRICE);
+        cases.refused(b.fill(account, perpetual, 1.0, 0.0, 0.0, 0), RejectReason.INVALID_PRICE);
 
-        for (final double quantity : new double[]{ 1e308, 1e16, 0.0, -1.0, Double.NaN })
+        long orderId = 900;
+        for (final double quantity : with(TINY, 1e308, 1e16, 0.0, -1.0, Double.NaN))
         {
-            refused(round, b.orderCheck(account, perpetual, Side.BUY, quantity, spot, 901),
+            cases.refused(b.orderCheck(account, perpetual, Side.BUY, quantity, spot, ++orderId),
                 RejectReason.INVALID_QUANTITY);
+            cases.refused(b.marginQuery(account, perpetual, Side.BUY, quantity, spot), RejectReason.INVALID_QUANTITY);
         }
-        refused(round, b.orderCheck(account, perpetual, Side.BUY, 1.0, 0.0, 902), RejectReason.INVALID_PRICE);
-        refused(round, b.orderCheck(account, perpetual, Side.BUY, 1.0, 1e308, 903), RejectReason.INVALID_PRICE);
-        round.readdressed(b.orderCheck(account, option, Side.SELL, 0.1, 0.0, 904));
-        refused(round, withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 905),
+        for (final double limit : with(TINY, 1e308, -1.0, Double.NaN))
+        {
+            cases.refused(b.orderCheck(account, perpetual, Side.BUY, 1.0, limit, ++orderId),
+                RejectReason.INVALID_PRICE);
+            cases.refused(b.orderCheck(account, option, Side.SELL, 0.1, limit, ++orderId),
+                RejectReason.INVALID_PRICE);
+        }
+        cases.refused(b.orderCheck(account, perpetual, Side.BUY, 1.0, 0.0, 902), RejectReason.INVALID_PRICE);
+        cases.round.readdressed(b.orderCheck(account, option, Side.SELL, 0.1, 0.0, 904));
+        cases.refused(withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 905),
             OrderCheckDecoder.sideEncodingOffset(), 9), RejectReason.INVALID_ENUM);
-        refused(round, withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 906),
+        cases.refused(withByte(b.orderCheck(account, perpetual, Side.BUY, 1.0, spot, 906),
             OrderCheckDecoder.sideEncodingOffset(), 0), RejectReason.INVALID_ENUM);
     }
 
     private static void refusedReferenceData(
-        final FuzzRound round, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
-        final int btc)
+        final Cases cases, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
+        final int usdc, final int btc)
     {
-        refused(round, b.accountOpen(0), RejectReason.INVALID_VALUE);
-        refused(round, b.accountOpen(-1), RejectReason.INVALID_VALUE);
-        refused(round, b.accountOpen(Long.MIN_VALUE), RejectReason.INVALID_VALUE);
-        refused(round, withByte(b.accountOpen(5_000_000), AccountOpenDecoder.marginModeEncodingOffset(), 7),
+        cases.refused(b.accountOpen(0), RejectReason.INVALID_VALUE);
+        cases.refused(b.accountOpen(-1), RejectReason.INVALID_VALUE);
+        cases.refused(b.accountOpen(Long.MIN_VALUE), RejectReason.INVALID_VALUE);
+        cases.refused(withByte(b.accountOpen(5_000_000), AccountOpenDecoder.marginModeEncodingOffset(), 7),
             RejectReason.INVALID_ENUM);
-        refused(round, b.accountOpen(account), RejectReason.ALREADY_DEFINED);
+        cases.refused(b.accountOpen(account), RejectReason.ALREADY_DEFINED);
 
-        final int free = state.instruments().capacity() - 2;
-        final long expiry = state.nowNs() + 86_400_000_000_000L;
-        refused(round, withDouble(b.instrumentDefinition(free, btc, expiry),
-            InstrumentDefinitionDecoder.multiplierEncodingOffset(), 1e308), RejectReason.INVALID_VALUE);
-        refused(round, withDouble(b.instrumentDefinition(free, btc, expiry),
-            InstrumentDefinitionDecoder.multiplierEncodingOffset(), Double.NaN), RejectReason.INVALID_VALUE);
-        refused(round, withDouble(b.instrumentDefinition(free, btc, expiry),
-            InstrumentDefinitionDecoder.strikeEncodingOffset(), 1e308), RejectReason.INVALID_PRICE);
-        refused(round, withByte(b.instrumentDefinition(free, btc, expiry),
+        final int free = state.instruments().capacity() - 8;
+        // the frames' own time, which the clock has reached by now or will reach with them
+        final long now = Math.max(state.nowNs(), b.timestampNs());
+        final long expiry = now + 86_400_000_000_000L;
+        for (final double multiplier : with(TINY, 1e308, Double.NaN, 0.0, -1.0))
+        {
+            cases.refused(withDouble(b.instrumentDefinition(free, btc, expiry),
+                InstrumentDefinitionDecoder.multiplierEncodingOffset(), multiplier), RejectReason.INVALID_VALUE);
+        }
+        for (final double strike : with(TINY, 1e308, Double.NaN, 0.0, -1.0))
+        {
+            cases.refused(withDouble(b.instrumentDefinition(free, btc, expiry),
+                InstrumentDefinitionDecoder.strikeEncodingOffset(), strike), RejectReason.INVALID_PRICE);
+        }
+        cases.refused(withByte(b.instrumentDefinition(free, btc, expiry),
             InstrumentDefinitionDecoder.kindEncodingOffset(), 9), RejectReason.INVALID_ENUM);
-        refused(round, withByte(b.instrumentDefinition(free, btc, expiry),
+        cases.refused(withByte(b.instrumentDefinition(free, btc, expiry),
             InstrumentDefinitionDecoder.rightEncodingOffset(), 9), RejectReason.INVALID_ENUM);
-        refused(round, b.instrumentDefinition(free, usd, expiry), RejectReason.UNKNOWN_ASSET);
-        refused(round, b.instrumentDefinition(free, btc, 0), RejectReason.INVALID_TIMESTAMP);
-        refused(round, b.instrumentDefinition(-1, btc, expiry), RejectReason.CAPACITY_EXCEEDED);
-        round.readdressed(b.instrumentDefinition(free, btc, Long.MAX_VALUE));
-        round.readdressed(b.orderCheck(account, free, Side.BUY, 1.0, 0.0, 907));
+        // assets that are not underlyings have no scenario grid: USD, a stablecoin
+        cases.refused(b.instrumentDefinition(free, usd, expiry), RejectReason.NOT_AN_UNDERLYING);
+        cases.refused(b.instrumentDefinition(free, usdc, expiry), RejectReason.NOT_AN_UNDERLYING);
+        cases.refused(b.instrumentDefinition(free, 9_999, expiry), RejectReason.UNKNOWN_ASSET);
+        // expired, or no date at all
+        for (final long expired : new long[]{ state.nowNs(), now, now - 1, 1 })
+        {
+            cases.refused(b.instrumentDefinition(free, btc, expired), RejectReason.INSTRUMENT_EXPIRED);
+            cases.refused(b.instrumentDefinition(free, btc, InstrumentKind.FUTURE, OptionRight.NONE, 0, expired),
+                RejectReason.INSTRUMENT_EXPIRED);
+        }
+        for (final long undated : new long[]{ 0, -1, Long.MIN_VALUE, Long.MAX_VALUE, now + Checks.MAX_TENOR_NS + 1 })
+        {
+            cases.refused(b.instrumentDefinition(free, btc, undated), RejectReason.INVALID_TIMESTAMP);
+            cases.refused(b.instrumentDefinition(free, btc, InstrumentKind.FUTURE, OptionRight.NONE, 0, undated),
+                RejectReason.INVALID_TIMESTAMP);
+        }
+        // a perpetual has no expiry, no strike and no right
+        for (final long dated : new long[]{ expiry, 1, -1, Long.MAX_VALUE })
+        {
+            cases.refused(b.instrumentDefinition(free, btc, InstrumentKind.PERPETUAL, OptionRight.NONE, 0, dated),
+                RejectReason.INVALID_TIMESTAMP);
+        }
+        cases.refused(b.instrumentDefinition(free, btc, InstrumentKind.PERPETUAL, OptionRight.NONE, 1e-300, 0),
+            RejectReason.INVALID_PRICE);
+        cases.refused(b.instrumentDefinition(free, btc, InstrumentKind.PERPETUAL, OptionRight.CALL, 0, 0),
+            RejectReason.INVALID_ENUM);
+        cases.refused(b.instrumentDefinition(free, btc, InstrumentKind.OPTION, OptionRight.NONE, 1e5, expiry),
+            RejectReason.INVALID_ENUM);
+        cases.refused(b.instrumentDefinition(-1, btc, expiry), RejectReason.CAPACITY_EXCEEDED);
+        cases.round.readdressed(b.instrumentDefinition(free, btc, now + Checks.MAX_TENOR_NS));
+        cases.round.readdressed(b.orderCheck(account, free, Side.BUY, 1.0, 0.0, 907));
     }
 
-    private static void refusedMarketDataAndParameters(
-        final FuzzRound round, final SeedFrames.Builder b, final int usd, final int btc, final int perpetual,
+    private static void refusedMarketData(
+        final Cases cases, final SeedFrames.Builder b, final int usd, final int btc, final int perpetual,
         final int option)
     {
-        for (final double amount : new double[]{ 1e308, -1e308, 1e16, Double.NaN, Double.NEGATIVE_INFINITY })
+        for (final double amount : with(signed(TINY), 1e308, -1e308, 1e16, Double.NaN, Double.NEGATIVE_INFINITY))
         {
-            refused(round, b.fundingPayment(perpetual, amount), RejectReason.INVALID_PRICE);
+            cases.refused(b.fundingPayment(perpetual, amount), RejectReason.INVALID_PRICE);
         }
-        refused(round, b.fundingPayment(option, 1.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.fundingPayment(option, 1.0), RejectReason.INVALID_VALUE);
 
-        refused(round, b.oraclePrice(usd, 2.0), RejectReason.INVALID_PRICE);
-        for (final double price : new double[]{ 1e308, 1e16, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY })
+        cases.refused(b.oraclePrice(usd, 2.0), RejectReason.INVALID_PRICE);
+        cases.refused(b.oraclePrice(usd, Math.nextUp(1.0)), RejectReason.INVALID_PRICE);
+        for (final double price : with(TINY, 1e308, 1e16, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY))
         {
-            refused(round, b.oraclePrice(btc, price), RejectReason.INVALID_PRICE);
+            cases.refused(b.oraclePrice(btc, price), RejectReason.INVALID_PRICE);
         }
-        refused(round, b.oraclePrice(-1, 1.0), RejectReason.UNKNOWN_ASSET);
-        refused(round, b.optionVolatility(option, 1e308), RejectReason.INVALID_VALUE);
-        refused(round, b.optionVolatility(perpetual, 0.5), RejectReason.INVALID_VALUE);
-
-        refused(round, b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 1e308, 0.0), RejectReason.INVALID_VALUE);
-        refused(round, b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, Double.NaN, 0.0), RejectReason.INVALID_VALUE);
-        refused(round, b.parameterUpdate(ParameterId.MM_FACTOR, 3, 0, 0.5, 0.0), RejectReason.INVALID_VALUE);
-        refused(round, b.parameterUpdate(ParameterId.TAIL_SHOCK, -1, 99, 0.1, 0.0), RejectReason.INVALID_VALUE);
-        refused(round, b.parameterUpdate(ParameterId.PRICE_RANGE, btc, 0, Double.NaN, 0.0),
-            RejectReason.INVALID_VALUE);
-        refused(round, b.parameterUpdate(ParameterId.PRICE_RANGE, 9_999, 0, 0.1, 0.0), RejectReason.UNKNOWN_ASSET);
-        refused(round, b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 0, 1e308, Double.NaN),
-            RejectReason.INVALID_VALUE);
-        refused(round, b.parameterUpdate(ParameterId.CORRELATION_SET, btc, -1, 0.0, 0.0), RejectReason.INVALID_VALUE);
-        for (final int parameterId : new int[]{ 0, 15, 99, 0xFFFE, 0xFFFF })
+        cases.refused(b.oraclePrice(-1, 1.0), RejectReason.UNKNOWN_ASSET);
+        for (final double vol : with(TINY, 1e308, Math.nextDown(1e-4), Math.nextUp(10.0), 0.0, -0.5, Double.NaN))
         {
-            refused(round, withShort(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.5, 0.0),
+            cases.refused(b.optionVolatility(option, vol), RejectReason.INVALID_VALUE);
+        }
+        cases.refused(b.optionVolatility(perpetual, 0.5), RejectReason.INVALID_VALUE);
+    }
+
+    private static void refusedParameters(
+        final Cases cases, final SeedFrames.Builder b, final int usd, final int usdc, final int btc)
+    {
+        for (final double value : with(TINY, 1e308, Double.NaN, 1e-9, 0.0, 0.09, 1.01))
+        {
+            cases.refused(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, value, 0.0), RejectReason.INVALID_VALUE);
+        }
+        for (final double range : with(TINY, Double.NaN, 0.0, 0.96, 1.0, -0.2))
+        {
+            cases.refused(b.parameterUpdate(ParameterId.PRICE_RANGE, btc, 0, range, 0.0), RejectReason.INVALID_VALUE);
+        }
+        for (final ParameterId power : new ParameterId[]{ ParameterId.SHORT_TERM_VEGA_POWER,
+            ParameterId.LONG_TERM_VEGA_POWER })
+        {
+            for (final double value : with(TINY, 7.0, 1.01, -0.1))
+            {
+                cases.refused(b.parameterUpdate(power, -1, 0, value, 0.0), RejectReason.INVALID_VALUE);
+            }
+        }
+        for (final double tail : with(TINY, 0.0, -1.0, -0.995, 10.5, 100.0))
+        {
+            cases.refused(b.parameterUpdate(ParameterId.TAIL_SHOCK, -1, 0, tail, 0.0), RejectReason.INVALID_VALUE);
+        }
+        cases.refused(b.parameterUpdate(ParameterId.VOL_RANGE_UP, -1, 0, 2.5, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.MIN_VOL_FOR_SHOCK_UP, -1, 0, 11, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.OPTION_CONTINGENCY, -1, 0, 0.2, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.RISK_FREE_RATE, -1, 0, -0.5, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 0, 0.0, Double.MIN_VALUE),
+            RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.MM_FACTOR, 3, 0, 0.5, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 1, 0.5, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.TAIL_SHOCK, -1, 99, 0.1, 0.0), RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.PRICE_RANGE, 9_999, 0, 0.1, 0.0), RejectReason.UNKNOWN_ASSET);
+        cases.refused(b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 0, 1e308, Double.NaN),
+            RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.CORRELATION_SET, btc, -1, 0.0, 0.0), RejectReason.INVALID_VALUE);
+        // per-underlying parameters for assets that are not underlyings: once, they made every USD holder UNMARGINED
+        for (final int asset : new int[]{ usd, usdc })
+        {
+            cases.refused(b.parameterUpdate(ParameterId.PRICE_RANGE, asset, 0, 0.25, 0.0),
+                RejectReason.NOT_AN_UNDERLYING);
+            cases.refused(b.parameterUpdate(ParameterId.PNL_OFFSET, asset, 0, 0.5, 0.0),
+                RejectReason.NOT_AN_UNDERLYING);
+            cases.refused(b.parameterUpdate(ParameterId.CORRELATION_SET, asset, 1, 0.0, 0.0),
+                RejectReason.NOT_AN_UNDERLYING);
+            cases.refused(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, asset, ParameterId.PRICE_RANGE.value(),
+                0.0, 0.0), RejectReason.NOT_AN_UNDERLYING);
+        }
+        cases.refused(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, ParameterId.MM_FACTOR.value(), 0.8, 0.0),
+            RejectReason.INVALID_VALUE);
+        cases.refused(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, 99, 0.0, 0.0),
+            RejectReason.UNKNOWN_PARAMETER);
+        for (final int parameterId : new int[]{ 0, 16, 99, 0xFFFE, 0xFFFF })
+        {
+            cases.refused(withShort(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.5, 0.0),
                 ParameterUpdateDecoder.parameterIdEncodingOffset(), parameterId), RejectReason.UNKNOWN_PARAMETER);
         }
+        assertEquals(RejectReason.NONE, cases.round.readdressed(
+            b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, ParameterId.MM_FACTOR.value(), 0.0, 0.0)));
 
         for (final int command : new int[]{ 0, 3, 200, 255 })
         {
-            refused(round, withByte(b.adminCommand(AdminCommandType.DIGEST),
+            cases.refused(withByte(b.adminCommand(AdminCommandType.DIGEST),
                 AdminCommandDecoder.commandEncodingOffset(), command), RejectReason.INVALID_ENUM);
         }
     }
 
-    private static void refused(final FuzzRound round, final byte[] frame, final RejectReason expected)
+    /** Feeds hostile frames, each readdressed to a fuzz client, and counts them. */
+    private static final class Cases
     {
-        assertEquals(expected, round.readdressed(frame), () -> "refusal of template " +
-            (new UnsafeBuffer(frame).getShort(2, LITTLE_ENDIAN) & 0xFFFF));
+        final FuzzRound round;
+        int count;
+
+        Cases(final FuzzRound round)
+        {
+            this.round = round;
+        }
+
+        void refused(final byte[] frame, final RejectReason expected)
+        {
+            count++;
+            assertEquals(expected, round.readdressed(frame), () -> "refusal of template " +
+                (new UnsafeBuffer(frame).getShort(2, LITTLE_ENDIAN) & 0xFFFF));
+        }
+    }
+
+    private static double[] with(final double[] values, final double... more)
+    {
+        final double[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
+    }
+
+    private static double[] signed(final double[] values)
+    {
+        final double[] both = java.util.Arrays.copyOf(values, 2 * values.length);
+        for (int i = 0; i < values.length; i++)
+        {
+            both[values.length + i] = -values[i];
+        }
+        return both;
     }
 
     private static byte[] withByte(final byte[] frame, final int offset, final int value)

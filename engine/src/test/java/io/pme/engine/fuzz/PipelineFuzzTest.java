@@ -96,10 +96,13 @@ class PipelineFuzzTest
             engine.close();
         }
         assertEquals(0, engine.pipelineErrors(), "pipeline errors");
+        int oversize = 0;
         for (int i = 0; i < inputs.size(); i++)
         {
             checkEcho(i, inputs.get(i), answers.get(i));
+            oversize += inputs.get(i).length > EngineConfiguration.MAX_FRAME_LENGTH ? 1 : 0;
         }
+        assertTrue(oversize > BAD_FRAMES / 20, "oversize frames sent: " + oversize);
 
         final EngineState state = context.newState();
         final PortfolioRiskModel risk = new PortfolioRiskModel(state, null);
@@ -182,10 +185,12 @@ class PipelineFuzzTest
         answers.add(new long[]{
             buffer.getLong(body + CORRELATION_ID_OFFSET, LITTLE_ENDIAN),
             buffer.getInt(body + CLIENT_ID_OFFSET, LITTLE_ENDIAN),
-            templateId });
+            templateId,
+            RejectDecoder.TEMPLATE_ID == templateId ? reject.reasonRaw() : -1 });
     }
 
-    // The engine sees an oversize frame as its first bytes under template 0, and answers what it can read of that.
+    // The engine sees an oversize frame as its first bytes under template 0, answers MALFORMED_FRAME and echoes what
+    // it can read of that.
     private static void checkEcho(final int i, final byte[] input, final long[] answer)
     {
         final byte[] seen = input.length > EngineConfiguration.MAX_FRAME_LENGTH ? oversizeMarker(input) : input;
@@ -199,6 +204,7 @@ class PipelineFuzzTest
         if (seen != input)
         {
             assertEquals(RejectDecoder.TEMPLATE_ID, answer[2], "oversize input " + i + " must be refused");
+            assertEquals(RejectReason.MALFORMED_FRAME.value(), answer[3], "oversize input " + i);
         }
     }
 

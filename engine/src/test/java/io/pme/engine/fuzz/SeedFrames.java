@@ -87,7 +87,11 @@ final class SeedFrames
         frames.add(b.accountOpen(account + 1_000_000));
         frames.add(b.assetDefinition(state.assets().capacity() - 1, "FUZZ"));
         final long expiryNs = state.nowNs() + 86_400_000_000_000L;
-        frames.add(b.instrumentDefinition(state.instruments().capacity() - 1, btc, expiryNs));
+        final int lastInstrument = state.instruments().capacity() - 1;
+        frames.add(b.instrumentDefinition(lastInstrument, btc, expiryNs));
+        frames.add(b.instrumentDefinition(lastInstrument - 1, btc, InstrumentKind.PERPETUAL, OptionRight.NONE, 0, 0));
+        frames.add(b.instrumentDefinition(
+            lastInstrument - 2, btc, InstrumentKind.FUTURE, OptionRight.NONE, 0, expiryNs * 2 - state.nowNs()));
         frames.add(b.deposit(account, usd, 1_000.0));
         frames.add(b.withdrawal(account, usd, 10.0));
         frames.add(b.oraclePrice(btc, state.assets().price(btc) * 1.001));
@@ -96,6 +100,7 @@ final class SeedFrames
         frames.add(b.fill(account, option, -0.1, 100.0, 0.1, 0));
         frames.add(b.orderCheck(account, perpetual, Side.BUY, 0.01, state.assets().price(btc), 77));
         frames.add(b.orderCheck(account, option, Side.SELL, 0.1, 0.0, 78));
+        frames.add(b.fill(account, perpetual, -0.01, state.assets().price(btc), -0.05, 78));
         frames.add(b.orderDone(account, 77));
         frames.add(b.marginQuery(account, perpetual, Side.SELL, 0.5, state.assets().price(btc)));
         frames.add(b.marginQuery(account, -1, Side.BUY, 0.0, 0.0));
@@ -103,6 +108,12 @@ final class SeedFrames
         frames.add(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.6, 0.0));
         frames.add(b.parameterUpdate(ParameterId.PRICE_RANGE, btc, 0, 0.2, 0.0));
         frames.add(b.parameterUpdate(ParameterId.HAIRCUT_TIER, usd, 1, 1e6, 0.1));
+        frames.add(b.parameterUpdate(ParameterId.TAIL_SHOCK, -1, 2, 0.6, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.SHORT_TERM_VEGA_POWER, -1, 0, 0.35, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.CORRELATION_SET, btc, 2, 0.0, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, ParameterId.MM_FACTOR.value(), 0.0, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, btc, ParameterId.PRICE_RANGE.value(), 0.0, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, usd, ParameterId.HAIRCUT_TIER.value(), 0.0, 0.0));
         frames.add(b.heartbeat());
         frames.add(b.adminCommand(AdminCommandType.DIGEST));
         frames.add(b.adminCommand(AdminCommandType.SNAPSHOT));
@@ -133,6 +144,11 @@ final class SeedFrames
             this.timestampNs = timestampNs;
         }
 
+        long timestampNs()
+        {
+            return timestampNs;
+        }
+
         byte[] accountOpen(final long accountId)
         {
             final AccountOpenEncoder e = new AccountOpenEncoder().wrapAndApplyHeader(buffer, 0, header);
@@ -150,11 +166,19 @@ final class SeedFrames
 
         byte[] instrumentDefinition(final int instrumentId, final int underlying, final long expiryNs)
         {
+            return instrumentDefinition(
+                instrumentId, underlying, InstrumentKind.OPTION, OptionRight.CALL, 100_000.0, expiryNs);
+        }
+
+        byte[] instrumentDefinition(
+            final int instrumentId, final int underlying, final InstrumentKind kind, final OptionRight right,
+            final double strike, final long expiryNs)
+        {
             final InstrumentDefinitionEncoder e =
                 new InstrumentDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
             e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
-                .instrumentId(instrumentId).underlyingAssetId(underlying).kind(InstrumentKind.OPTION)
-                .right(OptionRight.CALL).multiplier(1.0).strike(100_000.0).expiryNs(expiryNs).symbol("FUZZ-OPT");
+                .instrumentId(instrumentId).underlyingAssetId(underlying).kind(kind)
+                .right(right).multiplier(1.0).strike(strike).expiryNs(expiryNs).symbol("FUZZ-" + kind.name());
             return copy(e.encodedLength());
         }
 

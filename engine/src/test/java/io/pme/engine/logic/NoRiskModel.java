@@ -25,6 +25,12 @@ public final class NoRiskModel implements RiskModelBinding
     {
     }
 
+    // without a model nothing is margined anyway: instruments are defined on any asset but USD, as they were
+    public boolean isUnderlying(final int assetId)
+    {
+        return true;
+    }
+
     public int applyParameter(
         final int parameterId, final int assetId, final int index, final double value, final double value2)
     {

@@ -54,13 +54,14 @@ class WireCodesTest
                 count++;
             }
         }
-        assertEquals(14, count, "parameter ids on the wire");
+        assertEquals(15, count, "parameter ids on the wire");
 
         // what is left are the reject codes apply answers with, named as the wire's reasons (OK is NONE)
         assertEquals(Long.valueOf(RejectReason.NONE.value()), engine.remove("OK"));
         assertEquals(Map.of(
             "UNKNOWN_ASSET", (long)RejectReason.UNKNOWN_ASSET.value(),
             "INVALID_VALUE", (long)RejectReason.INVALID_VALUE.value(),
+            "NOT_AN_UNDERLYING", (long)RejectReason.NOT_AN_UNDERLYING.value(),
             "UNKNOWN_PARAMETER", (long)RejectReason.UNKNOWN_PARAMETER.value()), engine);
     }
 
