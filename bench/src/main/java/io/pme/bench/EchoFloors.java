@@ -41,7 +41,9 @@ public final class EchoFloors
     }
 
     /**
-     * Measures the raw echo, then the journal echo.
+     * Warms the process up on the raw echo (the warm-up's length at the run's rate, not recorded: the first row
+     * measured in a cold JVM would otherwise carry its compilation, while the engine's row follows the setup's
+     * hundred thousand frames), then measures the raw echo, then the journal echo.
      *
      * @param context  the engine's settings: channels, streams and idle strategy names.
      * @param aeronDir base name of the drivers' directories (deleted afterwards).
@@ -60,6 +62,8 @@ public final class EchoFloors
         final int accounts,
         final int hot) throws InterruptedException
     {
+        final RoundTripClient warmup = new RoundTripClient(client.rate(), Math.max(1, client.warmupSeconds()), 0);
+        measureOne("warm-up", context, aeronDir + "-warm-up", null, warmup, accounts, hot);
         final Row raw = measureOne(RAW, context, aeronDir + "-raw-echo", null, client, accounts, hot);
         final Row journal = measureOne(
             JOURNAL, context, aeronDir + "-journal-echo", work.resolve("echo-journal"), client, accounts, hot);
@@ -141,8 +145,8 @@ public final class EchoFloors
                 Throwable::printStackTrace, null, server);
             AgentRunner.startOnThread(runner);
             awaitConnected(clientOut, clientIn);
-            System.out.printf("%s: offering the same checks and dones for %d s after the warm-up%n", name,
-                client.seconds());
+            System.out.printf("%s: offering the same checks and dones for %d s after %d s warm-up%n", name,
+                client.seconds(), client.warmupSeconds());
             final RoundTripClient.Result result = client.run(
                 clientOut, clientIn, stream, OrderCheckEncoder.TEMPLATE_ID, () -> {});
             CheckLatencyHarness.printLatency(name + " round trip from intended send", result.histogram(),
