@@ -1,5 +1,6 @@
 /**
  * JMH benchmarks and HdrHistogram harnesses: pre-trade check, tick fan-out, full against incremental revaluation,
- * pricing against Strata, end to end over Aeron, capacity at a million accounts.
+ * pricing against Strata, end to end over Aeron beside its transport and journal floors, capacity at a million
+ * accounts.
  */
 package io.pme.bench;

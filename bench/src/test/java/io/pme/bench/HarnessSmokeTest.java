@@ -46,6 +46,29 @@ class HarnessSmokeTest
             .matcher(out).find(), out);
         assertTrue(out.contains("sustained: "), out);
         assertTrue(out.contains("engine errors 0"), out);
+        // the floors beside it: three rows, each answering every measured check, and two ratios
+        for (final String row : new String[]{EchoFloors.RAW, EchoFloors.JOURNAL, "pme"})
+        {
+            assertTrue(Pattern.compile("\n  " + Pattern.quote(row) + " *( +[\\d.]+){5}  [\\d,]+ of 500\n")
+                .matcher(out).find(), () -> row + " row in:\n" + out);
+        }
+        for (final String ratio : new String[]{"pme / raw", "journal / raw"})
+        {
+            assertTrue(Pattern.compile("\n  " + Pattern.quote(ratio) + " *( +[\\d.]+×){5}\n").matcher(out).find(),
+                () -> ratio + " in:\n" + out);
+        }
+        assertTrue(out.contains("goals (issue 12): pme p50 ≤ raw p50 + 3 µs: "), out);
+        assertTrue(Pattern.compile("\n  " + Pattern.quote(EchoFloors.RAW) + " .*  500 of 500\n").matcher(out).find(),
+            out);
+    }
+
+    @Test
+    void endToEndHarnessWithoutFloors() throws Exception
+    {
+        final String out = run(() -> EndToEndHarness.main(
+            new String[]{"--rate", "500", "--seconds", "1", "--warmup", "0", "--accounts", "200", "--no-floors"}));
+        assertTrue(out.contains("checks answered "), out);
+        assertFalse(out.contains(EchoFloors.RAW), out);
     }
 
     @Test

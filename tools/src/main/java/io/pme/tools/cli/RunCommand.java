@@ -101,17 +101,29 @@ final class RunCommand
             {
                 return 1;
             }
+            // the opening book goes out as fast as the engine takes it, never more than half its ring ahead
+            final long inputsBefore = engine.counters().inputs().get();
             final SimulationAgent agent = new SimulationAgent(
-                simulation, new PublicationFrameSink(publication), SystemNanoClock.INSTANCE, rate);
+                simulation, new PublicationFrameSink(publication), SystemNanoClock.INSTANCE, rate,
+                SimulationAgent.DEFAULT_MAX_BURST, () -> engine.counters().inputs().get() - inputsBefore,
+                Math.max(1, context.ringSize() / 2));
             final AgentRunner simulationRunner = new AgentRunner(
                 new BackoffIdleStrategy(), Throwable::printStackTrace, null, agent);
             AgentRunner.startOnThread(simulationRunner);
             final Status status = new Status(engine, outputs, out);
             final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
+            boolean openingReported = false;
             while (System.nanoTime() < endNs && !engine.isFailed())
             {
                 pollFor(client, 1_000);
                 status.print();
+                openingReported = openingReported || reportOpening(agent, accounts, out);
+            }
+            if (!openingReported)
+            {
+                out.printf("opening book: %,d of %,d frames taken by the end of the run%n",
+                    Math.min(simulation.referenceFrameCount(), engine.counters().inputs().get() - inputsBefore),
+                    simulation.referenceFrameCount());
             }
             simulationRunner.close();
             if (!engine.isFailed())
@@ -154,6 +166,19 @@ final class RunCommand
             err.println("pme run: cannot start the engine: " + ex.getMessage());
             return null;
         }
+    }
+
+    private static boolean reportOpening(final SimulationAgent agent, final int accounts, final PrintStream out)
+    {
+        final long openingNs = agent.openingDurationNs();
+        if (openingNs < 0)
+        {
+            return false;
+        }
+        out.printf("opening book: %,d frames (%,d accounts opened, funded and filled) taken by the engine in %.1f s," +
+            " unpaced; the market now runs at the offered rate%n",
+            agent.simulation().referenceFrameCount(), accounts, openingNs / 1e9);
+        return true;
     }
 
     // with a sessions file the simulation's one connection logs on as each of its clients, in the file's names
