@@ -10,6 +10,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.pme.engine.journal.Journal;
 import io.pme.engine.journal.Recovery;
+import io.pme.engine.journal.RecoveryReport;
 import io.pme.engine.journal.SnapshotStore;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -62,6 +63,8 @@ public final class Engine implements AutoCloseable
     private final EngineErrors errorLog = new EngineErrors();
     private final SessionManager sessions;
     private volatile Throwable failure;
+    // written before the ring's threads start, which publishes it to them
+    private boolean recovered;
 
     private Engine(final EngineContext context)
     {
@@ -100,9 +103,16 @@ public final class Engine implements AutoCloseable
 
             final StateSnapshot snapshotCodec = new StateSnapshot();
             final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
+            // a SNAPSHOT command replayed on recovery writes nothing: its file, if the live run wrote one, stays
+            // exactly as it was, corrupt or not, so what recovery skipped is still there to be looked at
             processor = new InputProcessor(state, risk, counters, Outbox.NONE,
-                journalIndex -> takeSnapshot(snapshotCodec, snapshots, journalIndex));
+                journalIndex -> recovered && takeSnapshot(snapshotCodec, snapshots, journalIndex));
             recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
+            recovered = true;
+            final RecoveryReport report = recovery.report();
+            counters.recovered(report.restoredInputSequence(), report.skipped().size(), report.replayed(),
+                report.durationNs());
+            report.print(context.recoveryReportStream());
             openedJournal = new Journal(context.journalDir());
             journal = openedJournal;
 

@@ -10,6 +10,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -51,6 +52,7 @@ public final class EngineContext
     private String aeronDirectoryName;
     private boolean embeddedMediaDriver = true;
     private Path journalDir;
+    private PrintStream recoveryReportStream = System.err;
     private File countersFile;
     private boolean concluded;
 
@@ -97,6 +99,7 @@ public final class EngineContext
             throw new IllegalArgumentException("aeronDirectoryName is required for an external media driver");
         }
         requireNonNull("riskModelFactory", riskModelFactory);
+        requireNonNull("recoveryReportStream", recoveryReportStream);
 
         concludeStrategies();
         if (null == countersFile)
@@ -684,6 +687,26 @@ public final class EngineContext
     public EngineContext journalDir(final Path journalDir)
     {
         this.journalDir = journalDir;
+        return this;
+    }
+
+    /**
+     * @return where the engine prints its recovery report on start; standard error by default.
+     */
+    public PrintStream recoveryReportStream()
+    {
+        return recoveryReportStream;
+    }
+
+    /**
+     * @param recoveryReportStream where the engine prints, on start, which snapshot it restored, which it skipped
+     *                             and why, and how many journaled inputs it replayed in how long; standard error by
+     *                             default, so a command whose standard output is data keeps it clean.
+     * @return this for a fluent API.
+     */
+    public EngineContext recoveryReportStream(final PrintStream recoveryReportStream)
+    {
+        this.recoveryReportStream = recoveryReportStream;
         return this;
     }
 

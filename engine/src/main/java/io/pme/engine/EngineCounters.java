@@ -11,6 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's counters. Live, they sit in a memory-mapped file where {@code pme stat} reads them from another
@@ -43,6 +44,11 @@ public final class EngineCounters implements AutoCloseable
     public static final int JOURNAL_FAILURES_TYPE_ID = TYPE_ID_BASE + 18;
     public static final int NOT_JOURNALED_TYPE_ID = TYPE_ID_BASE + 19;
     public static final int SNAPSHOT_FAILURES_TYPE_ID = TYPE_ID_BASE + 20;
+    // what the start-up recovery did (issue 11), set once before the engine takes input
+    public static final int RECOVERY_SNAPSHOT_INPUT_TYPE_ID = TYPE_ID_BASE + 21;
+    public static final int RECOVERY_SNAPSHOTS_SKIPPED_TYPE_ID = TYPE_ID_BASE + 22;
+    public static final int RECOVERY_REPLAYED_TYPE_ID = TYPE_ID_BASE + 23;
+    public static final int RECOVERY_TIME_US_TYPE_ID = TYPE_ID_BASE + 24;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -83,6 +89,10 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter journalFailures;
     private final AtomicCounter notJournaled;
     private final AtomicCounter snapshotFailures;
+    private final AtomicCounter recoverySnapshotInput;
+    private final AtomicCounter recoverySnapshotsSkipped;
+    private final AtomicCounter recoveryReplayed;
+    private final AtomicCounter recoveryTimeUs;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -114,6 +124,11 @@ public final class EngineCounters implements AutoCloseable
         journalFailures = factory.newCounter(JOURNAL_FAILURES_TYPE_ID, "pme: journal failures");
         notJournaled = factory.newCounter(NOT_JOURNALED_TYPE_ID, "pme: inputs not journaled");
         snapshotFailures = factory.newCounter(SNAPSHOT_FAILURES_TYPE_ID, "pme: snapshot failures");
+        recoverySnapshotInput = factory.newCounter(RECOVERY_SNAPSHOT_INPUT_TYPE_ID, "pme: recovery snapshot input");
+        recoverySnapshotsSkipped = factory.newCounter(
+            RECOVERY_SNAPSHOTS_SKIPPED_TYPE_ID, "pme: recovery snapshots skipped");
+        recoveryReplayed = factory.newCounter(RECOVERY_REPLAYED_TYPE_ID, "pme: recovery inputs replayed");
+        recoveryTimeUs = factory.newCounter(RECOVERY_TIME_US_TYPE_ID, "pme: recovery time us");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -178,7 +193,8 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
-     * @return inputs the business logic has processed, journaled ones replayed on recovery included.
+     * @return inputs the business logic has processed, journaled ones replayed on recovery included
+     * ({@link #recoveryReplayed()} of them): live traffic is the difference.
      */
     public AtomicCounter inputs()
     {
@@ -332,6 +348,55 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return the input sequence of the snapshot the start-up recovery restored, 0 when it restored none.
+     */
+    public AtomicCounter recoverySnapshotInput()
+    {
+        return recoverySnapshotInput;
+    }
+
+    /**
+     * @return snapshot files the start-up recovery skipped as corrupt or truncated.
+     */
+    public AtomicCounter recoverySnapshotsSkipped()
+    {
+        return recoverySnapshotsSkipped;
+    }
+
+    /**
+     * @return journaled inputs the start-up recovery replayed; {@link #inputs()} counts them too.
+     */
+    public AtomicCounter recoveryReplayed()
+    {
+        return recoveryReplayed;
+    }
+
+    /**
+     * @return how long the start-up recovery took, in microseconds (wall time, an operational figure).
+     */
+    public AtomicCounter recoveryTimeUs()
+    {
+        return recoveryTimeUs;
+    }
+
+    /**
+     * Counts what a recovery did.
+     *
+     * @param snapshotInput   input sequence of the snapshot restored, or a negative value when none was.
+     * @param snapshotsSkipped snapshot files skipped as corrupt.
+     * @param replayed        journaled inputs replayed.
+     * @param durationNs      how long it took.
+     */
+    public void recovered(
+        final long snapshotInput, final long snapshotsSkipped, final long replayed, final long durationNs)
+    {
+        recoverySnapshotInput.setRelease(Math.max(0, snapshotInput));
+        recoverySnapshotsSkipped.setRelease(snapshotsSkipped);
+        recoveryReplayed.setRelease(replayed);
+        recoveryTimeUs.setRelease(TimeUnit.NANOSECONDS.toMicros(durationNs));
+    }
+
+    /**
      * Counts a refused input, in all and under its reason.
      *
      * @param reasonCode the {@link RejectReason} value; one without a counter of its own is counted in all only.
@@ -371,7 +436,8 @@ public final class EngineCounters implements AutoCloseable
         errors.close();
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
-            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures);
+            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
+            recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

@@ -282,10 +282,6 @@ public final class InputProcessor
                 RejectReason.SNAPSHOT_FAILED);
             return;
         }
-        if (snapshot && !taken)
-        {
-            counters.errors().incrementRelease();
-        }
         responses.stateDigest(
             command.timestampNs(), command.correlationId(), command.clientId(), admin.digest(),
             state.inputSequence(), taken);

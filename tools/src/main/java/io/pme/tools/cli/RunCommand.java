@@ -69,6 +69,7 @@ final class RunCommand
 
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
+            .recoveryReportStream(out)
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
             .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000));
         if (null != sessions)
@@ -84,10 +85,6 @@ final class RunCommand
             return 1;
         }
         launched.accept(engine);
-        if (engine.recovery().replayed() > 0)
-        {
-            out.printf("recovered %,d journaled inputs%n", engine.recovery().replayed());
-        }
         final Outputs outputs = new Outputs();
         final MarketSimulation simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts));
         try (EngineClient client = new EngineClient(
@@ -152,6 +149,14 @@ final class RunCommand
         catch (final IllegalArgumentException ex)
         {
             err.println("pme run: cannot start the engine: " + ex.getMessage());
+            return null;
+        }
+        catch (final IllegalStateException ex)
+        {
+            // recovery refused the journal (a damaged entry) or a snapshot (other parameters): acting on what it
+            // could read would build another state than the one journaled
+            err.println("pme run: the engine could not recover from " + context.journalDir() + ": " +
+                ex.getMessage());
             return null;
         }
     }

@@ -55,6 +55,7 @@ final class ScriptCommand
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .aeronDirectoryName(StatCommand.defaultAeronDir() + "-script-" + ProcessHandle.current().pid())
+            .recoveryReportStream(err)
             .conclude();
         final JsonFramePrinter printer = new JsonFramePrinter();
         final Engine engine = Engine.launch(context);
