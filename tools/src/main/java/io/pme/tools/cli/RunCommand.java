@@ -257,6 +257,7 @@ final class RunCommand
         private final Outputs outputs;
         private final PrintStream out;
         private final long startNs = System.nanoTime();
+        private final long rejectsAtStart;
         private long lastNs = startNs;
         private long lastInputs;
         private long lastOutputs;
@@ -268,6 +269,11 @@ final class RunCommand
             this.engine = engine;
             this.outputs = outputs;
             this.out = out;
+            // the counters include what recovery replayed: the status reports live traffic, from here on
+            final EngineCounters c = engine.counters();
+            lastInputs = c.inputs().get();
+            lastChecks = c.checks().get();
+            rejectsAtStart = c.rejects().get();
         }
 
         void print()
@@ -283,7 +289,7 @@ final class RunCommand
                 TimeUnit.NANOSECONDS.toSeconds(now - startNs), (inputs - lastInputs) / seconds,
                 (outputs.count - lastOutputs) / seconds, c.accounts().get(), c.belowInitialMargin().get(),
                 c.belowMaintenanceMargin().get(), (checks - lastChecks) / seconds, micros(interval),
-                c.rejects().get(), c.journalPosition().get());
+                c.rejects().get() - rejectsAtStart, c.journalPosition().get());
             lastNs = now;
             lastInputs = inputs;
             lastOutputs = outputs.count;
