@@ -314,6 +314,14 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return the digest of the clients' last correlation ids; call after {@link #close()}, as {@link #digest()}.
+     */
+    public long correlationDigest()
+    {
+        return processor.correlationDigest();
+    }
+
+    /**
      * @return the engine's state; only the business-logic thread may touch it until {@link #close()}.
      */
     public EngineState state()

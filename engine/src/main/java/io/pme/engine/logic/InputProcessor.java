@@ -317,6 +317,15 @@ public final class InputProcessor
     }
 
     /**
+     * @return the digest of the clients' last correlation ids, which replay must reproduce beside
+     * {@link #digest()}: it proves that inputs already used stay refused as duplicates.
+     */
+    public long correlationDigest()
+    {
+        return state.clients().digest();
+    }
+
+    /**
      * @return the state digest that replay must reproduce.
      */
     public long digest()

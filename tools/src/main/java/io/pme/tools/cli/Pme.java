@@ -1,5 +1,7 @@
 package io.pme.tools.cli;
 
+import io.pme.engine.state.Digest;
+
 import java.io.PrintStream;
 import java.util.Set;
 
@@ -33,6 +35,15 @@ public final class Pme
         final int exitCode = run(args, System.out, System.err);
         System.out.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * The last line of run, replay and script: the state digest, then the digest of the clients' correlation ids,
+     * so one equal line proves equal state and equally refused duplicates.
+     */
+    static String digestLine(final long stateDigest, final long correlationDigest)
+    {
+        return "state digest: " + Digest.hex(stateDigest) + " (correlation ids " + Digest.hex(correlationDigest) + ")";
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)

@@ -7,7 +7,6 @@ import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.logic.SnapshotSink;
-import io.pme.engine.state.Digest;
 import io.pme.engine.state.EngineState;
 
 import java.io.PrintStream;
@@ -60,7 +59,7 @@ final class ReplayCommand
             out.printf("replayed state: %,d accounts, %,d rejects, %,d below IM, %,d below MM%n",
                 state.accounts().count(), counters.rejects().get(),
                 counters.belowInitialMargin().get(), counters.belowMaintenanceMargin().get());
-            out.println("state digest: " + Digest.hex(processor.digest()));
+            out.println(Pme.digestLine(processor.digest(), processor.correlationDigest()));
             return 0;
         }
     }

@@ -15,7 +15,6 @@ import io.pme.simulation.MarketSimulation;
 import io.pme.simulation.PublicationFrameSink;
 import io.pme.simulation.SimulationAgent;
 import io.pme.simulation.SimulationConfig;
-import io.pme.engine.state.Digest;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -135,7 +134,7 @@ final class RunCommand
         {
             err.print(engine.errors().summary());
         }
-        out.println("state digest: " + Digest.hex(engine.digest()));
+        out.println(Pme.digestLine(engine.digest(), engine.correlationDigest()));
         return 0;
     }
 
