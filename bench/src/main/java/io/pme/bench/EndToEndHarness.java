@@ -11,6 +11,7 @@ import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.margin.PortfolioRiskModel;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
@@ -36,7 +37,7 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  *
  * <pre>
  * EndToEndHarness [--rate CHECKS_PER_S] [--seconds S] [--warmup S] [--accounts N] [--hot K]
- *                 [--wait busy|yielding|sleeping|blocking]
+ *                 [--wait busy|yielding|sleeping|blocking] [--journal-sync none|periodic|every-input]
  * </pre>
  */
 public final class EndToEndHarness
@@ -58,6 +59,7 @@ public final class EndToEndHarness
         int hot = 0;
         String wait = System.getProperty(
             EngineConfiguration.WAIT_STRATEGY_PROP_NAME, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
+        String journalSync = EngineConfiguration.journalSyncName();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -68,9 +70,10 @@ public final class EndToEndHarness
                 case "--accounts": accounts = Integer.parseInt(args[++i]); break;
                 case "--hot": hot = Integer.parseInt(args[++i]); break;
                 case "--wait": wait = args[++i]; break;
+                case "--journal-sync": journalSync = args[++i]; break;
                 default: throw new IllegalArgumentException("usage: EndToEndHarness [--rate N] [--seconds S] " +
-                    "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking]; unknown " +
-                    args[i]);
+                    "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking] " +
+                    "[--journal-sync none|periodic|every-input]; unknown " + args[i]);
             }
         }
         if (rate <= 0 || seconds <= 0 || warmupSeconds < 0 || accounts <= 0)
@@ -88,9 +91,13 @@ public final class EndToEndHarness
             .aeronDirectoryName(aeronDir)
             .countersFile(work.resolve("counters.dat").toFile())
             .waitStrategyName(wait)
+            .journalSyncName(journalSync)
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
-        System.out.printf("engine: embedded driver %s, journal %s, wait strategy %s%n", aeronDir, work, wait);
+        System.out.printf("engine: embedded driver %s, journal %s, wait strategy %s, journal sync %s%s%n",
+            aeronDir, work, wait, journalSync, JournalSyncPolicy.PERIODIC == context.journalSync() ?
+            String.format(" (every %,d inputs or %,d µs)", context.journalSyncInputs(),
+            TimeUnit.NANOSECONDS.toMicros(context.journalSyncIntervalNs())) : "");
         try (Engine engine = Engine.launch(context);
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(engine.aeronDirectoryName()));
             ExclusivePublication publication =
@@ -263,6 +270,9 @@ public final class EndToEndHarness
         System.out.printf("sustained: %,.0f checks/s answered | messages in %,.0f/s (checks + dones) | " +
             "messages out %,.0f/s | in + out %,.0f/s%n",
             received / windowS, 2.0 * received / windowS, counts[2] / windowS, (2.0 * received + counts[2]) / windowS);
+        System.out.printf("journal: %,d excerpts appended, %,d of them synced to the device in %,d syncs%n",
+            engine.counters().journalPosition().get(), engine.counters().journalSynced().get(),
+            engine.counters().journalSyncs().get());
         if (received < measured)
         {
             System.out.println("WARNING: not every check was answered in time: the offered rate is above capacity");

@@ -9,6 +9,7 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.pme.engine.journal.Journal;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.journal.RecoveryReport;
 import io.pme.engine.journal.SnapshotStore;
@@ -18,6 +19,7 @@ import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.pipeline.BusinessLogicHandler;
 import io.pme.engine.pipeline.InputEvent;
 import io.pme.engine.pipeline.JournalHandler;
+import io.pme.engine.pipeline.JournalSyncer;
 import io.pme.engine.pipeline.OutputQueue;
 import io.pme.engine.pipeline.Publisher;
 import io.pme.engine.pipeline.Receiver;
@@ -54,6 +56,7 @@ public final class Engine implements AutoCloseable
     private final Journal journal;
     private final Recovery recovery;
     private final Disruptor<InputEvent> disruptor;
+    private final JournalSyncer syncer;
     private final AgentRunner receiverRunner;
     private final AgentRunner publisherRunner;
     private final CheckLatencyRecorder checkLatency = new CheckLatencyRecorder();
@@ -137,9 +140,17 @@ public final class Engine implements AutoCloseable
             InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
             ProducerType.SINGLE, context.waitStrategy());
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
-        disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure))
+        final JournalSyncPolicy syncPolicy = context.journalSync();
+        syncer = JournalSyncPolicy.PERIODIC == syncPolicy ?
+            new JournalSyncer(journal, counters, this::onJournalFailure, context.journalSyncIntervalNs()) : null;
+        disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure, syncPolicy,
+            disruptor.getRingBuffer(), syncer, context.journalSyncInputs()))
             .then(new BusinessLogicHandler(processor, checkLatency, SystemNanoClock.INSTANCE, counters));
         disruptor.start();
+        if (null != syncer)
+        {
+            syncer.start();
+        }
 
         publisherRunner = new AgentRunner(
             context.publisherIdleStrategy(), this::onAgentError, counters.errors(),
@@ -184,7 +195,11 @@ public final class Engine implements AutoCloseable
     private void onJournalFailure(final Throwable throwable)
     {
         errorLog.record(throwable);
-        failure = throwable;
+        // the first failure is the cause; with a background sync the next append is refused because of it
+        if (null == failure)
+        {
+            failure = throwable;
+        }
     }
 
     private static MediaDriver launchDriver(final EngineContext context)
@@ -294,15 +309,39 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Stops taking input, lets the ring drain through the journal and the business logic, then stops.
+     * Stops taking input, lets the ring drain through the journal and the business logic, syncs the journal a last
+     * time unless its policy is {@link JournalSyncPolicy#NONE}, then stops.
      * Only after this may other threads read state, e.g. {@link #digest()}.
      */
     public void close()
     {
         CloseHelper.quietClose(receiverRunner);
         disruptor.shutdown();
+        CloseHelper.quietClose(syncer);
+        if (JournalSyncPolicy.NONE != context.journalSync() && !isFailed())
+        {
+            syncOnClose();
+        }
         CloseHelper.quietClose(publisherRunner);
         CloseHelper.quietCloseAll(journal, subscription, publication, counters, aeron, mediaDriver);
+    }
+
+    private void syncOnClose()
+    {
+        try
+        {
+            if (journal.sync())
+            {
+                counters.journalSyncs().incrementRelease();
+                counters.journalSynced().setRelease(journal.syncedCount());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // the periodic policy's last inputs may not be on the device: kept for whoever closes the engine
+            counters.journalFailures().incrementRelease();
+            onJournalFailure(ex);
+        }
     }
 
     /**

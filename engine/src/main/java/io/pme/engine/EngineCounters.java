@@ -49,6 +49,9 @@ public final class EngineCounters implements AutoCloseable
     public static final int RECOVERY_SNAPSHOTS_SKIPPED_TYPE_ID = TYPE_ID_BASE + 22;
     public static final int RECOVERY_REPLAYED_TYPE_ID = TYPE_ID_BASE + 23;
     public static final int RECOVERY_TIME_US_TYPE_ID = TYPE_ID_BASE + 24;
+    // the journal sync policy (issue 11): what is on the device, not only in the page cache
+    public static final int JOURNAL_SYNCS_TYPE_ID = TYPE_ID_BASE + 25;
+    public static final int JOURNAL_SYNCED_TYPE_ID = TYPE_ID_BASE + 26;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -93,6 +96,8 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter recoverySnapshotsSkipped;
     private final AtomicCounter recoveryReplayed;
     private final AtomicCounter recoveryTimeUs;
+    private final AtomicCounter journalSyncs;
+    private final AtomicCounter journalSynced;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -129,6 +134,8 @@ public final class EngineCounters implements AutoCloseable
             RECOVERY_SNAPSHOTS_SKIPPED_TYPE_ID, "pme: recovery snapshots skipped");
         recoveryReplayed = factory.newCounter(RECOVERY_REPLAYED_TYPE_ID, "pme: recovery inputs replayed");
         recoveryTimeUs = factory.newCounter(RECOVERY_TIME_US_TYPE_ID, "pme: recovery time us");
+        journalSyncs = factory.newCounter(JOURNAL_SYNCS_TYPE_ID, "pme: journal syncs");
+        journalSynced = factory.newCounter(JOURNAL_SYNCED_TYPE_ID, "pme: journal excerpts synced");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -348,6 +355,23 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return times the journal forced its entries to the device, as its sync policy asks; 0 with {@code none}.
+     */
+    public AtomicCounter journalSyncs()
+    {
+        return journalSyncs;
+    }
+
+    /**
+     * @return inputs appended since the engine started that are known to be on the device; at most
+     * {@link #journalPosition()}, which counts those only in the page cache too.
+     */
+    public AtomicCounter journalSynced()
+    {
+        return journalSynced;
+    }
+
+    /**
      * @return the input sequence of the snapshot the start-up recovery restored, 0 when it restored none.
      */
     public AtomicCounter recoverySnapshotInput()
@@ -437,7 +461,7 @@ public final class EngineCounters implements AutoCloseable
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
             sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
-            recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs);
+            recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

@@ -1,6 +1,7 @@
 package io.pme.engine.journal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,6 +183,33 @@ class JournalTest
             }
         }
         throw new AssertionError(marker + " not found in " + cycleFiles.get(0));
+    }
+
+    @Test
+    void syncForcesWhatWasAppendedAndAFailedSyncRefusesEveryLaterAppend() throws IOException
+    {
+        try (Journal journal = new Journal(dir))
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Frames.MAX_LENGTH]);
+            assertFalse(journal.sync(), "nothing appended, nothing to force");
+            journal.append(buffer, 0, Frames.encode(0, buffer, 0));
+            journal.append(buffer, 0, Frames.encode(1, buffer, 0));
+            assertEquals(0, journal.syncedCount());
+            assertTrue(journal.sync());
+            assertEquals(2, journal.syncedCount());
+            assertFalse(journal.sync(), "already synced");
+
+            journal.append(buffer, 0, Frames.encode(2, buffer, 0));
+            JournalFaults.closeSyncChannel(journal);
+            final UncheckedIOException failed = assertThrows(UncheckedIOException.class, journal::sync);
+            assertTrue(failed.getMessage().startsWith("journal sync of "), failed.getMessage());
+            assertEquals(2, journal.syncedCount());
+            final IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> journal.append(buffer, 0, Frames.encode(3, buffer, 0)));
+            assertEquals(failed, refused.getCause());
+            assertEquals(3, journal.appendedCount());
+        }
+        assertEquals(3, Frames.readAll(dir).size());
     }
 
     @Test
@@ -447,6 +476,48 @@ class JournalTest
             final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
             assertEquals(0, allocated, "bytes allocated for 20000 appends and reads");
+        }
+    }
+
+    @Test
+    void steadyStateAppendAndSyncDoNotAllocate() throws IOException
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
+        // what is measured is the Java path of a sync, the same on any file system: on tmpfs, where a sync costs a
+        // system call and no device, the warm-up takes seconds instead of the minutes a disk would
+        final Path shm = Path.of("/dev/shm");
+        final Path journalDir = Files.isDirectory(shm) && Files.isWritable(shm) ?
+            Files.createTempDirectory(shm, "pme-journal-sync-") : dir.resolve("journal");
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Frames.MAX_LENGTH));
+        try (Journal journal = new Journal(journalDir))
+        {
+            appendAndSync(journal, buffer, 0, 50_000);
+
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            appendAndSync(journal, buffer, 50_000, 5_000);
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+            assertEquals(0, allocated, "bytes allocated for 5000 appends, each synced");
+            assertEquals(55_000, journal.syncedCount());
+        }
+        finally
+        {
+            Frames.deleteRecursively(journalDir);
+        }
+    }
+
+    private static void appendAndSync(final Journal journal, final UnsafeBuffer buffer, final int from, final int count)
+    {
+        for (int n = from; n < from + count; n++)
+        {
+            journal.append(buffer, 0, Frames.encode(n, buffer, 0));
+            if (!journal.sync())
+            {
+                throw new AssertionError("expected a sync");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.codecs.LogonStatus;
 import io.pme.engine.session.ClientCredentials;
 import io.pme.engine.session.SessionLogonClient;
@@ -41,7 +42,7 @@ final class RunCommand
 
     /** The options it takes, each with a value. */
     static final Set<String> OPTIONS =
-        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions");
+        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions", "journal-sync");
 
     private RunCommand()
     {
@@ -63,11 +64,13 @@ final class RunCommand
         final int accounts = (int)Math.min(options.positiveLong("accounts", 2_000), 1_000_000);
         final long seed = options.anyLong("seed", 42);
         final long rate = options.positiveLong("rate", 5_000);
+        final JournalSyncPolicy journalSync = journalSync(options);
         final TempDirectory journal = TempDirectory.orGiven(options.string("journal", null), "pme-journal");
         final String sessions = options.string("sessions", null);
 
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
+            .journalSync(journalSync)
             .recoveryReportStream(out)
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
             .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000));
@@ -75,8 +78,9 @@ final class RunCommand
         {
             context.sessionsFile(Path.of(sessions));
         }
-        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s%n",
-            accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path());
+        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s (sync %s)%n",
+            accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path(),
+            null != journalSync ? journalSync.propertyValue() : context.journalSyncName());
         final Engine engine = launch(context, err);
         if (null == engine)
         {
@@ -157,6 +161,20 @@ final class RunCommand
             err.println("pme run: the engine could not recover from " + context.journalDir() + ": " +
                 ex.getMessage());
             return null;
+        }
+    }
+
+    // null leaves the policy to pme.journal.sync
+    private static JournalSyncPolicy journalSync(final Options options)
+    {
+        final String name = options.string("journal-sync", null);
+        try
+        {
+            return null == name ? null : JournalSyncPolicy.fromName(name);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new Options.UsageException("option --journal-sync: " + ex.getMessage());
         }
     }
 
