@@ -270,9 +270,12 @@ public final class EndToEndHarness
         System.out.printf("sustained: %,.0f checks/s answered | messages in %,.0f/s (checks + dones) | " +
             "messages out %,.0f/s | in + out %,.0f/s%n",
             received / windowS, 2.0 * received / windowS, counts[2] / windowS, (2.0 * received + counts[2]) / windowS);
-        System.out.printf("journal: %,d excerpts appended, %,d of them synced to the device in %,d syncs%n",
-            engine.counters().journalPosition().get(), engine.counters().journalSynced().get(),
-            engine.counters().journalSyncs().get());
+        final long syncs = engine.counters().journalSyncs().get();
+        System.out.printf("journal: %,d excerpts appended, %,d of them synced to the device in %,d syncs " +
+            "(mean %,.0f µs, max %,d µs; setup included)%n",
+            engine.counters().journalPosition().get(), engine.counters().journalSynced().get(), syncs,
+            engine.counters().journalSyncTimeUs().get() / (double)Math.max(1, syncs),
+            engine.counters().journalSyncMaxUs().get());
         if (received < measured)
         {
             System.out.println("WARNING: not every check was answered in time: the offered rate is above capacity");

@@ -330,10 +330,10 @@ public final class Engine implements AutoCloseable
     {
         try
         {
+            final long startNs = System.nanoTime();
             if (journal.sync())
             {
-                counters.journalSyncs().incrementRelease();
-                counters.journalSynced().setRelease(journal.syncedCount());
+                counters.journalSynced(journal.syncedCount(), System.nanoTime() - startNs);
             }
         }
         catch (final RuntimeException ex)

@@ -52,6 +52,8 @@ public final class EngineCounters implements AutoCloseable
     // the journal sync policy (issue 11): what is on the device, not only in the page cache
     public static final int JOURNAL_SYNCS_TYPE_ID = TYPE_ID_BASE + 25;
     public static final int JOURNAL_SYNCED_TYPE_ID = TYPE_ID_BASE + 26;
+    public static final int JOURNAL_SYNC_TIME_US_TYPE_ID = TYPE_ID_BASE + 27;
+    public static final int JOURNAL_SYNC_MAX_US_TYPE_ID = TYPE_ID_BASE + 28;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
@@ -98,6 +100,8 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter recoveryTimeUs;
     private final AtomicCounter journalSyncs;
     private final AtomicCounter journalSynced;
+    private final AtomicCounter journalSyncTimeUs;
+    private final AtomicCounter journalSyncMaxUs;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -136,6 +140,8 @@ public final class EngineCounters implements AutoCloseable
         recoveryTimeUs = factory.newCounter(RECOVERY_TIME_US_TYPE_ID, "pme: recovery time us");
         journalSyncs = factory.newCounter(JOURNAL_SYNCS_TYPE_ID, "pme: journal syncs");
         journalSynced = factory.newCounter(JOURNAL_SYNCED_TYPE_ID, "pme: journal excerpts synced");
+        journalSyncTimeUs = factory.newCounter(JOURNAL_SYNC_TIME_US_TYPE_ID, "pme: journal sync time us");
+        journalSyncMaxUs = factory.newCounter(JOURNAL_SYNC_MAX_US_TYPE_ID, "pme: journal sync max us");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -372,6 +378,41 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return microseconds spent in journal syncs in all: with {@link #journalSyncs()}, their mean.
+     */
+    public AtomicCounter journalSyncTimeUs()
+    {
+        return journalSyncTimeUs;
+    }
+
+    /**
+     * @return the longest journal sync, in microseconds: under the every-input policy no answer waited longer for
+     * the device than this plus the batch before it.
+     */
+    public AtomicCounter journalSyncMaxUs()
+    {
+        return journalSyncMaxUs;
+    }
+
+    /**
+     * Counts a journal sync that forced entries to the device; from whichever thread syncs, one at a time.
+     *
+     * @param syncedCount entries now known to be on the device.
+     * @param durationNs  how long the sync took.
+     */
+    public void journalSynced(final long syncedCount, final long durationNs)
+    {
+        final long micros = TimeUnit.NANOSECONDS.toMicros(durationNs);
+        journalSyncs.incrementRelease();
+        journalSynced.setRelease(syncedCount);
+        journalSyncTimeUs.getAndAddRelease(micros);
+        if (micros > journalSyncMaxUs.get())
+        {
+            journalSyncMaxUs.setRelease(micros);
+        }
+    }
+
+    /**
      * @return the input sequence of the snapshot the start-up recovery restored, 0 when it restored none.
      */
     public AtomicCounter recoverySnapshotInput()
@@ -461,7 +502,8 @@ public final class EngineCounters implements AutoCloseable
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
             sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
-            recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced);
+            recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
+            journalSyncMaxUs);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

@@ -60,6 +60,9 @@ class JournalSyncTest
             assertTrue(syncs >= 1 && syncs <= INPUTS, "one sync per batch of the ring: " + syncs);
             assertEquals(INPUTS, engine.counters().journalSynced().get());
             assertEquals(INPUTS, engine.counters().journalPosition().get());
+            final long maxUs = engine.counters().journalSyncMaxUs().get();
+            assertTrue(maxUs > 0 && engine.counters().journalSyncTimeUs().get() >= maxUs,
+                "sync time " + engine.counters().journalSyncTimeUs().get() + " µs, longest " + maxUs + " µs");
         }
         finally
         {

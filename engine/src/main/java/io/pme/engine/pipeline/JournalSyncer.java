@@ -82,10 +82,10 @@ public final class JournalSyncer implements AutoCloseable
     {
         try
         {
+            final long startNs = System.nanoTime();
             if (journal.sync())
             {
-                counters.journalSyncs().incrementRelease();
-                counters.journalSynced().setRelease(journal.syncedCount());
+                counters.journalSynced(journal.syncedCount(), System.nanoTime() - startNs);
             }
             return true;
         }
