@@ -9,6 +9,7 @@ import io.pme.codecs.CheckResultEncoder;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.margin.PortfolioRiskModel;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * EndToEndHarness [--rate CHECKS_PER_S] [--seconds S] [--warmup S] [--accounts N] [--hot K]
- *                 [--wait busy|yielding|sleeping|blocking] [--no-floors]
+ *                 [--wait busy|yielding|sleeping|blocking] [--journal-sync none|periodic|every-input] [--no-floors]
  * </pre>
  */
 public final class EndToEndHarness
@@ -50,6 +51,7 @@ public final class EndToEndHarness
         boolean floors = true;
         String wait = System.getProperty(
             EngineConfiguration.WAIT_STRATEGY_PROP_NAME, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
+        String journalSync = EngineConfiguration.journalSyncName();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -61,9 +63,10 @@ public final class EndToEndHarness
                 case "--hot": hot = Integer.parseInt(args[++i]); break;
                 case "--wait": wait = args[++i]; break;
                 case "--no-floors": floors = false; break;
+                case "--journal-sync": journalSync = args[++i]; break;
                 default: throw new IllegalArgumentException("usage: EndToEndHarness [--rate N] [--seconds S] " +
-                    "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking] [--no-floors]; " +
-                    "unknown " + args[i]);
+                    "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking] " +
+                    "[--journal-sync none|periodic|every-input] [--no-floors]; unknown " + args[i]);
             }
         }
         if (rate <= 0 || seconds <= 0 || warmupSeconds < 0 || accounts <= 0)
@@ -81,12 +84,16 @@ public final class EndToEndHarness
             .aeronDirectoryName(aeronDir)
             .countersFile(work.resolve("counters.dat").toFile())
             .waitStrategyName(wait)
+            .journalSyncName(journalSync)
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
         final RoundTripClient client = new RoundTripClient(rate, seconds, warmupSeconds);
         final List<EchoFloors.Row> floorRows =
             floors ? EchoFloors.measure(context, aeronDir, work, client, accounts, hot) : List.of();
-        System.out.printf("engine: embedded driver %s, journal %s, wait strategy %s%n", aeronDir, work, wait);
+        System.out.printf("engine: embedded driver %s, journal %s, wait strategy %s, journal sync %s%s%n",
+            aeronDir, work, wait, journalSync, JournalSyncPolicy.PERIODIC == context.journalSync() ?
+            String.format(" (every %,d inputs or %,d µs)", context.journalSyncInputs(),
+            TimeUnit.NANOSECONDS.toMicros(context.journalSyncIntervalNs())) : "");
         try (Engine engine = Engine.launch(context);
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(engine.aeronDirectoryName()));
             ExclusivePublication publication =
@@ -205,6 +212,12 @@ public final class EndToEndHarness
             "messages out %,.0f/s | in + out %,.0f/s%n",
             received / windowS, 2.0 * received / windowS, result.outputsInWindow() / windowS,
             (2.0 * received + result.outputsInWindow()) / windowS);
+        final long syncs = engine.counters().journalSyncs().get();
+        System.out.printf("journal: %,d excerpts appended, %,d of them synced to the device in %,d syncs " +
+            "(mean %,.0f µs, max %,d µs; setup included)%n",
+            engine.counters().journalPosition().get(), engine.counters().journalSynced().get(), syncs,
+            engine.counters().journalSyncTimeUs().get() / (double)Math.max(1, syncs),
+            engine.counters().journalSyncMaxUs().get());
         if (received < result.measured())
         {
             System.out.println("WARNING: not every check was answered in time: the offered rate is above capacity");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,20 @@ class HarnessSmokeTest
             new String[]{"--rate", "500", "--seconds", "1", "--warmup", "0", "--accounts", "200", "--no-floors"}));
         assertTrue(out.contains("checks answered "), out);
         assertFalse(out.contains(EchoFloors.RAW), out);
+    }
+
+    @Test
+    void endToEndHarnessWithTheEveryInputJournalSync() throws Exception
+    {
+        final String out = run(() -> EndToEndHarness.main(new String[]{"--rate", "200", "--seconds", "1",
+            "--warmup", "0", "--accounts", "100", "--journal-sync", "every-input"}));
+        assertTrue(out.contains("journal sync every-input"), out);
+        final Matcher journal = Pattern.compile("journal: ([\\d,]+) excerpts appended, ([\\d,]+) of them synced " +
+            "to the device in ([\\d,]+) syncs \\(mean [\\d,]+ µs, max [\\d,]+ µs").matcher(out);
+        assertTrue(journal.find(), out);
+        assertEquals(number(journal.group(1)), number(journal.group(2)), "every excerpt synced: " + out);
+        assertTrue(number(journal.group(3)) > 0, out);
+        assertTrue(out.contains("engine errors 0"), out);
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.pme.engine.journal.Journal;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.journal.Recovery;
+import io.pme.engine.journal.RecoveryReport;
 import io.pme.engine.journal.SnapshotStore;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -17,6 +19,7 @@ import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.pipeline.BusinessLogicHandler;
 import io.pme.engine.pipeline.InputEvent;
 import io.pme.engine.pipeline.JournalHandler;
+import io.pme.engine.pipeline.JournalSyncer;
 import io.pme.engine.pipeline.OutputQueue;
 import io.pme.engine.pipeline.Publisher;
 import io.pme.engine.pipeline.Receiver;
@@ -53,6 +56,7 @@ public final class Engine implements AutoCloseable
     private final Journal journal;
     private final Recovery recovery;
     private final Disruptor<InputEvent> disruptor;
+    private final JournalSyncer syncer;
     private final AgentRunner receiverRunner;
     private final AgentRunner publisherRunner;
     private final LatencyRecorder checkLatency = new LatencyRecorder();
@@ -63,6 +67,8 @@ public final class Engine implements AutoCloseable
     private final EngineErrors errorLog = new EngineErrors();
     private final SessionManager sessions;
     private volatile Throwable failure;
+    // written before the ring's threads start, which publishes it to them
+    private boolean recovered;
 
     private Engine(final EngineContext context)
     {
@@ -101,9 +107,16 @@ public final class Engine implements AutoCloseable
 
             final StateSnapshot snapshotCodec = new StateSnapshot();
             final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
+            // a SNAPSHOT command replayed on recovery writes nothing: its file, if the live run wrote one, stays
+            // exactly as it was, corrupt or not, so what recovery skipped is still there to be looked at
             processor = new InputProcessor(state, risk, counters, Outbox.NONE,
-                journalIndex -> takeSnapshot(snapshotCodec, snapshots, journalIndex));
+                journalIndex -> recovered && takeSnapshot(snapshotCodec, snapshots, journalIndex));
             recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
+            recovered = true;
+            final RecoveryReport report = recovery.report();
+            counters.recovered(report.restoredInputSequence(), report.skipped().size(), report.replayed(),
+                report.durationNs());
+            report.print(context.recoveryReportStream());
             openedJournal = new Journal(context.journalDir());
             journal = openedJournal;
 
@@ -128,9 +141,17 @@ public final class Engine implements AutoCloseable
             InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
             ProducerType.SINGLE, context.waitStrategy());
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
-        disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure))
+        final JournalSyncPolicy syncPolicy = context.journalSync();
+        syncer = JournalSyncPolicy.PERIODIC == syncPolicy ?
+            new JournalSyncer(journal, counters, this::onJournalFailure, context.journalSyncIntervalNs()) : null;
+        disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure, syncPolicy,
+            disruptor.getRingBuffer(), syncer, context.journalSyncInputs()))
             .then(new BusinessLogicHandler(processor, checkLatency, inputHold, SystemNanoClock.INSTANCE, counters));
         disruptor.start();
+        if (null != syncer)
+        {
+            syncer.start();
+        }
 
         publisherRunner = new AgentRunner(
             context.publisherIdleStrategy(), this::onAgentError, counters.errors(),
@@ -175,7 +196,11 @@ public final class Engine implements AutoCloseable
     private void onJournalFailure(final Throwable throwable)
     {
         errorLog.record(throwable);
-        failure = throwable;
+        // the first failure is the cause; with a background sync the next append is refused because of it
+        if (null == failure)
+        {
+            failure = throwable;
+        }
     }
 
     private static MediaDriver launchDriver(final EngineContext context)
@@ -293,15 +318,39 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Stops taking input, lets the ring drain through the journal and the business logic, then stops.
+     * Stops taking input, lets the ring drain through the journal and the business logic, syncs the journal a last
+     * time unless its policy is {@link JournalSyncPolicy#NONE}, then stops.
      * Only after this may other threads read state, e.g. {@link #digest()}.
      */
     public void close()
     {
         CloseHelper.quietClose(receiverRunner);
         disruptor.shutdown();
+        CloseHelper.quietClose(syncer);
+        if (JournalSyncPolicy.NONE != context.journalSync() && !isFailed())
+        {
+            syncOnClose();
+        }
         CloseHelper.quietClose(publisherRunner);
         CloseHelper.quietCloseAll(journal, subscription, publication, counters, aeron, mediaDriver);
+    }
+
+    private void syncOnClose()
+    {
+        try
+        {
+            final long startNs = System.nanoTime();
+            if (journal.sync())
+            {
+                counters.journalSynced(journal.syncedCount(), System.nanoTime() - startNs);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // the periodic policy's last inputs may not be on the device: kept for whoever closes the engine
+            counters.journalFailures().incrementRelease();
+            onJournalFailure(ex);
+        }
     }
 
     /**
@@ -310,6 +359,14 @@ public final class Engine implements AutoCloseable
     public long digest()
     {
         return processor.digest();
+    }
+
+    /**
+     * @return the digest of the clients' last correlation ids; call after {@link #close()}, as {@link #digest()}.
+     */
+    public long correlationDigest()
+    {
+        return processor.correlationDigest();
     }
 
     /**

@@ -5,7 +5,9 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.protocol.ProtocolConfiguration;
+import org.agrona.SystemUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -15,6 +17,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's settings as system properties, in the manner of Aeron's {@code Configuration}: for each, the
@@ -247,6 +250,40 @@ public final class EngineConfiguration
     public static final String RISK_PARAMETERS_FILE_PROP_NAME = "pme.risk.parameters.file";
 
     /**
+     * When the journal forces its entries to the storage device: {@code none}, {@code periodic} (every
+     * {@link #JOURNAL_SYNC_INPUTS_PROP_NAME} inputs or {@link #JOURNAL_SYNC_INTERVAL_PROP_NAME}, in the background)
+     * or {@code every-input} (before any input is applied or answered); see {@link JournalSyncPolicy}.
+     */
+    public static final String JOURNAL_SYNC_PROP_NAME = "pme.journal.sync";
+
+    /**
+     * Default for {@link #JOURNAL_SYNC_PROP_NAME}: {@code none}, durable against a crash of the process only.
+     */
+    public static final String JOURNAL_SYNC_DEFAULT = "none";
+
+    /**
+     * With the {@code periodic} journal sync, the longest an input stays unsynced (plus the sync itself); a
+     * duration, positive.
+     */
+    public static final String JOURNAL_SYNC_INTERVAL_PROP_NAME = "pme.journal.sync.interval";
+
+    /**
+     * Default for {@link #JOURNAL_SYNC_INTERVAL_PROP_NAME}: 1 ms.
+     */
+    public static final long JOURNAL_SYNC_INTERVAL_DEFAULT_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /**
+     * With the {@code periodic} journal sync, how many inputs appended since the last sync start the next one
+     * before its interval is up; positive.
+     */
+    public static final String JOURNAL_SYNC_INPUTS_PROP_NAME = "pme.journal.sync.inputs";
+
+    /**
+     * Default for {@link #JOURNAL_SYNC_INPUTS_PROP_NAME}.
+     */
+    public static final int JOURNAL_SYNC_INPUTS_DEFAULT = 1_000;
+
+    /**
      * Largest input frame the ring holds: {@link ProtocolConfiguration#MAX_FRAME_LENGTH}.
      */
     public static final int MAX_FRAME_LENGTH = ProtocolConfiguration.MAX_FRAME_LENGTH;
@@ -416,6 +453,31 @@ public final class EngineConfiguration
     public static Path riskParametersFile()
     {
         return pathProperty(RISK_PARAMETERS_FILE_PROP_NAME);
+    }
+
+    /**
+     * @return the {@link #JOURNAL_SYNC_PROP_NAME} system property or {@link #JOURNAL_SYNC_DEFAULT}.
+     */
+    public static String journalSyncName()
+    {
+        return System.getProperty(JOURNAL_SYNC_PROP_NAME, JOURNAL_SYNC_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #JOURNAL_SYNC_INTERVAL_PROP_NAME} system property (plain nanoseconds, or a number with
+     * {@code ns}, {@code us}, {@code ms} or {@code s}) or {@link #JOURNAL_SYNC_INTERVAL_DEFAULT_NS}, in nanoseconds.
+     */
+    public static long journalSyncIntervalNs()
+    {
+        return SystemUtil.getDurationInNanos(JOURNAL_SYNC_INTERVAL_PROP_NAME, JOURNAL_SYNC_INTERVAL_DEFAULT_NS);
+    }
+
+    /**
+     * @return the {@link #JOURNAL_SYNC_INPUTS_PROP_NAME} system property or {@link #JOURNAL_SYNC_INPUTS_DEFAULT}.
+     */
+    public static int journalSyncInputs()
+    {
+        return Integer.getInteger(JOURNAL_SYNC_INPUTS_PROP_NAME, JOURNAL_SYNC_INPUTS_DEFAULT);
     }
 
     /**

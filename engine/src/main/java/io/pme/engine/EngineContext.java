@@ -2,6 +2,7 @@ package io.pme.engine;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
@@ -10,6 +11,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -51,6 +53,11 @@ public final class EngineContext
     private String aeronDirectoryName;
     private boolean embeddedMediaDriver = true;
     private Path journalDir;
+    private String journalSyncName = EngineConfiguration.journalSyncName();
+    private JournalSyncPolicy journalSync;
+    private long journalSyncIntervalNs = EngineConfiguration.journalSyncIntervalNs();
+    private int journalSyncInputs = EngineConfiguration.journalSyncInputs();
+    private PrintStream recoveryReportStream = System.err;
     private File countersFile;
     private boolean concluded;
 
@@ -92,11 +99,13 @@ public final class EngineContext
         {
             throw new IllegalArgumentException("journalDir is required: every input is journaled");
         }
+        concludeJournalSync();
         if (!embeddedMediaDriver && null == aeronDirectoryName)
         {
             throw new IllegalArgumentException("aeronDirectoryName is required for an external media driver");
         }
         requireNonNull("riskModelFactory", riskModelFactory);
+        requireNonNull("recoveryReportStream", recoveryReportStream);
 
         concludeStrategies();
         if (null == countersFile)
@@ -104,6 +113,27 @@ public final class EngineContext
             countersFile = defaultCountersFile(aeronDirectoryName);
         }
         return this;
+    }
+
+    private void concludeJournalSync()
+    {
+        if (null == journalSync)
+        {
+            try
+            {
+                journalSync = JournalSyncPolicy.fromName(journalSyncName);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("journalSyncName names no policy (" +
+                    EngineConfiguration.JOURNAL_SYNC_PROP_NAME + "): " + ex.getMessage(), ex);
+            }
+        }
+        if (journalSyncIntervalNs <= 0)
+        {
+            throw new IllegalArgumentException("journalSyncIntervalNs must be positive: " + journalSyncIntervalNs);
+        }
+        requirePositive("journalSyncInputs", journalSyncInputs);
     }
 
     private void concludeStrategies()
@@ -684,6 +714,105 @@ public final class EngineContext
     public EngineContext journalDir(final Path journalDir)
     {
         this.journalDir = journalDir;
+        return this;
+    }
+
+    /**
+     * @return the name of the journal sync policy, used by {@link #conclude()} when no
+     * {@link #journalSync(JournalSyncPolicy) policy} is set; from {@link EngineConfiguration#JOURNAL_SYNC_PROP_NAME}.
+     */
+    public String journalSyncName()
+    {
+        return journalSyncName;
+    }
+
+    /**
+     * @param journalSyncName {@code none}, {@code periodic} or {@code every-input}.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalSyncName(final String journalSyncName)
+    {
+        this.journalSyncName = journalSyncName;
+        return this;
+    }
+
+    /**
+     * @return when the journal forces its entries to the device; null until set or built by {@link #conclude()}
+     * from {@link #journalSyncName()}.
+     */
+    public JournalSyncPolicy journalSync()
+    {
+        return journalSync;
+    }
+
+    /**
+     * @param journalSync when the journal forces its entries to the device; when null (the default)
+     *                    {@link #conclude()} takes it from {@link #journalSyncName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalSync(final JournalSyncPolicy journalSync)
+    {
+        this.journalSync = journalSync;
+        return this;
+    }
+
+    /**
+     * @return with the periodic policy, the longest an appended input waits for a sync, in nanoseconds; from
+     * {@link EngineConfiguration#JOURNAL_SYNC_INTERVAL_PROP_NAME}.
+     */
+    public long journalSyncIntervalNs()
+    {
+        return journalSyncIntervalNs;
+    }
+
+    /**
+     * @param journalSyncIntervalNs with the periodic policy, the longest an appended input waits for a sync;
+     *                              positive.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalSyncIntervalNs(final long journalSyncIntervalNs)
+    {
+        this.journalSyncIntervalNs = journalSyncIntervalNs;
+        return this;
+    }
+
+    /**
+     * @return with the periodic policy, the inputs appended since the last sync that start the next one early;
+     * from {@link EngineConfiguration#JOURNAL_SYNC_INPUTS_PROP_NAME}.
+     */
+    public int journalSyncInputs()
+    {
+        return journalSyncInputs;
+    }
+
+    /**
+     * @param journalSyncInputs with the periodic policy, the inputs appended since the last sync that start the next
+     *                          one before its interval is up; positive.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalSyncInputs(final int journalSyncInputs)
+    {
+        this.journalSyncInputs = journalSyncInputs;
+        return this;
+    }
+
+    /**
+     * @return where the engine prints its recovery report on start; standard error by default.
+     */
+    public PrintStream recoveryReportStream()
+    {
+        return recoveryReportStream;
+    }
+
+    /**
+     * @param recoveryReportStream where the engine prints, on start, which snapshot it restored, which it skipped
+     *                             and why, and how many journaled inputs it replayed in how long; standard error by
+     *                             default, so a command whose standard output is data keeps it clean.
+     * @return this for a fluent API.
+     */
+    public EngineContext recoveryReportStream(final PrintStream recoveryReportStream)
+    {
+        this.recoveryReportStream = recoveryReportStream;
         return this;
     }
 

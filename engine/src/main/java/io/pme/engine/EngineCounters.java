@@ -11,6 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's counters. Live, they sit in a memory-mapped file where {@code pme stat} reads them from another
@@ -43,6 +44,16 @@ public final class EngineCounters implements AutoCloseable
     public static final int JOURNAL_FAILURES_TYPE_ID = TYPE_ID_BASE + 18;
     public static final int NOT_JOURNALED_TYPE_ID = TYPE_ID_BASE + 19;
     public static final int SNAPSHOT_FAILURES_TYPE_ID = TYPE_ID_BASE + 20;
+    // what the start-up recovery did (issue 11), set once before the engine takes input
+    public static final int RECOVERY_SNAPSHOT_INPUT_TYPE_ID = TYPE_ID_BASE + 21;
+    public static final int RECOVERY_SNAPSHOTS_SKIPPED_TYPE_ID = TYPE_ID_BASE + 22;
+    public static final int RECOVERY_REPLAYED_TYPE_ID = TYPE_ID_BASE + 23;
+    public static final int RECOVERY_TIME_US_TYPE_ID = TYPE_ID_BASE + 24;
+    // the journal sync policy (issue 11): what is on the device, not only in the page cache
+    public static final int JOURNAL_SYNCS_TYPE_ID = TYPE_ID_BASE + 25;
+    public static final int JOURNAL_SYNCED_TYPE_ID = TYPE_ID_BASE + 26;
+    public static final int JOURNAL_SYNC_TIME_US_TYPE_ID = TYPE_ID_BASE + 27;
+    public static final int JOURNAL_SYNC_MAX_US_TYPE_ID = TYPE_ID_BASE + 28;
     // the longest time one input held the business-logic thread, in nanoseconds, since start
     public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
@@ -86,6 +97,14 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter notJournaled;
     private final AtomicCounter longestInput;
     private final AtomicCounter snapshotFailures;
+    private final AtomicCounter recoverySnapshotInput;
+    private final AtomicCounter recoverySnapshotsSkipped;
+    private final AtomicCounter recoveryReplayed;
+    private final AtomicCounter recoveryTimeUs;
+    private final AtomicCounter journalSyncs;
+    private final AtomicCounter journalSynced;
+    private final AtomicCounter journalSyncTimeUs;
+    private final AtomicCounter journalSyncMaxUs;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -117,6 +136,15 @@ public final class EngineCounters implements AutoCloseable
         journalFailures = factory.newCounter(JOURNAL_FAILURES_TYPE_ID, "pme: journal failures");
         notJournaled = factory.newCounter(NOT_JOURNALED_TYPE_ID, "pme: inputs not journaled");
         snapshotFailures = factory.newCounter(SNAPSHOT_FAILURES_TYPE_ID, "pme: snapshot failures");
+        recoverySnapshotInput = factory.newCounter(RECOVERY_SNAPSHOT_INPUT_TYPE_ID, "pme: recovery snapshot input");
+        recoverySnapshotsSkipped = factory.newCounter(
+            RECOVERY_SNAPSHOTS_SKIPPED_TYPE_ID, "pme: recovery snapshots skipped");
+        recoveryReplayed = factory.newCounter(RECOVERY_REPLAYED_TYPE_ID, "pme: recovery inputs replayed");
+        recoveryTimeUs = factory.newCounter(RECOVERY_TIME_US_TYPE_ID, "pme: recovery time us");
+        journalSyncs = factory.newCounter(JOURNAL_SYNCS_TYPE_ID, "pme: journal syncs");
+        journalSynced = factory.newCounter(JOURNAL_SYNCED_TYPE_ID, "pme: journal excerpts synced");
+        journalSyncTimeUs = factory.newCounter(JOURNAL_SYNC_TIME_US_TYPE_ID, "pme: journal sync time us");
+        journalSyncMaxUs = factory.newCounter(JOURNAL_SYNC_MAX_US_TYPE_ID, "pme: journal sync max us");
         longestInput = factory.newCounter(LONGEST_INPUT_TYPE_ID, "pme: longest input ns");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
@@ -182,7 +210,8 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
-     * @return inputs the business logic has processed, journaled ones replayed on recovery included.
+     * @return inputs the business logic has processed, journaled ones replayed on recovery included
+     * ({@link #recoveryReplayed()} of them): live traffic is the difference.
      */
     public AtomicCounter inputs()
     {
@@ -344,6 +373,107 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return times the journal forced its entries to the device, as its sync policy asks; 0 with {@code none}.
+     */
+    public AtomicCounter journalSyncs()
+    {
+        return journalSyncs;
+    }
+
+    /**
+     * @return inputs appended since the engine started that are known to be on the device; at most
+     * {@link #journalPosition()}, which counts those only in the page cache too.
+     */
+    public AtomicCounter journalSynced()
+    {
+        return journalSynced;
+    }
+
+    /**
+     * @return microseconds spent in journal syncs in all: with {@link #journalSyncs()}, their mean.
+     */
+    public AtomicCounter journalSyncTimeUs()
+    {
+        return journalSyncTimeUs;
+    }
+
+    /**
+     * @return the longest journal sync, in microseconds: under the every-input policy no answer waited longer for
+     * the device than this plus the batch before it.
+     */
+    public AtomicCounter journalSyncMaxUs()
+    {
+        return journalSyncMaxUs;
+    }
+
+    /**
+     * Counts a journal sync that forced entries to the device; from whichever thread syncs, one at a time.
+     *
+     * @param syncedCount entries now known to be on the device.
+     * @param durationNs  how long the sync took.
+     */
+    public void journalSynced(final long syncedCount, final long durationNs)
+    {
+        final long micros = TimeUnit.NANOSECONDS.toMicros(durationNs);
+        journalSyncs.incrementRelease();
+        journalSynced.setRelease(syncedCount);
+        journalSyncTimeUs.getAndAddRelease(micros);
+        if (micros > journalSyncMaxUs.get())
+        {
+            journalSyncMaxUs.setRelease(micros);
+        }
+    }
+
+    /**
+     * @return the input sequence of the snapshot the start-up recovery restored, 0 when it restored none.
+     */
+    public AtomicCounter recoverySnapshotInput()
+    {
+        return recoverySnapshotInput;
+    }
+
+    /**
+     * @return snapshot files the start-up recovery skipped as corrupt or truncated.
+     */
+    public AtomicCounter recoverySnapshotsSkipped()
+    {
+        return recoverySnapshotsSkipped;
+    }
+
+    /**
+     * @return journaled inputs the start-up recovery replayed; {@link #inputs()} counts them too.
+     */
+    public AtomicCounter recoveryReplayed()
+    {
+        return recoveryReplayed;
+    }
+
+    /**
+     * @return how long the start-up recovery took, in microseconds (wall time, an operational figure).
+     */
+    public AtomicCounter recoveryTimeUs()
+    {
+        return recoveryTimeUs;
+    }
+
+    /**
+     * Counts what a recovery did.
+     *
+     * @param snapshotInput   input sequence of the snapshot restored, or a negative value when none was.
+     * @param snapshotsSkipped snapshot files skipped as corrupt.
+     * @param replayed        journaled inputs replayed.
+     * @param durationNs      how long it took.
+     */
+    public void recovered(
+        final long snapshotInput, final long snapshotsSkipped, final long replayed, final long durationNs)
+    {
+        recoverySnapshotInput.setRelease(Math.max(0, snapshotInput));
+        recoverySnapshotsSkipped.setRelease(snapshotsSkipped);
+        recoveryReplayed.setRelease(replayed);
+        recoveryTimeUs.setRelease(TimeUnit.NANOSECONDS.toMicros(durationNs));
+    }
+
+    /**
      * Counts a refused input, in all and under its reason.
      *
      * @param reasonCode the {@link RejectReason} value; one without a counter of its own is counted in all only.
@@ -383,7 +513,9 @@ public final class EngineCounters implements AutoCloseable
         errors.close();
         checks.close();
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
-            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, longestInput);
+            sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
+            recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
+            journalSyncMaxUs, longestInput);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

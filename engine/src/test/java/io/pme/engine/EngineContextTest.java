@@ -5,6 +5,7 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.protocol.ProtocolConfiguration;
@@ -67,6 +68,11 @@ class EngineContextTest
         assertEquals(EngineConfiguration.sessionsFile(), context.sessionsFile());
         assertEquals(EngineConfiguration.logonTimeoutMs(), context.logonTimeoutMs());
         assertEquals(EngineConfiguration.riskParametersFile(), context.riskParametersFile());
+        assertEquals(EngineConfiguration.journalSyncName(), context.journalSyncName());
+        assertEquals(EngineConfiguration.journalSyncIntervalNs(), context.journalSyncIntervalNs());
+        assertEquals(EngineConfiguration.journalSyncInputs(), context.journalSyncInputs());
+        assertNull(context.journalSync());
+        assertSame(System.err, context.recoveryReportStream());
         assertTrue(context.embeddedMediaDriver());
         assertNull(context.waitStrategy());
         assertNull(context.receiverIdleStrategy());
@@ -92,6 +98,9 @@ class EngineContextTest
         assertEquals(EngineConfiguration.LOGON_TIMEOUT_MS_DEFAULT, EngineConfiguration.logonTimeoutMs());
         assertNull(EngineConfiguration.sessionsFile());
         assertNull(EngineConfiguration.riskParametersFile());
+        assertEquals(EngineConfiguration.JOURNAL_SYNC_DEFAULT, EngineConfiguration.journalSyncName());
+        assertEquals(EngineConfiguration.JOURNAL_SYNC_INTERVAL_DEFAULT_NS, EngineConfiguration.journalSyncIntervalNs());
+        assertEquals(EngineConfiguration.JOURNAL_SYNC_INPUTS_DEFAULT, EngineConfiguration.journalSyncInputs());
     }
 
     @Test
@@ -115,6 +124,9 @@ class EngineContextTest
             {EngineConfiguration.LOGON_TIMEOUT_MS_PROP_NAME, "250"},
             {EngineConfiguration.SESSIONS_FILE_PROP_NAME, "sessions.properties"},
             {EngineConfiguration.RISK_PARAMETERS_FILE_PROP_NAME, "params.json"},
+            {EngineConfiguration.JOURNAL_SYNC_PROP_NAME, "periodic"},
+            {EngineConfiguration.JOURNAL_SYNC_INTERVAL_PROP_NAME, "250us"},
+            {EngineConfiguration.JOURNAL_SYNC_INPUTS_PROP_NAME, "64"},
         };
         for (final String[] property : properties)
         {
@@ -133,6 +145,9 @@ class EngineContextTest
             assertEquals(250, context.logonTimeoutMs());
             assertEquals(Path.of("sessions.properties"), context.sessionsFile());
             assertEquals(Path.of("params.json"), context.riskParametersFile());
+            assertSame(JournalSyncPolicy.PERIODIC, context.journalSync());
+            assertEquals(250_000, context.journalSyncIntervalNs());
+            assertEquals(64, context.journalSyncInputs());
         }
         finally
         {
@@ -155,6 +170,19 @@ class EngineContextTest
         // stateful strategies are each agent's own
         assertTrue(context.receiverIdleStrategy() != context.publisherIdleStrategy());
         assertEquals(EngineContext.defaultCountersFile(null), context.countersFile());
+        assertSame(JournalSyncPolicy.NONE, context.journalSync());
+    }
+
+    @Test
+    void everyJournalSyncPolicyIsNamedAndASetOneIsKept()
+    {
+        for (final JournalSyncPolicy policy : JournalSyncPolicy.values())
+        {
+            assertSame(policy, new EngineContext().journalDir(dir).journalSyncName(policy.propertyValue())
+                .conclude().journalSync());
+        }
+        assertSame(JournalSyncPolicy.EVERY_INPUT, new EngineContext().journalDir(dir).journalSyncName("bogus")
+            .journalSync(JournalSyncPolicy.EVERY_INPUT).conclude().journalSync());
     }
 
     @Test
@@ -239,7 +267,12 @@ class EngineContextTest
             invalid("waitStrategyName", c -> c.waitStrategyName(null)),
             invalid("receiverIdleStrategyName", c -> c.receiverIdleStrategyName("no.such.Strategy")),
             invalid("publisherIdleStrategyName", c -> c.publisherIdleStrategyName("lazy")),
-            invalid("outputQueueIdleStrategyName", c -> c.outputQueueIdleStrategyName(null)));
+            invalid("outputQueueIdleStrategyName", c -> c.outputQueueIdleStrategyName(null)),
+            invalid("journalSyncName", c -> c.journalSyncName("always")),
+            invalid("journalSyncName", c -> c.journalSyncName(null)),
+            invalid("journalSyncIntervalNs", c -> c.journalSyncIntervalNs(0)),
+            invalid("journalSyncInputs", c -> c.journalSyncInputs(0)),
+            invalid("recoveryReportStream", c -> c.recoveryReportStream(null)));
     }
 
     private static Arguments invalid(final String field, final Consumer<EngineContext> setting)

@@ -1,6 +1,9 @@
 package io.pme.engine.journal;
 
+import io.pme.protocol.ProtocolConfiguration;
+
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
@@ -11,8 +14,14 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
 /**
  * Reads journaled frames in order, from the start or from after a known index, following roll cycles.
+ * <p>
+ * <b>Integrity:</b> every entry's CRC32C is checked before its frame is delivered; an entry that fails it (or is too
+ * short to hold one) throws {@link JournalCorruptionException} naming its index, and is not consumed, so a replay
+ * stops loudly at the damaged input rather than acting on it.
  * <p>
  * <b>Threading:</b> position the reader with {@link #fromStart()} or {@link #fromAfter(long)} before polling; the
  * first thread that polls then owns the reader (Chronicle tailers are thread-bound) and must do all further reads.
@@ -24,6 +33,8 @@ public final class JournalReader implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final CRC32C crc = new CRC32C();
+    private byte[] scratch = new byte[ProtocolConfiguration.MAX_FRAME_LENGTH];
     private boolean closed;
 
     /**
@@ -96,7 +107,8 @@ public final class JournalReader implements AutoCloseable
     /**
      * Deliver up to {@code limit} frames that are available now.
      * <p>
-     * If the handler throws, the frame being delivered is not consumed and the exception propagates.
+     * If the handler throws, the frame being delivered is not consumed and the exception propagates; so does a
+     * {@link JournalCorruptionException} for an entry that fails its checksum.
      *
      * @param handler to receive the frames.
      * @param limit   maximum number of frames to deliver.
@@ -170,10 +182,42 @@ public final class JournalReader implements AutoCloseable
     private void deliver(final DocumentContext context, final JournalFrameHandler handler)
     {
         final Bytes<?> bytes = context.wire().bytes();
-        final int length = (int)bytes.readRemaining();
-        // Mapped excerpts are contiguous in memory, so the frame is wrapped in place rather than copied.
-        frame.wrap(bytes.addressForRead(bytes.readPosition(), length), length);
-        handler.onFrame(frame, 0, length, context.index());
+        final int entryLength = (int)bytes.readRemaining();
+        final long index = context.index();
+        // Mapped excerpts are contiguous in memory, so the entry is wrapped in place rather than copied.
+        frame.wrap(bytes.addressForRead(bytes.readPosition(), entryLength), entryLength);
+        if (entryLength <= Journal.CHECKSUM_LENGTH)
+        {
+            throw new JournalCorruptionException(index, describe(index) + " is " + entryLength +
+                " bytes long, too short for a checksum and a frame: the journal is damaged there");
+        }
+        final int length = entryLength - Journal.CHECKSUM_LENGTH;
+        if (length > scratch.length)
+        {
+            scratch = new byte[length];
+        }
+        // the CRC32C intrinsic takes a heap array; a frame is a few hundred bytes, so the copy costs little
+        frame.getBytes(Journal.CHECKSUM_LENGTH, scratch, 0, length);
+        crc.reset();
+        crc.update(scratch, 0, length);
+        final int computed = (int)crc.getValue();
+        final int stored = frame.getInt(0, LITTLE_ENDIAN);
+        if (computed != stored)
+        {
+            throw new JournalCorruptionException(index, describe(index) + " fails its CRC32C check (stored 0x" +
+                Integer.toHexString(stored) + ", computed 0x" + Integer.toHexString(computed) + " over its " + length +
+                "-byte frame): the input journaled there is damaged, or the journal predates entry checksums; " +
+                "reading stops rather than act on it");
+        }
+        frame.wrap(frame.addressOffset() + Journal.CHECKSUM_LENGTH, length);
+        handler.onFrame(frame, 0, length, index);
+    }
+
+    private String describe(final long index)
+    {
+        return "journal entry at index 0x" + Long.toHexString(index) + " (cycle " +
+            queue.rollCycle().toCycle(index) + ", entry " + queue.rollCycle().toSequenceNumber(index) + " of it, in " +
+            queue.file() + ")";
     }
 
     private void releaseTailerToNextThread()

@@ -6,16 +6,22 @@ import io.pme.engine.state.StateSnapshot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Rebuilds engine state from a journal directory through the same business logic that built it live: the newest
  * valid snapshot, then every journaled input after it. Outputs are not re-sent; their inputs were answered (or
- * the client resends them and they are refused as duplicates).
+ * the client resends them and they are refused as duplicates). What it did is in its {@link #report()}.
+ * <p>
+ * A journal entry that fails its checksum stops the recovery with a {@link JournalCorruptionException} naming it;
+ * a snapshot that does not reproduce its own digest stops it too (the parameters or the engine differ from the
+ * ones that wrote it): in both cases carrying on would build another state than the one journaled.
  */
 public final class Recovery
 {
     private long snapshotInputSequence = -1;
     private long replayed;
+    private RecoveryReport report;
 
     /**
      * @param journalDir  the journal directory; a missing one is an empty journal.
@@ -23,14 +29,21 @@ public final class Recovery
      * @param risk        the risk model of that state, told when a snapshot is restored.
      * @param useSnapshot false replays the whole journal from its first input.
      * @return this, with what was done.
+     * @throws JournalCorruptionException when a journaled entry fails its checksum.
+     * @throws IllegalStateException      when the snapshot restored does not reproduce its digest.
      */
     public Recovery recover(
         final Path journalDir, final InputProcessor processor, final RiskModelBinding risk, final boolean useSnapshot)
     {
+        final long startNs = System.nanoTime();
         long afterIndex = -1;
+        Snapshot snapshot = null;
+        List<SkippedSnapshot> skipped = List.of();
         if (useSnapshot)
         {
-            final Snapshot snapshot = new SnapshotStore(snapshotDir(journalDir)).loadNewest();
+            final SnapshotStore store = new SnapshotStore(snapshotDir(journalDir));
+            snapshot = store.loadNewest();
+            skipped = store.skipped();
             if (null != snapshot)
             {
                 new StateSnapshot().decode(snapshot.payload(), 0, snapshot.payload().capacity(), processor.state());
@@ -57,6 +70,7 @@ public final class Recovery
             }
         }
         processor.recount();
+        report = new RecoveryReport(journalDir, useSnapshot, snapshot, skipped, replayed, System.nanoTime() - startNs);
         return this;
     }
 
@@ -83,5 +97,13 @@ public final class Recovery
     public long replayed()
     {
         return replayed;
+    }
+
+    /**
+     * @return what the recovery did, for the operator; null before {@link #recover}.
+     */
+    public RecoveryReport report()
+    {
+        return report;
     }
 }

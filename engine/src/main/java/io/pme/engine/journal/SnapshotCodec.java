@@ -73,35 +73,65 @@ final class SnapshotCodec
      */
     static Snapshot decode(final byte[] bytes, final long expectedInputSequence, final int skippedCorrupt)
     {
-        if (bytes.length < HEADER_LENGTH)
+        if (null != problem(bytes, expectedInputSequence))
         {
             return null;
         }
 
         final ByteBuffer file = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        final int payloadLength = file.getInt(PAYLOAD_LENGTH_OFFSET);
-        if (!isValid(file, bytes, payloadLength) || file.getLong(INPUT_SEQUENCE_OFFSET) != expectedInputSequence)
-        {
-            return null;
-        }
-
         return new Snapshot(
             expectedInputSequence,
             file.getLong(JOURNAL_INDEX_OFFSET),
             file.getLong(STATE_DIGEST_OFFSET),
-            new UnsafeBuffer(bytes, HEADER_LENGTH, payloadLength),
+            new UnsafeBuffer(bytes, HEADER_LENGTH, file.getInt(PAYLOAD_LENGTH_OFFSET)),
             skippedCorrupt);
     }
 
-    private static boolean isValid(final ByteBuffer file, final byte[] bytes, final int payloadLength)
+    /**
+     * What makes a snapshot file unusable, checked in the order that names the first cause.
+     *
+     * @return why the bytes are not a complete, intact snapshot for the expected sequence, or null when they are.
+     */
+    static String problem(final byte[] bytes, final long expectedInputSequence)
     {
-        return file.getInt(HEADER_CRC_OFFSET) == crc(bytes, 0, HEADER_CRC_OFFSET) &&
-            file.getInt(MAGIC_OFFSET) == MAGIC &&
-            file.getInt(VERSION_OFFSET) == VERSION &&
-            file.getInt(HEADER_LENGTH_OFFSET) == HEADER_LENGTH &&
-            payloadLength >= 0 &&
-            bytes.length == HEADER_LENGTH + payloadLength &&
-            file.getInt(PAYLOAD_CRC_OFFSET) == crc(bytes, HEADER_LENGTH, payloadLength);
+        if (bytes.length < HEADER_LENGTH)
+        {
+            return "truncated: " + bytes.length + " bytes, shorter than the " + HEADER_LENGTH + "-byte header";
+        }
+        final ByteBuffer file = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        final int headerCrc = crc(bytes, 0, HEADER_CRC_OFFSET);
+        if (file.getInt(HEADER_CRC_OFFSET) != headerCrc)
+        {
+            return "header checksum mismatch (stored 0x" + Integer.toHexString(file.getInt(HEADER_CRC_OFFSET)) +
+                ", computed 0x" + Integer.toHexString(headerCrc) + ")";
+        }
+        if (file.getInt(MAGIC_OFFSET) != MAGIC)
+        {
+            return "not a snapshot file (magic 0x" + Integer.toHexString(file.getInt(MAGIC_OFFSET)) + ")";
+        }
+        if (file.getInt(VERSION_OFFSET) != VERSION || file.getInt(HEADER_LENGTH_OFFSET) != HEADER_LENGTH)
+        {
+            return "format version " + file.getInt(VERSION_OFFSET) + " with a " + file.getInt(HEADER_LENGTH_OFFSET) +
+                "-byte header; this engine reads version " + VERSION;
+        }
+        final int payloadLength = file.getInt(PAYLOAD_LENGTH_OFFSET);
+        if (payloadLength < 0 || bytes.length != HEADER_LENGTH + (long)payloadLength)
+        {
+            return "truncated or extended: the header announces a " + payloadLength + "-byte payload, the file holds " +
+                (bytes.length - HEADER_LENGTH) + " bytes after the header";
+        }
+        final int payloadCrc = crc(bytes, HEADER_LENGTH, payloadLength);
+        if (file.getInt(PAYLOAD_CRC_OFFSET) != payloadCrc)
+        {
+            return "payload checksum mismatch (stored 0x" + Integer.toHexString(file.getInt(PAYLOAD_CRC_OFFSET)) +
+                ", computed 0x" + Integer.toHexString(payloadCrc) + ")";
+        }
+        if (file.getLong(INPUT_SEQUENCE_OFFSET) != expectedInputSequence)
+        {
+            return "holds the state at input " + file.getLong(INPUT_SEQUENCE_OFFSET) + " but is named for input " +
+                expectedInputSequence;
+        }
+        return null;
     }
 
     private static int crc(final byte[] bytes, final int offset, final int length)

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.agrona.DirectBuffer;
@@ -19,8 +21,8 @@ import org.agrona.DirectBuffer;
  * <p>
  * Files are written atomically: to a temporary file which is fsynced, renamed into place, then the directory is
  * fsynced. Each file carries a header with magic, version, lengths and CRC32C checksums; a corrupt or truncated file
- * is skipped in favour of the next newest and counted rather than logged. Snapshots are rare, so this class allocates
- * freely and is not thread-safe.
+ * is skipped in favour of the next newest, and {@link #skipped()} says which and why, for the recovery report.
+ * Snapshots are rare, so this class allocates freely and is not thread-safe.
  */
 public final class SnapshotStore
 {
@@ -30,6 +32,7 @@ public final class SnapshotStore
 
     private final Path dir;
     private long corruptSkipped;
+    private final List<SkippedSnapshot> skipped = new ArrayList<>();
 
     /**
      * Open a store in a directory, creating it if missing.
@@ -99,19 +102,31 @@ public final class SnapshotStore
     public Snapshot loadNewest()
     {
         final long[] sequences = sequencesNewestFirst();
-        int skipped = 0;
+        skipped.clear();
         for (final long sequence : sequences)
         {
-            final Snapshot snapshot = SnapshotCodec.decode(read(dir.resolve(fileName(sequence))), sequence, skipped);
-            if (null != snapshot)
+            final String name = fileName(sequence);
+            final byte[] bytes = read(dir.resolve(name));
+            final String problem = SnapshotCodec.problem(bytes, sequence);
+            if (null == problem)
             {
-                return snapshot;
+                return SnapshotCodec.decode(bytes, sequence, skipped.size());
             }
-            skipped++;
+            skipped.add(new SkippedSnapshot(name, problem));
             corruptSkipped++;
         }
 
         return null;
+    }
+
+    /**
+     * The newer snapshot files the last {@link #loadNewest()} passed over, newest first, each with its reason.
+     *
+     * @return the files skipped as corrupt or truncated by the last load; empty before one.
+     */
+    public List<SkippedSnapshot> skipped()
+    {
+        return List.copyOf(skipped);
     }
 
     /**
@@ -134,7 +149,11 @@ public final class SnapshotStore
         return dir;
     }
 
-    static String fileName(final long inputSequence)
+    /**
+     * @param inputSequence of the state a snapshot holds.
+     * @return the name of its file.
+     */
+    public static String fileName(final long inputSequence)
     {
         // Zero padded so names also sort by sequence in a plain directory listing.
         return PREFIX + String.format("%019d", inputSequence) + SUFFIX;

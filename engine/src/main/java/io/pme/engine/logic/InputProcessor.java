@@ -289,10 +289,6 @@ public final class InputProcessor
                 RejectReason.SNAPSHOT_FAILED);
             return;
         }
-        if (snapshot && !taken)
-        {
-            counters.errors().incrementRelease();
-        }
         responses.stateDigest(
             command.timestampNs(), command.correlationId(), command.clientId(), admin.digest(),
             state.inputSequence(), taken);
@@ -325,6 +321,15 @@ public final class InputProcessor
     public void recount()
     {
         notifier.recount();
+    }
+
+    /**
+     * @return the digest of the clients' last correlation ids, which replay must reproduce beside
+     * {@link #digest()}: it proves that inputs already used stay refused as duplicates.
+     */
+    public long correlationDigest()
+    {
+        return state.clients().digest();
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
  * How an input travels: {@code Receiver} (Aeron to the ring), {@code InputEvent} (a preallocated slot),
- * {@code JournalHandler} (journaled first), {@code BusinessLogicHandler} (then applied), {@code OutputQueue} and
- * {@code Publisher} (answers back to Aeron).
+ * {@code JournalHandler} (journaled first, and synced to the device first under the every-input policy),
+ * {@code JournalSyncer} (the periodic policy's background sync), {@code BusinessLogicHandler} (then applied),
+ * {@code OutputQueue} and {@code Publisher} (answers back to Aeron).
  */
 package io.pme.engine.pipeline;

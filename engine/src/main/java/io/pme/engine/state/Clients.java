@@ -57,6 +57,25 @@ public final class Clients
     }
 
     /**
+     * The digest of every client's last correlation id, in client id order: equal digests mean that every input a
+     * client resends with an id already used is refused as a duplicate alike. Kept apart from the state digest,
+     * which a refused input must leave unchanged, while it consumes its correlation id. Not for the hot path.
+     *
+     * @return the digest of the clients' correlation sequences.
+     */
+    public long digest()
+    {
+        final Digest digest = new Digest();
+        final int[] ids = sortedClientIds();
+        digest.add(ids.length);
+        for (final int id : ids)
+        {
+            digest.add(id).add(lastCorrelationId(id));
+        }
+        return digest.value();
+    }
+
+    /**
      * @return client ids in ascending order, for canonical walks (snapshot and digest, never the hot path).
      */
     public int[] sortedClientIds()

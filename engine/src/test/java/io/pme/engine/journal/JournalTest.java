@@ -1,14 +1,22 @@
 package io.pme.engine.journal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +94,122 @@ class JournalTest
             assertEquals(Journal.NULL_INDEX, journal.lastIndex());
         }
         assertEquals(0, Frames.readAll(dir).size());
+    }
+
+    @Test
+    void aFlippedBitInAJournaledFrameStopsReadingAtThatEntryNamingItsIndex() throws IOException
+    {
+        final List<byte[]> written = markedFrames(10);
+        final long[] indices = appendAll(dir, written);
+        flipBit(dir, "FRAME-07-", 12);
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            final List<byte[]> read = new ArrayList<>();
+            final JournalCorruptionException ex = assertThrows(JournalCorruptionException.class,
+                () -> reader.readAll((buffer, offset, length, index) -> read.add(Frames.copy(buffer, offset, length))));
+            assertFramesEqual(written.subList(0, 7), read);
+            assertEquals(indices[7], ex.index());
+            assertTrue(ex.getMessage().contains("index 0x" + Long.toHexString(indices[7])), ex.getMessage());
+            assertTrue(ex.getMessage().contains("CRC32C"), ex.getMessage());
+            // the damaged entry is not consumed: reading again stops at it again
+            assertThrows(JournalCorruptionException.class, () -> reader.poll((buffer, offset, length, index) -> {}, 1));
+        }
+    }
+
+    @Test
+    void aFlippedBitInAnEntrysChecksumIsFoundToo() throws IOException
+    {
+        final List<byte[]> written = markedFrames(3);
+        final long[] indices = appendAll(dir, written);
+        // the checksum sits just before the frame's first byte
+        flipBit(dir, "FRAME-01-", -1);
+
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            final JournalCorruptionException ex = assertThrows(
+                JournalCorruptionException.class, () -> reader.readAll((buffer, offset, length, index) -> {}));
+            assertEquals(indices[1], ex.index());
+        }
+    }
+
+    private static List<byte[]> markedFrames(final int count)
+    {
+        final List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            final byte[] frame = new byte[48];
+            final byte[] marker = String.format("FRAME-%02d-", i).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(marker, 0, frame, 0, marker.length);
+            for (int b = marker.length; b < frame.length; b++)
+            {
+                frame[b] = (byte)(i + b);
+            }
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    /**
+     * Flips the lowest bit of the byte {@code delta} bytes from where {@code marker} starts in the journal's one
+     * cycle file, as a failing disk or a stray write would.
+     */
+    static void flipBit(final Path dir, final String marker, final int delta) throws IOException
+    {
+        final byte[] pattern = marker.getBytes(StandardCharsets.US_ASCII);
+        final List<Path> cycleFiles;
+        try (Stream<Path> files = Files.list(dir))
+        {
+            cycleFiles = files.filter(path -> path.getFileName().toString().endsWith(".cq4")).toList();
+        }
+        assertEquals(1, cycleFiles.size(), () -> "cycle files: " + cycleFiles);
+        try (FileChannel channel = FileChannel.open(
+            cycleFiles.get(0), StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            for (int i = 0; i + pattern.length <= mapped.limit(); i++)
+            {
+                int matched = 0;
+                while (matched < pattern.length && mapped.get(i + matched) == pattern[matched])
+                {
+                    matched++;
+                }
+                if (matched == pattern.length)
+                {
+                    mapped.put(i + delta, (byte)(mapped.get(i + delta) ^ 1));
+                    mapped.force();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError(marker + " not found in " + cycleFiles.get(0));
+    }
+
+    @Test
+    void syncForcesWhatWasAppendedAndAFailedSyncRefusesEveryLaterAppend() throws IOException
+    {
+        try (Journal journal = new Journal(dir))
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Frames.MAX_LENGTH]);
+            assertFalse(journal.sync(), "nothing appended, nothing to force");
+            journal.append(buffer, 0, Frames.encode(0, buffer, 0));
+            journal.append(buffer, 0, Frames.encode(1, buffer, 0));
+            assertEquals(0, journal.syncedCount());
+            assertTrue(journal.sync());
+            assertEquals(2, journal.syncedCount());
+            assertFalse(journal.sync(), "already synced");
+
+            journal.append(buffer, 0, Frames.encode(2, buffer, 0));
+            JournalFaults.closeSyncChannel(journal);
+            final UncheckedIOException failed = assertThrows(UncheckedIOException.class, journal::sync);
+            assertTrue(failed.getMessage().startsWith("journal sync of "), failed.getMessage());
+            assertEquals(2, journal.syncedCount());
+            final IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> journal.append(buffer, 0, Frames.encode(3, buffer, 0)));
+            assertEquals(failed, refused.getCause());
+            assertEquals(3, journal.appendedCount());
+        }
+        assertEquals(3, Frames.readAll(dir).size());
     }
 
     @Test
@@ -351,6 +476,48 @@ class JournalTest
             final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
             assertEquals(0, allocated, "bytes allocated for 20000 appends and reads");
+        }
+    }
+
+    @Test
+    void steadyStateAppendAndSyncDoNotAllocate() throws IOException
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
+        // what is measured is the Java path of a sync, the same on any file system: on tmpfs, where a sync costs a
+        // system call and no device, the warm-up takes seconds instead of the minutes a disk would
+        final Path shm = Path.of("/dev/shm");
+        final Path journalDir = Files.isDirectory(shm) && Files.isWritable(shm) ?
+            Files.createTempDirectory(shm, "pme-journal-sync-") : dir.resolve("journal");
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Frames.MAX_LENGTH));
+        try (Journal journal = new Journal(journalDir))
+        {
+            appendAndSync(journal, buffer, 0, 50_000);
+
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            appendAndSync(journal, buffer, 50_000, 5_000);
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+            assertEquals(0, allocated, "bytes allocated for 5000 appends, each synced");
+            assertEquals(55_000, journal.syncedCount());
+        }
+        finally
+        {
+            Frames.deleteRecursively(journalDir);
+        }
+    }
+
+    private static void appendAndSync(final Journal journal, final UnsafeBuffer buffer, final int from, final int count)
+    {
+        for (int n = from; n < from + count; n++)
+        {
+            journal.append(buffer, 0, Frames.encode(n, buffer, 0));
+            if (!journal.sync())
+            {
+                throw new AssertionError("expected a sync");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -99,6 +100,10 @@ class SnapshotStoreTest
         assertEquals(10, snapshot.inputSequence());
         assertEquals(1, snapshot.skippedCorrupt());
         assertEquals(1, store.corruptSkipped());
+        assertEquals(1, store.skipped().size());
+        assertEquals(SnapshotStore.fileName(20), store.skipped().get(0).fileName());
+        assertTrue(store.skipped().get(0).reason().startsWith("payload checksum mismatch"),
+            store.skipped().get(0)::reason);
     }
 
     @Test
@@ -110,6 +115,8 @@ class SnapshotStoreTest
         flipByte(file(20), 26);
 
         assertEquals(10, store.loadNewest().inputSequence());
+        assertTrue(store.skipped().get(0).reason().startsWith("header checksum mismatch"),
+            store.skipped().get(0)::reason);
     }
 
     @Test
@@ -125,6 +132,13 @@ class SnapshotStoreTest
         final Snapshot snapshot = store.loadNewest();
         assertEquals(10, snapshot.inputSequence());
         assertEquals(2, snapshot.skippedCorrupt());
+        assertEquals(List.of(
+            new SkippedSnapshot(SnapshotStore.fileName(30),
+                "truncated or extended: the header announces a 100-byte payload, " +
+                "the file holds 10 bytes after the header"),
+            new SkippedSnapshot(SnapshotStore.fileName(20),
+                "truncated: 5 bytes, shorter than the " + SnapshotCodec.HEADER_LENGTH + "-byte header")),
+            store.skipped());
     }
 
     @Test
@@ -137,6 +151,7 @@ class SnapshotStoreTest
         final Snapshot snapshot = store.loadNewest();
         assertEquals(10, snapshot.inputSequence());
         assertEquals(1, snapshot.skippedCorrupt());
+        assertEquals("holds the state at input 10 but is named for input 11", store.skipped().get(0).reason());
     }
 
     @Test

@@ -85,16 +85,21 @@ class ReplayDeterminismTest
             engine.close();
         }
         final long liveDigest = engine.digest();
+        final long liveCorrelations = engine.correlationDigest();
         assertEquals(0, engine.pipelineErrors(), () -> engine.errors().summary());
         assertEquals(0, dropped, "outputs dropped");
         assertEquals(sent, answers, "every input gets exactly one direct answer");
         assertTrue(engine.state().accounts().count() > 0);
 
-        assertEquals(liveDigest, replay(journal, false), "replay of the whole journal");
-        assertEquals(liveDigest, replay(journal, true), "snapshot plus journal tail");
+        final InputProcessor whole = replay(journal, false);
+        assertEquals(liveDigest, whole.digest(), "replay of the whole journal");
+        assertEquals(liveCorrelations, whole.correlationDigest(), "correlation ids, replay of the whole journal");
+        final InputProcessor tail = replay(journal, true);
+        assertEquals(liveDigest, tail.digest(), "snapshot plus journal tail");
+        assertEquals(liveCorrelations, tail.correlationDigest(), "correlation ids, snapshot plus journal tail");
     }
 
-    private long replay(final Path journal, final boolean fromSnapshot)
+    private InputProcessor replay(final Path journal, final boolean fromSnapshot)
     {
         final EngineState state = new EngineContext().newState();
         final PortfolioRiskModel risk = new PortfolioRiskModel(state, null);
@@ -105,7 +110,7 @@ class ReplayDeterminismTest
         {
             assertTrue(recovery.snapshotInputSequence() > SNAPSHOT_AT, "a snapshot was restored");
         }
-        return processor.digest();
+        return processor;
     }
 
     private static void awaitProcessed(final EngineCounters counters, final long sent)

@@ -1,5 +1,7 @@
 package io.pme.tools.cli;
 
+import io.pme.engine.state.Digest;
+
 import java.io.PrintStream;
 import java.util.Set;
 
@@ -11,7 +13,7 @@ public final class Pme
     static final String USAGE = String.join(System.lineSeparator(),
         "usage: pme <command> [options]      (pme --help, or pme <command> --help: this text)",
         "  run     [--duration SECONDS] [--accounts N] [--seed N] [--journal DIR] [--rate MSGS_PER_S]",
-        "          [--sessions FILE] [--aeron-dir DIR]",
+        "          [--sessions FILE] [--aeron-dir DIR] [--journal-sync none|periodic|every-input]",
         "          the engine on an embedded media driver, driven by the built-in market simulation",
         "  replay  --journal DIR [--from-snapshot]   rebuild state from a journal, print its digest",
         "  script  --input FILE.jsonl [--journal DIR] [--digest]   feed JSON-lines inputs, print every output",
@@ -33,6 +35,15 @@ public final class Pme
         final int exitCode = run(args, System.out, System.err);
         System.out.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * The last line of run, replay and script: the state digest, then the digest of the clients' correlation ids,
+     * so one equal line proves equal state and equally refused duplicates.
+     */
+    static String digestLine(final long stateDigest, final long correlationDigest)
+    {
+        return "state digest: " + Digest.hex(stateDigest) + " (correlation ids " + Digest.hex(correlationDigest) + ")";
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)

@@ -7,7 +7,6 @@ import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.logic.SnapshotSink;
-import io.pme.engine.state.Digest;
 import io.pme.engine.state.EngineState;
 
 import java.io.PrintStream;
@@ -42,21 +41,25 @@ final class ReplayCommand
         final EngineState state = context.newState();
         // the engine's risk model, so a replay margins as the live run did (pme.risk.parameters.file included)
         final RiskModelBinding risk = context.riskModelFactory().apply(state);
-        final long startNs = System.nanoTime();
         try (EngineCounters counters = EngineCounters.local())
         {
             final InputProcessor processor = new InputProcessor(state, risk, counters, Outbox.NONE, SnapshotSink.NONE);
-            final Recovery recovery =
-                new Recovery().recover(journalDir, processor, risk, options.flag("from-snapshot"));
-            final double seconds = (System.nanoTime() - startNs) / 1e9;
-            if (recovery.snapshotInputSequence() >= 0)
+            final Recovery recovery;
+            try
             {
-                out.printf("restored snapshot at input %,d%n", recovery.snapshotInputSequence());
+                recovery = new Recovery().recover(journalDir, processor, risk, options.flag("from-snapshot"));
             }
-            out.printf("replayed %,d inputs in %.2f s: %,d accounts, %,d rejects, %,d below IM, %,d below MM%n",
-                recovery.replayed(), seconds, state.accounts().count(), counters.rejects().get(),
+            catch (final IllegalStateException ex)
+            {
+                // a damaged journal entry or a snapshot of other parameters: no digest is better than a wrong one
+                err.println("pme replay: " + ex.getMessage());
+                return 1;
+            }
+            recovery.report().print(out);
+            out.printf("replayed state: %,d accounts, %,d rejects, %,d below IM, %,d below MM%n",
+                state.accounts().count(), counters.rejects().get(),
                 counters.belowInitialMargin().get(), counters.belowMaintenanceMargin().get());
-            out.println("state digest: " + Digest.hex(processor.digest()));
+            out.println(Pme.digestLine(processor.digest(), processor.correlationDigest()));
             return 0;
         }
     }

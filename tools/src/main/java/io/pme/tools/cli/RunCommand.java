@@ -7,6 +7,7 @@ import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.codecs.LogonStatus;
 import io.pme.engine.session.ClientCredentials;
 import io.pme.engine.session.SessionLogonClient;
@@ -15,7 +16,6 @@ import io.pme.simulation.MarketSimulation;
 import io.pme.simulation.PublicationFrameSink;
 import io.pme.simulation.SimulationAgent;
 import io.pme.simulation.SimulationConfig;
-import io.pme.engine.state.Digest;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -42,7 +42,7 @@ final class RunCommand
 
     /** The options it takes, each with a value. */
     static final Set<String> OPTIONS =
-        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions");
+        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions", "journal-sync");
 
     private RunCommand()
     {
@@ -64,19 +64,23 @@ final class RunCommand
         final int accounts = (int)Math.min(options.positiveLong("accounts", 2_000), 1_000_000);
         final long seed = options.anyLong("seed", 42);
         final long rate = options.positiveLong("rate", 5_000);
+        final JournalSyncPolicy journalSync = journalSync(options);
         final TempDirectory journal = TempDirectory.orGiven(options.string("journal", null), "pme-journal");
         final String sessions = options.string("sessions", null);
 
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
+            .journalSync(journalSync)
+            .recoveryReportStream(out)
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
             .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000));
         if (null != sessions)
         {
             context.sessionsFile(Path.of(sessions));
         }
-        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s%n",
-            accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path());
+        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s (sync %s)%n",
+            accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path(),
+            null != journalSync ? journalSync.propertyValue() : context.journalSyncName());
         final Engine engine = launch(context, err);
         if (null == engine)
         {
@@ -84,10 +88,6 @@ final class RunCommand
             return 1;
         }
         launched.accept(engine);
-        if (engine.recovery().replayed() > 0)
-        {
-            out.printf("recovered %,d journaled inputs%n", engine.recovery().replayed());
-        }
         final Outputs outputs = new Outputs();
         final MarketSimulation simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts));
         try (EngineClient client = new EngineClient(
@@ -150,7 +150,7 @@ final class RunCommand
         {
             err.print(engine.errors().summary());
         }
-        out.println("state digest: " + Digest.hex(engine.digest()));
+        out.println(Pme.digestLine(engine.digest(), engine.correlationDigest()));
         return 0;
     }
 
@@ -165,6 +165,28 @@ final class RunCommand
         {
             err.println("pme run: cannot start the engine: " + ex.getMessage());
             return null;
+        }
+        catch (final IllegalStateException ex)
+        {
+            // recovery refused the journal (a damaged entry) or a snapshot (other parameters): acting on what it
+            // could read would build another state than the one journaled
+            err.println("pme run: the engine could not recover from " + context.journalDir() + ": " +
+                ex.getMessage());
+            return null;
+        }
+    }
+
+    // null leaves the policy to pme.journal.sync
+    private static JournalSyncPolicy journalSync(final Options options)
+    {
+        final String name = options.string("journal-sync", null);
+        try
+        {
+            return null == name ? null : JournalSyncPolicy.fromName(name);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new Options.UsageException("option --journal-sync: " + ex.getMessage());
         }
     }
 
@@ -277,6 +299,7 @@ final class RunCommand
         private final Outputs outputs;
         private final PrintStream out;
         private final long startNs = System.nanoTime();
+        private final long rejectsAtStart;
         private long lastNs = startNs;
         private long lastInputs;
         private long lastOutputs;
@@ -289,6 +312,11 @@ final class RunCommand
             this.engine = engine;
             this.outputs = outputs;
             this.out = out;
+            // the counters include what recovery replayed: the status reports live traffic, from here on
+            final EngineCounters c = engine.counters();
+            lastInputs = c.inputs().get();
+            lastChecks = c.checks().get();
+            rejectsAtStart = c.rejects().get();
         }
 
         void print()
@@ -305,7 +333,7 @@ final class RunCommand
                 TimeUnit.NANOSECONDS.toSeconds(now - startNs), (inputs - lastInputs) / seconds,
                 (outputs.count - lastOutputs) / seconds, c.accounts().get(), c.belowInitialMargin().get(),
                 c.belowMaintenanceMargin().get(), (checks - lastChecks) / seconds, micros(interval),
-                longest(holdInterval), c.rejects().get(), c.journalPosition().get());
+                longest(holdInterval), c.rejects().get() - rejectsAtStart, c.journalPosition().get());
             lastNs = now;
             lastInputs = inputs;
             lastOutputs = outputs.count;

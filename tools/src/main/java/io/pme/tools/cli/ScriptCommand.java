@@ -5,7 +5,6 @@ import io.pme.engine.EngineContext;
 import io.pme.protocol.json.JsonFrameEncoder;
 import io.pme.protocol.json.JsonFrameException;
 import io.pme.protocol.json.JsonFramePrinter;
-import io.pme.engine.state.Digest;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -55,6 +54,7 @@ final class ScriptCommand
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .aeronDirectoryName(StatCommand.defaultAeronDir() + "-script-" + ProcessHandle.current().pid())
+            .recoveryReportStream(err)
             .conclude();
         final JsonFramePrinter printer = new JsonFramePrinter();
         final Engine engine = Engine.launch(context);
@@ -84,7 +84,7 @@ final class ScriptCommand
         }
         if (options.flag("digest"))
         {
-            out.println("state digest: " + Digest.hex(engine.digest()));
+            out.println(Pme.digestLine(engine.digest(), engine.correlationDigest()));
         }
         return 0;
     }

@@ -37,7 +37,8 @@ class RunAndReplayCommandTest
         "(-|[\\d.]+ µs) \\| longest input (-|[\\d.]+ µs) \\| rejects [\\d,]+ \\| journal [\\d,]+");
     private static final Pattern SUMMARY = Pattern.compile("sent [\\d,]+ inputs; [\\d,]+ outputs received, " +
         "[\\d,]+ checks accepted, [\\d,]+ rejected; 0 pipeline errors");
-    private static final Pattern DIGEST = Pattern.compile("state digest: [0-9a-f]{16}");
+    private static final Pattern DIGEST =
+        Pattern.compile("state digest: [0-9a-f]{16} \\(correlation ids [0-9a-f]{16}\\)");
 
     @TempDir
     Path dir;
@@ -51,7 +52,8 @@ class RunAndReplayCommandTest
             "--sessions", EXAMPLE_SESSIONS.toString());
         assertEquals(0, run.code(), run.err());
         final List<String> lines = run.outLines();
-        assertEquals("pme run: 40 accounts, seed 7, 400 msgs/s offered for 2 s, journal " + journal, lines.get(0));
+        assertEquals("pme run: 40 accounts, seed 7, 400 msgs/s offered for 2 s, journal " + journal + " (sync none)",
+            lines.get(0));
         assertTrue(lines.stream().filter(l -> l.startsWith("t=")).allMatch(l -> STATUS.matcher(l).matches()) &&
             lines.stream().anyMatch(l -> l.startsWith("t=")), run::out);
         assertTrue(SUMMARY.matcher(lines.get(lines.size() - 2)).matches(), run::out);
