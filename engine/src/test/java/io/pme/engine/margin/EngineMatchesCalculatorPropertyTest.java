@@ -65,7 +65,25 @@ class EngineMatchesCalculatorPropertyTest
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final EngineFrames engine = new EngineFrames();
-        final int instrumentCount = define(engine, random);
+        openAccount(engine, random, define(engine, random), positions);
+        final double[] prices = SPOTS.clone();
+        for (int t = 0; t < ticks; t++)
+        {
+            final int asset = 1 + random.nextInt(SYMBOLS.length - 1);
+            // a random walk in small steps, with an occasional jump
+            final double step = random.nextInt(50) == 0 ? random.nextDouble(-0.2, 0.2) :
+                tickVolatility * random.nextGaussian();
+            prices[asset] *= Math.exp(step);
+            engine.send(json("OraclePrice", 2, "\"sourceId\":1,\"assetId\":" + asset + ",\"price\":" +
+                prices[asset] + ",\"sourceTimestampNs\":0", NOW + (t + 1) * 100_000_000L));
+        }
+        return engine;
+    }
+
+    /** Opens account 1 with random balances and {@code positions} random fills among the defined instruments. */
+    static void openAccount(
+        final EngineFrames engine, final SplittableRandom random, final int instrumentCount, final int positions)
+    {
         engine.send(json("AccountOpen", 1, "\"accountId\":1,\"marginMode\":\"CROSS\""));
         for (int a = 0; a < SYMBOLS.length; a++)
         {
@@ -84,18 +102,6 @@ class EngineMatchesCalculatorPropertyTest
             engine.send(json("Fill", 4, "\"accountId\":1,\"instrumentId\":" + instrument + ",\"quantity\":" + quantity +
                 ",\"price\":" + price + ",\"fee\":1.5,\"clientOrderId\":0"));
         }
-        final double[] prices = SPOTS.clone();
-        for (int t = 0; t < ticks; t++)
-        {
-            final int asset = 1 + random.nextInt(SYMBOLS.length - 1);
-            // a random walk in small steps, with an occasional jump
-            final double step = random.nextInt(50) == 0 ? random.nextDouble(-0.2, 0.2) :
-                tickVolatility * random.nextGaussian();
-            prices[asset] *= Math.exp(step);
-            engine.send(json("OraclePrice", 2, "\"sourceId\":1,\"assetId\":" + asset + ",\"price\":" +
-                prices[asset] + ",\"sourceTimestampNs\":0", NOW + (t + 1) * 100_000_000L));
-        }
-        return engine;
     }
 
     private static void compare(final EngineFrames engine, final double relative, final double scaled)

@@ -21,6 +21,7 @@ import static io.pme.engine.margin.EngineMatchesCalculatorPropertyTest.SYMBOLS;
 import static io.pme.engine.margin.EngineMatchesCalculatorPropertyTest.fullRevaluation;
 import static io.pme.engine.margin.EngineMatchesCalculatorPropertyTest.instrument;
 import static io.pme.engine.margin.EngineMatchesCalculatorPropertyTest.json;
+import static io.pme.engine.margin.EngineMatchesCalculatorPropertyTest.openAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,24 +50,7 @@ class IncrementalToleranceWalkTest
         final SplittableRandom random = new SplittableRandom(seed);
         final EngineFrames engine = new EngineFrames();
         final int instrumentCount = define(engine, random);
-        engine.send(json("AccountOpen", 1, "\"accountId\":1,\"marginMode\":\"CROSS\""));
-        for (int a = 0; a < SYMBOLS.length; a++)
-        {
-            if (random.nextInt(3) == 0)
-            {
-                final double amount = Math.pow(10, random.nextDouble(-1, 8)) / SPOTS[a];
-                engine.send(json("Deposit", 1, "\"accountId\":1,\"assetId\":" + a + ",\"amount\":" + amount));
-            }
-        }
-        for (int p = 0; p < positions; p++)
-        {
-            final int id = random.nextInt(instrumentCount);
-            final double quantity = (random.nextBoolean() ? 1 : -1) * random.nextInt(1, 50) / 4.0;
-            final double price = engine.state.instruments().isOption(id) ? random.nextDouble(0, 5_000) :
-                SPOTS[engine.state.instruments().underlying(id)] * random.nextDouble(0.8, 1.2);
-            engine.send(json("Fill", 4, "\"accountId\":1,\"instrumentId\":" + id + ",\"quantity\":" + quantity +
-                ",\"price\":" + price + ",\"fee\":1.5,\"clientOrderId\":0"));
-        }
+        openAccount(engine, random, instrumentCount, positions);
         place(engine, placement, random);
         final double[] prices = SPOTS.clone();
         long now = NOW;
