@@ -45,9 +45,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public static final long MAX_AGE_NS = 300_000_000_000L;
     /**
      * Distance to a threshold (zero equity, IM, MM), relative to |equity| + IM + Σ |option marks|, within which the
-     * figures are recomputed exactly before a state or check decision: ten times the expansion's documented error.
+     * figures are recomputed exactly before a state or check decision: about three times the expansion's documented
+     * error.
      */
-    public static final double DECISION_BAND = 1.0e-5;
+    public static final double DECISION_BAND = 1.0e-4;
     /** Absolute part of the decision band, in USD: ten times the documented absolute error of 0.01. */
     public static final double DECISION_FLOOR = 0.1;
 
