@@ -4,7 +4,6 @@ import io.pme.engine.EngineCounters;
 import io.pme.engine.journal.Journal;
 import org.agrona.ErrorHandler;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -106,7 +105,7 @@ public final class JournalSyncer implements AutoCloseable
         LockSupport.unpark(thread);
         try
         {
-            thread.join(TimeUnit.MILLISECONDS.toMillis(CLOSE_TIMEOUT_MS));
+            thread.join(CLOSE_TIMEOUT_MS);
         }
         catch (final InterruptedException ex)
         {
