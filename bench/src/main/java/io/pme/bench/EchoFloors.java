@@ -9,7 +9,10 @@ import io.aeron.driver.ThreadingMode;
 import io.pme.codecs.OrderCheckEncoder;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
+import io.pme.engine.EngineCounters;
 import io.pme.engine.journal.Journal;
+import io.pme.engine.journal.JournalSyncPolicy;
+import io.pme.engine.pipeline.JournalSyncer;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -22,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The floors beside the engine's round trip, measured by the same {@link RoundTripClient} (same sender and receiver
  * threads, same offered rate, same frames) against an {@link EchoServer}: the raw Aeron echo (the transport floor)
- * and the echo after a Chronicle Queue append (the journal floor). Each runs on a fresh embedded media driver
- * configured as the engine's, on the engine's channels and streams, with the engine's receiver idle strategy, and
- * before the engine starts, so no idle engine thread competes with it on the machine.
+ * and the echo after a Chronicle Queue append, synced as the engine's journal sync policy says (the journal floor).
+ * Each runs on a fresh embedded media driver configured as the engine's, on the engine's channels and streams, with
+ * the engine's receiver idle strategy, and before the engine starts, so no idle engine thread competes with it on
+ * the machine.
  */
 public final class EchoFloors
 {
@@ -123,6 +127,7 @@ public final class EchoFloors
         Aeron aeron = null;
         Journal journal = null;
         AgentRunner runner = null;
+        JournalSyncer syncer = null;
         try
         {
             driver = launchDriver(aeronDir);
@@ -130,6 +135,14 @@ public final class EchoFloors
             serverAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             journal = null == journalDir ? null : new Journal(journalDir);
+            // the journal floor keeps the engine's promise: synced as the engine's policy says
+            final JournalSyncPolicy syncPolicy = null == journal ? JournalSyncPolicy.NONE : context.journalSync();
+            if (JournalSyncPolicy.PERIODIC == syncPolicy)
+            {
+                syncer = new JournalSyncer(journal, EngineCounters.local(), Throwable::printStackTrace,
+                    context.journalSyncIntervalNs());
+                syncer.start();
+            }
             // the server's ends as the engine opens them, the client's as the end-to-end harness does
             final Subscription serverIn =
                 serverAeron.addSubscription(context.inputChannel(), context.inputStreamId());
@@ -138,15 +151,17 @@ public final class EchoFloors
             final ExclusivePublication clientOut =
                 aeron.addExclusivePublication(context.inputChannel(), context.inputStreamId());
             final Subscription clientIn = aeron.addSubscription(context.outputChannel(), context.outputStreamId());
-            final EchoServer server = new EchoServer(serverIn, serverOut, journal, EngineConfiguration.newIdleStrategy(
+            final EchoServer server = new EchoServer(serverIn, serverOut, journal, syncPolicy, syncer,
+                context.journalSyncInputs(), EngineConfiguration.newIdleStrategy(
                 EngineConfiguration.PUBLISHER_IDLE_STRATEGY_PROP_NAME, context.publisherIdleStrategyName()));
             runner = new AgentRunner(EngineConfiguration.newIdleStrategy(
                 EngineConfiguration.RECEIVER_IDLE_STRATEGY_PROP_NAME, context.receiverIdleStrategyName()),
                 Throwable::printStackTrace, null, server);
             AgentRunner.startOnThread(runner);
             awaitConnected(clientOut, clientIn);
-            System.out.printf("%s: offering the same checks and dones for %d s after %d s warm-up%n", name,
-                client.seconds(), client.warmupSeconds());
+            System.out.printf("%s: offering the same checks and dones for %d s after %d s warm-up%s%n", name,
+                client.seconds(), client.warmupSeconds(),
+                null == journal ? "" : ", journal sync " + syncPolicy.propertyValue());
             final RoundTripClient.Result result = client.run(
                 clientOut, clientIn, stream, OrderCheckEncoder.TEMPLATE_ID, () -> {});
             CheckLatencyHarness.printLatency(name + " round trip from intended send", result.histogram(),
@@ -155,8 +170,8 @@ public final class EchoFloors
         }
         finally
         {
-            // the echo thread appends to the journal: it stops before the journal closes
-            CloseHelper.closeAll(runner, journal, aeron, serverAeron, driver);
+            // the echo thread appends to the journal and the syncer syncs it: both stop before it closes
+            CloseHelper.closeAll(runner, syncer, journal, aeron, serverAeron, driver);
         }
     }
 

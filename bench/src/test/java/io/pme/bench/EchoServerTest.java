@@ -9,7 +9,10 @@ import io.aeron.driver.ThreadingMode;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.OrderCheckEncoder;
 import io.pme.codecs.OrderDoneEncoder;
+import io.pme.engine.EngineCounters;
 import io.pme.engine.journal.Journal;
+import io.pme.engine.journal.JournalSyncPolicy;
+import io.pme.engine.pipeline.JournalSyncer;
 import io.pme.engine.journal.JournalReader;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -21,14 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The echo servers on a real media driver, driven by the real round-trip client: every check comes back, and the
- * journal echo has journaled every frame, in the order sent, before echoing it.
+ * The echo servers on a real media driver, driven by the real round-trip client: every check comes back, the
+ * journal echo has journaled every frame, in the order sent, before echoing it, and syncs as the policy says.
  */
 class EchoServerTest
 {
@@ -36,6 +40,7 @@ class EchoServerTest
     private static final int IN = 1001;
     private static final int OUT = 1002;
     private static final int RATE = 2_000;
+    private static final int SYNC_INPUTS = 300;
 
     @TempDir
     Path dir;
@@ -63,7 +68,7 @@ class EchoServerTest
     @Test
     void rawEchoAnswersEveryCheck() throws Exception
     {
-        final RoundTripClient.Result result = echo(null);
+        final RoundTripClient.Result result = echo(null, JournalSyncPolicy.NONE, null);
 
         assertEquals(RATE, result.measured());
         assertEquals(RATE, result.received());
@@ -79,8 +84,9 @@ class EchoServerTest
         final Path journalDir = dir.resolve("journal");
         try (Journal journal = new Journal(journalDir))
         {
-            final RoundTripClient.Result result = echo(journal);
+            final RoundTripClient.Result result = echo(journal, JournalSyncPolicy.NONE, null);
             assertEquals(RATE, result.received());
+            assertEquals(0, journal.syncedCount());
         }
 
         final long[] frames = { 0 };
@@ -101,15 +107,50 @@ class EchoServerTest
         assertEquals(4L * RATE, frames[0]);
     }
 
+    @Test
+    void everyInputJournalEchoSyncsEachFrameBeforeItsEcho() throws Exception
+    {
+        try (Journal journal = new Journal(dir.resolve("journal")))
+        {
+            final RoundTripClient.Result result = echo(journal, JournalSyncPolicy.EVERY_INPUT, null);
+            assertEquals(RATE, result.received());
+            assertEquals(4L * RATE, journal.appendedCount());
+            // the last done's echo leaves after its sync, so nothing appended is left unsynced
+            assertEquals(journal.appendedCount(), journal.syncedCount());
+        }
+    }
+
+    @Test
+    void periodicJournalEchoWakesItsSyncerEveryNFrames() throws Exception
+    {
+        try (Journal journal = new Journal(dir.resolve("journal"));
+            JournalSyncer syncer = new JournalSyncer(
+                journal, EngineCounters.local(), Throwable::printStackTrace, TimeUnit.MINUTES.toNanos(10)))
+        {
+            syncer.start();
+            final RoundTripClient.Result result = echo(journal, JournalSyncPolicy.PERIODIC, syncer);
+            assertEquals(RATE, result.received());
+            // the interval is ten minutes: only the wakes every SYNC_INPUTS frames can have synced
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (journal.syncedCount() < 4L * RATE - SYNC_INPUTS && System.nanoTime() < deadline)
+            {
+                Thread.yield();
+            }
+            assertTrue(journal.syncedCount() >= 4L * RATE - SYNC_INPUTS, "synced " + journal.syncedCount());
+        }
+    }
+
     // one second of warm-up and one measured: 2 * RATE checks and as many dones
-    private RoundTripClient.Result echo(final Journal journal) throws InterruptedException
+    private RoundTripClient.Result echo(
+        final Journal journal, final JournalSyncPolicy policy, final JournalSyncer syncer) throws InterruptedException
     {
         try (Subscription serverIn = aeron.addSubscription(CHANNEL, IN);
             Publication serverOut = aeron.addPublication(CHANNEL, OUT);
             ExclusivePublication clientOut = aeron.addExclusivePublication(CHANNEL, IN);
             Subscription clientIn = aeron.addSubscription(CHANNEL, OUT))
         {
-            final EchoServer server = new EchoServer(serverIn, serverOut, journal, new YieldingIdleStrategy());
+            final EchoServer server = new EchoServer(
+                serverIn, serverOut, journal, policy, syncer, SYNC_INPUTS, new YieldingIdleStrategy());
             final AgentRunner runner = new AgentRunner(
                 new BackoffIdleStrategy(), Throwable::printStackTrace, null, server);
             AgentRunner.startOnThread(runner);
