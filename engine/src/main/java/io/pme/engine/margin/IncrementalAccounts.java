@@ -14,11 +14,13 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static io.pme.engine.state.RiskVectors.CONTINGENCY;
 import static io.pme.engine.state.RiskVectors.CURRENT;
 import static io.pme.engine.state.RiskVectors.DELTA;
+import static io.pme.engine.state.RiskVectors.EQUITY_REMAINDER;
 import static io.pme.engine.state.RiskVectors.EQUITY_SLOPE;
 import static io.pme.engine.state.RiskVectors.GAMMA;
 import static io.pme.engine.state.RiskVectors.GROSS_OPTION_VALUE;
 import static io.pme.engine.state.RiskVectors.LINEAR_COST;
 import static io.pme.engine.state.RiskVectors.LINEAR_QUANTITY;
+import static io.pme.engine.state.RiskVectors.MARGIN_REMAINDER;
 import static io.pme.engine.state.RiskVectors.MARGIN_SLOPE;
 import static io.pme.engine.state.RiskVectors.MAX_AGE;
 import static io.pme.engine.state.RiskVectors.OPTION_DELTA;
@@ -219,6 +221,8 @@ final class IncrementalAccounts
             addScaled(cold, vectors.offset(slot, d, THETA), cache.arrayThetas(), at, quantity);
             add(cold, vectors.offset(slot, d, GROSS_OPTION_VALUE), Math.abs(size * cache.mark(instrumentId)));
             add(cold, vectors.offset(slot, d, OPTION_THETA), size * cache.markTheta(instrumentId));
+            add(cold, vectors.offset(slot, d, MARGIN_REMAINDER), Math.abs(quantity) * cache.marginThird(instrumentId));
+            add(cold, vectors.offset(slot, d, EQUITY_REMAINDER), Math.abs(size) * cache.markThird(instrumentId));
             final int range = vectors.offset(slot, d, REFRESH_RANGE);
             cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
             final int age = vectors.offset(slot, d, MAX_AGE);
@@ -367,11 +371,64 @@ final class IncrementalAccounts
         add(hot, vectors.offset(slot, d, OPTION_DELTA), size * (mark[1] - h * mark[2]));
         add(hot, vectors.offset(slot, d, OPTION_GAMMA), size * mark[2]);
         add(cold, vectors.offset(slot, d, OPTION_THETA), size * mark[3]);
+        final double[] remainder = cache.remainderChange();
+        final int marginRemainder = vectors.offset(slot, d, MARGIN_REMAINDER);
+        cold.putDouble(marginRemainder,
+            Math.max(0.0, cold.getDouble(marginRemainder) + Math.abs(quantity) * remainder[0]));
+        final int equityRemainder = vectors.offset(slot, d, EQUITY_REMAINDER);
+        cold.putDouble(equityRemainder,
+            Math.max(0.0, cold.getDouble(equityRemainder) + Math.abs(size) * remainder[1]));
         final int range = vectors.offset(slot, d, REFRESH_RANGE);
         cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
         final int age = vectors.offset(slot, d, MAX_AGE);
         cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
         slopes(slot, hot, cold, d, reference);
+    }
+
+    /**
+     * Shrinks the account's trusted ranges so that the expansion's third-order remainder stays within half the
+     * documented tolerance, {@link PortfolioRiskModel#TOLERANCE} × IM + {@link PortfolioRiskModel#TOLERANCE_FLOOR}
+     * on IM and the same of |E| + Σ|option marks| on equity, shared among the underlyings held. The scales are taken
+     * at their lowest anywhere within the ranges, by the account's slope bounds; ranges only ever shrink until the
+     * next exact refresh.
+     */
+    void limitRanges(final int slot, final MarginFigures f)
+    {
+        final long mask = vectors.mask(slot);
+        if (0 == mask || Double.isNaN(f.initialMargin) || Double.isNaN(f.equity))
+        {
+            return;
+        }
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        double marginDrop = 0.0;
+        double equityDrop = 0.0;
+        for (long m = mask; 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double reach = cold.getDouble(vectors.offset(slot, d, REFRESH_RANGE)) *
+                hot.getDouble(vectors.offset(slot, d, SPOT));
+            marginDrop += reach * cold.getDouble(vectors.offset(slot, d, MARGIN_SLOPE));
+            equityDrop += reach * cold.getDouble(vectors.offset(slot, d, EQUITY_SLOPE));
+        }
+        final int held = Long.bitCount(mask);
+        final double marginBudget = 3.0 * (PortfolioRiskModel.TOLERANCE *
+            Math.max(0.0, f.initialMargin - marginDrop) + PortfolioRiskModel.TOLERANCE_FLOOR) / held;
+        final double equityBudget = 3.0 * (PortfolioRiskModel.TOLERANCE *
+            Math.max(0.0, Math.abs(f.equity) + grossOptionValue(slot) - 2.0 * equityDrop) +
+            PortfolioRiskModel.TOLERANCE_FLOOR) / held;
+        for (long m = mask; 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double spot = hot.getDouble(vectors.offset(slot, d, SPOT));
+            final int range = vectors.offset(slot, d, REFRESH_RANGE);
+            // |remainder| ≤ K·|h|³/6 ≤ budget/2 for |h| ≤ ∛(3·budget/K)
+            final double marginReach =
+                Math.cbrt(marginBudget / cold.getDouble(vectors.offset(slot, d, MARGIN_REMAINDER)));
+            final double equityReach =
+                Math.cbrt(equityBudget / cold.getDouble(vectors.offset(slot, d, EQUITY_REMAINDER)));
+            cold.putDouble(range, Math.min(cold.getDouble(range), Math.min(marginReach, equityReach) / spot));
+        }
     }
 
     /** @return Σ |size × mark| of the account's options at their references. */

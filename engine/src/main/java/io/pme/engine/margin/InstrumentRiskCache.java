@@ -33,6 +33,8 @@ final class InstrumentRiskCache
     static final double RANGE_FACTOR = 0.0114;
     /** Log-moneyness, in shocked standard deviations, beyond which an option is far from the money. */
     static final double FAR_FROM_MONEY = 8.0;
+    private static final double MAX_THIRD = 1e200;
+    private static final double INVERSE_ROOT_TWO_PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
     private final Assets assets;
     private final Instruments instruments;
@@ -48,6 +50,9 @@ final class InstrumentRiskCache
     private final double[] markThetas;
     private final double[] refreshRanges;
     private final long[] maxAges;
+    private final double[] marginThirds;
+    private final double[] markThirds;
+    private final double[] remainderChange = new double[2];
     private final double[] scratch = new double[N];
     private final double[] computedVols;
     private final double[] change = new double[4 * N];
@@ -75,6 +80,8 @@ final class InstrumentRiskCache
         markThetas = new double[maxInstruments];
         refreshRanges = new double[maxInstruments];
         maxAges = new long[maxInstruments];
+        marginThirds = new double[maxInstruments];
+        markThirds = new double[maxInstruments];
         computedVols = new double[maxInstruments];
         statuses = new int[maxInstruments];
         valid = new boolean[maxInstruments];
@@ -152,6 +159,8 @@ final class InstrumentRiskCache
         markChange[1] = markDeltas[instrumentId];
         markChange[2] = markGammas[instrumentId];
         markChange[3] = markThetas[instrumentId];
+        remainderChange[0] = marginThirds[instrumentId];
+        remainderChange[1] = markThirds[instrumentId];
         valid[instrumentId] = false;
         final int after = ensure(instrumentId);
         if (MarginResult.STATUS_OK != before || MarginResult.STATUS_OK != after)
@@ -169,6 +178,8 @@ final class InstrumentRiskCache
         markChange[1] = markDeltas[instrumentId] - markChange[1];
         markChange[2] = markGammas[instrumentId] - markChange[2];
         markChange[3] = markThetas[instrumentId] - markChange[3];
+        remainderChange[0] = marginThirds[instrumentId] - remainderChange[0];
+        remainderChange[1] = markThirds[instrumentId] - remainderChange[1];
         return MarginResult.STATUS_OK;
     }
 
@@ -182,6 +193,32 @@ final class InstrumentRiskCache
     double[] markChange()
     {
         return markChange;
+    }
+
+    /**
+     * @return the last {@link #volatilityChange(int)}'s change of {@link #marginThird(int)} and
+     * {@link #markThird(int)}.
+     */
+    double[] remainderChange()
+    {
+        return remainderChange;
+    }
+
+    /**
+     * @return per contract, a bound on |∂³P/∂S³| of its weighted scenario P&amp;L in any scenario, for any spot within
+     * twice its trusted range of today's: the expansion's remainder is at most this × |h|³ / 6.
+     */
+    double marginThird(final int instrumentId)
+    {
+        return marginThirds[instrumentId];
+    }
+
+    /**
+     * @return per unit of the underlying, a bound on |∂³mark/∂S³| for any spot within twice the trusted range.
+     */
+    double markThird(final int instrumentId)
+    {
+        return markThirds[instrumentId];
     }
 
     /**
@@ -338,6 +375,8 @@ final class InstrumentRiskCache
             markThetas[instrumentId] = 0.0;
             refreshRanges[instrumentId] = PortfolioRiskModel.REFRESH_MOVE;
             maxAges[instrumentId] = PortfolioRiskModel.MAX_AGE_NS;
+            marginThirds[instrumentId] = 0.0;
+            markThirds[instrumentId] = 0.0;
         }
         return MarginResult.STATUS_OK;
     }
@@ -392,6 +431,8 @@ final class InstrumentRiskCache
                 distance = Math.min(distance, Math.abs(crossing - spot));
             }
             refreshRanges[instrumentId] = Math.min(PortfolioRiskModel.REFRESH_MOVE, distance / spot);
+            marginThirds[instrumentId] = 0.0;
+            markThirds[instrumentId] = 0.0;
             return;
         }
         final long ageNs = Math.max(1L, Math.min(PortfolioRiskModel.MAX_AGE_NS, (long)(AGE_FRACTION * toExpiryNs)));
@@ -419,6 +460,67 @@ final class InstrumentRiskCache
         refreshRanges[instrumentId] = nearMoney ?
             Math.min(PortfolioRiskModel.REFRESH_MOVE, RANGE_FACTOR * Math.cbrt(totalVol * totalVol)) :
             PortfolioRiskModel.REFRESH_MOVE;
+        thirdDerivatives(instrumentId, spot, t, vol, range, 2.0 * refreshRanges[instrumentId]);
+    }
+
+    // Black–Scholes' third spot derivative is φ(d₁)(d₁ + σ√T) / (S²σ²T), for calls and puts alike; its sup over a
+    // spot interval is the sup of |φ(d)(d + σ√T)| over the matching d₁ interval, at an end or where
+    // d² + σ√T·d = 1, over the interval's lowest S². Scenario k's P&L per contract is w·m·(V(S(1 + x), σₖ) − V(S, σ)),
+    // whose third derivative is w·m·((1 + x)³V'''ₖ − V''').
+    private void thirdDerivatives(
+        final int instrumentId, final double spot, final double t, final double vol, final double range,
+        final double reach)
+    {
+        final double strike = instruments.strike(instrumentId);
+        final double rate = parameters.riskFreeRate();
+        final double multiplier = instruments.multiplier(instrumentId);
+        final double low = spot * (1.0 - reach);
+        final double base = supThird(low, spot * (1.0 + reach), strike, t, vol, rate);
+        final double factor = VolatilityShock.factor(t, parameters);
+        final double volUp = VolatilityShock.up(vol, factor, parameters);
+        final double volDown = VolatilityShock.down(vol, factor, parameters);
+        double margin = 0.0;
+        for (int k = 0; k < N; k++)
+        {
+            final double scale = 1.0 + ScenarioGrid.shock(k, range, parameters);
+            final double shocked = supThird(low * scale, spot * (1.0 + reach) * scale, strike, t,
+                ScenarioGrid.shockedVol(k, vol, volUp, volDown), rate);
+            margin = Math.max(margin,
+                Math.abs(ScenarioGrid.weight(k, range, parameters)) * (scale * scale * scale * shocked + base));
+        }
+        marginThirds[instrumentId] = multiplier * margin;
+        markThirds[instrumentId] = base;
+    }
+
+    private static double supThird(
+        final double low, final double high, final double strike, final double t, final double vol,
+        final double rate)
+    {
+        final double a = vol * Math.sqrt(t);
+        final double drift = (rate + 0.5 * vol * vol) * t;
+        final double from = (Math.log(low / strike) + drift) / a;
+        final double to = (Math.log(high / strike) + drift) / a;
+        double sup = Math.max(Math.abs(speedShape(from, a)), Math.abs(speedShape(to, a)));
+        final double root = Math.sqrt(a * a + 4.0);
+        final double upper = 0.5 * (root - a);
+        final double lower = -0.5 * (root + a);
+        if (upper > from && upper < to)
+        {
+            sup = Math.max(sup, Math.abs(speedShape(upper, a)));
+        }
+        if (lower > from && lower < to)
+        {
+            sup = Math.max(sup, Math.abs(speedShape(lower, a)));
+        }
+        // at absurd spots or times the bound is huge or not a number: the range then shrinks to nothing, and every
+        // tick revalues the account exactly
+        final double bound = sup / (low * low * a * a);
+        return bound <= MAX_THIRD ? bound : MAX_THIRD;
+    }
+
+    private static double speedShape(final double d, final double a)
+    {
+        return Math.exp(-0.5 * d * d) * INVERSE_ROOT_TWO_PI * (d + a);
     }
 
     // At absurd spots (a subnormal price) S·σ√T underflows and gamma is 0/0: the expansion then simply does not move,

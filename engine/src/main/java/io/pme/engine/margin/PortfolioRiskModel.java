@@ -45,10 +45,18 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public static final long MAX_AGE_NS = 300_000_000_000L;
     /**
      * Distance to a threshold (zero equity, IM, MM), relative to |equity| + IM + Σ |option marks|, within which the
-     * figures are recomputed exactly before a state or check decision: about three times the expansion's documented
-     * error.
+     * figures are recomputed exactly before a state or check decision: ten times the expansion's documented error
+     * ({@link #TOLERANCE}).
      */
-    public static final double DECISION_BAND = 1.0e-4;
+    public static final double DECISION_BAND = 1.0e-5;
+    /**
+     * The documented tolerance of the incremental figures, relative: |ΔIM| ≤ this × IM + {@link #TOLERANCE_FLOOR},
+     * |ΔE| ≤ this × (|E| + Σ|option marks|) + {@link #TOLERANCE_FLOOR}; the expansion's spot remainder is held to half
+     * of it per account.
+     */
+    public static final double TOLERANCE = 1.0e-6;
+    /** The documented tolerance's absolute part, in USD. */
+    public static final double TOLERANCE_FLOOR = 0.01;
     /** Absolute part of the decision band, in USD: ten times the documented absolute error of 0.01. */
     public static final double DECISION_FLOOR = 0.1;
 
@@ -190,7 +198,9 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         final long oldMask = vectors.mask(slot);
         incremental.refresh(slot, state.nowNs(), balanceMasks[slot]);
         holders.update(slot, oldMask, vectors.mask(slot), 0);
-        store(slot);
+        incremental.figures(slot, -1, 0.0, 0.0, figures);
+        incremental.limitRanges(slot, figures);
+        keep(slot);
     }
 
     // Collateral that is no underlying gets a list of its holders like an underlying, up to as many such assets as
@@ -426,6 +436,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 incremental.changeVolatility(slot, d, instrumentId,
                     accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)));
                 incremental.figures(slot, -1, 0.0, 0.0, figures);
+                incremental.limitRanges(slot, figures);
                 if (isNearBoundary(slot, figures))
                 {
                     exact(slot);

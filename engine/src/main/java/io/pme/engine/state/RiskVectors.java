@@ -48,8 +48,15 @@ public final class RiskVectors
     public static final int MAX_AGE = REFRESH_RANGE + 1;
     /** Σ |size × mark| of the options on the underlying at the reference: the scale of the equity's error. */
     public static final int GROSS_OPTION_VALUE = MAX_AGE + 1;
+    /**
+     * Σ |qty| × (a bound on the third spot derivative of its scenario P&amp;L, weighted, in any scenario) over the
+     * options on the underlying: the scenario vector's Taylor remainder is at most this × |h|³ / 6.
+     */
+    public static final int MARGIN_REMAINDER = GROSS_OPTION_VALUE + 1;
+    /** The same bound for the options' marks (equity): Σ |size| × sup |∂³mark/∂S³| over the trusted range. */
+    public static final int EQUITY_REMAINDER = MARGIN_REMAINDER + 1;
     /** Doubles per account and underlying, both regions. */
-    public static final int STRIDE = GROSS_OPTION_VALUE + 1;
+    public static final int STRIDE = EQUITY_REMAINDER + 1;
     private static final int COLD_STRIDE = STRIDE - HOT_STRIDE;
 
     private static final int LINE = 64;

@@ -13,7 +13,7 @@ public final class StateSnapshot
 {
     private static final int MAGIC = 0x504D4553; // "PMES"
     // 2: risk vectors in the five-line layout, with the spot each current vector was last moved to
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 

@@ -7,6 +7,7 @@ import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.Instruments;
 import io.pme.pricing.BlackScholes;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -29,19 +30,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The documented tolerance of the incremental figures (docs/incremental-margin.md), checked after every input of long
  * random walks: price steps and jumps, hours of silence, options expiring during the walk (the shortest a minute
  * out), volatility ticks, stablecoin moves, and accounts placed within 0.1% of IM or MM. At every step, against a full
- * revaluation by the offline calculator: |ΔIM| ≤ 3e-5 × IM + 0.01 and |ΔE| ≤ 3e-5 × (|E| + Σ|option marks|) + 0.01,
+ * revaluation by the offline calculator: |ΔIM| ≤ 1e-6 × IM + 0.01 and |ΔE| ≤ 1e-6 × (|E| + Σ|option marks|) + 0.01,
  * and the state is the exact one.
  */
 class IncrementalToleranceWalkTest
 {
-    // the issue asks 1e-6; a walk found an IM error of 1.5e-5 of IM (0.023 on 1,547): held to twice that, see the doc
-    private static final double RELATIVE = 3e-5;
-    private static final double ABSOLUTE = 0.01;
+    private static final double RELATIVE = PortfolioRiskModel.TOLERANCE;
+    private static final double ABSOLUTE = PortfolioRiskModel.TOLERANCE_FLOOR;
     private static final long SECOND = 1_000_000_000L;
     private static final int USDC = 1;
     private static final int FIRST_UNDERLYING = 3;
 
-    @Property(tries = 200)
+    // a long option a few hours out whose IM the expansion overstated by 2e-6 of it on one 0.2% tick, before the
+    // remainder rule
+    @Example
+    void aTickWithinTheOptionsRangeButBeyondTheAccountsRemainder()
+    {
+        figuresStayWithinToleranceAndStatesExactAlongLongWalks(40, 8, 1, 0);
+    }
+
+    @Property(tries = 300)
     void figuresStayWithinToleranceAndStatesExactAlongLongWalks(
         @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) final long seed,
         @ForAll @IntRange(min = 1, max = 12) final int positions,

@@ -8,6 +8,7 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.pme.codecs.AckDecoder;
 import io.pme.codecs.CheckResultDecoder;
+import io.pme.codecs.MarginQueryResultDecoder;
 import io.pme.codecs.RejectDecoder;
 import io.pme.codecs.StateDigestDecoder;
 import org.agrona.DirectBuffer;
@@ -58,7 +59,8 @@ final class EngineClient implements AutoCloseable
     static boolean isDirectAnswer(final int templateId)
     {
         return AckDecoder.TEMPLATE_ID == templateId || RejectDecoder.TEMPLATE_ID == templateId ||
-            CheckResultDecoder.TEMPLATE_ID == templateId || StateDigestDecoder.TEMPLATE_ID == templateId;
+            CheckResultDecoder.TEMPLATE_ID == templateId || StateDigestDecoder.TEMPLATE_ID == templateId ||
+            MarginQueryResultDecoder.TEMPLATE_ID == templateId;
     }
 
     void awaitConnected(final long timeoutMs)

@@ -125,6 +125,34 @@ final class IndependentRulebook
         return figures(collateral, equity, exposures, prices);
     }
 
+    /**
+     * @param file a portfolio in the rulebook's format, assumed valid.
+     * @return Σ |qty × multiplier × option value| over its option positions, the scale of the incremental
+     * tolerance on equity.
+     */
+    static double grossOptionValue(final JsonNode file)
+    {
+        final double now = seconds(file.get("valuationTime").asText());
+        final Map<String, JsonNode> instruments = new LinkedHashMap<>();
+        file.get("instruments").forEach(i -> instruments.put(i.get("symbol").asText(), i));
+        double gross = 0;
+        for (final JsonNode position : file.get("positions"))
+        {
+            final JsonNode instrument = instruments.get(position.get("symbol").asText());
+            if ("OPTION".equals(instrument.get("kind").asText()))
+            {
+                final Exposure option = new Exposure(Kind.OPTION, instrument.get("underlying").asText(),
+                    position.get("qty").asDouble() * instrument.get("multiplier").asDouble(),
+                    "CALL".equals(instrument.get("right").asText()), instrument.get("strike").asDouble(),
+                    (seconds(instrument.get("expiry").asText()) - now) / SECONDS_PER_YEAR,
+                    instrument.get("vol").asDouble());
+                gross += Math.abs(option.size() *
+                    value(option, file.get("prices").get(option.underlying()).asDouble(), option.vol()));
+            }
+        }
+        return gross;
+    }
+
     private static ObjectNode figures(
         final double collateral, final double equity, final List<Exposure> exposures, final Map<String, Double> prices)
     {
