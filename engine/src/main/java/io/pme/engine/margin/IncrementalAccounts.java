@@ -14,14 +14,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static io.pme.engine.state.RiskVectors.CONTINGENCY;
 import static io.pme.engine.state.RiskVectors.CURRENT;
 import static io.pme.engine.state.RiskVectors.DELTA;
-import static io.pme.engine.state.RiskVectors.EQUITY_BUDGET;
 import static io.pme.engine.state.RiskVectors.EQUITY_REMAINDER;
 import static io.pme.engine.state.RiskVectors.EQUITY_SLOPE;
 import static io.pme.engine.state.RiskVectors.GAMMA;
 import static io.pme.engine.state.RiskVectors.GROSS_OPTION_VALUE;
 import static io.pme.engine.state.RiskVectors.LINEAR_COST;
 import static io.pme.engine.state.RiskVectors.LINEAR_QUANTITY;
-import static io.pme.engine.state.RiskVectors.MARGIN_BUDGET;
 import static io.pme.engine.state.RiskVectors.MARGIN_REMAINDER;
 import static io.pme.engine.state.RiskVectors.MARGIN_SLOPE;
 import static io.pme.engine.state.RiskVectors.MAX_AGE;
@@ -338,13 +336,9 @@ final class IncrementalAccounts
      * Adds an option's change of volatility to the account's expansion on its underlying, the account settled (its
      * vector at today's spot and price time): the change of the option's risk array and mark at today's spot, from
      * {@link InstrumentRiskCache#volatilityChange(int)}, re-centred on the reference by its own Taylor expansion, so
-     * that the expansion at today's spot moves by exactly the change. The remainder rule's budgets lose what the
-     * change can take off the scales of the tolerance, and the range is cut again by them.
-     *
-     * @return whether the change shrank the trusted range or age on the underlying (the account's bands, drawn within
-     * them, are then too wide).
+     * that the expansion at today's spot moves by exactly the change.
      */
-    boolean changeVolatility(final int slot, final int d, final int instrumentId, final double quantity)
+    void changeVolatility(final int slot, final int d, final int instrumentId, final double quantity)
     {
         final UnsafeBuffer hot = vectors.hot(slot);
         final UnsafeBuffer cold = vectors.cold(slot);
@@ -385,21 +379,10 @@ final class IncrementalAccounts
         cold.putDouble(equityRemainder,
             Math.max(0.0, cold.getDouble(equityRemainder) + Math.abs(size) * remainder[1]));
         final int range = vectors.offset(slot, d, REFRESH_RANGE);
-        final double rangeBefore = cold.getDouble(range);
-        cold.putDouble(range, Math.min(rangeBefore, cache.refreshRange(instrumentId)));
+        cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
         final int age = vectors.offset(slot, d, MAX_AGE);
-        final long ageBefore = cold.getLong(age);
-        cold.putLong(age, Math.min(ageBefore, cache.maxAgeNs(instrumentId)));
-        // what the change can take off IM, and off |E| + Σ|marks|, anywhere the account may go before its next visit
-        final int held = Long.bitCount(vectors.mask(slot));
-        final double marginDrop = Math.abs(quantity) *
-            Math.max(1.0, Math.abs(parameters.pnlOffset(vectors.assetOf(d)))) * cache.scenarioChangeBound();
-        final double equityDrop = 2.0 * Math.abs(size) * cache.markChangeBound();
-        add(cold, vectors.offset(slot, d, MARGIN_BUDGET), -3.0 * PortfolioRiskModel.TOLERANCE * marginDrop / held);
-        add(cold, vectors.offset(slot, d, EQUITY_BUDGET), -3.0 * PortfolioRiskModel.TOLERANCE * equityDrop / held);
-        final boolean shrank = limitRange(slot, hot, cold, d);
+        cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
         slopes(slot, hot, cold, d, reference);
-        return shrank || cold.getDouble(range) < rangeBefore || cold.getLong(age) < ageBefore;
     }
 
     /**
@@ -437,25 +420,15 @@ final class IncrementalAccounts
         for (long m = mask; 0 != m; m &= m - 1)
         {
             final int d = Long.numberOfTrailingZeros(m);
-            cold.putDouble(vectors.offset(slot, d, MARGIN_BUDGET), marginBudget);
-            cold.putDouble(vectors.offset(slot, d, EQUITY_BUDGET), equityBudget);
-            limitRange(slot, hot, cold, d);
+            final double spot = hot.getDouble(vectors.offset(slot, d, SPOT));
+            final int range = vectors.offset(slot, d, REFRESH_RANGE);
+            // |remainder| ≤ K·|h|³/6 ≤ budget/2 for |h| ≤ ∛(3·budget/K)
+            final double marginReach =
+                Math.cbrt(marginBudget / cold.getDouble(vectors.offset(slot, d, MARGIN_REMAINDER)));
+            final double equityReach =
+                Math.cbrt(equityBudget / cold.getDouble(vectors.offset(slot, d, EQUITY_REMAINDER)));
+            cold.putDouble(range, Math.min(cold.getDouble(range), Math.min(marginReach, equityReach) / spot));
         }
-    }
-
-    // |remainder| ≤ K·|h|³/6 ≤ (tolerance)/(2·underlyings) for |h| ≤ ∛(budget/K), budget = 3·tolerance/underlyings
-    private boolean limitRange(final int slot, final UnsafeBuffer hot, final UnsafeBuffer cold, final int d)
-    {
-        final double spot = hot.getDouble(vectors.offset(slot, d, SPOT));
-        final int range = vectors.offset(slot, d, REFRESH_RANGE);
-        final double marginReach = Math.cbrt(Math.max(0.0, cold.getDouble(vectors.offset(slot, d, MARGIN_BUDGET))) /
-            cold.getDouble(vectors.offset(slot, d, MARGIN_REMAINDER)));
-        final double equityReach = Math.cbrt(Math.max(0.0, cold.getDouble(vectors.offset(slot, d, EQUITY_BUDGET))) /
-            cold.getDouble(vectors.offset(slot, d, EQUITY_REMAINDER)));
-        final double before = cold.getDouble(range);
-        final double after = Math.min(before, Math.min(marginReach, equityReach) / spot);
-        cold.putDouble(range, after);
-        return after < before;
     }
 
     /** @return Σ |size × mark| of the account's options at their references. */

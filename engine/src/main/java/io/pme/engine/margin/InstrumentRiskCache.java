@@ -53,8 +53,6 @@ final class InstrumentRiskCache
     private final double[] marginThirds;
     private final double[] markThirds;
     private final double[] remainderChange = new double[2];
-    private double scenarioChangeBound;
-    private double markChangeBound;
     private final double[] scratch = new double[N];
     private final double[] computedVols;
     private final double[] change = new double[4 * N];
@@ -182,42 +180,7 @@ final class InstrumentRiskCache
         markChange[3] = markThetas[instrumentId] - markChange[3];
         remainderChange[0] = marginThirds[instrumentId] - remainderChange[0];
         remainderChange[1] = markThirds[instrumentId] - remainderChange[1];
-        changeBounds(assets.price(instruments.underlying(instrumentId)));
         return MarginResult.STATUS_OK;
-    }
-
-    // The change is a polynomial in the spot and time moved since it was priced: bounded, per contract and per unit
-    // of mark, over any spot an account may reach before it is visited again (its band lies within twice the
-    // widest range of today's spot) and any time before its expansion's age runs out.
-    private void changeBounds(final double spot)
-    {
-        final double reach = 2.0 * PortfolioRiskModel.REFRESH_MOVE * spot * (1.0 + 1e-6);
-        final double halfSquare = 0.5 * reach * reach;
-        final double age = PortfolioRiskModel.MAX_AGE_NS;
-        double scenario = 0.0;
-        for (int k = 0; k < N; k++)
-        {
-            scenario = Math.max(scenario, Math.abs(change[k]) + reach * Math.abs(change[N + k]) +
-                halfSquare * Math.abs(change[2 * N + k]) + age * Math.abs(change[3 * N + k]));
-        }
-        scenarioChangeBound = scenario;
-        markChangeBound = Math.abs(markChange[0]) + reach * Math.abs(markChange[1]) +
-            halfSquare * Math.abs(markChange[2]) + age * Math.abs(markChange[3]);
-    }
-
-    /**
-     * @return per contract, a bound on the last {@link #volatilityChange(int)}'s change of any scenario P&amp;L, at any
-     * spot within twice the widest trusted range of today's and any price time within the longest trusted age.
-     */
-    double scenarioChangeBound()
-    {
-        return scenarioChangeBound;
-    }
-
-    /** @return per unit of the underlying, the same bound for the option's mark. */
-    double markChangeBound()
-    {
-        return markChangeBound;
     }
 
     /** @return the last {@link #volatilityChange(int)}'s change of the risk array and its derivatives. */

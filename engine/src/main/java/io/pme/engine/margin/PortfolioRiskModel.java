@@ -69,8 +69,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final RiskVectors vectors;
     private final Path parametersFile;
     private final long[] balanceMasks;
-    private final double[] volatilityBudgets;
-    private final boolean[] stale;
     private final long[] collateralMasks;
     private final int[] collateralIndices;
     private final int[] collateralAssets;
@@ -90,7 +88,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private long tickVisits;
     private long exactChecks;
     private long nearDecisionRefreshes;
-    private long quietVolatilityChanges;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -122,8 +119,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         this.parametersFile = parametersFile;
         this.skipSafeAccounts = skipSafeAccounts;
         balanceMasks = new long[accounts.capacity()];
-        volatilityBudgets = new double[accounts.capacity()];
-        stale = new boolean[accounts.capacity()];
         collateralMasks = new long[accounts.capacity()];
         maxUnderlyings = vectors.maxUnderlyings();
         collateralIndices = new int[state.assets().capacity()];
@@ -242,7 +237,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private void keep(final int slot)
     {
         accounts.figures(slot, figures.equity, figures.initialMargin, figures.maintenanceMargin, figures.state);
-        stale[slot] = false;
         band(slot);
     }
 
@@ -259,8 +253,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             Math.abs(e - figures.initialMargin), Math.abs(e - figures.maintenanceMargin)));
         final double distance = nearest - decisionBand(slot, figures);
         final double share = (0.5 * distance - 1e-9 * scale) / (Long.bitCount(mask) + Long.bitCount(collateral));
-        // the bands may spend half the distance; volatility changes applied without a look at the figures, 0.4
-        volatilityBudgets[slot] = share > 0.0 ? 0.4 * distance - 1e-9 * scale : 0.0;
         if (!skipSafeAccounts || !(share > 0.0))
         {
             for (long m = mask; 0 != m; m &= m - 1)
@@ -306,7 +298,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     // A tick moved some of the account's underlyings while it sat inside its bands: move it now, as a visit would.
     private void settle(final int slot)
     {
-        if (!Double.isNaN(vectors.baseEquity(slot)) && (incremental.settle(slot, balanceMasks[slot]) | stale[slot]))
+        if (!Double.isNaN(vectors.baseEquity(slot)) && incremental.settle(slot, balanceMasks[slot]))
         {
             store(slot);
         }
@@ -429,13 +421,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             return;
         }
         final boolean priced = MarginResult.STATUS_OK == cache.volatilityChange(instrumentId);
-        final int u = instruments.underlying(instrumentId);
-        final int d = vectors.denseIfAssigned(u);
-        // per contract: how far the change can move the distance of the figures to a threshold, anywhere in the
-        // holder's bands (equity, IM and MM each move at most by it)
-        final double bound = priced ? Math.max(1.0, parameters.mmFactor()) *
-            Math.max(1.0, Math.abs(parameters.pnlOffset(u))) * cache.scenarioChangeBound() +
-            instruments.multiplier(instrumentId) * cache.markChangeBound() : Double.POSITIVE_INFINITY;
+        final int d = vectors.denseIfAssigned(instruments.underlying(instrumentId));
         for (int i = count - 1; i >= 0; i--)
         {
             final int slot = instrumentHolders.member(instrumentId, i);
@@ -447,19 +433,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             else
             {
                 incremental.settle(slot, balanceMasks[slot]);
-                final double quantity = accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId));
-                final boolean narrowed = incremental.changeVolatility(slot, d, instrumentId, quantity);
-                final double move = Math.abs(quantity) * bound;
-                if (!narrowed && move < volatilityBudgets[slot])
-                {
-                    // provably no threshold within reach and the bands still sound: the figures are stored when
-                    // next read, as a settled tick's are
-                    volatilityBudgets[slot] -= move;
-                    stale[slot] = true;
-                    quietVolatilityChanges++;
-                    continue;
-                }
+                incremental.changeVolatility(slot, d, instrumentId,
+                    accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)));
                 incremental.figures(slot, -1, 0.0, 0.0, figures);
+                incremental.limitRanges(slot, figures);
                 if (isNearBoundary(slot, figures))
                 {
                     exact(slot);
@@ -486,8 +463,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         holders.clear();
         instrumentHolders.clear();
-        java.util.Arrays.fill(stale, false);
-        java.util.Arrays.fill(volatilityBudgets, 0.0);
         java.util.Arrays.fill(collateralIndices, -1);
         collateralCount = 0;
         long held = 0;
@@ -568,15 +543,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 trades.removeLast();
             }
         }
-    }
-
-    /**
-     * @return how many holders volatility changes reached without a look at their figures, provably far from every
-     * threshold (the figures are stored when next read).
-     */
-    public long quietVolatilityChanges()
-    {
-        return quietVolatilityChanges;
     }
 
     /** @return how many tick visits revalued an account exactly because its figures came near a threshold. */

@@ -55,15 +55,8 @@ public final class RiskVectors
     public static final int MARGIN_REMAINDER = GROSS_OPTION_VALUE + 1;
     /** The same bound for the options' marks (equity): Σ |size| × sup |∂³mark/∂S³| over the trusted range. */
     public static final int EQUITY_REMAINDER = MARGIN_REMAINDER + 1;
-    /**
-     * What the remainder rule may spend on IM on the underlying (3 × (tolerance of IM at its lowest) / underlyings
-     * held), set at the exact refresh and lowered by each volatility change by what it can take off IM.
-     */
-    public static final int MARGIN_BUDGET = EQUITY_REMAINDER + 1;
-    /** The same for equity. */
-    public static final int EQUITY_BUDGET = MARGIN_BUDGET + 1;
     /** Doubles per account and underlying, both regions. */
-    public static final int STRIDE = EQUITY_BUDGET + 1;
+    public static final int STRIDE = EQUITY_REMAINDER + 1;
     private static final int COLD_STRIDE = STRIDE - HOT_STRIDE;
 
     private static final int LINE = 64;

