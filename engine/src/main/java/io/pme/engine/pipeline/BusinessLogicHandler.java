@@ -1,6 +1,7 @@
 package io.pme.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.engine.LatencyRecorder;
@@ -23,6 +24,13 @@ import org.agrona.concurrent.NanoClock;
  * it to the engine, which stops the intake and reports it, and from then on applies nothing
  * ({@link EngineCounters#notApplied()}). Any other exception is an input's bug: it is rethrown for the ring's
  * exception handler, which counts it and moves on, as before.
+ * <p>
+ * <b>Slots are released as the inputs are applied:</b> the Disruptor's processor moves its sequence only at the end
+ * of a batch, and a batch may be the whole ring; at a million accounts, with inputs of milliseconds, the receiver
+ * would then see a full ring for tens of seconds while the business logic works through it. The handler moves the
+ * sequence itself after each input (the Disruptor's early release), so the receiver takes the next frame as soon as
+ * a slot is free. Only this last stage does it: the journal's sequence must stay at the end of its batch, where the
+ * every-input policy syncs.
  */
 public final class BusinessLogicHandler implements EventHandler<InputEvent>
 {
@@ -33,6 +41,7 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
     private final EngineCounters counters;
     private final ErrorHandler fatalErrorHandler;
     private boolean failed;
+    private Sequence sequenceCallback;
 
     /**
      * @param processor    the business logic.
@@ -80,6 +89,25 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
      * error nothing more is applied.
      */
     public void onEvent(final InputEvent event, final long sequence, final boolean endOfBatch)
+    {
+        apply(event);
+        if (null != sequenceCallback)
+        {
+            sequenceCallback.set(sequence);
+        }
+    }
+
+    /**
+     * Given by the Disruptor's processor: the sequence this handler moves after each input it has applied.
+     *
+     * @param sequenceCallback the processor's sequence.
+     */
+    public void setSequenceCallback(final Sequence sequenceCallback)
+    {
+        this.sequenceCallback = sequenceCallback;
+    }
+
+    private void apply(final InputEvent event)
     {
         if (event.journalIndex() < 0)
         {
