@@ -9,6 +9,7 @@ import io.pme.codecs.CheckResultEncoder;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
+import io.pme.engine.EngineThreadingMode;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.margin.PortfolioRiskModel;
 import org.HdrHistogram.Histogram;
@@ -33,7 +34,11 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * EndToEndHarness [--rate CHECKS_PER_S] [--seconds S] [--warmup S] [--accounts N] [--hot K]
  *                 [--wait busy|yielding|sleeping|blocking] [--journal-sync none|periodic|every-input] [--no-floors]
+ *                 [--threading-mode dedicated|shared]
  * </pre>
+ * In the shared threading mode the engine's one agent has no ring wait strategy: {@code --wait} then names its idle
+ * strategy ({@code busy} spins, {@code yielding} yields, {@code sleeping} and {@code blocking} back off), so one
+ * flag asks both modes for the same way of waiting.
  */
 public final class EndToEndHarness
 {
@@ -52,6 +57,7 @@ public final class EndToEndHarness
         String wait = System.getProperty(
             EngineConfiguration.WAIT_STRATEGY_PROP_NAME, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
         String journalSync = EngineConfiguration.journalSyncName();
+        String threadingMode = EngineConfiguration.threadingModeName();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -64,9 +70,11 @@ public final class EndToEndHarness
                 case "--wait": wait = args[++i]; break;
                 case "--no-floors": floors = false; break;
                 case "--journal-sync": journalSync = args[++i]; break;
+                case "--threading-mode": threadingMode = args[++i]; break;
                 default: throw new IllegalArgumentException("usage: EndToEndHarness [--rate N] [--seconds S] " +
                     "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking] " +
-                    "[--journal-sync none|periodic|every-input] [--no-floors]; unknown " + args[i]);
+                    "[--journal-sync none|periodic|every-input] [--no-floors] [--threading-mode dedicated|shared]; " +
+                    "unknown " + args[i]);
             }
         }
         if (rate <= 0 || seconds <= 0 || warmupSeconds < 0 || accounts <= 0)
@@ -85,13 +93,19 @@ public final class EndToEndHarness
             .countersFile(work.resolve("counters.dat").toFile())
             .waitStrategyName(wait)
             .journalSyncName(journalSync)
+            .threadingModeName(threadingMode)
+            .sharedIdleStrategyName(System.getProperty(
+                EngineConfiguration.SHARED_IDLE_STRATEGY_PROP_NAME, sharedIdleStrategyName(wait)))
             .riskModelFactory(state -> new PortfolioRiskModel(state, null))
             .conclude();
         final RoundTripClient client = new RoundTripClient(rate, seconds, warmupSeconds);
         final List<EchoFloors.Row> floorRows =
             floors ? EchoFloors.measure(context, aeronDir, work, client, accounts, hot) : List.of();
-        System.out.printf("engine: embedded driver %s, journal %s, wait strategy %s, journal sync %s%s%n",
-            aeronDir, work, wait, journalSync, JournalSyncPolicy.PERIODIC == context.journalSync() ?
+        System.out.printf("engine: embedded driver %s, journal %s, threading mode %s, %s, journal sync %s%s%n",
+            aeronDir, work, context.threadingMode().propertyValue(),
+            EngineThreadingMode.SHARED == context.threadingMode() ?
+            "idle strategy " + context.sharedIdleStrategyName() : "wait strategy " + wait,
+            journalSync, JournalSyncPolicy.PERIODIC == context.journalSync() ?
             String.format(" (every %,d inputs or %,d µs)", context.journalSyncInputs(),
             TimeUnit.NANOSECONDS.toMicros(context.journalSyncIntervalNs())) : "");
         try (Engine engine = Engine.launch(context);
@@ -112,6 +126,20 @@ public final class EndToEndHarness
         {
             IoUtil.delete(work.toFile(), true);
             IoUtil.delete(new File(aeronDir), true);
+        }
+    }
+
+    // the shared agent's counterpart of a ring wait strategy
+    private static String sharedIdleStrategyName(final String wait)
+    {
+        switch (wait)
+        {
+            case "busy":
+                return "spin";
+            case "yielding":
+                return "yield";
+            default:
+                return EngineConfiguration.SHARED_IDLE_STRATEGY_DEFAULT;
         }
     }
 

@@ -87,6 +87,20 @@ class HarnessSmokeTest
     }
 
     @Test
+    void endToEndHarnessInTheSharedThreadingModeWithTheEveryInputJournalSync() throws Exception
+    {
+        final String out = run(() -> EndToEndHarness.main(new String[]{"--rate", "200", "--seconds", "1",
+            "--warmup", "0", "--accounts", "100", "--journal-sync", "every-input", "--threading-mode", "shared",
+            "--no-floors"}));
+        assertTrue(out.contains("threading mode shared, idle strategy backoff, journal sync every-input"), out);
+        final Matcher journal = Pattern.compile("journal: ([\\d,]+) excerpts appended, ([\\d,]+) of them synced")
+            .matcher(out);
+        assertTrue(journal.find(), out);
+        assertEquals(number(journal.group(1)), number(journal.group(2)), "every excerpt synced: " + out);
+        assertTrue(out.contains("engine errors 0"), out);
+    }
+
+    @Test
     void capacityHarness() throws Exception
     {
         final String out = run(() -> CapacityHarness.main(

@@ -1,6 +1,8 @@
 package io.pme.engine;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.aeron.Aeron;
@@ -23,10 +25,12 @@ import io.pme.engine.pipeline.JournalSyncer;
 import io.pme.engine.pipeline.OutputQueue;
 import io.pme.engine.pipeline.Publisher;
 import io.pme.engine.pipeline.Receiver;
+import io.pme.engine.pipeline.RingStages;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.StateSnapshot;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import io.pme.engine.session.SessionManager;
@@ -42,7 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The running engine: Aeron subscription, receiver agent, Disruptor ring (journal handler, then the single-writer
  * business-logic handler), publisher agent, Aeron publication. On start it recovers from the newest snapshot and
- * the journal tail in its journal directory.
+ * the journal tail in its journal directory. The {@link EngineThreadingMode} decides the threads: one per stage
+ * ({@link EngineThreadingMode#DEDICATED}) or one for all ({@link EngineThreadingMode#SHARED}: a
+ * {@link CompositeAgent} of the receiver, the {@link RingStages} and the publisher).
  */
 public final class Engine implements AutoCloseable
 {
@@ -55,10 +61,14 @@ public final class Engine implements AutoCloseable
     private final InputProcessor processor;
     private final Journal journal;
     private final Recovery recovery;
+    // the dedicated mode's ring and handler threads; null in the shared mode, whose ring has no threads of its own
     private final Disruptor<InputEvent> disruptor;
+    private final RingBuffer<InputEvent> ring;
     private final JournalSyncer syncer;
+    // the dedicated mode's agents, or the shared mode's one agent; the others null
     private final AgentRunner receiverRunner;
     private final AgentRunner publisherRunner;
+    private final AgentRunner sharedRunner;
     private final LatencyRecorder checkLatency = new LatencyRecorder();
     private final LatencyRecorder inputHold = new LatencyRecorder();
     private final Subscription subscription;
@@ -120,8 +130,6 @@ public final class Engine implements AutoCloseable
             openedJournal = new Journal(context.journalDir());
             journal = openedJournal;
 
-            processor.outbox(new OutputQueue(outputRing, context.outputQueueIdleStrategy()));
-
             sessions = new SessionManager(
                 sessionsFile, counters, new SessionOutput(outputRing, counters.sessionOutputsDropped()),
                 TimeUnit.MILLISECONDS.toNanos(context.logonTimeoutMs()));
@@ -137,31 +145,64 @@ public final class Engine implements AutoCloseable
             throw ex;
         }
 
-        disruptor = new Disruptor<>(
-            InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
-            ProducerType.SINGLE, context.waitStrategy());
-        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
+        final boolean shared = EngineThreadingMode.SHARED == context.threadingMode();
+        final Publisher publisher = new Publisher(outputRing, publication, counters);
+        // sharing the business logic's thread, the publisher cannot be waited for: a full queue runs it instead
+        processor.outbox(shared ?
+            new OutputQueue(outputRing, context.outputQueueIdleStrategy(), publisher::doWork) :
+            new OutputQueue(outputRing, context.outputQueueIdleStrategy()));
+        final CountingExceptionHandler exceptionHandler = new CountingExceptionHandler();
+        disruptor = shared ? null : newDisruptor(context, exceptionHandler);
+        // nobody waits on the shared mode's ring (its stages poll it), so publishing to it must signal no one
+        ring = shared ?
+            RingBuffer.createSingleProducer(InputEvent::new, context.ringSize(), new BusySpinWaitStrategy()) :
+            disruptor.getRingBuffer();
         final JournalSyncPolicy syncPolicy = context.journalSync();
         syncer = JournalSyncPolicy.PERIODIC == syncPolicy ?
             new JournalSyncer(journal, counters, this::onJournalFailure, context.journalSyncIntervalNs()) : null;
-        disruptor.handleEventsWith(new JournalHandler(journal, counters, this::onJournalFailure, syncPolicy,
-            disruptor.getRingBuffer(), syncer, context.journalSyncInputs()))
-            .then(new BusinessLogicHandler(processor, checkLatency, inputHold, SystemNanoClock.INSTANCE, counters));
-        disruptor.start();
+        final JournalHandler journalHandler = new JournalHandler(journal, counters, this::onJournalFailure,
+            syncPolicy, ring, syncer, context.journalSyncInputs());
+        final BusinessLogicHandler businessLogicHandler = new BusinessLogicHandler(
+            processor, checkLatency, inputHold, SystemNanoClock.INSTANCE, counters, this::onFatalError);
+        final Receiver receiver =
+            new Receiver(subscription, ring, counters, SystemNanoClock.INSTANCE, sessions, this::isFailed);
+        sharedRunner = shared ? new AgentRunner(context.sharedIdleStrategy(), this::onAgentError, counters.errors(),
+            new CompositeAgent(receiver, new RingStages(ring, journalHandler, businessLogicHandler, exceptionHandler),
+            publisher)) : null;
+        publisherRunner = shared ? null :
+            new AgentRunner(context.publisherIdleStrategy(), this::onAgentError, counters.errors(), publisher);
+        receiverRunner = shared ? null :
+            new AgentRunner(context.receiverIdleStrategy(), this::onAgentError, counters.errors(), receiver);
+        start(journalHandler, businessLogicHandler);
+    }
+
+    private void start(final JournalHandler journalHandler, final BusinessLogicHandler businessLogicHandler)
+    {
         if (null != syncer)
         {
             syncer.start();
         }
+        if (null != sharedRunner)
+        {
+            AgentRunner.startOnThread(sharedRunner);
+        }
+        else
+        {
+            disruptor.handleEventsWith(journalHandler).then(businessLogicHandler);
+            disruptor.start();
+            AgentRunner.startOnThread(publisherRunner);
+            AgentRunner.startOnThread(receiverRunner);
+        }
+    }
 
-        publisherRunner = new AgentRunner(
-            context.publisherIdleStrategy(), this::onAgentError, counters.errors(),
-            new Publisher(outputRing, publication, counters));
-        receiverRunner = new AgentRunner(
-            context.receiverIdleStrategy(), this::onAgentError, counters.errors(),
-            new Receiver(
-                subscription, disruptor.getRingBuffer(), counters, SystemNanoClock.INSTANCE, sessions, this::isFailed));
-        AgentRunner.startOnThread(publisherRunner);
-        AgentRunner.startOnThread(receiverRunner);
+    private static Disruptor<InputEvent> newDisruptor(
+        final EngineContext context, final ExceptionHandler<InputEvent> exceptionHandler)
+    {
+        final Disruptor<InputEvent> disruptor = new Disruptor<>(
+            InputEvent::new, context.ringSize(), runnable -> new Thread(runnable, "pme-ring"),
+            ProducerType.SINGLE, context.waitStrategy());
+        disruptor.setDefaultExceptionHandler(exceptionHandler);
+        return disruptor;
     }
 
     /**
@@ -197,6 +238,17 @@ public final class Engine implements AutoCloseable
     {
         errorLog.record(throwable);
         // the first failure is the cause; with a background sync the next append is refused because of it
+        if (null == failure)
+        {
+            failure = throwable;
+        }
+    }
+
+    private void onFatalError(final Throwable throwable)
+    {
+        pipelineErrors.incrementAndGet();
+        errorLog.record(throwable);
+        // the business logic's state is in doubt: stop the intake as a failed journal does, and say why
         if (null == failure)
         {
             failure = throwable;
@@ -293,8 +345,9 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return true once the engine has stopped taking input because its journal failed; it then acts on nothing
-     * more, and whoever runs it should close it and exit with an error.
+     * @return true once the engine has stopped taking input because its journal failed or its business logic met a
+     * fatal error (out of memory); it then acts on nothing more, and whoever runs it should close it and exit with
+     * an error.
      */
     public boolean isFailed()
     {
@@ -302,7 +355,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return why the engine failed, the journal's exception; null while it has not.
+     * @return why the engine failed, the journal's exception or the business logic's fatal error; null while it
+     * has not.
      */
     public Throwable failureCause()
     {
@@ -324,14 +378,25 @@ public final class Engine implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.quietClose(receiverRunner);
-        disruptor.shutdown();
+        if (null != sharedRunner)
+        {
+            // the one agent closes its parts in order: the receiver, the ring's stages (draining it), the publisher
+            CloseHelper.quietClose(sharedRunner);
+        }
+        else
+        {
+            CloseHelper.quietClose(receiverRunner);
+            disruptor.shutdown();
+        }
         CloseHelper.quietClose(syncer);
         if (JournalSyncPolicy.NONE != context.journalSync() && !isFailed())
         {
             syncOnClose();
         }
-        CloseHelper.quietClose(publisherRunner);
+        if (null != publisherRunner)
+        {
+            CloseHelper.quietClose(publisherRunner);
+        }
         CloseHelper.quietCloseAll(journal, subscription, publication, counters, aeron, mediaDriver);
     }
 

@@ -228,6 +228,33 @@ public final class EngineConfiguration
     public static final String OUTPUT_QUEUE_IDLE_STRATEGY_DEFAULT = BackoffIdleStrategy.ALIAS;
 
     /**
+     * How the stages are laid out on threads: {@code dedicated} (a thread per stage: receiver agent, the ring's
+     * journal and business-logic handlers, publisher agent) or {@code shared} (all of them in one agent's duty
+     * cycle on one thread); see {@link EngineThreadingMode}.
+     */
+    public static final String THREADING_MODE_PROP_NAME = "pme.threading.mode";
+
+    /**
+     * Default for {@link #THREADING_MODE_PROP_NAME}: {@code shared}, whatever the machine, as Aeron's default is
+     * fixed. Chosen by measurement on the project's 2-vCPU machine, where it answers faster at the median and in the
+     * tail than four engine threads competing with the driver and the clients for two cores (README, "Threading
+     * modes"); with cores to spare, try {@code dedicated}.
+     */
+    public static final String THREADING_MODE_DEFAULT = "shared";
+
+    /**
+     * With the {@code shared} threading mode, how the one agent idles when a duty cycle found nothing to do (no
+     * input, nothing on the ring, no output): an idle strategy name, see {@link #newIdleStrategy(String, String)};
+     * as Aeron's {@code aeron.shared.idle.strategy}. The other idle strategies and the wait strategy then go unused.
+     */
+    public static final String SHARED_IDLE_STRATEGY_PROP_NAME = "pme.shared.idle.strategy";
+
+    /**
+     * Default for {@link #SHARED_IDLE_STRATEGY_PROP_NAME}: {@code backoff}.
+     */
+    public static final String SHARED_IDLE_STRATEGY_DEFAULT = BackoffIdleStrategy.ALIAS;
+
+    /**
      * A sessions file (clients, secrets, roles, entitlements) turns authentication on; without one the engine runs
      * open (development mode). No default.
      */
@@ -429,6 +456,22 @@ public final class EngineConfiguration
     public static String outputQueueIdleStrategyName()
     {
         return System.getProperty(OUTPUT_QUEUE_IDLE_STRATEGY_PROP_NAME, OUTPUT_QUEUE_IDLE_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #THREADING_MODE_PROP_NAME} system property or {@link #THREADING_MODE_DEFAULT}.
+     */
+    public static String threadingModeName()
+    {
+        return System.getProperty(THREADING_MODE_PROP_NAME, THREADING_MODE_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #SHARED_IDLE_STRATEGY_PROP_NAME} system property or {@link #SHARED_IDLE_STRATEGY_DEFAULT}.
+     */
+    public static String sharedIdleStrategyName()
+    {
+        return System.getProperty(SHARED_IDLE_STRATEGY_PROP_NAME, SHARED_IDLE_STRATEGY_DEFAULT);
     }
 
     /**

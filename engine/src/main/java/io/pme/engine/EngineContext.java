@@ -44,6 +44,10 @@ public final class EngineContext
     private IdleStrategy publisherIdleStrategy;
     private String outputQueueIdleStrategyName = EngineConfiguration.outputQueueIdleStrategyName();
     private IdleStrategy outputQueueIdleStrategy;
+    private String threadingModeName = EngineConfiguration.threadingModeName();
+    private EngineThreadingMode threadingMode;
+    private String sharedIdleStrategyName = EngineConfiguration.sharedIdleStrategyName();
+    private IdleStrategy sharedIdleStrategy;
     private Path sessionsFile = EngineConfiguration.sessionsFile();
     private long logonTimeoutMs = EngineConfiguration.logonTimeoutMs();
     private Path riskParametersFile = EngineConfiguration.riskParametersFile();
@@ -100,6 +104,7 @@ public final class EngineContext
             throw new IllegalArgumentException("journalDir is required: every input is journaled");
         }
         concludeJournalSync();
+        concludeThreadingMode();
         if (!embeddedMediaDriver && null == aeronDirectoryName)
         {
             throw new IllegalArgumentException("aeronDirectoryName is required for an external media driver");
@@ -136,8 +141,29 @@ public final class EngineContext
         requirePositive("journalSyncInputs", journalSyncInputs);
     }
 
+    private void concludeThreadingMode()
+    {
+        if (null == threadingMode)
+        {
+            try
+            {
+                threadingMode = EngineThreadingMode.fromName(threadingModeName);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("threadingModeName names no mode (" +
+                    EngineConfiguration.THREADING_MODE_PROP_NAME + "): " + ex.getMessage(), ex);
+            }
+        }
+    }
+
     private void concludeStrategies()
     {
+        if (null == sharedIdleStrategy)
+        {
+            sharedIdleStrategy = newIdleStrategy("sharedIdleStrategyName",
+                EngineConfiguration.SHARED_IDLE_STRATEGY_PROP_NAME, sharedIdleStrategyName);
+        }
         if (null == waitStrategy)
         {
             try
@@ -657,6 +683,89 @@ public final class EngineContext
     public EngineContext outputQueueIdleStrategy(final IdleStrategy outputQueueIdleStrategy)
     {
         this.outputQueueIdleStrategy = outputQueueIdleStrategy;
+        return this;
+    }
+
+    /**
+     * @return the name of the threading mode, used by {@link #conclude()} when no
+     * {@link #threadingMode(EngineThreadingMode) mode} is set; defaults to
+     * {@link EngineConfiguration#threadingModeName()}.
+     */
+    public String threadingModeName()
+    {
+        return threadingModeName;
+    }
+
+    /**
+     * @param threadingModeName {@code dedicated} or {@code shared}, see {@link EngineThreadingMode}; defaults to
+     *                          {@link EngineConfiguration#threadingModeName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext threadingModeName(final String threadingModeName)
+    {
+        this.threadingModeName = threadingModeName;
+        return this;
+    }
+
+    /**
+     * @return how the stages are laid out on threads; null until set or taken by {@link #conclude()} from
+     * {@link #threadingModeName()}.
+     */
+    public EngineThreadingMode threadingMode()
+    {
+        return threadingMode;
+    }
+
+    /**
+     * @param threadingMode how the stages are laid out on threads; when null (the default) {@link #conclude()} takes
+     *                      it from {@link #threadingModeName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext threadingMode(final EngineThreadingMode threadingMode)
+    {
+        this.threadingMode = threadingMode;
+        return this;
+    }
+
+    /**
+     * @return the name of the shared agent's idle strategy, used by {@link #conclude()} when no
+     * {@link #sharedIdleStrategy(IdleStrategy)} is set; defaults to
+     * {@link EngineConfiguration#sharedIdleStrategyName()}.
+     */
+    public String sharedIdleStrategyName()
+    {
+        return sharedIdleStrategyName;
+    }
+
+    /**
+     * @param sharedIdleStrategyName an idle strategy name, see
+     *                               {@link EngineConfiguration#newIdleStrategy(String, String)}; defaults to
+     *                               {@link EngineConfiguration#sharedIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext sharedIdleStrategyName(final String sharedIdleStrategyName)
+    {
+        this.sharedIdleStrategyName = sharedIdleStrategyName;
+        return this;
+    }
+
+    /**
+     * @return how the one agent of the {@link EngineThreadingMode#SHARED shared} mode idles after a duty cycle that
+     * found nothing to do; null until set or built by {@link #conclude()} from {@link #sharedIdleStrategyName()}.
+     */
+    public IdleStrategy sharedIdleStrategy()
+    {
+        return sharedIdleStrategy;
+    }
+
+    /**
+     * @param sharedIdleStrategy how the shared agent idles, that agent's alone; when null (the default)
+     *                           {@link #conclude()} builds it from {@link #sharedIdleStrategyName()}.
+     * @return this for a fluent API.
+     */
+    public EngineContext sharedIdleStrategy(final IdleStrategy sharedIdleStrategy)
+    {
+        this.sharedIdleStrategy = sharedIdleStrategy;
         return this;
     }
 

@@ -54,6 +54,11 @@ public final class EngineCounters implements AutoCloseable
     public static final int JOURNAL_SYNCED_TYPE_ID = TYPE_ID_BASE + 26;
     public static final int JOURNAL_SYNC_TIME_US_TYPE_ID = TYPE_ID_BASE + 27;
     public static final int JOURNAL_SYNC_MAX_US_TYPE_ID = TYPE_ID_BASE + 28;
+    // issue 12: the receiver found the ring full and left the fragment for the next poll; an error that leaves the
+    // business logic's state in doubt (out of memory) stops the engine, and what the ring still held is not applied
+    public static final int RING_FULL_TYPE_ID = TYPE_ID_BASE + 29;
+    public static final int FATAL_ERRORS_TYPE_ID = TYPE_ID_BASE + 30;
+    public static final int NOT_APPLIED_TYPE_ID = TYPE_ID_BASE + 31;
     // the longest time one input held the business-logic thread, in nanoseconds, since start
     public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
@@ -105,6 +110,9 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter journalSynced;
     private final AtomicCounter journalSyncTimeUs;
     private final AtomicCounter journalSyncMaxUs;
+    private final AtomicCounter ringFull;
+    private final AtomicCounter fatalErrors;
+    private final AtomicCounter notApplied;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -146,6 +154,9 @@ public final class EngineCounters implements AutoCloseable
         journalSyncTimeUs = factory.newCounter(JOURNAL_SYNC_TIME_US_TYPE_ID, "pme: journal sync time us");
         journalSyncMaxUs = factory.newCounter(JOURNAL_SYNC_MAX_US_TYPE_ID, "pme: journal sync max us");
         longestInput = factory.newCounter(LONGEST_INPUT_TYPE_ID, "pme: longest input ns");
+        ringFull = factory.newCounter(RING_FULL_TYPE_ID, "pme: ring full");
+        fatalErrors = factory.newCounter(FATAL_ERRORS_TYPE_ID, "pme: fatal errors");
+        notApplied = factory.newCounter(NOT_APPLIED_TYPE_ID, "pme: inputs not applied");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -357,6 +368,32 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * @return the times the receiver found the ring full: it left the fragment unconsumed, to poll again once the
+     * journal and the business logic have made room, and idled.
+     */
+    public AtomicCounter ringFull()
+    {
+        return ringFull;
+    }
+
+    /**
+     * @return errors that stopped the engine because the business logic's state can no longer be trusted (an
+     * {@link OutOfMemoryError} or another {@link VirtualMachineError} in the middle of an input).
+     */
+    public AtomicCounter fatalErrors()
+    {
+        return fatalErrors;
+    }
+
+    /**
+     * @return journaled inputs the business logic did not apply (nor answer) because a fatal error had stopped it.
+     */
+    public AtomicCounter notApplied()
+    {
+        return notApplied;
+    }
+
+    /**
      * @return the longest time one input held the business-logic thread since start, in nanoseconds.
      */
     public AtomicCounter longestInputNs()
@@ -515,7 +552,7 @@ public final class EngineCounters implements AutoCloseable
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
             sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
             recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
-            journalSyncMaxUs, longestInput);
+            journalSyncMaxUs, longestInput, ringFull, fatalErrors, notApplied);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

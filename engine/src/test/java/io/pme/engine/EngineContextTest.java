@@ -71,6 +71,10 @@ class EngineContextTest
         assertEquals(EngineConfiguration.journalSyncName(), context.journalSyncName());
         assertEquals(EngineConfiguration.journalSyncIntervalNs(), context.journalSyncIntervalNs());
         assertEquals(EngineConfiguration.journalSyncInputs(), context.journalSyncInputs());
+        assertEquals(EngineConfiguration.threadingModeName(), context.threadingModeName());
+        assertEquals(EngineConfiguration.sharedIdleStrategyName(), context.sharedIdleStrategyName());
+        assertNull(context.threadingMode());
+        assertNull(context.sharedIdleStrategy());
         assertNull(context.journalSync());
         assertSame(System.err, context.recoveryReportStream());
         assertTrue(context.embeddedMediaDriver());
@@ -101,6 +105,8 @@ class EngineContextTest
         assertEquals(EngineConfiguration.JOURNAL_SYNC_DEFAULT, EngineConfiguration.journalSyncName());
         assertEquals(EngineConfiguration.JOURNAL_SYNC_INTERVAL_DEFAULT_NS, EngineConfiguration.journalSyncIntervalNs());
         assertEquals(EngineConfiguration.JOURNAL_SYNC_INPUTS_DEFAULT, EngineConfiguration.journalSyncInputs());
+        assertEquals(EngineConfiguration.THREADING_MODE_DEFAULT, EngineConfiguration.threadingModeName());
+        assertEquals(EngineConfiguration.SHARED_IDLE_STRATEGY_DEFAULT, EngineConfiguration.sharedIdleStrategyName());
     }
 
     @Test
@@ -167,6 +173,8 @@ class EngineContextTest
         assertInstanceOf(BackoffIdleStrategy.class, context.receiverIdleStrategy());
         assertInstanceOf(BackoffIdleStrategy.class, context.publisherIdleStrategy());
         assertInstanceOf(BackoffIdleStrategy.class, context.outputQueueIdleStrategy());
+        assertInstanceOf(BackoffIdleStrategy.class, context.sharedIdleStrategy());
+        assertSame(EngineThreadingMode.fromName(EngineConfiguration.THREADING_MODE_DEFAULT), context.threadingMode());
         // stateful strategies are each agent's own
         assertTrue(context.receiverIdleStrategy() != context.publisherIdleStrategy());
         assertEquals(EngineContext.defaultCountersFile(null), context.countersFile());
@@ -183,6 +191,19 @@ class EngineContextTest
         }
         assertSame(JournalSyncPolicy.EVERY_INPUT, new EngineContext().journalDir(dir).journalSyncName("bogus")
             .journalSync(JournalSyncPolicy.EVERY_INPUT).conclude().journalSync());
+    }
+
+    @Test
+    void everyThreadingModeIsNamedAndASetOneIsKept()
+    {
+        for (final EngineThreadingMode mode : EngineThreadingMode.values())
+        {
+            assertSame(mode, new EngineContext().journalDir(dir).threadingModeName(mode.propertyValue())
+                .conclude().threadingMode());
+            assertSame(mode, EngineThreadingMode.fromName(mode.name()));
+        }
+        assertSame(EngineThreadingMode.SHARED, new EngineContext().journalDir(dir).threadingModeName("bogus")
+            .threadingMode(EngineThreadingMode.SHARED).conclude().threadingMode());
     }
 
     @Test
@@ -270,6 +291,9 @@ class EngineContextTest
             invalid("outputQueueIdleStrategyName", c -> c.outputQueueIdleStrategyName(null)),
             invalid("journalSyncName", c -> c.journalSyncName("always")),
             invalid("journalSyncName", c -> c.journalSyncName(null)),
+            invalid("threadingModeName", c -> c.threadingModeName("pooled")),
+            invalid("threadingModeName", c -> c.threadingModeName(null)),
+            invalid("sharedIdleStrategyName", c -> c.sharedIdleStrategyName("lazy")),
             invalid("journalSyncIntervalNs", c -> c.journalSyncIntervalNs(0)),
             invalid("journalSyncInputs", c -> c.journalSyncInputs(0)),
             invalid("recoveryReportStream", c -> c.recoveryReportStream(null)));

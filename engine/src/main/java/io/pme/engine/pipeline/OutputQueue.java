@@ -5,10 +5,15 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
+import java.util.function.IntSupplier;
+
 /**
  * Hands output frames from the business-logic thread to the publisher thread. When it is full the business logic
  * waits: outputs are never dropped here (the publisher decides what a slow subscriber loses). The ring is
  * many-to-one in the engine: the receiver writes the session layer's answers into it too.
+ * <p>
+ * When the publisher runs on the business logic's own thread (the shared threading mode) waiting for it would wait
+ * forever: the queue is then given the publisher's duty cycle, which it runs itself while the queue is full.
  */
 public final class OutputQueue implements Outbox
 {
@@ -16,15 +21,30 @@ public final class OutputQueue implements Outbox
 
     private final RingBuffer ring;
     private final IdleStrategy idleStrategy;
+    private final IntSupplier drain;
 
     /**
+     * A queue drained by a publisher on another thread.
+     *
      * @param ring         the queue the publisher drains.
      * @param idleStrategy how the writer backs off while the queue is full; the writer's alone.
      */
     public OutputQueue(final RingBuffer ring, final IdleStrategy idleStrategy)
     {
+        this(ring, idleStrategy, () -> 0);
+    }
+
+    /**
+     * @param ring         the queue the publisher drains.
+     * @param idleStrategy how the writer backs off while the queue is full and {@code drain} made no room.
+     * @param drain        run while the queue is full, returning the outputs it took: the publisher's duty cycle
+     *                     when the publisher shares the writer's thread, else nothing.
+     */
+    public OutputQueue(final RingBuffer ring, final IdleStrategy idleStrategy, final IntSupplier drain)
+    {
         this.ring = ring;
         this.idleStrategy = idleStrategy;
+        this.drain = drain;
     }
 
     /**
@@ -35,7 +55,7 @@ public final class OutputQueue implements Outbox
         idleStrategy.reset();
         while (!ring.write(MSG_TYPE_ID, buffer, offset, length))
         {
-            idleStrategy.idle();
+            idleStrategy.idle(drain.getAsInt());
         }
     }
 }

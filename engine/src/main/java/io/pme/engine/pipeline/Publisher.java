@@ -46,6 +46,16 @@ public final class Publisher implements Agent, MessageHandler
     }
 
     /**
+     * Publishes what is still queued when the agent closes: the answers to the last inputs the business logic
+     * applied before the engine stopped (the engine closes the publisher after the ring has drained).
+     */
+    public void onClose()
+    {
+        // nothing is written any more: one read takes all that is left
+        outputs.read(this, Integer.MAX_VALUE);
+    }
+
+    /**
      * @return the agent's name, as its thread is named.
      */
     public String roleName()

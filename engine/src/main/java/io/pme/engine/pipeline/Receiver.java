@@ -1,9 +1,10 @@
 package io.pme.engine.pipeline;
 
+import com.lmax.disruptor.InsufficientCapacityException;
+import io.aeron.ControlledFragmentAssembler;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
-import io.aeron.FragmentAssembler;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.session.SessionManager;
@@ -21,8 +22,14 @@ import java.util.function.BooleanSupplier;
  * answered as malformed, and replays the same.
  * Every frame first passes the {@link SessionManager}: session frames and refused frames never enter the ring.
  * Once the engine has failed (its journal refused an append) the receiver takes no more input: it stops polling.
+ * <p>
+ * <b>A full ring never blocks the receiver:</b> when the ring has no free slot the fragment is left in the
+ * subscription ({@link ControlledFragmentHandler.Action#ABORT}, polled again next time), the stop is counted
+ * ({@link EngineCounters#ringFull()}) and the duty cycle returns, so the agent idles through its idle strategy and
+ * can be closed whatever the business logic is doing. Room is checked before the session layer sees the frame, so
+ * a frame left for later is seen by it once only, when it is taken.
  */
-public final class Receiver implements Agent
+public final class Receiver implements Agent, ControlledFragmentHandler
 {
     private static final int FRAGMENT_LIMIT = 64;
     private static final int OVERSIZE_PREFIX = 32;
@@ -33,7 +40,7 @@ public final class Receiver implements Agent
     private final NanoClock clock;
     private final SessionManager sessions;
     private final BooleanSupplier failed;
-    private final FragmentHandler assembler;
+    private final ControlledFragmentAssembler assembler;
     private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
     private final UnsafeBuffer empty = new UnsafeBuffer(new byte[1]);
 
@@ -93,7 +100,7 @@ public final class Receiver implements Agent
         this.counters = counters;
         this.clock = clock;
         this.sessions = sessions;
-        this.assembler = new FragmentAssembler(this::onFragment);
+        this.assembler = new ControlledFragmentAssembler(this);
     }
 
     /**
@@ -108,7 +115,7 @@ public final class Receiver implements Agent
             return 0;
         }
         int fragments = null != sessions ? sessions.doWork(clock.nanoTime()) : 0;
-        fragments += subscription.poll(assembler, FRAGMENT_LIMIT);
+        fragments += subscription.controlledPoll(assembler, FRAGMENT_LIMIT);
         counters.ringOccupancy().setRelease(ring.getBufferSize() - ring.remainingCapacity());
         return fragments;
     }
@@ -121,18 +128,47 @@ public final class Receiver implements Agent
         return "pme-receiver";
     }
 
-    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    /**
+     * Takes one whole frame: through the session layer, then into a ring slot; leaves it in the subscription while
+     * the ring is full.
+     *
+     * @return {@link ControlledFragmentHandler.Action#ABORT} when the ring is full, else
+     * {@link ControlledFragmentHandler.Action#CONTINUE}.
+     */
+    public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         // checked per frame too: a batch polled as the journal fails puts no more frames on the ring
         if (failed.getAsBoolean())
         {
-            return;
+            return Action.CONTINUE;
+        }
+        // the receiver is the ring's only producer: room seen here is still there when the slot is claimed below
+        if (!ring.hasAvailableCapacity(1))
+        {
+            counters.ringFull().incrementRelease();
+            return Action.ABORT;
         }
         if (null != sessions && !sessions.onFrame(buffer, offset, length, header.sessionId(), clock.nanoTime()))
         {
-            return;
+            return Action.CONTINUE;
         }
-        final long sequence = ring.next();
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            // cannot happen with one producer; were it to, the session layer would see this frame again
+            counters.ringFull().incrementRelease();
+            return Action.ABORT;
+        }
+        copy(sequence, buffer, offset, length);
+        return Action.CONTINUE;
+    }
+
+    private void copy(final long sequence, final DirectBuffer buffer, final int offset, final int length)
+    {
         try
         {
             final InputEvent event = ring.get(sequence);

@@ -14,6 +14,7 @@ public final class Pme
         "usage: pme <command> [options]      (pme --help, or pme <command> --help: this text)",
         "  run     [--duration SECONDS] [--accounts N] [--seed N] [--journal DIR] [--rate MSGS_PER_S]",
         "          [--sessions FILE] [--aeron-dir DIR] [--journal-sync none|periodic|every-input]",
+        "          [--threading-mode dedicated|shared]",
         "          the engine on an embedded media driver, driven by the built-in market simulation",
         "  replay  --journal DIR [--from-snapshot]   rebuild state from a journal, print its digest",
         "  script  --input FILE.jsonl [--journal DIR] [--digest]   feed JSON-lines inputs, print every output",

@@ -7,6 +7,7 @@ import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.EngineThreadingMode;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.codecs.LogonStatus;
 import io.pme.engine.session.ClientCredentials;
@@ -39,10 +40,13 @@ final class RunCommand
     private static final long LOGON_TIMEOUT_MS = 10_000;
     /** The simulation's clients: admin, price feed, gateway, exchange (see simulation.FrameWriter). */
     private static final int[] SIMULATION_CLIENTS = {1, 2, 3, 4};
+    private static final String DIRECT_MEMORY_NOTE = "scripts/pme sizes -XX:MaxDirectMemorySize to --accounts; " +
+        "running java yourself, give it one, about 12g for a million accounts";
 
     /** The options it takes, each with a value. */
     static final Set<String> OPTIONS =
-        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions", "journal-sync");
+        Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions", "journal-sync",
+            "threading-mode");
 
     private RunCommand()
     {
@@ -65,12 +69,14 @@ final class RunCommand
         final long seed = options.anyLong("seed", 42);
         final long rate = options.positiveLong("rate", 5_000);
         final JournalSyncPolicy journalSync = journalSync(options);
+        final EngineThreadingMode threadingMode = threadingMode(options);
         final TempDirectory journal = TempDirectory.orGiven(options.string("journal", null), "pme-journal");
         final String sessions = options.string("sessions", null);
 
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
             .journalSync(journalSync)
+            .threadingMode(threadingMode)
             .recoveryReportStream(out)
             .aeronDirectoryName(options.string("aeron-dir", StatCommand.defaultAeronDir()))
             .maxAccounts(Math.max(EngineConfiguration.MAX_ACCOUNTS_DEFAULT, accounts + 1_000));
@@ -78,9 +84,11 @@ final class RunCommand
         {
             context.sessionsFile(Path.of(sessions));
         }
-        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s (sync %s)%n",
+        out.printf("pme run: %,d accounts, seed %d, %,d msgs/s offered for %d s, journal %s (sync %s), " +
+            "threading mode %s%n",
             accounts, seed, rate, durationS, journal.isTemporary() ? "(temporary)" : journal.path(),
-            null != journalSync ? journalSync.propertyValue() : context.journalSyncName());
+            null != journalSync ? journalSync.propertyValue() : context.journalSyncName(),
+            null != threadingMode ? threadingMode.propertyValue() : context.threadingModeName());
         final Engine engine = launch(context, err);
         if (null == engine)
         {
@@ -139,9 +147,7 @@ final class RunCommand
         }
         if (engine.isFailed())
         {
-            // fail-stop: the engine acted on nothing from the failed append on, so the run is not complete
-            err.println("pme run: the journal failed, the engine stopped taking input: " + engine.failureCause());
-            err.print(engine.errors().summary());
+            reportFailure(engine, err);
             return 1;
         }
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
@@ -173,6 +179,34 @@ final class RunCommand
             err.println("pme run: the engine could not recover from " + context.journalDir() + ": " +
                 ex.getMessage());
             return null;
+        }
+    }
+
+    // fail-stop: the engine acted on nothing from the failed append (or the fatal error) on, so the run is not
+    // complete
+    private static void reportFailure(final Engine engine, final PrintStream err)
+    {
+        err.println("pme run: " + (engine.counters().fatalErrors().get() > 0 ?
+            "the business logic met a fatal error" : "the journal failed") +
+            ", the engine stopped taking input: " + engine.failureCause());
+        if (engine.failureCause() instanceof OutOfMemoryError)
+        {
+            err.println("pme run: the book lives in direct memory (" + DIRECT_MEMORY_NOTE + ")");
+        }
+        err.print(engine.errors().summary());
+    }
+
+    // null leaves the mode to pme.threading.mode
+    private static EngineThreadingMode threadingMode(final Options options)
+    {
+        final String name = options.string("threading-mode", null);
+        try
+        {
+            return null == name ? null : EngineThreadingMode.fromName(name);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new Options.UsageException("option --threading-mode: " + ex.getMessage());
         }
     }
 

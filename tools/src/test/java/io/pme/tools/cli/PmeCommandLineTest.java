@@ -72,6 +72,8 @@ class PmeCommandLineTest
         assertUsageError("pme run: option --accounts must be a whole number, got 'many'", "run", "--accounts", "many");
         assertUsageError("pme run: option --seed must be a whole number, got '1.5'", "run", "--seed", "1.5");
         assertUsageError("pme run: unexpected argument 'now'", "run", "now");
+        assertUsageError("pme run: option --threading-mode: unknown threading mode fast: dedicated or shared",
+            "run", "--threading-mode", "fast");
         assertUsageError("pme replay: option --journal is required", "replay");
         assertUsageError("pme replay: unknown option --from", "replay", "--from", "x");
         assertUsageError("pme script: option --input is required", "script", "--digest");

@@ -49,11 +49,11 @@ class RunAndReplayCommandTest
         final Path journal = dir.resolve("journal");
         final CliRun run = CliRun.of("run", "--duration", "2", "--accounts", "40", "--rate", "400", "--seed", "7",
             "--journal", journal.toString(), "--aeron-dir", dir.resolve("aeron").toString(),
-            "--sessions", EXAMPLE_SESSIONS.toString());
+            "--sessions", EXAMPLE_SESSIONS.toString(), "--threading-mode", "shared");
         assertEquals(0, run.code(), run.err());
         final List<String> lines = run.outLines();
-        assertEquals("pme run: 40 accounts, seed 7, 400 msgs/s offered for 2 s, journal " + journal + " (sync none)",
-            lines.get(0));
+        assertEquals("pme run: 40 accounts, seed 7, 400 msgs/s offered for 2 s, journal " + journal + " (sync none)" +
+            ", threading mode shared", lines.get(0));
         assertTrue(lines.stream().filter(l -> l.startsWith("t=")).allMatch(l -> STATUS.matcher(l).matches()) &&
             lines.stream().anyMatch(l -> l.startsWith("t=")), run::out);
         assertTrue(SUMMARY.matcher(lines.get(lines.size() - 2)).matches(), run::out);
