@@ -98,6 +98,7 @@ final class RunCommand
         launched.accept(engine);
         final Outputs outputs = new Outputs();
         final MarketSimulation simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts));
+        final Status status = new Status(engine, outputs, out);
         try (EngineClient client = new EngineClient(
             engine.aeron(), context.inputChannel(), context.inputStreamId(), context.outputChannel(),
             context.outputStreamId(), outputs::onOutput);
@@ -118,13 +119,12 @@ final class RunCommand
             final AgentRunner simulationRunner = new AgentRunner(
                 new BackoffIdleStrategy(), Throwable::printStackTrace, null, agent);
             AgentRunner.startOnThread(simulationRunner);
-            final Status status = new Status(engine, outputs, out);
             final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
             boolean openingReported = false;
             while (System.nanoTime() < endNs && !engine.isFailed())
             {
                 pollFor(client, 1_000);
-                status.print();
+                status.print(openingReported);
                 openingReported = openingReported || reportOpening(agent, accounts, out);
             }
             if (!openingReported)
@@ -138,7 +138,7 @@ final class RunCommand
             {
                 drain(engine, client, simulation.framesGenerated(), err);
             }
-            status.print();
+            status.print(openingReported);
         }
         finally
         {
@@ -150,6 +150,7 @@ final class RunCommand
             reportFailure(engine, err);
             return 1;
         }
+        status.printMarket();
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
             simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
         if (engine.pipelineErrors() > 0)
@@ -340,6 +341,8 @@ final class RunCommand
         private long lastChecks;
         private Histogram interval;
         private Histogram holdInterval;
+        private Histogram marketChecks;
+        private Histogram marketHold;
 
         Status(final Engine engine, final Outputs outputs, final PrintStream out)
         {
@@ -353,7 +356,11 @@ final class RunCommand
             rejectsAtStart = c.rejects().get();
         }
 
-        void print()
+        /**
+         * @param market whether the second just ended belongs to the market after the opening book, whose latencies
+         *               the run's summary reports.
+         */
+        void print(final boolean market)
         {
             final long now = System.nanoTime();
             final double seconds = Math.max(1e-9, (now - lastNs) / 1e9);
@@ -362,6 +369,11 @@ final class RunCommand
             final long checks = c.checks().get();
             interval = engine.checkLatency().getIntervalHistogram(interval);
             holdInterval = engine.inputHold().getIntervalHistogram(holdInterval);
+            if (market)
+            {
+                marketChecks = add(marketChecks, interval);
+                marketHold = add(marketHold, holdInterval);
+            }
             out.printf("t=%4ds | in %,9.0f msg/s | out %,9.0f msg/s | accounts %,d | below IM %,d | below MM %,d" +
                 " | checks %,7.0f/s | p99 check %s | longest input %s | rejects %,d | journal %,d%n",
                 TimeUnit.NANOSECONDS.toSeconds(now - startNs), (inputs - lastInputs) / seconds,
@@ -372,6 +384,36 @@ final class RunCommand
             lastInputs = inputs;
             lastOutputs = outputs.count;
             lastChecks = checks;
+        }
+
+        void printMarket()
+        {
+            if (null == marketHold || 0 == marketHold.getTotalCount())
+            {
+                return;
+            }
+            out.printf("market after the opening book: %,d inputs held the business logic p50 %s · p99 %s · " +
+                "p99.99 %s · max %s; %,d checks, arrival to decision p50 %s · p99 %s · p99.9 %s · max %s%n",
+                marketHold.getTotalCount(), percentile(marketHold, 50), percentile(marketHold, 99),
+                percentile(marketHold, 99.99), percentile(marketHold, 100), null == marketChecks ? 0 :
+                marketChecks.getTotalCount(), percentile(marketChecks, 50), percentile(marketChecks, 99),
+                percentile(marketChecks, 99.9), percentile(marketChecks, 100));
+        }
+
+        private static Histogram add(final Histogram total, final Histogram interval)
+        {
+            if (null == total)
+            {
+                return interval.copy();
+            }
+            total.add(interval);
+            return total;
+        }
+
+        private static String percentile(final Histogram histogram, final double percentile)
+        {
+            return null == histogram || 0 == histogram.getTotalCount() ? "-" :
+                String.format("%.1f µs", histogram.getValueAtPercentile(percentile) / 1000.0);
         }
 
         private static String longest(final Histogram histogram)

@@ -37,6 +37,10 @@ class RunAndReplayCommandTest
         "(-|[\\d.]+ µs) \\| longest input (-|[\\d.]+ µs) \\| rejects [\\d,]+ \\| journal [\\d,]+");
     private static final Pattern SUMMARY = Pattern.compile("sent [\\d,]+ inputs; [\\d,]+ outputs received, " +
         "[\\d,]+ checks accepted, [\\d,]+ rejected; 0 pipeline errors");
+    /** README's summary of the market after the opening book: how long inputs held the thread, and the checks. */
+    private static final Pattern MARKET = Pattern.compile("market after the opening book: [\\d,]+ inputs held the " +
+        "business logic p50 [\\d.]+ µs · p99 [\\d.]+ µs · p99.99 [\\d.]+ µs · max [\\d.]+ µs; [\\d,]+ checks, " +
+        "arrival to decision p50 (-|[\\d.]+ µs) · p99 (-|[\\d.]+ µs) · p99.9 (-|[\\d.]+ µs) · max (-|[\\d.]+ µs)");
     private static final Pattern DIGEST =
         Pattern.compile("state digest: [0-9a-f]{16} \\(correlation ids [0-9a-f]{16}\\)");
 
@@ -57,6 +61,7 @@ class RunAndReplayCommandTest
         assertTrue(lines.stream().filter(l -> l.startsWith("t=")).allMatch(l -> STATUS.matcher(l).matches()) &&
             lines.stream().anyMatch(l -> l.startsWith("t=")), run::out);
         assertTrue(SUMMARY.matcher(lines.get(lines.size() - 2)).matches(), run::out);
+        assertTrue(MARKET.matcher(lines.get(lines.size() - 3)).matches(), run::out);
         assertTrue(DIGEST.matcher(run.lastOutLine()).matches(), run::out);
         assertFalse(run.err().contains("running open"), "the sessions file turned authentication on: " + run.err());
 
