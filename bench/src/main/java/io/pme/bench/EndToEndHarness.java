@@ -34,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * EndToEndHarness [--rate CHECKS_PER_S] [--seconds S] [--warmup S] [--accounts N] [--hot K]
  *                 [--wait busy|yielding|sleeping|blocking] [--journal-sync none|periodic|every-input] [--no-floors]
- *                 [--threading-mode dedicated|shared]
+ *                 [--threading-mode dedicated|shared] [--keep-journal DIR]
  * </pre>
+ * {@code --keep-journal} journals into {@code DIR} and leaves it there, e.g. for {@code pme replay} of a journal of
+ * checks and dones.
  * In the shared threading mode the engine's one agent has no ring wait strategy: {@code --wait} then names its idle
  * strategy ({@code busy} spins, {@code yielding} yields, {@code sleeping} and {@code blocking} back off), so one
  * flag asks both modes for the same way of waiting.
@@ -58,6 +60,7 @@ public final class EndToEndHarness
             EngineConfiguration.WAIT_STRATEGY_PROP_NAME, EngineConfiguration.WAIT_STRATEGY_DEFAULT);
         String journalSync = EngineConfiguration.journalSyncName();
         String threadingMode = EngineConfiguration.threadingModeName();
+        Path keptJournal = null;
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -71,9 +74,11 @@ public final class EndToEndHarness
                 case "--no-floors": floors = false; break;
                 case "--journal-sync": journalSync = args[++i]; break;
                 case "--threading-mode": threadingMode = args[++i]; break;
+                case "--keep-journal": keptJournal = Path.of(args[++i]); break;
                 default: throw new IllegalArgumentException("usage: EndToEndHarness [--rate N] [--seconds S] " +
                     "[--warmup S] [--accounts N] [--hot K] [--wait busy|yielding|sleeping|blocking] " +
-                    "[--journal-sync none|periodic|every-input] [--no-floors] [--threading-mode dedicated|shared]; " +
+                    "[--journal-sync none|periodic|every-input] [--no-floors] [--threading-mode dedicated|shared] " +
+                    "[--keep-journal DIR]; " +
                     "unknown " + args[i]);
             }
         }
@@ -88,7 +93,7 @@ public final class EndToEndHarness
             "/pme-e2e-" + ProcessHandle.current().pid();
         final EngineContext context = new EngineContext()
             .maxAccounts(accounts)
-            .journalDir(work.resolve("journal"))
+            .journalDir(null != keptJournal ? keptJournal : work.resolve("journal"))
             .aeronDirectoryName(aeronDir)
             .countersFile(work.resolve("counters.dat").toFile())
             .waitStrategyName(wait)
