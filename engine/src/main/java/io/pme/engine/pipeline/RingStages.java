@@ -1,5 +1,6 @@
 package io.pme.engine.pipeline;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
@@ -24,13 +25,11 @@ import org.agrona.concurrent.Agent;
 public final class RingStages implements Agent
 {
     private final RingBuffer<InputEvent> ring;
-    private final JournalHandler journalHandler;
-    private final BusinessLogicHandler businessLogicHandler;
     private final ExceptionHandler<InputEvent> exceptionHandler;
     private final EventPoller<InputEvent> journalPoller;
     private final EventPoller<InputEvent> businessLogicPoller;
-    private final EventPoller.Handler<InputEvent> journalStage = this::onJournal;
-    private final EventPoller.Handler<InputEvent> businessLogicStage = this::onBusinessLogic;
+    private final EventPoller.Handler<InputEvent> journalStage;
+    private final EventPoller.Handler<InputEvent> businessLogicStage;
     private int processed;
 
     /**
@@ -48,9 +47,10 @@ public final class RingStages implements Agent
         final ExceptionHandler<InputEvent> exceptionHandler)
     {
         this.ring = ring;
-        this.journalHandler = journalHandler;
-        this.businessLogicHandler = businessLogicHandler;
         this.exceptionHandler = exceptionHandler;
+        journalStage = (event, sequence, endOfBatch) -> onStage(journalHandler, event, sequence, endOfBatch);
+        businessLogicStage =
+            (event, sequence, endOfBatch) -> onStage(businessLogicHandler, event, sequence, endOfBatch);
         journalPoller = ring.newPoller();
         businessLogicPoller = ring.newPoller(journalPoller.getSequence());
         ring.addGatingSequences(businessLogicPoller.getSequence());
@@ -96,26 +96,13 @@ public final class RingStages implements Agent
         return "pme-ring";
     }
 
-    private boolean onJournal(final InputEvent event, final long sequence, final boolean endOfBatch)
+    private boolean onStage(
+        final EventHandler<InputEvent> handler, final InputEvent event, final long sequence, final boolean endOfBatch)
     {
         processed++;
         try
         {
-            journalHandler.onEvent(event, sequence, endOfBatch);
-        }
-        catch (final Throwable ex)
-        {
-            exceptionHandler.handleEventException(ex, sequence, event);
-        }
-        return true;
-    }
-
-    private boolean onBusinessLogic(final InputEvent event, final long sequence, final boolean endOfBatch)
-    {
-        processed++;
-        try
-        {
-            businessLogicHandler.onEvent(event, sequence, endOfBatch);
+            handler.onEvent(event, sequence, endOfBatch);
         }
         catch (final Throwable ex)
         {
