@@ -280,7 +280,8 @@ final class Templates
             .digest("digest", StateDigestEncoder::digest, StateDigestDecoder::digest)
             .int64("inputSequence", StateDigestEncoder::inputSequence, StateDigestDecoder::inputSequence)
             .enumeration("snapshotTaken", BOOLEAN_TYPE,
-                StateDigestEncoder::snapshotTaken, StateDigestDecoder::snapshotTakenRaw));
+                StateDigestEncoder::snapshotTaken, StateDigestDecoder::snapshotTakenRaw)
+            .digest("correlationDigest", StateDigestEncoder::correlationDigest, StateDigestDecoder::correlationDigest));
     }
 
     // added with sessions (issue 6): the what-if query and the session layer (never journaled, shown for completeness)

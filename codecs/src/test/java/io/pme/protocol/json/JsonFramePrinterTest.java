@@ -56,10 +56,11 @@ class JsonFramePrinterTest
     {
         final StateDigestEncoder digest = new StateDigestEncoder().wrapAndApplyHeader(buffer, 0, header)
             .timestampNs(1).correlationId(2).clientId(0).digest(-2).inputSequence(42)
-            .snapshotTaken(BooleanType.TRUE);
+            .snapshotTaken(BooleanType.TRUE).correlationDigest(0x1234_5678_9abc_def0L);
 
         assertEquals("{\"type\":\"StateDigest\",\"timestampNs\":1,\"correlationId\":2,\"clientId\":0," +
-            "\"digest\":-2,\"digestHex\":\"fffffffffffffffe\",\"inputSequence\":42,\"snapshotTaken\":\"TRUE\"}",
+            "\"digest\":-2,\"digestHex\":\"fffffffffffffffe\",\"inputSequence\":42,\"snapshotTaken\":\"TRUE\"," +
+            "\"correlationDigest\":1311768467463790320,\"correlationDigestHex\":\"123456789abcdef0\"}",
             printer.print(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + digest.encodedLength()));
 
         digest.digest(255);

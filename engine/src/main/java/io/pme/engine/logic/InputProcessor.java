@@ -291,7 +291,7 @@ public final class InputProcessor
         }
         responses.stateDigest(
             command.timestampNs(), command.correlationId(), command.clientId(), admin.digest(),
-            state.inputSequence(), taken);
+            state.inputSequence(), taken, state.clients().digest());
     }
 
     /**

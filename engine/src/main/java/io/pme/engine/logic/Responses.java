@@ -97,12 +97,13 @@ final class Responses
 
     void stateDigest(
         final long timestampNs, final long correlationId, final int clientId, final long digest,
-        final long inputSequence, final boolean snapshotTaken)
+        final long inputSequence, final boolean snapshotTaken, final long correlationDigest)
     {
         stateDigest.wrapAndApplyHeader(buffer, 0, header)
             .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
             .digest(digest).inputSequence(inputSequence)
-            .snapshotTaken(snapshotTaken ? BooleanType.TRUE : BooleanType.FALSE);
+            .snapshotTaken(snapshotTaken ? BooleanType.TRUE : BooleanType.FALSE)
+            .correlationDigest(correlationDigest);
         send(stateDigest.encodedLength());
     }
 
