@@ -333,56 +333,102 @@ final class IncrementalAccounts
     }
 
     /**
-     * Adds an option's change of volatility to the account's expansion on its underlying, the account settled (its
-     * vector at today's spot and price time): the change of the option's risk array and mark at today's spot, from
-     * {@link InstrumentRiskCache#volatilityChange(int)}, re-centred on the reference by its own Taylor expansion, so
-     * that the expansion at today's spot moves by exactly the change.
+     * Adds an option's change of volatility to the account's expansion on its underlying: the change of the option's
+     * risk array and mark at the spot and price time of the tick (a {@link InstrumentRiskCache#change()} at
+     * {@code at}), re-centred on the reference by its own Taylor expansion, so that the expansion at that spot moves
+     * by exactly the change. {@link #volatilityChanged} then recomputes the current vector from the expansion at the
+     * spot it was last moved to: so taking a change on the tick or later, after other moves, gives the same bits.
+     *
+     * @param narrow whether the change may narrow the account's trusted range and age to the option's.
      */
-    void changeVolatility(final int slot, final int d, final int instrumentId, final double quantity)
+    void changeVolatility(
+        final int slot, final int d, final int instrumentId, final double quantity, final double[] change,
+        final int at, final boolean narrow)
     {
         final UnsafeBuffer hot = vectors.hot(slot);
         final UnsafeBuffer cold = vectors.cold(slot);
         final double reference = hot.getDouble(vectors.offset(slot, d, SPOT));
-        final double h = vectors.movedSpot(slot, d) - reference;
-        final double tau = vectors.movedTimeNs(slot, d) - cold.getLong(vectors.offset(slot, d, REFERENCE_TIME));
-        final double[] change = cache.change();
+        final double h = change[at + InstrumentRiskCache.CHANGE_SPOT] - reference;
+        final double tau = Double.doubleToRawLongBits(change[at + InstrumentRiskCache.CHANGE_SPOT + 1]) -
+            cold.getLong(vectors.offset(slot, d, REFERENCE_TIME));
         final int ref = vectors.offset(slot, d, REFERENCE);
         final int delta = vectors.offset(slot, d, DELTA);
         final int gamma = vectors.offset(slot, d, GAMMA);
         final int theta = vectors.offset(slot, d, THETA);
-        final int current = vectors.offset(slot, d, CURRENT);
         for (int k = 0; k < N; k++)
         {
-            final double value = change[k];
-            final double slope = change[N + k];
-            final double curvature = change[2 * N + k];
-            final double decay = change[3 * N + k];
-            final int at = k * B;
-            add(cold, ref + at, quantity * (value - h * (slope - 0.5 * h * curvature) - tau * decay));
-            add(cold, delta + at, quantity * (slope - h * curvature));
-            add(cold, gamma + at, quantity * curvature);
-            add(cold, theta + at, quantity * decay);
-            add(hot, current + at, quantity * value);
+            final double value = change[at + k];
+            final double slope = change[at + N + k];
+            final double curvature = change[at + 2 * N + k];
+            final double decay = change[at + 3 * N + k];
+            final int o = k * B;
+            add(cold, ref + o, quantity * (value - h * (slope - 0.5 * h * curvature) - tau * decay));
+            add(cold, delta + o, quantity * (slope - h * curvature));
+            add(cold, gamma + o, quantity * curvature);
+            add(cold, theta + o, quantity * decay);
         }
         final double size = quantity * instruments.multiplier(instrumentId);
-        final double[] mark = cache.markChange();
+        final int mark = at + InstrumentRiskCache.MARK_CHANGE;
         add(hot, vectors.offset(slot, d, OPTION_VALUE),
-            size * (mark[0] - h * (mark[1] - 0.5 * h * mark[2]) - tau * mark[3]));
-        add(hot, vectors.offset(slot, d, OPTION_DELTA), size * (mark[1] - h * mark[2]));
-        add(hot, vectors.offset(slot, d, OPTION_GAMMA), size * mark[2]);
-        add(cold, vectors.offset(slot, d, OPTION_THETA), size * mark[3]);
-        final double[] remainder = cache.remainderChange();
+            size * (change[mark] - h * (change[mark + 1] - 0.5 * h * change[mark + 2]) - tau * change[mark + 3]));
+        add(hot, vectors.offset(slot, d, OPTION_DELTA), size * (change[mark + 1] - h * change[mark + 2]));
+        add(hot, vectors.offset(slot, d, OPTION_GAMMA), size * change[mark + 2]);
+        add(cold, vectors.offset(slot, d, OPTION_THETA), size * change[mark + 3]);
+        final int third = at + InstrumentRiskCache.THIRD_CHANGE;
         final int marginRemainder = vectors.offset(slot, d, MARGIN_REMAINDER);
         cold.putDouble(marginRemainder,
-            Math.max(0.0, cold.getDouble(marginRemainder) + Math.abs(quantity) * remainder[0]));
+            Math.max(0.0, cold.getDouble(marginRemainder) + Math.abs(quantity) * change[third]));
         final int equityRemainder = vectors.offset(slot, d, EQUITY_REMAINDER);
         cold.putDouble(equityRemainder,
-            Math.max(0.0, cold.getDouble(equityRemainder) + Math.abs(size) * remainder[1]));
-        final int range = vectors.offset(slot, d, REFRESH_RANGE);
-        cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
-        final int age = vectors.offset(slot, d, MAX_AGE);
-        cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
-        slopes(slot, hot, cold, d, reference);
+            Math.max(0.0, cold.getDouble(equityRemainder) + Math.abs(size) * change[third + 1]));
+        if (narrow)
+        {
+            final int range = vectors.offset(slot, d, REFRESH_RANGE);
+            cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
+            final int age = vectors.offset(slot, d, MAX_AGE);
+            cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
+        }
+    }
+
+    /**
+     * After one or more {@link #changeVolatility}s on the underlying: the slope bounds and the current vector from
+     * the changed expansion, both functions of it alone, so that taking changes one by one or together is the same.
+     */
+    void volatilityChanged(final int slot, final int d)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        slopes(slot, hot, vectors.cold(slot), d, hot.getDouble(vectors.offset(slot, d, SPOT)));
+        move(slot, d, vectors.movedSpot(slot, d), vectors.movedTimeNs(slot, d));
+    }
+
+    /**
+     * @return a bound on how far the account's figures' distance to any threshold can shrink, from any spot and
+     * price time within its trusted ranges and ages, volatility unchanged: per underlying, the reach of its range
+     * times the equity's and the margin's slopes, and its trusted age times the equity's and the scenarios' decay.
+     */
+    double driftBound(final int slot, final double marginWeight)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        double drift = 0.0;
+        for (long m = vectors.mask(slot); 0 != m; m &= m - 1)
+        {
+            final int d = Long.numberOfTrailingZeros(m);
+            final double reach = 2.0 * cold.getDouble(vectors.offset(slot, d, REFRESH_RANGE)) *
+                hot.getDouble(vectors.offset(slot, d, SPOT));
+            final int theta = vectors.offset(slot, d, THETA);
+            double decay = 0.0;
+            for (int k = 0; k < N * B; k += B)
+            {
+                decay = Math.max(decay, Math.abs(cold.getDouble(theta + k)));
+            }
+            final double offset = Math.max(1.0, Math.abs(parameters.pnlOffset(vectors.assetOf(d))));
+            drift += reach * (cold.getDouble(vectors.offset(slot, d, EQUITY_SLOPE)) +
+                marginWeight * cold.getDouble(vectors.offset(slot, d, MARGIN_SLOPE))) +
+                cold.getLong(vectors.offset(slot, d, MAX_AGE)) *
+                (Math.abs(cold.getDouble(vectors.offset(slot, d, OPTION_THETA))) + marginWeight * offset * decay);
+        }
+        return drift;
     }
 
     /**
@@ -390,9 +436,10 @@ final class IncrementalAccounts
      * documented tolerance, {@link PortfolioRiskModel#TOLERANCE} × IM + {@link PortfolioRiskModel#TOLERANCE_FLOOR}
      * on IM and the same of |E| + Σ|option marks| on equity, shared among the underlyings held. The scales are taken
      * at their lowest anywhere within the ranges, by the account's slope bounds; ranges only ever shrink until the
-     * next exact refresh.
+     * next exact refresh. {@code reserve} is taken off both scales first: how far volatility changes taken lazily
+     * may still move them.
      */
-    void limitRanges(final int slot, final MarginFigures f)
+    void limitRanges(final int slot, final MarginFigures f, final double reserve)
     {
         final long mask = vectors.mask(slot);
         if (0 == mask || Double.isNaN(f.initialMargin) || Double.isNaN(f.equity))
@@ -413,9 +460,9 @@ final class IncrementalAccounts
         }
         final int held = Long.bitCount(mask);
         final double marginBudget = 3.0 * (PortfolioRiskModel.TOLERANCE *
-            Math.max(0.0, f.initialMargin - marginDrop) + PortfolioRiskModel.TOLERANCE_FLOOR) / held;
+            Math.max(0.0, f.initialMargin - marginDrop - reserve) + PortfolioRiskModel.TOLERANCE_FLOOR) / held;
         final double equityBudget = 3.0 * (PortfolioRiskModel.TOLERANCE *
-            Math.max(0.0, Math.abs(f.equity) + grossOptionValue(slot) - 2.0 * equityDrop) +
+            Math.max(0.0, Math.abs(f.equity) + grossOptionValue(slot) - 2.0 * equityDrop - reserve) +
             PortfolioRiskModel.TOLERANCE_FLOOR) / held;
         for (long m = mask; 0 != m; m &= m - 1)
         {

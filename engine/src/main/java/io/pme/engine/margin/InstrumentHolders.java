@@ -6,6 +6,8 @@ import java.util.Arrays;
 
 /**
  * Per instrument, the accounts holding a position in it, so that a volatility change visits those accounts only.
+ * Beside each member, read in one sequential pass by a tick: its |quantity| and the input sequence up to which it
+ * has taken the option's lazy volatility changes ({@link VolatilityChanges}); per account, whether any is pending.
  * Each account's registrations (instrument and index in that instrument's list) sit in chunks allocated as
  * accounts open. Removal swaps the last member into the hole; the order only decides the order of margin updates
  * on the wire, never a figure.
@@ -19,6 +21,9 @@ final class InstrumentHolders
     private final Accounts accounts;
     private final int maxPositions;
     private final int[][] members;
+    private final double[][] quantities;
+    private final long[][] taken;
+    private final long[] pending;
     private final int[] counts;
     private final int[] registrationCounts;
     private final int[][] registeredInstruments;
@@ -29,6 +34,9 @@ final class InstrumentHolders
         this.accounts = accounts;
         this.maxPositions = accounts.maxPositions();
         members = new int[maxInstruments][];
+        quantities = new double[maxInstruments][];
+        taken = new long[maxInstruments][];
+        pending = new long[(accounts.capacity() + Long.SIZE - 1) / Long.SIZE];
         counts = new int[maxInstruments];
         registrationCounts = new int[accounts.capacity()];
         final int chunks = (accounts.capacity() + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT;
@@ -40,6 +48,7 @@ final class InstrumentHolders
     {
         Arrays.fill(counts, 0);
         Arrays.fill(registrationCounts, 0);
+        Arrays.fill(pending, 0L);
     }
 
     int count(final int instrumentId)
@@ -52,8 +61,63 @@ final class InstrumentHolders
         return members[instrumentId][index];
     }
 
-    /** Brings the account's registrations to the instruments it holds positions in now. */
-    void sync(final int slot)
+    /** @return |quantity| of the member's position in the instrument. */
+    double quantity(final int instrumentId, final int index)
+    {
+        return quantities[instrumentId][index];
+    }
+
+    /** @return the input sequence up to which the member has taken the instrument's volatility changes. */
+    long taken(final int instrumentId, final int index)
+    {
+        return taken[instrumentId][index];
+    }
+
+    void taken(final int instrumentId, final int index, final long sequence)
+    {
+        taken[instrumentId][index] = sequence;
+    }
+
+    boolean isPending(final int slot)
+    {
+        return 0 != (pending[slot >>> 6] & (1L << slot));
+    }
+
+    void pending(final int slot, final boolean isPending)
+    {
+        if (isPending)
+        {
+            pending[slot >>> 6] |= 1L << slot;
+        }
+        else
+        {
+            pending[slot >>> 6] &= ~(1L << slot);
+        }
+    }
+
+    /** @return how many instruments the account is registered with. */
+    int registrations(final int slot)
+    {
+        return registrationCounts[slot];
+    }
+
+    /** @return the instrument of the account's registration. */
+    int registeredInstrument(final int slot, final int registration)
+    {
+        return registeredInstruments[slot >> CHUNK_SHIFT][(slot & (CHUNK_ACCOUNTS - 1)) * maxPositions + registration];
+    }
+
+    /** @return the account's index in the list of the instrument of its registration. */
+    int registeredIndex(final int slot, final int registration)
+    {
+        return registeredIndices[slot >> CHUNK_SHIFT][(slot & (CHUNK_ACCOUNTS - 1)) * maxPositions + registration];
+    }
+
+    /**
+     * Brings the account's registrations to the instruments it holds positions in now, with their quantities; new
+     * ones have taken every volatility change up to {@code sequence}.
+     */
+    void sync(final int slot, final long sequence)
     {
         final int chunk = slot >> CHUNK_SHIFT;
         if (null == registeredInstruments[chunk])
@@ -73,10 +137,13 @@ final class InstrumentHolders
         for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
         {
             final int instrumentId = accounts.positionInstrument(slot, i);
-            if (registration(slot, instrumentId) < 0)
+            int r = registration(slot, instrumentId);
+            if (r < 0)
             {
-                add(slot, instrumentId);
+                add(slot, instrumentId, sequence);
+                r = registrationCounts[slot] - 1;
             }
+            quantities[instrumentId][registeredIndex(slot, r)] = Math.abs(accounts.positionQuantity(slot, i));
         }
     }
 
@@ -94,21 +161,26 @@ final class InstrumentHolders
         return -1;
     }
 
-    private void add(final int slot, final int instrumentId)
+    private void add(final int slot, final int instrumentId, final long sequence)
     {
         int[] list = members[instrumentId];
         if (null == list)
         {
             list = new int[INITIAL_MEMBERS];
             members[instrumentId] = list;
+            quantities[instrumentId] = new double[INITIAL_MEMBERS];
+            taken[instrumentId] = new long[INITIAL_MEMBERS];
         }
         else if (counts[instrumentId] == list.length)
         {
             list = Arrays.copyOf(list, list.length * 2);
             members[instrumentId] = list;
+            quantities[instrumentId] = Arrays.copyOf(quantities[instrumentId], list.length);
+            taken[instrumentId] = Arrays.copyOf(taken[instrumentId], list.length);
         }
         final int index = counts[instrumentId]++;
         list[index] = slot;
+        taken[instrumentId][index] = sequence;
         final int at = (slot & (CHUNK_ACCOUNTS - 1)) * maxPositions + registrationCounts[slot]++;
         registeredInstruments[slot >> CHUNK_SHIFT][at] = instrumentId;
         registeredIndices[slot >> CHUNK_SHIFT][at] = index;
@@ -123,6 +195,8 @@ final class InstrumentHolders
         final int lastIndex = --counts[instrumentId];
         final int last = members[instrumentId][lastIndex];
         members[instrumentId][index] = last;
+        quantities[instrumentId][index] = quantities[instrumentId][lastIndex];
+        taken[instrumentId][index] = taken[instrumentId][lastIndex];
         if (last != slot)
         {
             final int moved = registration(last, instrumentId);

@@ -33,7 +33,21 @@ final class InstrumentRiskCache
     static final double RANGE_FACTOR = 0.0114;
     /** Log-moneyness, in shocked standard deviations, beyond which an option is far from the money. */
     static final double FAR_FROM_MONEY = 8.0;
+    /**
+     * Doubles of one volatility change, see {@link #change()}: the risk array's change with its spot, second spot
+     * and time derivatives ({@code N} each), the mark's four, the change of the two third-derivative bounds, and the
+     * spot and price time (a {@code long} in the double's bits) it was priced at.
+     */
+    static final int CHANGE_LENGTH = 4 * N + 8;
+    /** Offset in a change of the mark's change and its derivatives. */
+    static final int MARK_CHANGE = 4 * N;
+    /** Offset in a change of the change of {@link #marginThird(int)} and then {@link #markThird(int)}. */
+    static final int THIRD_CHANGE = MARK_CHANGE + 4;
+    /** Offset in a change of the spot it was priced at; the price time follows. */
+    static final int CHANGE_SPOT = THIRD_CHANGE + 2;
     private static final double MAX_THIRD = 1e200;
+    private static final double QUARTER_OCTAVE = Math.sqrt(Math.sqrt(2.0));
+    private static final double HALF_OCTAVE = Math.sqrt(2.0);
     private static final double INVERSE_ROOT_TWO_PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
     private final Assets assets;
@@ -52,11 +66,11 @@ final class InstrumentRiskCache
     private final long[] maxAges;
     private final double[] marginThirds;
     private final double[] markThirds;
-    private final double[] remainderChange = new double[2];
     private final double[] scratch = new double[N];
     private final double[] computedVols;
-    private final double[] change = new double[4 * N];
-    private final double[] markChange = new double[4];
+    private final double[] change = new double[CHANGE_LENGTH];
+    private double rangeBefore;
+    private long ageBefore;
     private final OptionValuation valuation = new OptionValuation();
     private final int[] statuses;
     private final boolean[] valid;
@@ -144,8 +158,7 @@ final class InstrumentRiskCache
      * and time, at the current spot and price time, from the volatility the cache last priced it at to the one now
      * in the engine state. Holders priced their positions at that last volatility: a change reaches every holder.
      *
-     * @return {@link MarginResult#STATUS_OK} when both are priced; the change is then in {@link #change()} (value,
-     * spot derivative, second spot derivative, time derivative, {@code N} each) and {@link #markChange()}.
+     * @return {@link MarginResult#STATUS_OK} when both are priced; the change is then in {@link #change()}.
      */
     int volatilityChange(final int instrumentId)
     {
@@ -155,12 +168,14 @@ final class InstrumentRiskCache
         System.arraycopy(arrayDeltas, at, change, N, N);
         System.arraycopy(arrayGammas, at, change, 2 * N, N);
         System.arraycopy(arrayThetas, at, change, 3 * N, N);
-        markChange[0] = marks[instrumentId];
-        markChange[1] = markDeltas[instrumentId];
-        markChange[2] = markGammas[instrumentId];
-        markChange[3] = markThetas[instrumentId];
-        remainderChange[0] = marginThirds[instrumentId];
-        remainderChange[1] = markThirds[instrumentId];
+        change[MARK_CHANGE] = marks[instrumentId];
+        change[MARK_CHANGE + 1] = markDeltas[instrumentId];
+        change[MARK_CHANGE + 2] = markGammas[instrumentId];
+        change[MARK_CHANGE + 3] = markThetas[instrumentId];
+        change[THIRD_CHANGE] = marginThirds[instrumentId];
+        change[THIRD_CHANGE + 1] = markThirds[instrumentId];
+        rangeBefore = refreshRanges[instrumentId];
+        ageBefore = maxAges[instrumentId];
         valid[instrumentId] = false;
         final int after = ensure(instrumentId);
         if (MarginResult.STATUS_OK != before || MarginResult.STATUS_OK != after)
@@ -174,34 +189,37 @@ final class InstrumentRiskCache
             change[2 * N + k] = arrayGammas[at + k] - change[2 * N + k];
             change[3 * N + k] = arrayThetas[at + k] - change[3 * N + k];
         }
-        markChange[0] = marks[instrumentId] - markChange[0];
-        markChange[1] = markDeltas[instrumentId] - markChange[1];
-        markChange[2] = markGammas[instrumentId] - markChange[2];
-        markChange[3] = markThetas[instrumentId] - markChange[3];
-        remainderChange[0] = marginThirds[instrumentId] - remainderChange[0];
-        remainderChange[1] = markThirds[instrumentId] - remainderChange[1];
+        change[MARK_CHANGE] = marks[instrumentId] - change[MARK_CHANGE];
+        change[MARK_CHANGE + 1] = markDeltas[instrumentId] - change[MARK_CHANGE + 1];
+        change[MARK_CHANGE + 2] = markGammas[instrumentId] - change[MARK_CHANGE + 2];
+        change[MARK_CHANGE + 3] = markThetas[instrumentId] - change[MARK_CHANGE + 3];
+        change[THIRD_CHANGE] = marginThirds[instrumentId] - change[THIRD_CHANGE];
+        change[THIRD_CHANGE + 1] = markThirds[instrumentId] - change[THIRD_CHANGE + 1];
+        change[CHANGE_SPOT] = assets.price(instruments.underlying(instrumentId));
+        change[CHANGE_SPOT + 1] = Double.longBitsToDouble(assets.priceTimeNs(instruments.underlying(instrumentId)));
         return MarginResult.STATUS_OK;
     }
 
-    /** @return the last {@link #volatilityChange(int)}'s change of the risk array and its derivatives. */
+    /**
+     * @return the last {@link #volatilityChange(int)}, {@link #CHANGE_LENGTH} doubles: the risk array's change and
+     * its spot, second spot and time derivatives ({@code N} each), then from {@link #MARK_CHANGE} the mark's, from
+     * {@link #THIRD_CHANGE} the change of the two third-derivative bounds, and at {@link #CHANGE_SPOT} the spot and
+     * price time it was priced at.
+     */
     double[] change()
     {
         return change;
     }
 
-    /** @return the last {@link #volatilityChange(int)}'s change of the mark and its derivatives. */
-    double[] markChange()
-    {
-        return markChange;
-    }
-
     /**
-     * @return the last {@link #volatilityChange(int)}'s change of {@link #marginThird(int)} and
-     * {@link #markThird(int)}.
+     * @return whether the last {@link #volatilityChange(int)} left the option's trusted range and age as wide and
+     * its third-derivative bounds as low as they were: then no holder's trusted range needs to shrink for it, and
+     * holders far from every threshold may take it when next read.
      */
-    double[] remainderChange()
+    boolean changeNarrowsNothing(final int instrumentId)
     {
-        return remainderChange;
+        return change[THIRD_CHANGE] <= 0.0 && change[THIRD_CHANGE + 1] <= 0.0 &&
+            refreshRanges[instrumentId] >= rangeBefore && maxAges[instrumentId] >= ageBefore;
     }
 
     /**
@@ -430,7 +448,8 @@ final class InstrumentRiskCache
                 final double crossing = strike / (1.0 + ScenarioGrid.shock(k, range, parameters));
                 distance = Math.min(distance, Math.abs(crossing - spot));
             }
-            refreshRanges[instrumentId] = Math.min(PortfolioRiskModel.REFRESH_MOVE, distance / spot);
+            refreshRanges[instrumentId] =
+                Math.min(PortfolioRiskModel.REFRESH_MOVE, quarterOctaveBelow(distance / spot));
             marginThirds[instrumentId] = 0.0;
             markThirds[instrumentId] = 0.0;
             return;
@@ -457,9 +476,8 @@ final class InstrumentRiskCache
             nearMoney = Math.abs(Math.log(strike / scenarioSpot)) <= FAR_FROM_MONEY * deviation;
         }
         final double totalVol = vol * Math.sqrt(t);
-        refreshRanges[instrumentId] = nearMoney ?
-            Math.min(PortfolioRiskModel.REFRESH_MOVE, RANGE_FACTOR * Math.cbrt(totalVol * totalVol)) :
-            PortfolioRiskModel.REFRESH_MOVE;
+        refreshRanges[instrumentId] = nearMoney ? Math.min(PortfolioRiskModel.REFRESH_MOVE,
+            quarterOctaveBelow(RANGE_FACTOR * Math.cbrt(totalVol * totalVol))) : PortfolioRiskModel.REFRESH_MOVE;
         thirdDerivatives(instrumentId, spot, t, vol, range, 2.0 * refreshRanges[instrumentId]);
     }
 
@@ -488,8 +506,43 @@ final class InstrumentRiskCache
             margin = Math.max(margin,
                 Math.abs(ScenarioGrid.weight(k, range, parameters)) * (scale * scale * scale * shocked + base));
         }
-        marginThirds[instrumentId] = multiplier * margin;
-        markThirds[instrumentId] = base;
+        marginThirds[instrumentId] = halfOctaveAbove(multiplier * margin);
+        markThirds[instrumentId] = halfOctaveAbove(base);
+    }
+
+    // Ranges and bounds move in steps (a range down to a quarter octave, a bound up to a half), so that a small
+    // change of volatility mostly leaves them as they were and its holders may take it lazily.
+    static double quarterOctaveBelow(final double value)
+    {
+        if (!(value > 0.0) || value >= Double.MAX_VALUE)
+        {
+            return value > 0.0 ? value : 0.0;
+        }
+        final double octave = Math.scalb(1.0, Math.getExponent(value));
+        double step = octave;
+        while (step * QUARTER_OCTAVE <= value)
+        {
+            step *= QUARTER_OCTAVE;
+        }
+        return step;
+    }
+
+    static double halfOctaveAbove(final double value)
+    {
+        if (value <= 0.0)
+        {
+            return 0.0;
+        }
+        if (!(value < MAX_THIRD))
+        {
+            return MAX_THIRD;
+        }
+        final double octave = Math.scalb(1.0, Math.getExponent(value));
+        if (octave == value)
+        {
+            return value;
+        }
+        return octave * HALF_OCTAVE >= value ? octave * HALF_OCTAVE : 2.0 * octave;
     }
 
     private static double supThird(

@@ -59,6 +59,16 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public static final double TOLERANCE_FLOOR = 0.01;
     /** Absolute part of the decision band, in USD: ten times the documented absolute error of 0.01. */
     public static final double DECISION_FLOOR = 0.1;
+    /**
+     * Share of an account's distance to its nearest threshold, less all that its spots and time may take of it
+     * before its next exact refresh, that volatility changes of its options may take while it takes them lazily.
+     */
+    public static final double VOLATILITY_BUDGET_SHARE = 0.2;
+    /**
+     * Width, in log price, of the steps of a collateral price that is no underlying: a price crossing one ends every
+     * account's volatility budget, which is sized for collateral moving within one step either way.
+     */
+    public static final double COLLATERAL_STEP = 1.0e-3;
 
     private static final int MAX_WHAT_IF_TRADES = 4096;
 
@@ -75,6 +85,11 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final int maxUnderlyings;
     private final Holders holders;
     private final InstrumentHolders instrumentHolders;
+    private final VolatilityChanges volatilityChanges;
+    private final long[] collateralSteps;
+    private final long[] pendingSequences;
+    private final int[] pendingInstruments;
+    private final int[] pendingAges;
     private final Trades trades = new Trades(MAX_WHAT_IF_TRADES);
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
@@ -88,6 +103,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private long tickVisits;
     private long exactChecks;
     private long nearDecisionRefreshes;
+    private long lazyVolatilityChanges;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -126,6 +142,13 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         java.util.Arrays.fill(collateralIndices, -1);
         holders = new Holders(accounts.capacity(), 2 * maxUnderlyings);
         instrumentHolders = new InstrumentHolders(accounts, instruments.capacity());
+        volatilityChanges = new VolatilityChanges(instruments.capacity());
+        collateralSteps = new long[state.assets().capacity()];
+        java.util.Arrays.fill(collateralSteps, Long.MIN_VALUE);
+        final int pending = accounts.maxPositions() * (VolatilityChanges.DEPTH + 1);
+        pendingSequences = new long[pending];
+        pendingInstruments = new int[pending];
+        pendingAges = new int[pending];
         resetParameters();
     }
 
@@ -189,18 +212,62 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         balanceMasks[slot] = balanceMask(slot);
         updateCollateral(slot);
-        instrumentHolders.sync(slot);
+        instrumentHolders.sync(slot, state.inputSequence());
         exact(slot);
     }
 
+    // An exact refresh prices every option at today's volatility: the changes it had not taken are in it.
     private void exact(final int slot)
     {
         final long oldMask = vectors.mask(slot);
+        final long sequence = state.inputSequence();
+        for (int r = 0, n = instrumentHolders.registrations(slot); r < n; r++)
+        {
+            instrumentHolders.taken(instrumentHolders.registeredInstrument(slot, r),
+                instrumentHolders.registeredIndex(slot, r), sequence);
+        }
+        instrumentHolders.pending(slot, false);
         incremental.refresh(slot, state.nowNs(), balanceMasks[slot]);
         holders.update(slot, oldMask, vectors.mask(slot), 0);
         incremental.figures(slot, -1, 0.0, 0.0, figures);
-        incremental.limitRanges(slot, figures);
+        evaluated(slot);
+    }
+
+    // The figures were evaluated exactly or on a volatility change: from them, how far lazy volatility changes may
+    // move them, and the trusted ranges with that reserved, then the bands. Both are state, set on inputs that visit
+    // the account whether or not ticks skip accounts inside their bands.
+    private void evaluated(final int slot)
+    {
+        double budget = 0.0;
+        if (figures.isMargined())
+        {
+            final double e = figures.equity;
+            final double nearest = Math.min(Math.abs(e), Math.min(
+                Math.abs(e - figures.initialMargin), Math.abs(e - figures.maintenanceMargin)));
+            final double drift = incremental.driftBound(slot, Math.max(1.0, parameters.mmFactor())) +
+                collateralDrift(slot);
+            budget = VOLATILITY_BUDGET_SHARE *
+                Math.max(0.0, nearest - decisionBand(slot, figures) - (1.0 + 2.0 * DECISION_BAND) * drift);
+        }
+        vectors.volatilityBudget(slot, budget);
+        incremental.limitRanges(slot, figures, budget);
         keep(slot);
+    }
+
+    // Equity of collateral that is no underlying moves at most by its value per unit of relative price (haircut
+    // slopes are at most 1); its price stays within twice a step of today's until a step is crossed.
+    private double collateralDrift(final int slot)
+    {
+        double drift = 0.0;
+        for (long m = balanceMasks[slot]; 0 != m; m &= m - 1)
+        {
+            final int a = Long.numberOfTrailingZeros(m);
+            if (!parameters.isUnderlying(a))
+            {
+                drift += Math.abs(accounts.balance(slot, a) * state.assets().price(a));
+            }
+        }
+        return 2.0 * Math.expm1(COLLATERAL_STEP) * drift;
     }
 
     // Collateral that is no underlying gets a list of its holders like an underlying, up to as many such assets as
@@ -295,13 +362,68 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
-    // A tick moved some of the account's underlyings while it sat inside its bands: move it now, as a visit would.
+    // A tick moved some of the account's underlyings, or changed the volatility of its options, while it sat inside
+    // its bands: move it now, as a visit would.
     private void settle(final int slot)
     {
-        if (!Double.isNaN(vectors.baseEquity(slot)) && incremental.settle(slot, balanceMasks[slot]))
+        if (!Double.isNaN(vectors.baseEquity(slot)) &&
+            (takePending(slot) | incremental.settle(slot, balanceMasks[slot])))
         {
             store(slot);
         }
+    }
+
+    // The volatility changes the account has not taken yet, in the order of their ticks, as the ticks would have.
+    private boolean takePending(final int slot)
+    {
+        if (!instrumentHolders.isPending(slot))
+        {
+            return false;
+        }
+        instrumentHolders.pending(slot, false);
+        int n = 0;
+        for (int r = 0, registrations = instrumentHolders.registrations(slot); r < registrations; r++)
+        {
+            final int instrumentId = instrumentHolders.registeredInstrument(slot, r);
+            final int index = instrumentHolders.registeredIndex(slot, r);
+            final long taken = instrumentHolders.taken(instrumentId, index);
+            final int kept = volatilityChanges.count(instrumentId);
+            int age = 0;
+            for (; age < kept && volatilityChanges.sequence(instrumentId, age) > taken; age++)
+            {
+                final long sequence = volatilityChanges.sequence(instrumentId, age);
+                int at = n++;
+                for (; at > 0 && pendingSequences[at - 1] > sequence; at--)
+                {
+                    pendingSequences[at] = pendingSequences[at - 1];
+                    pendingInstruments[at] = pendingInstruments[at - 1];
+                    pendingAges[at] = pendingAges[at - 1];
+                }
+                pendingSequences[at] = sequence;
+                pendingInstruments[at] = instrumentId;
+                pendingAges[at] = age;
+            }
+            if (age > 0)
+            {
+                instrumentHolders.taken(instrumentId, index, volatilityChanges.sequence(instrumentId, 0));
+            }
+        }
+        long changed = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final int instrumentId = pendingInstruments[i];
+            final int d = vectors.dense(instruments.underlying(instrumentId));
+            incremental.changeVolatility(slot, d, instrumentId,
+                accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)),
+                volatilityChanges.changes(instrumentId), volatilityChanges.offset(instrumentId, pendingAges[i]),
+                false);
+            changed |= 1L << d;
+        }
+        for (long m = changed; 0 != m; m &= m - 1)
+        {
+            incremental.volatilityChanged(slot, Long.numberOfTrailingZeros(m));
+        }
+        return n > 0;
     }
 
     /** Brings every account's vectors and stored figures to today's spots, before they are read in bulk. */
@@ -326,6 +448,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         else
         {
             vectors.advanceCollateralEpoch();
+            final long step = collateralStep(assetId);
+            if (step != collateralSteps[assetId])
+            {
+                collateralSteps[assetId] = step;
+                vectors.clearVolatilityBudgets();
+            }
             final int c = collateralIndices[assetId];
             if (c >= 0)
             {
@@ -348,6 +476,11 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    private long collateralStep(final int assetId)
+    {
+        return (long)Math.floor(StrictMath.log(state.assets().price(assetId)) / COLLATERAL_STEP + 0.5);
+    }
+
     private void visit(final int slot, final int list, final double price, final long timeNs,
         final MarginListener listener)
     {
@@ -360,19 +493,26 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
         else
         {
-            incremental.settle(slot, balanceMasks[slot]);
-            incremental.figures(slot, -1, 0.0, 0.0, figures);
-            if (isNearBoundary(slot, figures))
-            {
-                nearDecisionRefreshes++;
-                exact(slot);
-            }
-            else
-            {
-                keep(slot);
-            }
+            review(slot);
         }
         report(slot, previous, listener);
+    }
+
+    // The account brought to today's spots and volatilities, revalued exactly when near a threshold.
+    private void review(final int slot)
+    {
+        takePending(slot);
+        incremental.settle(slot, balanceMasks[slot]);
+        incremental.figures(slot, -1, 0.0, 0.0, figures);
+        if (isNearBoundary(slot, figures))
+        {
+            nearDecisionRefreshes++;
+            exact(slot);
+        }
+        else
+        {
+            keep(slot);
+        }
     }
 
     private void revalueCollateral(final int assetId, final MarginListener listener)
@@ -410,6 +550,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     // The option's change of risk array at today's spot is added to each holder's expansion, re-centred on its
     // reference, so that the expansion equals the exact one at today's spot; no walk over the holder's positions.
+    // A change that narrows no trusted range is kept, and a holder whose volatility budget covers all it can move
+    // its figures by takes it when next read: the tick reads only the holder's quantity and budget, in one pass.
     @Override
     public void onVolatility(final int instrumentId, final MarginListener listener)
     {
@@ -422,33 +564,94 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
         final boolean priced = MarginResult.STATUS_OK == cache.volatilityChange(instrumentId);
         final int d = vectors.denseIfAssigned(instruments.underlying(instrumentId));
+        final boolean lazy = priced && d >= 0 && cache.changeNarrowsNothing(instrumentId);
+        final double perContract = lazy ? changeBound(instrumentId, cache.change()) : 0.0;
+        if (lazy)
+        {
+            volatilityChanges.record(instrumentId, state.inputSequence(), cache.change());
+        }
+        final int kept = volatilityChanges.count(instrumentId);
         for (int i = count - 1; i >= 0; i--)
         {
             final int slot = instrumentHolders.member(instrumentId, i);
             final byte previous = accounts.state(slot);
-            if (!priced || d < 0 || Double.isNaN(vectors.baseEquity(slot)) || 0 == (vectors.mask(slot) & (1L << d)))
+            final double budget = vectors.volatilityBudget(slot);
+            final double cost = instrumentHolders.quantity(instrumentId, i) * perContract;
+            if (lazy && budget > 0.0 && budget >= cost)
+            {
+                lazyVolatilityChanges++;
+                vectors.volatilityBudget(slot, budget - cost);
+                instrumentHolders.pending(slot, true);
+                if (!skipSafeAccounts)
+                {
+                    review(slot);
+                }
+                else if (isBehind(instrumentId, i, slot, kept))
+                {
+                    settle(slot);
+                }
+            }
+            else if (!priced || d < 0 || Double.isNaN(vectors.baseEquity(slot)) ||
+                0 == (vectors.mask(slot) & (1L << d)))
             {
                 exact(slot);
             }
             else
             {
+                instrumentHolders.pending(slot, lazy || instrumentHolders.isPending(slot));
+                takePending(slot);
                 incremental.settle(slot, balanceMasks[slot]);
-                incremental.changeVolatility(slot, d, instrumentId,
-                    accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)));
+                if (!lazy)
+                {
+                    incremental.changeVolatility(slot, d, instrumentId,
+                        accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)),
+                        cache.change(), 0, true);
+                    incremental.volatilityChanged(slot, d);
+                }
                 incremental.figures(slot, -1, 0.0, 0.0, figures);
-                incremental.limitRanges(slot, figures);
                 if (isNearBoundary(slot, figures))
                 {
                     exact(slot);
                 }
                 else
                 {
-                    keep(slot);
+                    evaluated(slot);
                 }
             }
             report(slot, previous, listener);
         }
         cache.volatilityPriced(instrumentId);
+    }
+
+    // A holder is at most DEPTH changes of an option behind, and catches up earlier by a stagger of its slot, so that
+    // holders that took the same changes lazily do not all catch up on the same tick.
+    private boolean isBehind(final int instrumentId, final int index, final int slot, final int kept)
+    {
+        final int limit = VolatilityChanges.DEPTH - (slot & (VolatilityChanges.DEPTH / 2 - 1));
+        return kept > limit &&
+            instrumentHolders.taken(instrumentId, index) < volatilityChanges.sequence(instrumentId, limit);
+    }
+
+    // Per contract, how far the change can move the distance of a holder's figures to any threshold, at any spot
+    // within twice the widest trusted range of the tick's and any price time within the longest trusted age after it:
+    // its expansion's terms at their largest, on the mark and on each scenario, weighted as IM and MM take them.
+    private double changeBound(final int instrumentId, final double[] change)
+    {
+        final double reach = 2.02 * REFRESH_MOVE * change[InstrumentRiskCache.CHANGE_SPOT];
+        final double age = MAX_AGE_NS;
+        final int n = RiskVectors.SCENARIOS;
+        double scenario = 0.0;
+        for (int k = 0; k < n; k++)
+        {
+            scenario = Math.max(scenario, Math.abs(change[k]) + reach * Math.abs(change[n + k]) +
+                0.5 * reach * reach * Math.abs(change[2 * n + k]) + age * Math.abs(change[3 * n + k]));
+        }
+        final int m = InstrumentRiskCache.MARK_CHANGE;
+        final double mark = Math.abs(change[m]) + reach * Math.abs(change[m + 1]) +
+            0.5 * reach * reach * Math.abs(change[m + 2]) + age * Math.abs(change[m + 3]);
+        final double offset = Math.max(1.0, Math.abs(parameters.pnlOffset(instruments.underlying(instrumentId))));
+        return (1.0 + 2.0 * DECISION_BAND) * (1.0 + 1.0e-9) * (instruments.multiplier(instrumentId) * mark +
+            Math.max(1.0, parameters.mmFactor()) * offset * scenario);
     }
 
     @Override
@@ -463,6 +666,11 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         holders.clear();
         instrumentHolders.clear();
+        volatilityChanges.clear();
+        for (int a = 0, n = state.assets().capacity(); a < n; a++)
+        {
+            collateralSteps[a] = collateralStep(a);
+        }
         java.util.Arrays.fill(collateralIndices, -1);
         collateralCount = 0;
         long held = 0;
@@ -485,7 +693,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             holders.update(slot, 0L, vectors.mask(slot), 0);
             collateralMasks[slot] = 0L;
             updateCollateral(slot);
-            instrumentHolders.sync(slot);
+            instrumentHolders.sync(slot, state.inputSequence());
         }
     }
 
@@ -549,6 +757,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public long nearDecisionRefreshes()
     {
         return nearDecisionRefreshes;
+    }
+
+    /** @return how many holders of options took a volatility change lazily, far from every threshold. */
+    public long lazyVolatilityChanges()
+    {
+        return lazyVolatilityChanges;
     }
 
     /** @return how many checks were decided on figures recomputed exactly, being near a decision. */

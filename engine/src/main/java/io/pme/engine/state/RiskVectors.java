@@ -75,6 +75,7 @@ public final class RiskVectors
     private final int coldAccountBytes;
     private final UnsafeBuffer[] hotChunks;
     private final UnsafeBuffer[] coldChunks;
+    private final double[][] budgetChunks;
     private final int[] denseByAsset;
     private final int[] assetByDense;
     private final int movedTimes;
@@ -96,6 +97,7 @@ public final class RiskVectors
         coldAccountBytes = roundToLine(maxUnderlyings * COLD_STRIDE * Double.BYTES);
         hotChunks = new UnsafeBuffer[(maxAccounts + CHUNK_ACCOUNTS - 1) >> CHUNK_SHIFT];
         coldChunks = new UnsafeBuffer[hotChunks.length];
+        budgetChunks = new double[hotChunks.length][];
         denseByAsset = new int[maxAssets];
         assetByDense = new int[maxUnderlyings];
         clear();
@@ -120,6 +122,40 @@ public final class RiskVectors
             {
                 hotChunks[c].setMemory(0, hotChunks[c].capacity(), (byte)0);
                 coldChunks[c].setMemory(0, coldChunks[c].capacity(), (byte)0);
+                Arrays.fill(budgetChunks[c], 0.0);
+            }
+        }
+    }
+
+    /**
+     * @return how far, in USD of distance to the account's nearest threshold, volatility changes of its options may
+     * still move its figures while it is taking them lazily; set when its figures are evaluated on a volatility
+     * change or exactly. Kept apart from the account's vectors, so that a tick reads it without touching them.
+     */
+    public double volatilityBudget(final int slot)
+    {
+        final double[] chunk = budgetChunks[slot >> CHUNK_SHIFT];
+        return null == chunk ? 0.0 : chunk[slot & (CHUNK_ACCOUNTS - 1)];
+    }
+
+    /** Sets {@link #volatilityBudget(int)}. */
+    public void volatilityBudget(final int slot, final double budget)
+    {
+        if (null == budgetChunks[slot >> CHUNK_SHIFT])
+        {
+            allocate(slot >> CHUNK_SHIFT);
+        }
+        budgetChunks[slot >> CHUNK_SHIFT][slot & (CHUNK_ACCOUNTS - 1)] = budget;
+    }
+
+    /** Takes every account's {@link #volatilityBudget(int)} to zero. */
+    public void clearVolatilityBudgets()
+    {
+        for (final double[] chunk : budgetChunks)
+        {
+            if (null != chunk)
+            {
+                Arrays.fill(chunk, 0.0);
             }
         }
     }
@@ -193,6 +229,7 @@ public final class RiskVectors
     {
         hotChunks[chunk] = new UnsafeBuffer(BufferUtil.allocateDirectAligned(CHUNK_ACCOUNTS * hotAccountBytes, LINE));
         coldChunks[chunk] = new UnsafeBuffer(BufferUtil.allocateDirectAligned(CHUNK_ACCOUNTS * coldAccountBytes, LINE));
+        budgetChunks[chunk] = new double[CHUNK_ACCOUNTS];
     }
 
     /**

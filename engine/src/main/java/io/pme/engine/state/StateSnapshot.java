@@ -13,7 +13,7 @@ public final class StateSnapshot
 {
     private static final int MAGIC = 0x504D4553; // "PMES"
     // 2: risk vectors in the five-line layout, with the spot each current vector was last moved to
-    private static final int FORMAT_VERSION = 4;
+    private static final int FORMAT_VERSION = 5;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
@@ -247,7 +247,8 @@ public final class StateSnapshot
         for (int slot = 0; slot < accounts; slot++)
         {
             final long mask = vectors.mask(slot);
-            w.putLong(mask).putDouble(vectors.baseEquity(slot)).putLong(vectors.refreshTimeNs(slot));
+            w.putLong(mask).putDouble(vectors.baseEquity(slot)).putLong(vectors.refreshTimeNs(slot))
+                .putDouble(vectors.volatilityBudget(slot));
             for (long m = mask; 0 != m; m &= m - 1)
             {
                 final int d = Long.numberOfTrailingZeros(m);
@@ -273,6 +274,7 @@ public final class StateSnapshot
             vectors.mask(slot, mask);
             vectors.baseEquity(slot, r.getDouble());
             vectors.refreshTimeNs(slot, r.getLong());
+            vectors.volatilityBudget(slot, r.getDouble());
             for (long m = mask; 0 != m; m &= m - 1)
             {
                 final int d = Long.numberOfTrailingZeros(m);

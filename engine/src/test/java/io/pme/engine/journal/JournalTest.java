@@ -496,14 +496,19 @@ class JournalTest
         {
             appendAndSync(journal, buffer, 0, 50_000);
 
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            appendAndSync(journal, buffer, 50_000, 5_000);
-            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-
-            // a few hundred bytes now and then (176 and 896 B seen in 5,000) come from the JDK's FileChannel.force or
-            // Chronicle mapping its next chunk, never from each append or sync: about 0 B per synced append
-            assertTrue(allocated <= 5_000 / 2, () -> allocated + " bytes allocated for 5000 appends, each synced");
-            assertEquals(55_000, journal.syncedCount());
+            // a few hundred bytes now and then (176 and 896 B seen in 5,000; once 20 kB while other tests loaded the
+            // machine) come from the JDK's FileChannel.force or Chronicle mapping its next chunk, never from each
+            // append or sync: about 0 B per synced append, so the quietest of three rounds must allocate almost none
+            long allocated = Long.MAX_VALUE;
+            for (int round = 0; round < 3; round++)
+            {
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                appendAndSync(journal, buffer, 50_000 + round * 5_000, 5_000);
+                allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+            }
+            final long least = allocated;
+            assertTrue(least <= 5_000 / 2, () -> least + " bytes allocated for 5000 appends, each synced");
+            assertEquals(65_000, journal.syncedCount());
         }
         finally
         {

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same inputs through an engine that visits every holder on every tick give the same answers, the same margin
  * updates in the same order and the same state digest. The market is built so that accounts cross IM and MM,
  * age past the refresh deadline, hold several underlyings and non-underlying collateral, and check orders between
- * ticks.
+ * ticks. Volatility moves mostly by small steps, which holders far from every threshold take lazily (the engine
+ * that visits every holder takes them on the tick), and sometimes jumps; stablecoins mostly stay near their peg.
  */
 class SafeBandSkippingTest
 {
@@ -50,6 +51,9 @@ class SafeBandSkippingTest
         final long skipping = run.skippingSafe.risk.tickVisits();
         assertTrue(skipping * 3 < all, () -> "visits: skipping " + skipping + ", all " + all);
         assertTrue(run.transitions > 0, "some account must change state along the way");
+        final long lazy = run.skippingSafe.risk.lazyVolatilityChanges();
+        assertEquals(lazy, run.visitingAll.risk.lazyVolatilityChanges());
+        assertTrue(lazy > 1_000, () -> "volatility changes taken lazily: " + lazy);
     }
 
     private static final class Run
@@ -60,6 +64,7 @@ class SafeBandSkippingTest
         final List<List<String>> skipping = new ArrayList<>();
         final SplittableRandom random;
         final double[] prices = SPOTS.clone();
+        final double[] vols = new double[3 * PER_UNDERLYING];
         final List<long[]> openOrders = new ArrayList<>();
         long timeNs = NOW;
         long clientOrderId;
@@ -111,8 +116,8 @@ class SafeBandSkippingTest
                     final double strike = Math.round(SPOTS[u] * (0.8 + 0.08 * k));
                     send(instrument(base + k, u, "OPTION", 0 == (k & 1) ? "CALL" : "PUT", strike,
                         NOW + (7 + 20L * k) * DAY));
-                    send(json("OptionVolatility", 2, "\"sourceId\":1,\"instrumentId\":" + (base + k) +
-                        ",\"volatility\":" + (0.4 + 0.05 * k) + ",\"sourceTimestampNs\":0"));
+                    vols[base + k] = 0.4 + 0.05 * k;
+                    send(volatility(base + k));
                 }
             }
             for (int account = 1; account <= ACCOUNTS; account++)
@@ -144,7 +149,8 @@ class SafeBandSkippingTest
             else if (kind < 66)
             {
                 final int a = 1 + random.nextInt(2);
-                prices[a] = 1.0 + random.nextDouble(-0.02, 0.01);
+                prices[a] = random.nextInt(8) == 0 ? 1.0 + random.nextDouble(-0.02, 0.01) :
+                    1.0 + 5.0e-5 * random.nextGaussian();
                 send(price(a, prices[a]));
             }
             else if (kind < 78)
@@ -162,8 +168,10 @@ class SafeBandSkippingTest
             }
             else if (kind < 92)
             {
-                send(json("OptionVolatility", 2, "\"sourceId\":1,\"instrumentId\":" + option() +
-                    ",\"volatility\":" + random.nextDouble(0.3, 1.2) + ",\"sourceTimestampNs\":0"));
+                final int option = option();
+                vols[option] = random.nextInt(5) == 0 ? random.nextDouble(0.3, 1.2) :
+                    vols[option] * Math.exp(0.01 * random.nextGaussian());
+                send(volatility(option));
             }
             else if (kind < 97)
             {
@@ -214,6 +222,12 @@ class SafeBandSkippingTest
                 random.nextLong(1_000_000L, 50_000_000L);
             return json("OraclePrice", 2, "\"sourceId\":1,\"assetId\":" + asset + ",\"price\":" + price +
                 ",\"sourceTimestampNs\":0");
+        }
+
+        private String volatility(final int option)
+        {
+            return json("OptionVolatility", 2, "\"sourceId\":1,\"instrumentId\":" + option + ",\"volatility\":" +
+                vols[option] + ",\"sourceTimestampNs\":0");
         }
 
         private String deposit(final int account, final int asset, final double amount)
