@@ -61,6 +61,12 @@ final class Admin
         return RejectReason.INVALID_VALUE;
     }
 
+    /** On a SNAPSHOT or DIGEST input, before either: every change kept for accounts to take lazily is taken. */
+    void settleForSnapshot()
+    {
+        risk.model().settleForSnapshot();
+    }
+
     boolean takeSnapshot(final long journalIndex)
     {
         risk.model().settle();

@@ -13,10 +13,17 @@ public interface MarginModel
 
     /**
      * Brings every account's stored figures to today's prices. A tick may leave an account whose figures it cannot
-     * bring near a threshold to be moved when next read; bulk readers of the account table (snapshot, digest) call
-     * this first.
+     * bring near a threshold to be moved when next read; bulk readers of the account table (digest) call this first.
+     * An observation: what the model's state will do next is the same whether or not it is called.
      */
     void settle();
+
+    /**
+     * As {@link #settle()}, and every change the model keeps for accounts to take lazily is taken, so that the state
+     * holds all of it: on the input that asks for a snapshot or a digest, before either (replay takes it on the same
+     * input, whether or not it writes the snapshot).
+     */
+    void settleForSnapshot();
 
     /** Recomputes one account's figures into the account table. */
     void refresh(int slot);

@@ -86,6 +86,15 @@ final class Holders
         tighten(d, index >> BLOCK_SHIFT, low, high, deadlineNs);
     }
 
+    /** Narrows the account's safe band on an underlying to within the given bounds. */
+    void narrow(final int slot, final int d, final double low, final double high)
+    {
+        final int index = positions[slot * dimensions + d];
+        lows[d][index] = Math.max(lows[d][index], low);
+        highs[d][index] = Math.min(highs[d][index], high);
+        tighten(d, index >> BLOCK_SHIFT, lows[d][index], highs[d][index], deadlines[d][index]);
+    }
+
     // A block's bounds are the intersection of its members' bands, or narrower: a band that changes only narrows
     // them here, and a scan of the block makes them exact again. So a block whose bounds hold the price and time
     // holds no member a tick must visit.

@@ -56,6 +56,10 @@ final class IncrementalAccounts
     private final double[] aggregates;
     private final boolean[] setActive;
     private final int[] activeSets;
+    private final double[] overlay;
+    private final double[] changes = new double[4 * N];
+    private long overlayMask;
+    private double overlayEquity;
 
     IncrementalAccounts(final EngineState state, final RiskParameters parameters, final InstrumentRiskCache cache)
     {
@@ -69,6 +73,7 @@ final class IncrementalAccounts
         aggregates = new double[sets * N];
         setActive = new boolean[sets];
         activeSets = new int[sets];
+        overlay = new double[vectors.maxUnderlyings() * N];
     }
 
     /**
@@ -402,6 +407,143 @@ final class IncrementalAccounts
     }
 
     /**
+     * On the tick of a volatility change that raises third-derivative bounds or shrinks the option's trusted range:
+     * raises the account's remainder bounds on the underlying by {@code marginRise} and {@code equityRise} and
+     * narrows its trusted range so that the bounded remainder stays what it was (the range shrinks by the cube root
+     * of the bound's rise) and within the option's new range.
+     *
+     * @return the account's trusted range after, or NaN when a bound rose from zero, so that no range keeps the
+     * remainder's bound: the account must then be evaluated on the tick.
+     */
+    double narrow(final int slot, final int d, final double marginRise, final double equityRise,
+        final double optionRange)
+    {
+        final UnsafeBuffer cold = vectors.cold(slot);
+        final int marginAt = vectors.offset(slot, d, MARGIN_REMAINDER);
+        final int equityAt = vectors.offset(slot, d, EQUITY_REMAINDER);
+        final int rangeAt = vectors.offset(slot, d, REFRESH_RANGE);
+        final double margin = cold.getDouble(marginAt);
+        final double equity = cold.getDouble(equityAt);
+        final double raisedMargin = margin + marginRise;
+        final double raisedEquity = equity + equityRise;
+        cold.putDouble(marginAt, raisedMargin);
+        cold.putDouble(equityAt, raisedEquity);
+        double range = Math.min(cold.getDouble(rangeAt), optionRange);
+        if (marginRise > 0.0)
+        {
+            range = margin > 0.0 ? range * Math.cbrt(margin / raisedMargin) : Double.NaN;
+        }
+        if (equityRise > 0.0)
+        {
+            range = equity > 0.0 ? range * Math.cbrt(equity / raisedEquity) : Double.NaN;
+        }
+        if (range < cold.getDouble(rangeAt))
+        {
+            cold.putDouble(rangeAt, range);
+        }
+        return range;
+    }
+
+    /**
+     * Takes an option's volatility changes that the account has not taken, from their sums
+     * ({@link VolatilityChanges#untaken}), into its expansion on the underlying: the same terms, re-centred on its
+     * reference, as {@link #changeVolatility} adds one by one. {@link #volatilityChanged} follows.
+     */
+    void takeVolatility(
+        final int slot, final int d, final int instrumentId, final double quantity, final double[] sums,
+        final double originSpot, final long originTimeNs)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        final double r = hot.getDouble(vectors.offset(slot, d, SPOT)) - originSpot;
+        final double rho = cold.getLong(vectors.offset(slot, d, REFERENCE_TIME)) - originTimeNs;
+        changes(sums, r, rho);
+        final int ref = vectors.offset(slot, d, REFERENCE);
+        final int delta = vectors.offset(slot, d, DELTA);
+        final int gamma = vectors.offset(slot, d, GAMMA);
+        final int theta = vectors.offset(slot, d, THETA);
+        for (int k = 0; k < N; k++)
+        {
+            final int o = k * B;
+            add(cold, ref + o, quantity * changes[k]);
+            add(cold, delta + o, quantity * changes[N + k]);
+            add(cold, gamma + o, quantity * changes[2 * N + k]);
+            add(cold, theta + o, quantity * changes[3 * N + k]);
+        }
+        final double size = quantity * instruments.multiplier(instrumentId);
+        final int m = VolatilityChanges.MARK;
+        add(hot, vectors.offset(slot, d, OPTION_VALUE), size * markValue(sums, r, rho));
+        add(hot, vectors.offset(slot, d, OPTION_DELTA), size * (sums[m + 2] - sums[m + 3] + r * sums[m]));
+        add(hot, vectors.offset(slot, d, OPTION_GAMMA), size * sums[m]);
+        add(cold, vectors.offset(slot, d, OPTION_THETA), size * sums[m + 1]);
+        final int marginRemainder = vectors.offset(slot, d, MARGIN_REMAINDER);
+        cold.putDouble(marginRemainder, Math.max(0.0,
+            cold.getDouble(marginRemainder) + Math.abs(quantity) * sums[VolatilityChanges.THIRDS]));
+        final int equityRemainder = vectors.offset(slot, d, EQUITY_REMAINDER);
+        cold.putDouble(equityRemainder, Math.max(0.0,
+            cold.getDouble(equityRemainder) + Math.abs(size) * sums[VolatilityChanges.THIRDS + 1]));
+    }
+
+    /**
+     * Adds what an option's untaken volatility changes move the account's current vector and equity by, at the spot
+     * and price time it was last moved to, to the overlay the next {@link #figures} reads and clears: the figures as
+     * if they were taken, the expansion untouched.
+     */
+    void overlayVolatility(
+        final int slot, final int d, final int instrumentId, final double quantity, final double[] sums,
+        final double originSpot, final long originTimeNs)
+    {
+        final UnsafeBuffer hot = vectors.hot(slot);
+        final UnsafeBuffer cold = vectors.cold(slot);
+        final double reference = hot.getDouble(vectors.offset(slot, d, SPOT));
+        final long referenceTimeNs = cold.getLong(vectors.offset(slot, d, REFERENCE_TIME));
+        final double r = reference - originSpot;
+        final double rho = referenceTimeNs - originTimeNs;
+        final double h = vectors.movedSpot(slot, d) - reference;
+        final double tau = vectors.movedTimeNs(slot, d) - referenceTimeNs;
+        changes(sums, r, rho);
+        final long bit = 1L << d;
+        if (0 == (overlayMask & bit))
+        {
+            overlayMask |= bit;
+            java.util.Arrays.fill(overlay, d * N, d * N + N, 0.0);
+        }
+        for (int k = 0; k < N; k++)
+        {
+            overlay[d * N + k] += quantity * (changes[k] + h * (changes[N + k] + 0.5 * h * changes[2 * N + k]) +
+                tau * changes[3 * N + k]);
+        }
+        final int m = VolatilityChanges.MARK;
+        overlayEquity += quantity * instruments.multiplier(instrumentId) * (markValue(sums, r, rho) +
+            h * (sums[m + 2] - sums[m + 3] + r * sums[m] + 0.5 * h * sums[m]) + tau * sums[m + 1]);
+    }
+
+    // From the sums, per scenario: the changes of the expansion's value at the reference, slope, curvature, decay.
+    private void changes(final double[] sums, final double r, final double rho)
+    {
+        for (int k = 0; k < N; k++)
+        {
+            final double c = sums[VolatilityChanges.CURVATURE + k];
+            final double decay = sums[VolatilityChanges.DECAY + k];
+            final double slope = sums[VolatilityChanges.SLOPE + k];
+            final double xc = sums[VolatilityChanges.X_CURVATURE + k];
+            changes[k] = sums[VolatilityChanges.VALUE + k] - sums[VolatilityChanges.X_SLOPE + k] + r * slope +
+                0.5 * sums[VolatilityChanges.XX_CURVATURE + k] - r * xc + 0.5 * r * r * c -
+                sums[VolatilityChanges.Y_DECAY + k] + rho * decay;
+            changes[N + k] = slope - xc + r * c;
+            changes[2 * N + k] = c;
+            changes[3 * N + k] = decay;
+        }
+    }
+
+    private static double markValue(final double[] sums, final double r, final double rho)
+    {
+        final int m = VolatilityChanges.MARK;
+        return sums[m + 4] - sums[m + 5] + r * sums[m + 2] + 0.5 * sums[m + 6] - r * sums[m + 3] +
+            0.5 * r * r * sums[m] - sums[m + 7] + rho * sums[m + 1];
+    }
+
+    /**
      * @return a bound on how far the account's figures' distance to any threshold can shrink, from any spot and
      * price time within its trusted ranges and ages, volatility unchanged: per underlying, the reach of its range
      * times the equity's and the margin's slopes, and its trusted age times the equity's and the scenarios' decay.
@@ -518,6 +660,8 @@ final class IncrementalAccounts
         final double base = vectors.baseEquity(slot);
         if (Double.isNaN(base))
         {
+            overlayMask = 0;
+            overlayEquity = 0.0;
             out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
             return;
         }
@@ -575,9 +719,18 @@ final class IncrementalAccounts
                     0.5 * h * buffer.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
             }
             contingency += buffer.getDouble(vectors.offset(slot, d, CONTINGENCY)) * spot;
+            if (0 != (overlayMask & (1L << d)))
+            {
+                overlaid(buffer, vectors.offset(slot, d, CURRENT), d * N, parameters.pnlOffset(u), set * N,
+                    cache.arrays(), instrumentId * N, trade);
+                continue;
+            }
             accumulate(buffer, vectors.offset(slot, d, CURRENT), parameters.pnlOffset(u), set * N,
                 cache.arrays(), instrumentId * N, trade);
         }
+        equity += overlayEquity;
+        overlayMask = 0;
+        overlayEquity = 0.0;
         final double initialMargin = worstLosses(active) + contingency;
         final double maintenanceMargin = parameters.mmFactor() * initialMargin;
         out.set(equity, initialMargin, maintenanceMargin,
@@ -627,6 +780,20 @@ final class IncrementalAccounts
                 final double p = buffer.getDouble(current + k * B) + tradeQuantity * trade[tradeAt + k];
                 aggregates[aggregate + k] += linear * p - kink * Math.abs(p);
             }
+        }
+    }
+
+    private void overlaid(
+        final UnsafeBuffer buffer, final int current, final int from, final double offset, final int aggregate,
+        final double[] trade, final int tradeAt, final double tradeQuantity)
+    {
+        final double linear = 0.5 * (1.0 + offset);
+        final double kink = 0.5 * (1.0 - offset);
+        for (int k = 0; k < N; k++)
+        {
+            final double p = buffer.getDouble(current + k * B) + overlay[from + k] +
+                (0.0 == tradeQuantity ? 0.0 : tradeQuantity * trade[tradeAt + k]);
+            aggregates[aggregate + k] += linear * p - kink * Math.abs(p);
         }
     }
 

@@ -67,7 +67,7 @@ final class InstrumentHolders
         return quantities[instrumentId][index];
     }
 
-    /** @return the input sequence up to which the member has taken the instrument's volatility changes. */
+    /** @return how many of the instrument's volatility changes the member has taken. */
     long taken(final int instrumentId, final int index)
     {
         return taken[instrumentId][index];
@@ -113,11 +113,18 @@ final class InstrumentHolders
         return registeredIndices[slot >> CHUNK_SHIFT][(slot & (CHUNK_ACCOUNTS - 1)) * maxPositions + registration];
     }
 
+    /** @return the account's index in the instrument's list, or -1 when it is not registered with it. */
+    int indexOf(final int slot, final int instrumentId)
+    {
+        final int r = registration(slot, instrumentId);
+        return r < 0 ? -1 : registeredIndex(slot, r);
+    }
+
     /**
-     * Brings the account's registrations to the instruments it holds positions in now, with their quantities; new
-     * ones have taken every volatility change up to {@code sequence}.
+     * Brings the account's registrations to the instruments it holds positions in now, with their quantities; a new
+     * one has taken no volatility change (an exact refresh follows, or a restore, which starts with none).
      */
-    void sync(final int slot, final long sequence)
+    void sync(final int slot)
     {
         final int chunk = slot >> CHUNK_SHIFT;
         if (null == registeredInstruments[chunk])
@@ -140,7 +147,7 @@ final class InstrumentHolders
             int r = registration(slot, instrumentId);
             if (r < 0)
             {
-                add(slot, instrumentId, sequence);
+                add(slot, instrumentId);
                 r = registrationCounts[slot] - 1;
             }
             quantities[instrumentId][registeredIndex(slot, r)] = Math.abs(accounts.positionQuantity(slot, i));
@@ -161,7 +168,7 @@ final class InstrumentHolders
         return -1;
     }
 
-    private void add(final int slot, final int instrumentId, final long sequence)
+    private void add(final int slot, final int instrumentId)
     {
         int[] list = members[instrumentId];
         if (null == list)
@@ -180,7 +187,7 @@ final class InstrumentHolders
         }
         final int index = counts[instrumentId]++;
         list[index] = slot;
-        taken[instrumentId][index] = sequence;
+        taken[instrumentId][index] = 0L;
         final int at = (slot & (CHUNK_ACCOUNTS - 1)) * maxPositions + registrationCounts[slot]++;
         registeredInstruments[slot >> CHUNK_SHIFT][at] = instrumentId;
         registeredIndices[slot >> CHUNK_SHIFT][at] = index;

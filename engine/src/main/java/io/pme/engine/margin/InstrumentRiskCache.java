@@ -212,14 +212,19 @@ final class InstrumentRiskCache
     }
 
     /**
-     * @return whether the last {@link #volatilityChange(int)} left the option's trusted range and age as wide and
-     * its third-derivative bounds as low as they were: then no holder's trusted range needs to shrink for it, and
-     * holders far from every threshold may take it when next read.
+     * @return whether the last {@link #volatilityChange(int)} left the option's trusted age as long as it was (it
+     * follows time to expiry alone): then holders may take the rest of the change lazily, their trusted ranges
+     * narrowed on the tick where the option's range or third-derivative bounds narrow them.
      */
-    boolean changeNarrowsNothing(final int instrumentId)
+    boolean changeKeepsAge(final int instrumentId)
     {
-        return change[THIRD_CHANGE] <= 0.0 && change[THIRD_CHANGE + 1] <= 0.0 &&
-            refreshRanges[instrumentId] >= rangeBefore && maxAges[instrumentId] >= ageBefore;
+        return maxAges[instrumentId] >= ageBefore;
+    }
+
+    /** @return whether the last {@link #volatilityChange(int)} shrank the option's trusted range. */
+    boolean changeShrankRange(final int instrumentId)
+    {
+        return refreshRanges[instrumentId] < rangeBefore;
     }
 
     /**

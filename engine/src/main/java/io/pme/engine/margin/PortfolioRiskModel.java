@@ -87,9 +87,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final InstrumentHolders instrumentHolders;
     private final VolatilityChanges volatilityChanges;
     private final long[] collateralSteps;
-    private final long[] pendingSequences;
-    private final int[] pendingInstruments;
-    private final int[] pendingAges;
+    private final double[] untaken = new double[VolatilityChanges.LENGTH];
     private final Trades trades = new Trades(MAX_WHAT_IF_TRADES);
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
@@ -145,10 +143,6 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         volatilityChanges = new VolatilityChanges(instruments.capacity());
         collateralSteps = new long[state.assets().capacity()];
         java.util.Arrays.fill(collateralSteps, Long.MIN_VALUE);
-        final int pending = accounts.maxPositions() * (VolatilityChanges.DEPTH + 1);
-        pendingSequences = new long[pending];
-        pendingInstruments = new int[pending];
-        pendingAges = new int[pending];
         resetParameters();
     }
 
@@ -212,7 +206,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         balanceMasks[slot] = balanceMask(slot);
         updateCollateral(slot);
-        instrumentHolders.sync(slot, state.inputSequence());
+        instrumentHolders.sync(slot);
         exact(slot);
     }
 
@@ -220,11 +214,11 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private void exact(final int slot)
     {
         final long oldMask = vectors.mask(slot);
-        final long sequence = state.inputSequence();
         for (int r = 0, n = instrumentHolders.registrations(slot); r < n; r++)
         {
-            instrumentHolders.taken(instrumentHolders.registeredInstrument(slot, r),
-                instrumentHolders.registeredIndex(slot, r), sequence);
+            final int instrumentId = instrumentHolders.registeredInstrument(slot, r);
+            instrumentHolders.taken(instrumentId, instrumentHolders.registeredIndex(slot, r),
+                volatilityChanges.written(instrumentId));
         }
         instrumentHolders.pending(slot, false);
         incremental.refresh(slot, state.nowNs(), balanceMasks[slot]);
@@ -373,7 +367,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
-    // The volatility changes the account has not taken yet, in the order of their ticks, as the ticks would have.
+    // The volatility changes the account has not taken yet, into its expansion: on inputs that reach the account
+    // whether or not ticks skip accounts inside their bands (its own inputs, a volatility tick that evaluates it or
+    // finds it too far behind, a digest or snapshot), in the order of its positions, so that the expansion's bits are
+    // a function of the journaled inputs alone.
     private boolean takePending(final int slot)
     {
         if (!instrumentHolders.isPending(slot))
@@ -381,58 +378,110 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             return false;
         }
         instrumentHolders.pending(slot, false);
-        int n = 0;
-        for (int r = 0, registrations = instrumentHolders.registrations(slot); r < registrations; r++)
-        {
-            final int instrumentId = instrumentHolders.registeredInstrument(slot, r);
-            final int index = instrumentHolders.registeredIndex(slot, r);
-            final long taken = instrumentHolders.taken(instrumentId, index);
-            final int kept = volatilityChanges.count(instrumentId);
-            int age = 0;
-            for (; age < kept && volatilityChanges.sequence(instrumentId, age) > taken; age++)
-            {
-                final long sequence = volatilityChanges.sequence(instrumentId, age);
-                int at = n++;
-                for (; at > 0 && pendingSequences[at - 1] > sequence; at--)
-                {
-                    pendingSequences[at] = pendingSequences[at - 1];
-                    pendingInstruments[at] = pendingInstruments[at - 1];
-                    pendingAges[at] = pendingAges[at - 1];
-                }
-                pendingSequences[at] = sequence;
-                pendingInstruments[at] = instrumentId;
-                pendingAges[at] = age;
-            }
-            if (age > 0)
-            {
-                instrumentHolders.taken(instrumentId, index, volatilityChanges.sequence(instrumentId, 0));
-            }
-        }
         long changed = 0;
-        for (int i = 0; i < n; i++)
+        for (int p = 0, n = accounts.positionCount(slot); p < n; p++)
         {
-            final int instrumentId = pendingInstruments[i];
-            final int d = vectors.dense(instruments.underlying(instrumentId));
-            incremental.changeVolatility(slot, d, instrumentId,
-                accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)),
-                volatilityChanges.changes(instrumentId), volatilityChanges.offset(instrumentId, pendingAges[i]),
-                false);
-            changed |= 1L << d;
+            final int instrumentId = accounts.positionInstrument(slot, p);
+            final int index = instrumentHolders.indexOf(slot, instrumentId);
+            if (index >= 0 && untaken(instrumentId, index))
+            {
+                final int d = vectors.dense(instruments.underlying(instrumentId));
+                incremental.takeVolatility(slot, d, instrumentId, accounts.positionQuantity(slot, p), untaken,
+                    volatilityChanges.originSpot(instrumentId), volatilityChanges.originTimeNs(instrumentId));
+                instrumentHolders.taken(instrumentId, index, volatilityChanges.written(instrumentId));
+                changed |= 1L << d;
+            }
         }
         for (long m = changed; 0 != m; m &= m - 1)
         {
             incremental.volatilityChanged(slot, Long.numberOfTrailingZeros(m));
         }
-        return n > 0;
+        return true;
     }
 
-    /** Brings every account's vectors and stored figures to today's spots, before they are read in bulk. */
+    // A holder too far behind on the option takes that option's changes alone; it stays pending, so that its next
+    // read brings its stored figures to its expansion.
+    private void catchUp(final int slot, final int d, final int instrumentId, final int index)
+    {
+        if (untaken(instrumentId, index))
+        {
+            incremental.takeVolatility(slot, d, instrumentId,
+                accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)), untaken,
+                volatilityChanges.originSpot(instrumentId), volatilityChanges.originTimeNs(instrumentId));
+            instrumentHolders.taken(instrumentId, index, volatilityChanges.written(instrumentId));
+            incremental.volatilityChanged(slot, d);
+        }
+    }
+
+    // A tick visiting the account sees its figures as if it had taken its volatility changes, and leaves them untaken:
+    // which accounts a tick visits depends on whether it skips those inside their bands, so a visit may not change
+    // the expansion's bits.
+    private void overlayPending(final int slot)
+    {
+        if (!instrumentHolders.isPending(slot))
+        {
+            return;
+        }
+        for (int p = 0, n = accounts.positionCount(slot); p < n; p++)
+        {
+            final int instrumentId = accounts.positionInstrument(slot, p);
+            final int index = instrumentHolders.indexOf(slot, instrumentId);
+            if (index >= 0 && untaken(instrumentId, index))
+            {
+                incremental.overlayVolatility(slot, vectors.dense(instruments.underlying(instrumentId)), instrumentId,
+                    accounts.positionQuantity(slot, p), untaken, volatilityChanges.originSpot(instrumentId),
+                    volatilityChanges.originTimeNs(instrumentId));
+            }
+        }
+    }
+
+    // Fills the sums of the changes the member has not taken, if any.
+    private boolean untaken(final int instrumentId, final int index)
+    {
+        final long taken = instrumentHolders.taken(instrumentId, index);
+        if (taken >= volatilityChanges.written(instrumentId) || !volatilityChanges.inEpoch(instrumentId))
+        {
+            return false;
+        }
+        volatilityChanges.untaken(instrumentId, taken, untaken);
+        return true;
+    }
+
+    /**
+     * Brings every account's stored figures to today's spots and volatilities, before they are read in bulk, leaving
+     * volatility changes untaken: an observation, like a visit.
+     */
+    @Override
     public void settle()
+    {
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            if (!Double.isNaN(vectors.baseEquity(slot)))
+            {
+                final boolean moved = incremental.settle(slot, balanceMasks[slot]);
+                if (instrumentHolders.isPending(slot))
+                {
+                    overlayPending(slot);
+                    store(slot);
+                }
+                else if (moved)
+                {
+                    store(slot);
+                }
+            }
+        }
+    }
+
+    // Every account takes every volatility change, so that the snapshot holds them; the sums then restart, so that
+    // an engine restored from it keeps the same sums as the one that wrote it.
+    @Override
+    public void settleForSnapshot()
     {
         for (int slot = 0, n = accounts.count(); slot < n; slot++)
         {
             settle(slot);
         }
+        volatilityChanges.newEpoch();
     }
 
     @Override
@@ -501,8 +550,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     // The account brought to today's spots and volatilities, revalued exactly when near a threshold.
     private void review(final int slot)
     {
-        takePending(slot);
         incremental.settle(slot, balanceMasks[slot]);
+        overlayPending(slot);
         incremental.figures(slot, -1, 0.0, 0.0, figures);
         if (isNearBoundary(slot, figures))
         {
@@ -550,8 +599,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 
     // The option's change of risk array at today's spot is added to each holder's expansion, re-centred on its
     // reference, so that the expansion equals the exact one at today's spot; no walk over the holder's positions.
-    // A change that narrows no trusted range is kept, and a holder whose volatility budget covers all it can move
-    // its figures by takes it when next read: the tick reads only the holder's quantity and budget, in one pass.
+    // A change is kept, and a holder whose volatility budget covers all it can move its figures by takes it when next
+    // read: the tick reads only the holder's quantity and budget, in one pass. A change that raises the option's
+    // third-derivative bounds or shrinks its trusted range narrows each holder's range on the tick (the rise of its
+    // remainder bound is taken then, not kept with the rest of the change).
     @Override
     public void onVolatility(final int instrumentId, final MarginListener listener)
     {
@@ -564,40 +615,60 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
         final boolean priced = MarginResult.STATUS_OK == cache.volatilityChange(instrumentId);
         final int d = vectors.denseIfAssigned(instruments.underlying(instrumentId));
-        final boolean lazy = priced && d >= 0 && cache.changeNarrowsNothing(instrumentId);
-        final double perContract = lazy ? changeBound(instrumentId, cache.change()) : 0.0;
+        final boolean lazy = priced && d >= 0 && cache.changeKeepsAge(instrumentId);
+        final double[] change = cache.change();
+        final double perContract = lazy ? changeBound(instrumentId, change) : 0.0;
+        final double marginRise = lazy ? Math.max(0.0, change[InstrumentRiskCache.THIRD_CHANGE]) : 0.0;
+        final double equityRise = lazy ? Math.max(0.0, change[InstrumentRiskCache.THIRD_CHANGE + 1]) : 0.0;
+        final double optionRange = lazy && cache.changeShrankRange(instrumentId) ?
+            cache.refreshRange(instrumentId) : Double.POSITIVE_INFINITY;
+        final boolean narrows = marginRise > 0.0 || equityRise > 0.0 || optionRange < Double.POSITIVE_INFINITY;
         if (lazy)
         {
-            volatilityChanges.record(instrumentId, state.inputSequence(), cache.change());
+            change[InstrumentRiskCache.THIRD_CHANGE] -= marginRise;
+            change[InstrumentRiskCache.THIRD_CHANGE + 1] -= equityRise;
+            volatilityChanges.record(instrumentId, change);
         }
-        final int kept = volatilityChanges.count(instrumentId);
+        final long written = volatilityChanges.written(instrumentId);
         for (int i = count - 1; i >= 0; i--)
         {
             final int slot = instrumentHolders.member(instrumentId, i);
-            final byte previous = accounts.state(slot);
             final double budget = vectors.volatilityBudget(slot);
-            final double cost = instrumentHolders.quantity(instrumentId, i) * perContract;
-            if (lazy && budget > 0.0 && budget >= cost)
+            final double quantity = instrumentHolders.quantity(instrumentId, i);
+            final double multiplier = instruments.multiplier(instrumentId);
+            // a positive budget is only ever set for an account margined and exposed to the option's underlying
+            final boolean affordable = lazy && budget > 0.0 && budget >= quantity * perContract;
+            if (affordable && (!narrows ||
+                !Double.isNaN(narrowHolder(slot, d, quantity, multiplier, marginRise, equityRise, optionRange))))
             {
                 lazyVolatilityChanges++;
-                vectors.volatilityBudget(slot, budget - cost);
+                vectors.volatilityBudget(slot, budget - quantity * perContract);
                 instrumentHolders.pending(slot, true);
+                if (written - instrumentHolders.taken(instrumentId, i) > behindLimit(slot))
+                {
+                    catchUp(slot, d, instrumentId, i);
+                }
                 if (!skipSafeAccounts)
                 {
+                    final byte previous = accounts.state(slot);
                     review(slot);
+                    report(slot, previous, listener);
                 }
-                else if (isBehind(instrumentId, i, slot, kept))
-                {
-                    settle(slot);
-                }
+                continue;
             }
-            else if (!priced || d < 0 || Double.isNaN(vectors.baseEquity(slot)) ||
+            final byte previous = accounts.state(slot);
+            if (!priced || d < 0 || Double.isNaN(vectors.baseEquity(slot)) ||
                 0 == (vectors.mask(slot) & (1L << d)))
             {
                 exact(slot);
             }
             else
             {
+                if (narrows && !affordable)
+                {
+                    incremental.narrow(slot, d, quantity * marginRise, quantity * multiplier * equityRise,
+                        optionRange);
+                }
                 instrumentHolders.pending(slot, lazy || instrumentHolders.isPending(slot));
                 takePending(slot);
                 incremental.settle(slot, balanceMasks[slot]);
@@ -623,13 +694,28 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         cache.volatilityPriced(instrumentId);
     }
 
-    // A holder is at most DEPTH changes of an option behind, and catches up earlier by a stagger of its slot, so that
-    // holders that took the same changes lazily do not all catch up on the same tick.
-    private boolean isBehind(final int instrumentId, final int index, final int slot, final int kept)
+    // The holder's remainder bounds raised and its trusted range narrowed for a change it takes lazily, its band
+    // narrowed with it as a visit would set it; NaN when its range cannot be narrowed so, and it must be evaluated.
+    private double narrowHolder(
+        final int slot, final int d, final double quantity, final double multiplier, final double marginRise,
+        final double equityRise, final double optionRange)
     {
-        final int limit = VolatilityChanges.DEPTH - (slot & (VolatilityChanges.DEPTH / 2 - 1));
-        return kept > limit &&
-            instrumentHolders.taken(instrumentId, index) < volatilityChanges.sequence(instrumentId, limit);
+        final double range = incremental.narrow(slot, d, quantity * marginRise, quantity * multiplier * equityRise,
+            optionRange);
+        if (!Double.isNaN(range))
+        {
+            final double reference = vectors.get(slot, d, RiskVectors.SPOT);
+            final double reach = range * (1.0 - 1e-9) * reference;
+            holders.narrow(slot, d, reference - reach, reference + reach);
+        }
+        return range;
+    }
+
+    // A holder is less than DEPTH changes of an option behind, and catches up earlier by a stagger of its slot, so
+    // that holders that took the same changes lazily do not all catch up on the same tick.
+    private static int behindLimit(final int slot)
+    {
+        return VolatilityChanges.DEPTH - 1 - (slot & (VolatilityChanges.DEPTH / 2 - 1));
     }
 
     // Per contract, how far the change can move the distance of a holder's figures to any threshold, at any spot
@@ -693,7 +779,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             holders.update(slot, 0L, vectors.mask(slot), 0);
             collateralMasks[slot] = 0L;
             updateCollateral(slot);
-            instrumentHolders.sync(slot, state.inputSequence());
+            instrumentHolders.sync(slot);
         }
     }
 

@@ -3,76 +3,158 @@ package io.pme.engine.margin;
 import java.util.Arrays;
 
 /**
- * Per option, its latest volatility changes that holders may take lazily, each as priced by
- * {@link InstrumentRiskCache#volatilityChange(int)} and tagged with the input sequence of its tick. A holder that has
- * taken every change up to some sequence takes the newer ones, in sequence order across its options, when it is next
- * read. The tick that records a change makes every holder missing the oldest one kept take it, so that the next
- * tick may overwrite it: a holder is never more than {@link #DEPTH} changes of one option behind. A cache of ticks,
- * not state: a snapshot is taken with every holder current, so a restore starts with no change pending.
+ * Per option, the volatility changes that holders may take lazily, kept as running sums so that a holder takes any
+ * number of them at the cost of one. Each change, as priced by {@link InstrumentRiskCache#volatilityChange(int)} at
+ * a spot S and price time t, moves a holder with reference spot R and time T by its expansion re-centred on R:
+ * value − (S − R)·slope + ½(S − R)²·curvature − (t − T)·decay, and so on for the slopes. Written about an origin
+ * O, T₀ of the option (x = S − O, y = t − T₀, r = R − O, ρ = T − T₀) that is a polynomial in r and ρ whose
+ * coefficients are sums over the changes of c, θ, s, x·c, v, x·s, x²·c and y·θ: kept per scenario and for the mark.
+ * <p>
+ * The sums restart at an epoch, when every holder has taken every change (before a digest or snapshot), so that an
+ * engine restored from a snapshot holds the same sums as the one that wrote it. The tick that records a change
+ * makes every holder that is too far behind take what it missed: a holder is never more than {@link #DEPTH} changes
+ * of one option behind, and the sums of the last {@code DEPTH + 1} are kept. A cache of ticks, not state.
  */
 final class VolatilityChanges
 {
-    /** Changes a holder may be behind on one option; one more is kept while a tick catches up those behind. */
-    static final int DEPTH = 32;
+    /** Changes a holder may be behind on one option. */
+    static final int DEPTH = 64;
     private static final int KEPT = DEPTH + 1;
-    private static final int L = InstrumentRiskCache.CHANGE_LENGTH;
+    private static final int N = InstrumentRiskCache.N;
+    /** Per scenario sums, {@code N} each, in this order; then the same eight for the mark; then the two bounds. */
+    static final int CURVATURE = 0;
+    static final int DECAY = N;
+    static final int SLOPE = 2 * N;
+    static final int X_CURVATURE = 3 * N;
+    static final int VALUE = 4 * N;
+    static final int X_SLOPE = 5 * N;
+    static final int XX_CURVATURE = 6 * N;
+    static final int Y_DECAY = 7 * N;
+    /** Offset of the mark's eight sums, in the same order. */
+    static final int MARK = 8 * N;
+    /** Offset of the sums of the changes of the two third-derivative bounds. */
+    static final int THIRDS = MARK + 8;
+    /** Doubles of one running sum. */
+    static final int LENGTH = THIRDS + 2;
 
-    private final double[][] changes;
-    private final long[][] sequences;
+    private final double[][] sums;
     private final long[] written;
+    private final long[] epochStart;
+    private final double[] originSpot;
+    private final long[] originTime;
 
     VolatilityChanges(final int maxInstruments)
     {
-        changes = new double[maxInstruments][];
-        sequences = new long[maxInstruments][];
+        sums = new double[maxInstruments][];
         written = new long[maxInstruments];
+        epochStart = new long[maxInstruments];
+        originSpot = new double[maxInstruments];
+        originTime = new long[maxInstruments];
     }
 
+    /** Forgets every change: after a restore, holders start with none to take. */
     void clear()
     {
         Arrays.fill(written, 0L);
+        Arrays.fill(epochStart, 0L);
+    }
+
+    /** Every holder has taken every change: the sums restart from the next one. */
+    void newEpoch()
+    {
+        System.arraycopy(written, 0, epochStart, 0, written.length);
+    }
+
+    /** @return how many changes of the option were recorded: a holder that has taken them all has taken this many. */
+    long written(final int instrumentId)
+    {
+        return written[instrumentId];
+    }
+
+    double originSpot(final int instrumentId)
+    {
+        return originSpot[instrumentId];
+    }
+
+    long originTimeNs(final int instrumentId)
+    {
+        return originTime[instrumentId];
     }
 
     // Allocated on an option's first lazy change, so that memory follows the options that have holders.
-    void record(final int instrumentId, final long sequence, final double[] change)
+    void record(final int instrumentId, final double[] change)
     {
-        if (null == changes[instrumentId])
+        double[] all = sums[instrumentId];
+        if (null == all)
         {
-            changes[instrumentId] = new double[KEPT * L];
-            sequences[instrumentId] = new long[KEPT];
+            all = new double[KEPT * LENGTH];
+            sums[instrumentId] = all;
         }
-        final int entry = (int)(written[instrumentId] % KEPT);
-        System.arraycopy(change, 0, changes[instrumentId], entry * L, L);
-        sequences[instrumentId][entry] = sequence;
-        written[instrumentId]++;
+        final long index = written[instrumentId];
+        final int at = (int)(index % KEPT) * LENGTH;
+        final double spot = change[InstrumentRiskCache.CHANGE_SPOT];
+        final long timeNs = Double.doubleToRawLongBits(change[InstrumentRiskCache.CHANGE_SPOT + 1]);
+        if (index == epochStart[instrumentId])
+        {
+            originSpot[instrumentId] = spot;
+            originTime[instrumentId] = timeNs;
+            Arrays.fill(all, at, at + LENGTH, 0.0);
+        }
+        else
+        {
+            System.arraycopy(all, (int)((index - 1) % KEPT) * LENGTH, all, at, LENGTH);
+        }
+        final double x = spot - originSpot[instrumentId];
+        final double y = timeNs - originTime[instrumentId];
+        for (int k = 0; k < N; k++)
+        {
+            add(all, at + k, N, change[k], change[N + k], change[2 * N + k], change[3 * N + k], x, y);
+        }
+        final int m = InstrumentRiskCache.MARK_CHANGE;
+        add(all, at + MARK, 1, change[m], change[m + 1], change[m + 2], change[m + 3], x, y);
+        all[at + THIRDS] += change[InstrumentRiskCache.THIRD_CHANGE];
+        all[at + THIRDS + 1] += change[InstrumentRiskCache.THIRD_CHANGE + 1];
+        written[instrumentId] = index + 1;
     }
 
-    /** @return how many changes of the option are kept, newest at index 0. */
-    int count(final int instrumentId)
+    // The eight sums of one scenario (stride N) or of the mark (stride 1), in the order of the offsets above.
+    private static void add(
+        final double[] all, final int at, final int stride, final double value, final double slope,
+        final double curvature, final double decay, final double x, final double y)
     {
-        return (int)Math.min(KEPT, written[instrumentId]);
+        all[at] += curvature;
+        all[at + stride] += decay;
+        all[at + 2 * stride] += slope;
+        all[at + 3 * stride] += x * curvature;
+        all[at + 4 * stride] += value;
+        all[at + 5 * stride] += x * slope;
+        all[at + 6 * stride] += x * x * curvature;
+        all[at + 7 * stride] += y * decay;
     }
 
-    /** @return the input sequence of the option's change {@code age} places before its newest. */
-    long sequence(final int instrumentId, final int age)
+    /** @return whether the current epoch's sums hold any change: false when it has none yet. */
+    boolean inEpoch(final int instrumentId)
     {
-        return sequences[instrumentId][entry(instrumentId, age)];
+        return written[instrumentId] > epochStart[instrumentId];
     }
 
-    /** @return the array holding the option's changes, see {@link #offset(int, int)}. */
-    double[] changes(final int instrumentId)
+    /**
+     * Writes into {@code out} ({@link #LENGTH} doubles) the sums of the option's changes a holder that has taken
+     * {@code taken} of them has not taken yet.
+     */
+    void untaken(final int instrumentId, final long taken, final double[] out)
     {
-        return changes[instrumentId];
-    }
-
-    /** @return where in {@link #changes(int)} the option's change {@code age} places before its newest starts. */
-    int offset(final int instrumentId, final int age)
-    {
-        return entry(instrumentId, age) * L;
-    }
-
-    private int entry(final int instrumentId, final int age)
-    {
-        return (int)((written[instrumentId] - 1 - age) % KEPT);
+        final double[] all = sums[instrumentId];
+        final int now = (int)((written[instrumentId] - 1) % KEPT) * LENGTH;
+        if (taken <= epochStart[instrumentId])
+        {
+            System.arraycopy(all, now, out, 0, LENGTH);
+            return;
+        }
+        final int then = (int)((taken - 1) % KEPT) * LENGTH;
+        for (int i = 0; i < LENGTH; i++)
+        {
+            out[i] = all[now + i] - all[then + i];
+        }
     }
 }

@@ -15,6 +15,11 @@ public final class NoMarginModel implements MarginModel
         this.accounts = accounts;
     }
 
+    public void settleForSnapshot()
+    {
+    }
+
+    @Override
     public void settle()
     {
     }
