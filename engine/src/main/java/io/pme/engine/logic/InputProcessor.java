@@ -151,7 +151,8 @@ public final class InputProcessor
         }
         if (MarginQueryDecoder.TEMPLATE_ID == templateId)
         {
-            // read-only: consumes its correlation id like every input, but leaves the clock and all else as it was
+            // read-only: consumes its correlation id like every input, but leaves the clock, reservations and figures
+            // as they were (the account takes its pending volatility changes, as on any input of its own)
             marginQueries.onMarginQuery(marginQuery.wrap(buffer, bodyOffset, header.blockLength(), header.version()));
             return;
         }

@@ -102,6 +102,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private long exactChecks;
     private long nearDecisionRefreshes;
     private long lazyVolatilityChanges;
+    private long volatilityHolderChanges;
+    private long volatilityCatchUps;
     private int tradesSlot = -1;
     private long tradesInputSequence = -1;
 
@@ -630,6 +632,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             volatilityChanges.record(instrumentId, change);
         }
         final long written = volatilityChanges.written(instrumentId);
+        volatilityHolderChanges += count;
         for (int i = count - 1; i >= 0; i--)
         {
             final int slot = instrumentHolders.member(instrumentId, i);
@@ -646,6 +649,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 instrumentHolders.pending(slot, true);
                 if (written - instrumentHolders.taken(instrumentId, i) > behindLimit(slot))
                 {
+                    volatilityCatchUps++;
                     catchUp(slot, d, instrumentId, i);
                 }
                 if (!skipSafeAccounts)
@@ -843,6 +847,18 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     public long nearDecisionRefreshes()
     {
         return nearDecisionRefreshes;
+    }
+
+    /** @return how many holders volatility ticks reached, one per holder and tick. */
+    public long volatilityHolderChanges()
+    {
+        return volatilityHolderChanges;
+    }
+
+    /** @return how many times a volatility tick made a holder too far behind take the option's changes. */
+    public long volatilityCatchUps()
+    {
+        return volatilityCatchUps;
     }
 
     /** @return how many holders of options took a volatility change lazily, far from every threshold. */
