@@ -162,7 +162,9 @@ final class InstrumentRiskCache
      */
     int volatilityChange(final int instrumentId)
     {
-        final int before = compute(instrumentId, computedVols[instrumentId]);
+        // a valid entry was computed at the volatility holders are priced at, at today's spot and price time
+        final int before = valid[instrumentId] ?
+            statuses[instrumentId] : compute(instrumentId, computedVols[instrumentId]);
         final int at = instrumentId * N;
         System.arraycopy(arrays, at, change, 0, N);
         System.arraycopy(arrayDeltas, at, change, N, N);
