@@ -341,8 +341,9 @@ final class IncrementalAccounts
      * Adds an option's change of volatility to the account's expansion on its underlying: the change of the option's
      * risk array and mark at the spot and price time of the tick (a {@link InstrumentRiskCache#change()} at
      * {@code at}), re-centred on the reference by its own Taylor expansion, so that the expansion at that spot moves
-     * by exactly the change. {@link #volatilityChanged} then recomputes the current vector from the expansion at the
-     * spot it was last moved to: so taking a change on the tick or later, after other moves, gives the same bits.
+     * by exactly the change, on the tick of a change that holders may not take lazily (one that shortens the
+     * option's trusted age, never seen since the age follows time to expiry alone); lazy ones are taken from their
+     * sums by {@link #takeVolatility}. {@link #volatilityChanged} then recomputes the slopes and the current vector.
      *
      * @param narrow whether the change may narrow the account's trusted range and age to the option's.
      */
