@@ -344,12 +344,11 @@ final class IncrementalAccounts
      * by exactly the change, on the tick of a change that holders may not take lazily (one that shortens the
      * option's trusted age, never seen since the age follows time to expiry alone); lazy ones are taken from their
      * sums by {@link #takeVolatility}. {@link #volatilityChanged} then recomputes the slopes and the current vector.
-     *
-     * @param narrow whether the change may narrow the account's trusted range and age to the option's.
+     * The account's trusted range and age narrow to the option's.
      */
     void changeVolatility(
         final int slot, final int d, final int instrumentId, final double quantity, final double[] change,
-        final int at, final boolean narrow)
+        final int at)
     {
         final UnsafeBuffer hot = vectors.hot(slot);
         final UnsafeBuffer cold = vectors.cold(slot);
@@ -387,13 +386,10 @@ final class IncrementalAccounts
         final int equityRemainder = vectors.offset(slot, d, EQUITY_REMAINDER);
         cold.putDouble(equityRemainder,
             Math.max(0.0, cold.getDouble(equityRemainder) + Math.abs(size) * change[third + 1]));
-        if (narrow)
-        {
-            final int range = vectors.offset(slot, d, REFRESH_RANGE);
-            cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
-            final int age = vectors.offset(slot, d, MAX_AGE);
-            cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
-        }
+        final int range = vectors.offset(slot, d, REFRESH_RANGE);
+        cold.putDouble(range, Math.min(cold.getDouble(range), cache.refreshRange(instrumentId)));
+        final int age = vectors.offset(slot, d, MAX_AGE);
+        cold.putLong(age, Math.min(cold.getLong(age), cache.maxAgeNs(instrumentId)));
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Per instrument, the accounts holding a position in it, so that a volatility change visits those accounts only.
- * Beside each member, read in one sequential pass by a tick: its |quantity| and the input sequence up to which it
- * has taken the option's lazy volatility changes ({@link VolatilityChanges}); per account, whether any is pending.
+ * Beside each member, read in one sequential pass by a tick: its |quantity| and how many of the option's lazy
+ * volatility changes ({@link VolatilityChanges}) it has taken; per account, whether any is pending.
  * Each account's registrations (instrument and index in that instrument's list) sit in chunks allocated as
  * accounts open. Removal swaps the last member into the hole; the order only decides the order of margin updates
  * on the wire, never a figure.
@@ -73,9 +73,9 @@ final class InstrumentHolders
         return taken[instrumentId][index];
     }
 
-    void taken(final int instrumentId, final int index, final long sequence)
+    void taken(final int instrumentId, final int index, final long count)
     {
-        taken[instrumentId][index] = sequence;
+        taken[instrumentId][index] = count;
     }
 
     boolean isPending(final int slot)

@@ -680,7 +680,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 {
                     incremental.changeVolatility(slot, d, instrumentId,
                         accounts.positionQuantity(slot, accounts.findPosition(slot, instrumentId)),
-                        cache.change(), 0, true);
+                        cache.change(), 0);
                     incremental.volatilityChanged(slot, d);
                 }
                 incremental.figures(slot, -1, 0.0, 0.0, figures);
