@@ -632,13 +632,13 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             volatilityChanges.record(instrumentId, change);
         }
         final long written = volatilityChanges.written(instrumentId);
+        final double multiplier = instruments.multiplier(instrumentId);
         volatilityHolderChanges += count;
         for (int i = count - 1; i >= 0; i--)
         {
             final int slot = instrumentHolders.member(instrumentId, i);
             final double budget = vectors.volatilityBudget(slot);
             final double quantity = instrumentHolders.quantity(instrumentId, i);
-            final double multiplier = instruments.multiplier(instrumentId);
             // a positive budget is only ever set for an account margined and exposed to the option's underlying
             final boolean affordable = lazy && budget > 0.0 && budget >= quantity * perContract;
             if (affordable && (!narrows ||
