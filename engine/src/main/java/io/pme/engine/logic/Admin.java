@@ -2,6 +2,7 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
+import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.StateSnapshot;
 
@@ -14,7 +15,9 @@ final class Admin
     private final RiskModelBinding risk;
     private final MarginNotifier notifier;
     private final SnapshotSink snapshotSink;
+    private final Liquidator liquidator;
     private static final RejectReason[] REASONS = RejectReason.values();
+    private static final int LIQUIDATION = io.pme.codecs.ParameterId.LIQUIDATION.value();
 
     private final StateSnapshot snapshot = new StateSnapshot();
 
@@ -22,8 +25,10 @@ final class Admin
         final EngineState state,
         final RiskModelBinding risk,
         final MarginNotifier notifier,
-        final SnapshotSink snapshotSink)
+        final SnapshotSink snapshotSink,
+        final Liquidator liquidator)
     {
+        this.liquidator = liquidator;
         this.state = state;
         this.risk = risk;
         this.notifier = notifier;
@@ -37,16 +42,33 @@ final class Admin
         {
             return RejectReason.UNKNOWN_PARAMETER;
         }
-        final int code = risk.applyParameter(
-            parameterId, message.assetId(), message.index(), message.value(), message.value2());
+        final int code = reapply(parameterId, message.assetId(), message.index(), message.value(), message.value2());
         if (RejectReason.NONE.value() != code)
         {
             return reasonOf(code);
         }
         state.parameterLog().add(parameterId, message.assetId(), message.index(), message.value(), message.value2());
         state.advanceClock(message.timestampNs());
-        risk.model().onParametersChange(notifier);
+        if (LIQUIDATION != parameterId)
+        {
+            risk.model().onParametersChange(notifier);
+        }
         return RejectReason.NONE;
+    }
+
+    /**
+     * Applies a parameter to the model it belongs to: a liquidation rule to the waterfall, any other to the risk
+     * model.
+     *
+     * @return 0 when applied, else the wire code of the reject reason.
+     */
+    int reapply(final int parameterId, final int assetId, final int index, final double value, final double value2)
+    {
+        if (LIQUIDATION == parameterId)
+        {
+            return liquidator.parameters().apply(assetId, index, value, value2).value();
+        }
+        return risk.applyParameter(parameterId, assetId, index, value, value2);
     }
 
     private static RejectReason reasonOf(final int code)

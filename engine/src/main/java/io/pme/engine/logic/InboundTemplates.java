@@ -2,7 +2,11 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.AccountOpenDecoder;
 import io.pme.codecs.AdminCommandDecoder;
+import io.pme.codecs.AccountTransferDecoder;
 import io.pme.codecs.AssetDefinitionDecoder;
+import io.pme.codecs.AuctionBidDecoder;
+import io.pme.codecs.IsolatedAccountOpenDecoder;
+import io.pme.codecs.LiquidationFillDecoder;
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
@@ -21,7 +25,7 @@ import io.pme.codecs.WithdrawalDecoder;
  */
 final class InboundTemplates
 {
-    private static final int[] BLOCK_LENGTHS = new int[16];
+    private static final int[] BLOCK_LENGTHS = new int[20];
 
     static
     {
@@ -41,6 +45,10 @@ final class InboundTemplates
         BLOCK_LENGTHS[HeartbeatDecoder.TEMPLATE_ID] = HeartbeatDecoder.BLOCK_LENGTH;
         BLOCK_LENGTHS[AdminCommandDecoder.TEMPLATE_ID] = AdminCommandDecoder.BLOCK_LENGTH;
         BLOCK_LENGTHS[MarginQueryDecoder.TEMPLATE_ID] = MarginQueryDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTHS[LiquidationFillDecoder.TEMPLATE_ID] = LiquidationFillDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTHS[AuctionBidDecoder.TEMPLATE_ID] = AuctionBidDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTHS[AccountTransferDecoder.TEMPLATE_ID] = AccountTransferDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTHS[IsolatedAccountOpenDecoder.TEMPLATE_ID] = IsolatedAccountOpenDecoder.BLOCK_LENGTH;
     }
 
     private InboundTemplates()

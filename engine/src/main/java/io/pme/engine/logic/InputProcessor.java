@@ -3,7 +3,11 @@ package io.pme.engine.logic;
 import io.pme.codecs.AccountOpenDecoder;
 import io.pme.codecs.AdminCommandDecoder;
 import io.pme.codecs.AdminCommandType;
+import io.pme.codecs.AccountTransferDecoder;
 import io.pme.codecs.AssetDefinitionDecoder;
+import io.pme.codecs.AuctionBidDecoder;
+import io.pme.codecs.IsolatedAccountOpenDecoder;
+import io.pme.codecs.LiquidationFillDecoder;
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
@@ -19,6 +23,7 @@ import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.WithdrawalDecoder;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.market.MarketData;
 import io.pme.engine.state.EngineState;
 import io.pme.protocol.ProtocolConfiguration;
@@ -51,6 +56,10 @@ public final class InputProcessor
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
     private final MarginQueryDecoder marginQuery = new MarginQueryDecoder();
+    private final LiquidationFillDecoder liquidationFill = new LiquidationFillDecoder();
+    private final AuctionBidDecoder auctionBid = new AuctionBidDecoder();
+    private final AccountTransferDecoder accountTransfer = new AccountTransferDecoder();
+    private final IsolatedAccountOpenDecoder isolatedAccountOpen = new IsolatedAccountOpenDecoder();
 
     private final EngineState state;
     private final EngineCounters counters;
@@ -62,6 +71,7 @@ public final class InputProcessor
     private final Admin admin;
     private final MarginQueries marginQueries;
     private final MarginNotifier notifier;
+    private final Liquidator liquidator;
 
     /**
      * @param state        the engine state the inputs change.
@@ -81,11 +91,13 @@ public final class InputProcessor
         this.counters = counters;
         this.responses = new Responses(outbox, counters);
         notifier = new MarginNotifier(state, risk.model(), responses, counters);
+        liquidator = new Liquidator(state, risk.model(), notifier, notifier);
+        notifier.liquidator(liquidator);
         referenceData = new ReferenceData(state, risk, notifier);
         marketData = new MarketData(state, risk, notifier);
-        treasury = new Treasury(state, risk.model(), notifier);
+        treasury = new Treasury(state, risk.model(), notifier, liquidator);
         trading = new Trading(state, risk.model(), notifier, responses, counters);
-        admin = new Admin(state, risk, notifier, snapshotSink);
+        admin = new Admin(state, risk, notifier, snapshotSink, liquidator);
         marginQueries = new MarginQueries(state, risk.model(), responses);
     }
 
@@ -146,6 +158,7 @@ public final class InputProcessor
             if (trading.onOrderCheck(orderCheck.wrap(buffer, bodyOffset, header.blockLength(), header.version())))
             {
                 accept(timestampNs, correlationId, clientId);
+                liquidator.onInputEnd();
             }
             return;
         }
@@ -167,6 +180,8 @@ public final class InputProcessor
         {
             accept(timestampNs, correlationId, clientId);
             responses.ack(timestampNs, correlationId, clientId, templateId);
+            // after the answer: what the input started (a liquidation, a due step) follows it on the wire
+            liquidator.onInputEnd();
         }
         else
         {
@@ -254,6 +269,19 @@ public final class InputProcessor
                 return treasury.onFundingPayment(fundingPayment.wrap(buffer, bodyOffset, blockLength, version));
             case ParameterUpdateDecoder.TEMPLATE_ID:
                 return admin.onParameterUpdate(parameterUpdate.wrap(buffer, bodyOffset, blockLength, version));
+            case LiquidationFillDecoder.TEMPLATE_ID:
+                liquidationFill.wrap(buffer, bodyOffset, blockLength, version);
+                return liquidator.onFill(
+                    liquidationFill.liquidationOrderId(), liquidationFill.quantity(), liquidationFill.price());
+            case AuctionBidDecoder.TEMPLATE_ID:
+                auctionBid.wrap(buffer, bodyOffset, blockLength, version);
+                return liquidator.onBid(auctionBid.liquidationId(), auctionBid.bidderAccountId(),
+                    auctionBid.maxPrice(), auctionBid.timestampNs());
+            case AccountTransferDecoder.TEMPLATE_ID:
+                return treasury.onAccountTransfer(accountTransfer.wrap(buffer, bodyOffset, blockLength, version));
+            case IsolatedAccountOpenDecoder.TEMPLATE_ID:
+                return referenceData.onIsolatedAccountOpen(
+                    isolatedAccountOpen.wrap(buffer, bodyOffset, blockLength, version));
             case HeartbeatDecoder.TEMPLATE_ID:
                 heartbeat.wrap(buffer, bodyOffset, blockLength, version);
                 return RejectReason.NONE;
@@ -312,11 +340,13 @@ public final class InputProcessor
             }
         }
         final io.pme.engine.state.ParameterLog log = state.parameterLog();
+        liquidator.parameters().reset();
         for (int i = 0; i < log.size(); i++)
         {
-            risk.applyParameter(log.parameterId(i), log.assetId(i), log.index(i), log.value(i), log.value2(i));
+            admin.reapply(log.parameterId(i), log.assetId(i), log.index(i), log.value(i), log.value2(i));
         }
         risk.model().onRestore();
+        liquidator.onRestore();
         notifier.recount();
     }
 

@@ -66,4 +66,30 @@ public interface MarginModel
 
     /** The figures the check compares: account as it stands, with its accepted open orders seen as filled. */
     void withOpenOrders(int slot, MarginFigures out);
+
+    /**
+     * @return the instrument's mark per unit of the underlying (the index for a linear instrument, the model's value
+     * for an option), NaN when it cannot be priced.
+     */
+    default double markPrice(final int instrumentId)
+    {
+        return Double.NaN;
+    }
+
+    /**
+     * Figures of the account as if it had taken over every balance and position of {@code sourceSlot} (positions at
+     * their entry prices) and paid {@code usdPaid} USD for them.
+     */
+    default void whatIfTakeover(final int slot, final int sourceSlot, final double usdPaid, final MarginFigures out)
+    {
+        out.set(Double.NaN, Double.NaN, Double.NaN, io.pme.engine.state.AccountStates.UNMARGINED);
+    }
+
+    /**
+     * What sets the account's margin now, and what {@code quantity} of the instrument (-1 for none) brings to it.
+     */
+    default void explain(final int slot, final int instrumentId, final double quantity, final MarginExplanation out)
+    {
+        out.clear();
+    }
 }

@@ -1,6 +1,10 @@
 package io.pme.engine.logic;
 
 import io.pme.engine.EngineCounters;
+import io.pme.engine.liquidation.AccountRefresh;
+import io.pme.engine.liquidation.LiquidationNotice;
+import io.pme.engine.liquidation.LiquidationOutput;
+import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
@@ -9,7 +13,7 @@ import io.pme.engine.state.EngineState;
  * Refreshes accounts through the margin model, announces their figures, and keeps the below-IM and below-MM
  * counts current from each state transition.
  */
-final class MarginNotifier implements MarginListener
+final class MarginNotifier implements MarginListener, AccountRefresh, LiquidationOutput
 {
     private final EngineState state;
     private final Accounts accounts;
@@ -19,6 +23,7 @@ final class MarginNotifier implements MarginListener
     private long timestampNs;
     private long correlationId;
     private int clientId;
+    private Liquidator liquidator;
 
     MarginNotifier(
         final EngineState state, final MarginModel model, final Responses responses, final EngineCounters counters)
@@ -30,6 +35,11 @@ final class MarginNotifier implements MarginListener
         this.counters = counters;
     }
 
+    void liquidator(final Liquidator liquidator)
+    {
+        this.liquidator = liquidator;
+    }
+
     void input(final long timestampNs, final long correlationId, final int clientId)
     {
         this.timestampNs = timestampNs;
@@ -37,26 +47,49 @@ final class MarginNotifier implements MarginListener
         this.clientId = clientId;
     }
 
-    void accountOpened(final int slot)
+    public void accountOpened(final int slot)
     {
         counters.accounts().incrementRelease();
         accountChanged(slot);
     }
 
     /** The account's own balances or positions changed: recompute and always announce. */
-    void accountChanged(final int slot)
+    public void accountChanged(final int slot)
     {
         final byte previous = accounts.state(slot);
         state.advanceClock(timestampNs);
         model.refresh(slot);
-        transition(previous, accounts.state(slot));
+        transition(slot, previous, accounts.state(slot));
         announce(slot, previous);
     }
 
     public void onStateChange(final int slot, final byte previousState)
     {
-        transition(previousState, accounts.state(slot));
+        transition(slot, previousState, accounts.state(slot));
         announce(slot, previousState);
+    }
+
+    public void order(
+        final long liquidationId, final long liquidationOrderId, final long accountId, final int instrumentId,
+        final double signedQuantity, final double limitPrice, final long expiresNs)
+    {
+        responses.liquidationOrder(timestampNs, correlationId, clientId, liquidationId, liquidationOrderId, accountId,
+            instrumentId, signedQuantity, limitPrice, expiresNs);
+    }
+
+    public void event(final LiquidationNotice notice)
+    {
+        responses.liquidationEvent(timestampNs, correlationId, clientId, notice);
+    }
+
+    public void orderReleased(final long accountId, final long clientOrderId, final long liquidationId)
+    {
+        responses.orderReleased(timestampNs, correlationId, clientId, accountId, clientOrderId, liquidationId);
+    }
+
+    public void insuranceFund(final double balance, final double change, final long liquidationId)
+    {
+        responses.insuranceFund(timestampNs, correlationId, clientId, balance, change, liquidationId);
     }
 
     /** Recounts from scratch, after a restore. */
@@ -81,10 +114,14 @@ final class MarginNotifier implements MarginListener
             accounts.equity(slot), accounts.initialMargin(slot), accounts.maintenanceMargin(slot));
     }
 
-    private void transition(final byte from, final byte to)
+    private void transition(final int slot, final byte from, final byte to)
     {
         if (from != to)
         {
+            if (null != liquidator)
+            {
+                liquidator.onStateChange(slot, to);
+            }
             counters.belowInitialMargin().getAndAddRelease(
                 (AccountStates.isBelowInitialMargin(to) ? 1 : 0) - (AccountStates.isBelowInitialMargin(from) ? 1 : 0));
             counters.belowMaintenanceMargin().getAndAddRelease(

@@ -109,7 +109,8 @@ final class OrderAcceptance
 
     /**
      * The acceptance rule: accept when equity covers IM after the order or when the order lowers IM; an account in
-     * RESTRICTED, LIQUIDATION or BANKRUPT may only lower it; no decision without both sets of figures.
+     * RESTRICTED, LIQUIDATION or BANKRUPT, or being liquidated, may only lower it; no decision without both sets of
+     * figures.
      *
      * @return {@link RejectReason#NONE}, {@link RejectReason#PRICE_UNAVAILABLE},
      * {@link RejectReason#RISK_REDUCING_ONLY} or {@link RejectReason#INSUFFICIENT_MARGIN}.
@@ -121,7 +122,8 @@ final class OrderAcceptance
             return RejectReason.PRICE_UNAVAILABLE;
         }
         final boolean reducesRisk = after.initialMargin <= before.initialMargin;
-        if (AccountStates.isBelowInitialMargin(accounts.state(slot)) && !reducesRisk)
+        if ((AccountStates.isBelowInitialMargin(accounts.state(slot)) || accounts.liquidation(slot) >= 0) &&
+            !reducesRisk)
         {
             return RejectReason.RISK_REDUCING_ONLY;
         }

@@ -4,6 +4,7 @@ import io.pme.codecs.AccountOpenDecoder;
 import io.pme.codecs.AssetDefinitionDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
 import io.pme.codecs.InstrumentKind;
+import io.pme.codecs.IsolatedAccountOpenDecoder;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.OptionRight;
 import io.pme.codecs.RejectReason;
@@ -56,6 +57,41 @@ final class ReferenceData
         {
             return RejectReason.CAPACITY_EXCEEDED;
         }
+        notifier.accountOpened(slot);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * An isolated account under a cross parent: margined on its own collateral only, funded and emptied by
+     * transfers with its parent, and liquidated without touching it (the insurance fund, never the parent, pays
+     * its deficit).
+     */
+    RejectReason onIsolatedAccountOpen(final IsolatedAccountOpenDecoder message)
+    {
+        final long accountId = message.accountId();
+        if (accountId <= 0)
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        final int parent = accounts.slot(message.parentAccountId());
+        if (parent < 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (Accounts.CROSS != accounts.marginMode(parent) || accounts.parent(parent) >= 0)
+        {
+            return RejectReason.NOT_LINKED;
+        }
+        if (accounts.slot(accountId) >= 0)
+        {
+            return RejectReason.ALREADY_DEFINED;
+        }
+        final int slot = accounts.open(accountId, Accounts.ISOLATED);
+        if (slot < 0)
+        {
+            return RejectReason.CAPACITY_EXCEEDED;
+        }
+        accounts.parent(slot, parent);
         notifier.accountOpened(slot);
         return RejectReason.NONE;
     }

@@ -5,6 +5,12 @@ import io.pme.codecs.AckEncoder;
 import io.pme.codecs.BooleanType;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultEncoder;
+import io.pme.codecs.InsuranceFundEncoder;
+import io.pme.codecs.LiquidationEventEncoder;
+import io.pme.codecs.LiquidationOrderEncoder;
+import io.pme.codecs.OrderReleasedEncoder;
+import io.pme.codecs.Side;
+import io.pme.engine.liquidation.LiquidationNotice;
 import io.pme.codecs.MarginQueryResultEncoder;
 import io.pme.codecs.MarginUpdateEncoder;
 import io.pme.codecs.MessageHeaderEncoder;
@@ -27,6 +33,10 @@ final class Responses
     private final MarginUpdateEncoder marginUpdate = new MarginUpdateEncoder();
     private final StateDigestEncoder stateDigest = new StateDigestEncoder();
     private final MarginQueryResultEncoder marginQueryResult = new MarginQueryResultEncoder();
+    private final LiquidationOrderEncoder liquidationOrder = new LiquidationOrderEncoder();
+    private final LiquidationEventEncoder liquidationEvent = new LiquidationEventEncoder();
+    private final OrderReleasedEncoder orderReleased = new OrderReleasedEncoder();
+    private final InsuranceFundEncoder insuranceFund = new InsuranceFundEncoder();
     private final EngineCounters counters;
     private Outbox outbox;
 
@@ -124,6 +134,53 @@ final class Responses
             .afterEquity(after.equity).afterInitialMargin(after.initialMargin)
             .afterMaintenanceMargin(after.maintenanceMargin);
         send(marginQueryResult.encodedLength());
+    }
+
+    void liquidationOrder(
+        final long timestampNs, final long correlationId, final int clientId, final long liquidationId,
+        final long liquidationOrderId, final long accountId, final int instrumentId, final double signedQuantity,
+        final double limitPrice, final long expiresNs)
+    {
+        liquidationOrder.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .liquidationId(liquidationId).liquidationOrderId(liquidationOrderId).accountId(accountId)
+            .instrumentId(instrumentId).side(signedQuantity > 0.0 ? Side.BUY : Side.SELL)
+            .quantity(Math.abs(signedQuantity)).limitPrice(limitPrice).expiresNs(expiresNs);
+        send(liquidationOrder.encodedLength());
+    }
+
+    void liquidationEvent(
+        final long timestampNs, final long correlationId, final int clientId, final LiquidationNotice n)
+    {
+        liquidationEvent.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .liquidationId(n.liquidationId).accountId(n.accountId).stage(n.stage).step(n.step)
+            .equity(n.equity).initialMargin(n.initialMargin).maintenanceMargin(n.maintenanceMargin)
+            .instrumentId(n.instrumentId).quantity(n.quantity).price(n.price).amount(n.amount)
+            .counterpartyAccountId(n.counterpartyAccountId).liquidationOrderId(n.liquidationOrderId)
+            .untilNs(n.untilNs).worstUnderlyingAssetId(n.worstUnderlying).worstScenario(n.worstScenario)
+            .worstScenarioLoss(n.worstScenarioLoss).contribution(n.contribution);
+        send(liquidationEvent.encodedLength());
+    }
+
+    void orderReleased(
+        final long timestampNs, final long correlationId, final int clientId, final long accountId,
+        final long clientOrderId, final long liquidationId)
+    {
+        orderReleased.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .accountId(accountId).clientOrderId(clientOrderId).liquidationId(liquidationId);
+        send(orderReleased.encodedLength());
+    }
+
+    void insuranceFund(
+        final long timestampNs, final long correlationId, final int clientId, final double balance,
+        final double change, final long liquidationId)
+    {
+        insuranceFund.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .balance(balance).change(change).liquidationId(liquidationId);
+        send(insuranceFund.encodedLength());
     }
 
     private void send(final int bodyLength)

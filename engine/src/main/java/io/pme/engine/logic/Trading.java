@@ -23,6 +23,7 @@ final class Trading
     private final Instruments instruments;
     private final OpenOrders orders;
     private final OrderAcceptance acceptance;
+    private final Booking booking;
     private final MarginNotifier notifier;
     private final Responses responses;
     private final EngineCounters counters;
@@ -42,6 +43,7 @@ final class Trading
         this.instruments = state.instruments();
         this.orders = state.openOrders();
         this.acceptance = new OrderAcceptance(state, model);
+        this.booking = new Booking(state);
         this.notifier = notifier;
         this.responses = responses;
         this.counters = counters;
@@ -149,38 +151,12 @@ final class Trading
         {
             return RejectReason.CAPACITY_EXCEEDED;
         }
-        book(slot, instrumentId, quantity, price, usd);
+        booking.trade(slot, instrumentId, quantity, price);
         accounts.addBalance(slot, usd, -fee);
         state.addFees(fee);
         consumeOrder(slot, message.clientOrderId(), instrumentId, quantity);
         notifier.accountChanged(slot);
         return RejectReason.NONE;
-    }
-
-    private void book(final int slot, final int instrumentId, final double quantity, final double price, final int usd)
-    {
-        final double multiplier = instruments.multiplier(instrumentId);
-        final int index = accounts.findPosition(slot, instrumentId);
-        final double held = index >= 0 ? accounts.positionQuantity(slot, index) : 0.0;
-        final double entry = index >= 0 ? accounts.positionEntryPrice(slot, index) : 0.0;
-        final double total = held + quantity;
-        if (instruments.isOption(instrumentId))
-        {
-            accounts.addBalance(slot, usd, -quantity * price * multiplier);
-            state.ledger().tradeCash(-quantity * price * multiplier);
-            accounts.setPosition(slot, instrumentId, total, 0.0);
-        }
-        else if (0.0 == held || (held > 0.0) == (quantity > 0.0))
-        {
-            accounts.setPosition(slot, instrumentId, total, (held * entry + quantity * price) / total);
-        }
-        else
-        {
-            final double closed = Math.min(Math.abs(quantity), Math.abs(held)) * Math.signum(held);
-            accounts.addBalance(slot, usd, closed * (price - entry) * multiplier);
-            state.ledger().tradeCash(closed * (price - entry) * multiplier);
-            accounts.setPosition(slot, instrumentId, total, Math.abs(quantity) > Math.abs(held) ? price : entry);
-        }
     }
 
     private void consumeOrder(final int slot, final long clientOrderId, final int instrumentId, final double filled)

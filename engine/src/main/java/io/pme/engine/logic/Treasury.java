@@ -1,5 +1,6 @@
 package io.pme.engine.logic;
 
+import io.pme.codecs.AccountTransferDecoder;
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
 import io.pme.codecs.RejectReason;
@@ -9,6 +10,7 @@ import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.engine.liquidation.Liquidator;
 
 /**
  * Money moving in and out of accounts: deposits, withdrawals and perpetual funding.
@@ -21,10 +23,15 @@ final class Treasury
     private final Instruments instruments;
     private final MarginModel model;
     private final MarginNotifier notifier;
+    private final Liquidator liquidator;
+    private final Booking booking;
     private final MarginFigures figures = new MarginFigures();
 
-    Treasury(final EngineState state, final MarginModel model, final MarginNotifier notifier)
+    Treasury(
+        final EngineState state, final MarginModel model, final MarginNotifier notifier, final Liquidator liquidator)
     {
+        this.liquidator = liquidator;
+        this.booking = new Booking(state);
         this.state = state;
         this.accounts = state.accounts();
         this.assets = state.assets();
@@ -35,7 +42,10 @@ final class Treasury
 
     RejectReason onDeposit(final DepositDecoder message)
     {
-        final int slot = accounts.slot(message.accountId());
+        // a deposit to the insurance fund's id seeds the fund, opening its account the first time
+        final int slot = Liquidator.INSURANCE_FUND_ACCOUNT_ID == message.accountId() &&
+            checkTransfer(0, message.assetId(), message.amount()) == RejectReason.NONE ?
+            liquidator.fundSlot() : accounts.slot(message.accountId());
         final RejectReason problem = checkTransfer(slot, message.assetId(), message.amount());
         if (RejectReason.NONE != problem)
         {
@@ -74,18 +84,62 @@ final class Treasury
         {
             return problem;
         }
-        if (accounts.balance(slot, assetId) < amount)
+        final RejectReason takeProblem = checkTakeOut(slot, assetId, amount);
+        if (RejectReason.NONE != takeProblem)
         {
-            return RejectReason.INSUFFICIENT_BALANCE;
-        }
-        final RejectReason marginProblem = checkMarginAfter(slot, assetId, amount);
-        if (RejectReason.NONE != marginProblem)
-        {
-            return marginProblem;
+            return takeProblem;
         }
         accounts.addBalance(slot, assetId, -amount);
         state.ledger().withdrew(assetId, amount);
         notifier.accountChanged(slot);
+        return RejectReason.NONE;
+    }
+
+    // the one rule for money leaving an account, by withdrawal or by transfer
+    private RejectReason checkTakeOut(final int slot, final int assetId, final double amount)
+    {
+        if (accounts.liquidation(slot) >= 0)
+        {
+            return RejectReason.IN_LIQUIDATION;
+        }
+        if (accounts.balance(slot, assetId) < amount)
+        {
+            return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        return checkMarginAfter(slot, assetId, amount);
+    }
+
+    /**
+     * A balance moved between an isolated account and its parent, either way: taken out of the one under the
+     * withdrawal rule, into the other as a deposit; no money crosses the accounts' boundary.
+     */
+    RejectReason onAccountTransfer(final AccountTransferDecoder message)
+    {
+        final int from = accounts.slot(message.fromAccountId());
+        final int to = accounts.slot(message.toAccountId());
+        final int assetId = message.assetId();
+        final double amount = message.amount();
+        final RejectReason problem = checkTransfer(from, assetId, amount);
+        if (RejectReason.NONE != problem)
+        {
+            return problem;
+        }
+        if (to < 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (from == to || (accounts.parent(from) != to && accounts.parent(to) != from))
+        {
+            return RejectReason.NOT_LINKED;
+        }
+        final RejectReason takeProblem = checkTakeOut(from, assetId, amount);
+        if (RejectReason.NONE != takeProblem)
+        {
+            return takeProblem;
+        }
+        booking.transfer(from, to, assetId, amount);
+        notifier.accountChanged(from);
+        notifier.accountChanged(to);
         return RejectReason.NONE;
     }
 

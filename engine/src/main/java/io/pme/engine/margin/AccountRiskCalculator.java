@@ -1,5 +1,6 @@
 package io.pme.engine.margin;
 
+import io.pme.engine.logic.MarginExplanation;
 import io.pme.engine.logic.MarginFigures;
 import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.RiskParameters;
@@ -61,8 +62,76 @@ final class AccountRiskCalculator
         final double balanceDelta,
         final MarginFigures out)
     {
+        compute(slot, -1, balanceMask, trades, assetId, balanceDelta, out);
+    }
+
+    /**
+     * Figures of the account as if it had taken over every balance and position of {@code source} (each position at
+     * its entry price, so its P&amp;L comes with it) and its balance of {@code assetId} changed by
+     * {@code balanceDelta}.
+     *
+     * @param trades an empty list to hold the source's positions; left with them.
+     */
+    void computeTakeover(
+        final int slot,
+        final int source,
+        final long balanceMask,
+        final Trades trades,
+        final int assetId,
+        final double balanceDelta,
+        final MarginFigures out)
+    {
+        trades.clear();
+        for (int i = 0, n = accounts.positionCount(source); i < n; i++)
+        {
+            final int instrumentId = accounts.positionInstrument(source, i);
+            if (!trades.add(instrumentId, accounts.positionQuantity(source, i), accounts.positionEntryPrice(source, i)))
+            {
+                out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+                return;
+            }
+        }
+        compute(slot, source, balanceMask, trades, assetId, balanceDelta, out);
+    }
+
+    /**
+     * After a {@link #compute}: the underlying whose own worst scenario loses most, that scenario and loss, and what
+     * {@code quantity} of the instrument brings to it (its P&amp;L there, negated: positive when it loses).
+     */
+    void worst(final int instrumentId, final double quantity, final MarginExplanation out)
+    {
+        out.clear();
+        for (long mask = exposed; 0 != mask; mask &= mask - 1)
+        {
+            final int u = Long.numberOfTrailingZeros(mask);
+            final int scenario = ScenarioVectors.worstScenario(vectors, u * N);
+            final double loss = -vectors[u * N + scenario];
+            if (loss > out.worstScenarioLoss || out.worstUnderlying < 0)
+            {
+                out.worstUnderlying = u;
+                out.worstScenario = scenario;
+                out.worstScenarioLoss = loss;
+            }
+        }
+        if (instrumentId >= 0 && out.worstUnderlying >= 0 &&
+            instruments.underlying(instrumentId) == out.worstUnderlying &&
+            MarginResult.STATUS_OK == cache.ensure(instrumentId))
+        {
+            out.contribution = -quantity * cache.arrays()[instrumentId * N + out.worstScenario];
+        }
+    }
+
+    private void compute(
+        final int slot,
+        final int source,
+        final long balanceMask,
+        final Trades trades,
+        final int assetId,
+        final double balanceDelta,
+        final MarginFigures out)
+    {
         exposed = 0;
-        final double collateral = collateral(slot, assetId >= 0 ? balanceMask | (1L << assetId) : balanceMask,
+        final double collateral = collateral(slot, source, assetId >= 0 ? balanceMask | (1L << assetId) : balanceMask,
             assetId, balanceDelta);
         if (Double.isNaN(collateral))
         {
@@ -99,13 +168,15 @@ final class AccountRiskCalculator
         out.set(equity, initialMargin, maintenanceMargin, AccountStates.of(equity, initialMargin, maintenanceMargin));
     }
 
-    private double collateral(final int slot, final long balanceMask, final int assetId, final double balanceDelta)
+    private double collateral(
+        final int slot, final int source, final long balanceMask, final int assetId, final double balanceDelta)
     {
         double collateral = 0.0;
         for (long mask = balanceMask; 0 != mask; mask &= mask - 1)
         {
             final int a = Long.numberOfTrailingZeros(mask);
-            final double balance = accounts.balance(slot, a) + (a == assetId ? balanceDelta : 0.0);
+            final double balance = accounts.balance(slot, a) + (source >= 0 ? accounts.balance(source, a) : 0.0) +
+                (a == assetId ? balanceDelta : 0.0);
             if (0.0 == balance)
             {
                 continue;

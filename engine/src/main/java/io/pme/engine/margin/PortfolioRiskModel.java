@@ -1,5 +1,6 @@
 package io.pme.engine.margin;
 
+import io.pme.engine.logic.MarginExplanation;
 import io.pme.engine.logic.MarginFigures;
 import io.pme.engine.logic.MarginListener;
 import io.pme.engine.logic.MarginModel;
@@ -89,6 +90,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final long[] collateralSteps;
     private final double[] untaken = new double[VolatilityChanges.LENGTH];
     private final Trades trades = new Trades(MAX_WHAT_IF_TRADES);
+    private final Trades takeoverTrades;
+    private final MarginFigures explained = new MarginFigures();
     private final MarginFigures figures = new MarginFigures();
     private final MarginFigures buys = new MarginFigures();
     private final MarginFigures sells = new MarginFigures();
@@ -134,6 +137,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         this.vectors = state.riskVectors();
         this.parametersFile = parametersFile;
         this.skipSafeAccounts = skipSafeAccounts;
+        takeoverTrades = new Trades(accounts.maxPositions());
         balanceMasks = new long[accounts.capacity()];
         collateralMasks = new long[accounts.capacity()];
         maxUnderlyings = vectors.maxUnderlyings();
@@ -898,6 +902,42 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
         calculator.compute(slot, balanceMasks[slot], trades, assetId, balanceDelta, out);
         trades.removeLast();
+    }
+
+    @Override
+    public double markPrice(final int instrumentId)
+    {
+        if (!isLoaded() || MarginResult.STATUS_OK != cache.ensure(instrumentId))
+        {
+            return Double.NaN;
+        }
+        return cache.mark(instrumentId);
+    }
+
+    @Override
+    public void whatIfTakeover(final int slot, final int sourceSlot, final double usdPaid, final MarginFigures out)
+    {
+        final int usd = state.assets().usdAssetId();
+        if (!isLoaded() || usd < 0)
+        {
+            out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+            return;
+        }
+        calculator.computeTakeover(
+            slot, sourceSlot, balanceMask(slot) | balanceMask(sourceSlot), takeoverTrades, usd, -usdPaid, out);
+    }
+
+    @Override
+    public void explain(final int slot, final int instrumentId, final double quantity, final MarginExplanation out)
+    {
+        if (!isLoaded())
+        {
+            out.clear();
+            return;
+        }
+        takeoverTrades.clear();
+        calculator.compute(slot, balanceMask(slot), takeoverTrades, -1, 0.0, explained);
+        calculator.worst(instrumentId, quantity, out);
     }
 
     @Override

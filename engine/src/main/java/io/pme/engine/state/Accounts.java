@@ -35,6 +35,8 @@ public final class Accounts
     private static final int POSITION_COUNT_OFFSET = 32;
     private static final int MARGIN_MODE_OFFSET = 36;
     private static final int STATE_OFFSET = 37;
+    private static final int PARENT_OFFSET = 40;
+    private static final int LIQUIDATION_OFFSET = 44;
     private static final int HEADER_LENGTH = BitUtil.CACHE_LINE_LENGTH;
     private static final int BALANCES_OFFSET = HEADER_LENGTH;
 
@@ -197,6 +199,30 @@ public final class Accounts
     public byte marginMode(final int slot)
     {
         return chunk(slot).getByte(record(slot) + MARGIN_MODE_OFFSET);
+    }
+
+    /** @return the slot of an isolated account's parent, or -1 for an account without one. */
+    public int parent(final int slot)
+    {
+        return chunk(slot).getInt(record(slot) + PARENT_OFFSET) - 1;
+    }
+
+    /** Sets an isolated account's parent slot (-1 for none). */
+    public void parent(final int slot, final int parentSlot)
+    {
+        chunk(slot).putInt(record(slot) + PARENT_OFFSET, parentSlot + 1);
+    }
+
+    /** @return the record of the liquidation the account is in ({@link Liquidations}), or -1 when it is in none. */
+    public int liquidation(final int slot)
+    {
+        return chunk(slot).getInt(record(slot) + LIQUIDATION_OFFSET) - 1;
+    }
+
+    /** Sets the record of the account's liquidation, -1 when it leaves it. */
+    public void liquidation(final int slot, final int liquidationRecord)
+    {
+        chunk(slot).putInt(record(slot) + LIQUIDATION_OFFSET, liquidationRecord + 1);
     }
 
     /** @return the account's balance of the asset. */

@@ -13,11 +13,15 @@ public final class EngineState
     private final ParameterLog parameterLog = new ParameterLog();
     private final RiskVectors riskVectors;
     private final Ledger ledger;
+    private final Liquidations liquidations;
     private long nowNs;
     private long inputSequence;
     private double feesCollected;
 
-    /** Allocates every table at its capacity, so nothing grows on the hot path. */
+    /**
+     * As the full constructor, with a liquidation record for every account: an account below MM always gets one, so
+     * no liquidation ever waits for a record.
+     */
     public EngineState(
         final int maxAssets,
         final int maxInstruments,
@@ -27,6 +31,22 @@ public final class EngineState
         final int maxClients,
         final int maxUnderlyings)
     {
+        this(maxAssets, maxInstruments, maxAccounts, maxPositions, maxOpenOrders, maxClients, maxUnderlyings,
+            maxAccounts);
+    }
+
+    /** Allocates every table at its capacity, so nothing grows on the hot path. */
+    public EngineState(
+        final int maxAssets,
+        final int maxInstruments,
+        final int maxAccounts,
+        final int maxPositions,
+        final int maxOpenOrders,
+        final int maxClients,
+        final int maxUnderlyings,
+        final int maxLiquidations)
+    {
+        liquidations = new Liquidations(maxLiquidations);
         riskVectors = new RiskVectors(maxAccounts, maxAssets, maxUnderlyings);
         ledger = new Ledger(maxAssets);
         assets = new Assets(maxAssets);
@@ -47,6 +67,7 @@ public final class EngineState
         parameterLog.clear();
         riskVectors.clear();
         ledger.clear();
+        liquidations.clear();
         nowNs = 0;
         inputSequence = 0;
         feesCollected = 0.0;
@@ -86,6 +107,12 @@ public final class EngineState
     public Ledger ledger()
     {
         return ledger;
+    }
+
+    /** @return the liquidations in progress. */
+    public Liquidations liquidations()
+    {
+        return liquidations;
     }
 
     /** @return the accounts' risk vectors. */
@@ -151,5 +178,54 @@ public final class EngineState
     {
         this.nowNs = nowNs;
         this.feesCollected = feesCollected;
+    }
+
+    /**
+     * How far the asset's balances, summed over every account (the insurance fund's included), are from what flowed
+     * in and out: deposits − withdrawals, and in USD the fills' premiums and realised P&amp;L, funding, less the
+     * fees of ordinary fills. Zero, up to rounding, when money is conserved; walks every account.
+     */
+    public double imbalance(final int assetId)
+    {
+        double sum = 0.0;
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            sum += accounts.balance(slot, assetId);
+        }
+        double expected = ledger.deposits(assetId) - ledger.withdrawals(assetId);
+        if (assets.isUsd(assetId))
+        {
+            expected += ledger.tradeCash() + ledger.funding() - feesCollected;
+        }
+        return sum - expected;
+    }
+
+    /**
+     * @return true when every asset's {@link #imbalance(int)} is within rounding of the money that moved in it.
+     */
+    public boolean isMoneyConserved()
+    {
+        for (int a = 0; a < assets.capacity(); a++)
+        {
+            if (!assets.isDefined(a))
+            {
+                continue;
+            }
+            // rounding grows with the sizes summed, not with their net
+            double scale = 1.0 + Math.abs(ledger.deposits(a)) + Math.abs(ledger.withdrawals(a));
+            for (int slot = 0, n = accounts.count(); slot < n; slot++)
+            {
+                scale += Math.abs(accounts.balance(slot, a));
+            }
+            if (assets.isUsd(a))
+            {
+                scale += Math.abs(ledger.tradeCash()) + Math.abs(ledger.funding()) + Math.abs(feesCollected);
+            }
+            if (!(Math.abs(imbalance(a)) <= 1.0e-9 * scale))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

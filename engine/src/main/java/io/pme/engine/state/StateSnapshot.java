@@ -13,7 +13,8 @@ public final class StateSnapshot
 {
     private static final int MAGIC = 0x504D4553; // "PMES"
     // 2: risk vectors in the five-line layout, with the spot each current vector was last moved to
-    private static final int FORMAT_VERSION = 5;
+    // 6: accounts carry their parent and liquidation; the liquidations in progress follow the ledger
+    private static final int FORMAT_VERSION = 6;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
@@ -35,6 +36,7 @@ public final class StateSnapshot
         encodeAccounts(w, state.accounts(), state.openOrders());
         encodeRiskVectors(w, state.accounts().count(), state.riskVectors());
         encodeLedger(w, state.ledger());
+        encodeLiquidations(w, state.liquidations());
         clientsStart = w.position;
         encodeClients(w, state.clients());
         clientsEnd = w.position;
@@ -96,6 +98,7 @@ public final class StateSnapshot
         decodeAccounts(r, state.accounts(), state.openOrders());
         decodeRiskVectors(r, state.accounts().count(), state.riskVectors());
         decodeLedger(r, state.ledger());
+        decodeLiquidations(r, state.liquidations());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
         if (r.position != offset + length)
@@ -172,7 +175,8 @@ public final class StateSnapshot
         {
             w.putLong(accounts.accountId(slot)).putByte(accounts.marginMode(slot))
                 .putDouble(accounts.equity(slot)).putDouble(accounts.initialMargin(slot))
-                .putDouble(accounts.maintenanceMargin(slot)).putByte(accounts.state(slot));
+                .putDouble(accounts.maintenanceMargin(slot)).putByte(accounts.state(slot))
+                .putInt(accounts.parent(slot)).putInt(accounts.liquidation(slot));
             for (int asset = 0; asset < accounts.maxAssets(); asset++)
             {
                 final double balance = accounts.balance(slot, asset);
@@ -214,6 +218,8 @@ public final class StateSnapshot
             final double im = r.getDouble();
             final double mm = r.getDouble();
             accounts.figures(slot, equity, im, mm, r.getByte());
+            accounts.parent(slot, r.getInt());
+            accounts.liquidation(slot, r.getInt());
             for (int asset = r.getInt(); asset >= 0; asset = r.getInt())
             {
                 accounts.addBalance(slot, asset, r.getDouble());
@@ -308,6 +314,70 @@ public final class StateSnapshot
         }
         final double tradeCash = r.getDouble();
         ledger.restore(tradeCash, r.getDouble());
+    }
+
+    private static void encodeLiquidations(final Writer w, final Liquidations liquidations)
+    {
+        // not the capacity: engines sized differently replay a journal to the same digest
+        w.putLong(liquidations.lastLiquidationId())
+            .putLong(liquidations.lastOrderId()).putInt(liquidations.highWater());
+        for (int record = 0; record < liquidations.highWater(); record++)
+        {
+            if (!liquidations.isLive(record))
+            {
+                continue;
+            }
+            w.putInt(record).putLong(liquidations.id(record)).putInt(liquidations.slot(record))
+                .putByte(liquidations.stage(record)).putLong(liquidations.startedNs(record))
+                .putInt(liquidations.steps(record)).putLong(liquidations.nextStepNs(record))
+                .putLong(liquidations.orderId(record)).putInt(liquidations.orderInstrument(record))
+                .putDouble(liquidations.orderRemaining(record)).putDouble(liquidations.orderLimit(record))
+                .putLong(liquidations.orderExpiresNs(record))
+                .putLong(liquidations.auctionStartNs(record)).putLong(liquidations.auctionEndNs(record))
+                .putDouble(liquidations.auctionStartPrice(record)).putDouble(liquidations.auctionFloorPrice(record));
+        }
+        w.putInt(-1);
+        // the free stack decides which record the next liquidation gets, so it is state
+        w.putInt(liquidations.freeCount());
+        for (int i = 0; i < liquidations.freeCount(); i++)
+        {
+            w.putInt(liquidations.free(i));
+        }
+    }
+
+    private static void decodeLiquidations(final Reader r, final Liquidations liquidations)
+    {
+        final long lastLiquidationId = r.getLong();
+        final long lastOrderId = r.getLong();
+        final int highWater = r.getInt();
+        if (highWater > liquidations.capacity())
+        {
+            throw new IllegalArgumentException("snapshot has used " + highWater + " liquidation records, capacity is " +
+                liquidations.capacity());
+        }
+        liquidations.restoreCounters(lastLiquidationId, lastOrderId, highWater);
+        for (int record = r.getInt(); record >= 0; record = r.getInt())
+        {
+            final long id = r.getLong();
+            final int slot = r.getInt();
+            final byte stage = r.getByte();
+            final long startedNs = r.getLong();
+            final int steps = r.getInt();
+            liquidations.restoreRecord(record, id, slot, stage, startedNs, steps, r.getLong());
+            final long orderId = r.getLong();
+            final int instrument = r.getInt();
+            final double remaining = r.getDouble();
+            final double limit = r.getDouble();
+            liquidations.restoreOrder(record, orderId, instrument, remaining, limit, r.getLong());
+            final long startNs = r.getLong();
+            final long endNs = r.getLong();
+            final double startPrice = r.getDouble();
+            liquidations.restoreAuction(record, startNs, endNs, startPrice, r.getDouble());
+        }
+        for (int n = r.getInt(); n > 0; n--)
+        {
+            liquidations.restoreFree(r.getInt());
+        }
     }
 
     private static void encodeClients(final Writer w, final Clients clients)
