@@ -62,6 +62,23 @@ import io.pme.codecs.SessionLogonResponseEncoder;
 import io.pme.codecs.SessionLogonResultDecoder;
 import io.pme.codecs.SessionLogonResultEncoder;
 import io.pme.codecs.SessionRole;
+import io.pme.codecs.AccountTransferDecoder;
+import io.pme.codecs.AccountTransferEncoder;
+import io.pme.codecs.AuctionBidDecoder;
+import io.pme.codecs.AuctionBidEncoder;
+import io.pme.codecs.InsuranceFundDecoder;
+import io.pme.codecs.InsuranceFundEncoder;
+import io.pme.codecs.IsolatedAccountOpenDecoder;
+import io.pme.codecs.IsolatedAccountOpenEncoder;
+import io.pme.codecs.LiquidationEventDecoder;
+import io.pme.codecs.LiquidationEventEncoder;
+import io.pme.codecs.LiquidationEventType;
+import io.pme.codecs.LiquidationFillDecoder;
+import io.pme.codecs.LiquidationFillEncoder;
+import io.pme.codecs.LiquidationOrderDecoder;
+import io.pme.codecs.LiquidationOrderEncoder;
+import io.pme.codecs.OrderReleasedDecoder;
+import io.pme.codecs.OrderReleasedEncoder;
 
 import org.agrona.collections.Int2ObjectHashMap;
 
@@ -96,6 +113,9 @@ final class Templates
     private static final EnumType<SessionRole> SESSION_ROLE = new EnumType<>(SessionRole.values(), SessionRole::value);
     private static final EnumType<LogonStatus> LOGON_STATUS = new EnumType<>(LogonStatus.values(), LogonStatus::value);
 
+    private static final EnumType<LiquidationEventType> LIQUIDATION_EVENT_TYPE =
+        new EnumType<>(LiquidationEventType.values(), LiquidationEventType::value);
+
     private final List<Template<?, ?>> all = new ArrayList<>();
     private final Map<String, Template<?, ?>> byName = new HashMap<>();
     private final Int2ObjectHashMap<Template<?, ?>> byId = new Int2ObjectHashMap<>();
@@ -106,6 +126,8 @@ final class Templates
         inboundMarketAndTrading();
         outbound();
         sessions();
+        liquidationInbound();
+        liquidationOutbound();
     }
 
     List<Template<?, ?>> all()
@@ -345,6 +367,101 @@ final class Templates
             .enumeration("status", LOGON_STATUS,
                 SessionLogonResultEncoder::status, SessionLogonResultDecoder::statusRaw)
             .enumeration("role", SESSION_ROLE, SessionLogonResultEncoder::role, SessionLogonResultDecoder::roleRaw));
+    }
+
+    // added with liquidation (issue 13): the exchange's executions, the liquidators' bids, isolated accounts
+    private void liquidationInbound()
+    {
+        add(new Template<>("LiquidationFill", LiquidationFillEncoder.TEMPLATE_ID, LiquidationFillEncoder.BLOCK_LENGTH,
+            new LiquidationFillEncoder(), LiquidationFillEncoder::wrap,
+            new LiquidationFillDecoder(), LiquidationFillDecoder::wrap)
+            .int64("liquidationOrderId",
+                LiquidationFillEncoder::liquidationOrderId, LiquidationFillDecoder::liquidationOrderId)
+            .float64("quantity", LiquidationFillEncoder::quantity, LiquidationFillDecoder::quantity)
+            .float64("price", LiquidationFillEncoder::price, LiquidationFillDecoder::price));
+
+        add(new Template<>("AuctionBid", AuctionBidEncoder.TEMPLATE_ID, AuctionBidEncoder.BLOCK_LENGTH,
+            new AuctionBidEncoder(), AuctionBidEncoder::wrap, new AuctionBidDecoder(), AuctionBidDecoder::wrap)
+            .int64("liquidationId", AuctionBidEncoder::liquidationId, AuctionBidDecoder::liquidationId)
+            .int64("bidderAccountId", AuctionBidEncoder::bidderAccountId, AuctionBidDecoder::bidderAccountId)
+            .float64("maxPrice", AuctionBidEncoder::maxPrice, AuctionBidDecoder::maxPrice));
+
+        add(new Template<>("AccountTransfer", AccountTransferEncoder.TEMPLATE_ID, AccountTransferEncoder.BLOCK_LENGTH,
+            new AccountTransferEncoder(), AccountTransferEncoder::wrap,
+            new AccountTransferDecoder(), AccountTransferDecoder::wrap)
+            .int64("fromAccountId", AccountTransferEncoder::fromAccountId, AccountTransferDecoder::fromAccountId)
+            .int64("toAccountId", AccountTransferEncoder::toAccountId, AccountTransferDecoder::toAccountId)
+            .int32("assetId", AccountTransferEncoder::assetId, AccountTransferDecoder::assetId)
+            .float64("amount", AccountTransferEncoder::amount, AccountTransferDecoder::amount));
+
+        add(new Template<>("IsolatedAccountOpen",
+            IsolatedAccountOpenEncoder.TEMPLATE_ID, IsolatedAccountOpenEncoder.BLOCK_LENGTH,
+            new IsolatedAccountOpenEncoder(), IsolatedAccountOpenEncoder::wrap,
+            new IsolatedAccountOpenDecoder(), IsolatedAccountOpenDecoder::wrap)
+            .int64("accountId", IsolatedAccountOpenEncoder::accountId, IsolatedAccountOpenDecoder::accountId)
+            .int64("parentAccountId",
+                IsolatedAccountOpenEncoder::parentAccountId, IsolatedAccountOpenDecoder::parentAccountId));
+    }
+
+    // added with liquidation (issue 13): what a liquidation sends, to the exchange and to everyone watching it
+    private void liquidationOutbound()
+    {
+        add(new Template<>("LiquidationOrder",
+            LiquidationOrderEncoder.TEMPLATE_ID, LiquidationOrderEncoder.BLOCK_LENGTH,
+            new LiquidationOrderEncoder(), LiquidationOrderEncoder::wrap,
+            new LiquidationOrderDecoder(), LiquidationOrderDecoder::wrap)
+            .int64("liquidationId", LiquidationOrderEncoder::liquidationId, LiquidationOrderDecoder::liquidationId)
+            .int64("liquidationOrderId",
+                LiquidationOrderEncoder::liquidationOrderId, LiquidationOrderDecoder::liquidationOrderId)
+            .int64("accountId", LiquidationOrderEncoder::accountId, LiquidationOrderDecoder::accountId)
+            .int32("instrumentId", LiquidationOrderEncoder::instrumentId, LiquidationOrderDecoder::instrumentId)
+            .enumeration("side", SIDE, LiquidationOrderEncoder::side, LiquidationOrderDecoder::sideRaw)
+            .float64("quantity", LiquidationOrderEncoder::quantity, LiquidationOrderDecoder::quantity)
+            .float64("limitPrice", LiquidationOrderEncoder::limitPrice, LiquidationOrderDecoder::limitPrice)
+            .nanos("expiresNs", LiquidationOrderEncoder::expiresNs, LiquidationOrderDecoder::expiresNs));
+
+        add(new Template<>("LiquidationEvent",
+            LiquidationEventEncoder.TEMPLATE_ID, LiquidationEventEncoder.BLOCK_LENGTH,
+            new LiquidationEventEncoder(), LiquidationEventEncoder::wrap,
+            new LiquidationEventDecoder(), LiquidationEventDecoder::wrap)
+            .int64("liquidationId", LiquidationEventEncoder::liquidationId, LiquidationEventDecoder::liquidationId)
+            .int64("accountId", LiquidationEventEncoder::accountId, LiquidationEventDecoder::accountId)
+            .enumeration("stage", LIQUIDATION_EVENT_TYPE,
+                LiquidationEventEncoder::stage, LiquidationEventDecoder::stageRaw)
+            .int32("step", LiquidationEventEncoder::step, LiquidationEventDecoder::step)
+            .float64("equity", LiquidationEventEncoder::equity, LiquidationEventDecoder::equity)
+            .float64("initialMargin", LiquidationEventEncoder::initialMargin, LiquidationEventDecoder::initialMargin)
+            .float64("maintenanceMargin",
+                LiquidationEventEncoder::maintenanceMargin, LiquidationEventDecoder::maintenanceMargin)
+            .int32("instrumentId", LiquidationEventEncoder::instrumentId, LiquidationEventDecoder::instrumentId)
+            .float64("quantity", LiquidationEventEncoder::quantity, LiquidationEventDecoder::quantity)
+            .float64("price", LiquidationEventEncoder::price, LiquidationEventDecoder::price)
+            .float64("amount", LiquidationEventEncoder::amount, LiquidationEventDecoder::amount)
+            .int64("counterpartyAccountId",
+                LiquidationEventEncoder::counterpartyAccountId, LiquidationEventDecoder::counterpartyAccountId)
+            .int64("liquidationOrderId",
+                LiquidationEventEncoder::liquidationOrderId, LiquidationEventDecoder::liquidationOrderId)
+            .nanos("untilNs", LiquidationEventEncoder::untilNs, LiquidationEventDecoder::untilNs)
+            .int32("worstUnderlyingAssetId",
+                LiquidationEventEncoder::worstUnderlyingAssetId, LiquidationEventDecoder::worstUnderlyingAssetId)
+            .int32("worstScenario", LiquidationEventEncoder::worstScenario, LiquidationEventDecoder::worstScenario)
+            .float64("worstScenarioLoss",
+                LiquidationEventEncoder::worstScenarioLoss, LiquidationEventDecoder::worstScenarioLoss)
+            .float64("contribution", LiquidationEventEncoder::contribution, LiquidationEventDecoder::contribution));
+
+        add(new Template<>("OrderReleased", OrderReleasedEncoder.TEMPLATE_ID, OrderReleasedEncoder.BLOCK_LENGTH,
+            new OrderReleasedEncoder(), OrderReleasedEncoder::wrap,
+            new OrderReleasedDecoder(), OrderReleasedDecoder::wrap)
+            .int64("accountId", OrderReleasedEncoder::accountId, OrderReleasedDecoder::accountId)
+            .int64("clientOrderId", OrderReleasedEncoder::clientOrderId, OrderReleasedDecoder::clientOrderId)
+            .int64("liquidationId", OrderReleasedEncoder::liquidationId, OrderReleasedDecoder::liquidationId));
+
+        add(new Template<>("InsuranceFund", InsuranceFundEncoder.TEMPLATE_ID, InsuranceFundEncoder.BLOCK_LENGTH,
+            new InsuranceFundEncoder(), InsuranceFundEncoder::wrap,
+            new InsuranceFundDecoder(), InsuranceFundDecoder::wrap)
+            .float64("balance", InsuranceFundEncoder::balance, InsuranceFundDecoder::balance)
+            .float64("change", InsuranceFundEncoder::change, InsuranceFundDecoder::change)
+            .int64("liquidationId", InsuranceFundEncoder::liquidationId, InsuranceFundDecoder::liquidationId));
     }
 
     private void add(final Template<?, ?> template)

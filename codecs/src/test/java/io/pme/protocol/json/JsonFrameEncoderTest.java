@@ -2,6 +2,9 @@ package io.pme.protocol.json;
 
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.LiquidationEventDecoder;
+import io.pme.codecs.LiquidationEventType;
+import io.pme.codecs.LiquidationOrderDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
@@ -89,6 +92,31 @@ class JsonFrameEncoderTest
     }
 
     @Test
+    void liquidationTimesAsIsoInstantsAndStagesByName()
+    {
+        final JsonFrameEncoder encoder = new JsonFrameEncoder();
+        encoder.encode("{\"type\":\"LiquidationOrder\",\"timestamp\":\"2026-11-24T08:00:00Z\",\"correlationId\":1," +
+            "\"liquidationId\":3,\"liquidationOrderId\":4,\"accountId\":1001,\"instrumentId\":11,\"side\":\"SELL\"," +
+            "\"quantity\":0.5,\"limitPrice\":95800,\"expires\":\"2026-11-24T08:00:30Z\"}", buffer, 0);
+        final LiquidationOrderDecoder order = new LiquidationOrderDecoder().wrapAndApplyHeader(buffer, 0, header);
+        assertEquals(NOV_24 + 30_000_000_000L, order.expiresNs());
+        assertEquals(Side.SELL, order.side());
+        assertEquals(4, order.liquidationOrderId());
+
+        encoder.encode("{\"type\":\"LiquidationEvent\",\"timestamp\":\"2026-11-24T08:00:00Z\",\"correlationId\":2," +
+            "\"liquidationId\":3,\"accountId\":1001,\"stage\":\"AUCTION_STARTED\",\"step\":0,\"equity\":-10," +
+            "\"initialMargin\":1500,\"maintenanceMargin\":750,\"instrumentId\":-1,\"quantity\":0,\"price\":0," +
+            "\"amount\":0,\"counterpartyAccountId\":0,\"liquidationOrderId\":0," +
+            "\"until\":\"2026-11-24T08:01:00Z\",\"worstUnderlyingAssetId\":1,\"worstScenario\":32," +
+            "\"worstScenarioLoss\":2200,\"contribution\":1800}", buffer, 0);
+        final LiquidationEventDecoder event = new LiquidationEventDecoder().wrapAndApplyHeader(buffer, 0, header);
+        assertEquals(LiquidationEventType.AUCTION_STARTED, event.stage());
+        assertEquals(NOV_24 + 60_000_000_000L, event.untilNs());
+        assertEquals(32, event.worstScenario());
+        assertEquals(1800.0, event.contribution());
+    }
+
+    @Test
     void specialDoublesFromStrings()
     {
         final JsonFrameEncoder encoder = new JsonFrameEncoder();
@@ -171,6 +199,12 @@ class JsonFrameEncoderTest
                 "\"marginMode\":\"PORTFOLIO\"}", "AccountOpen.marginMode: \"PORTFOLIO\" is not one of [CROSS"),
             bad("{\"type\":\"AccountOpen\",\"timestampNs\":1,\"correlationId\":1,\"accountId\":1,\"marginMode\":1}",
                 "AccountOpen.marginMode: expected a string"),
+            bad("{\"type\":\"LiquidationEvent\",\"timestampNs\":1,\"correlationId\":1,\"liquidationId\":1," +
+                "\"accountId\":1,\"stage\":\"DONE\"}", "LiquidationEvent.stage: \"DONE\" is not one of [STARTED, STEP"),
+            bad("{\"type\":\"InsuranceFund\",\"timestampNs\":1,\"correlationId\":1,\"balance\":1," +
+                "\"change\":1}", "InsuranceFund.liquidationId: missing required field"),
+            bad("{\"type\":\"AuctionBid\",\"timestampNs\":1,\"correlationId\":1,\"liquidationId\":1," +
+                "\"bidderAccountId\":9001,\"maxPrice\":1,\"accountId\":9001}", "AuctionBid.accountId: unknown field"),
             bad("{\"type\":\"AssetDefinition\",\"timestampNs\":1,\"correlationId\":1,\"assetId\":1," +
                 "\"symbol\":\"ABCDEFGHIJKLMNOPQ\"}", "AssetDefinition.symbol: 17 characters, at most 16 fit"),
             bad("{\"type\":\"AssetDefinition\",\"timestampNs\":1,\"correlationId\":1,\"assetId\":1," +

@@ -20,12 +20,14 @@ import java.util.TreeSet;
 /**
  * The clients an engine admits, from a properties file:
  * <pre>
- * client.&lt;id&gt;.role=ADMIN|TRADER|FEED|EXCHANGE
+ * client.&lt;id&gt;.role=ADMIN|TRADER|FEED|EXCHANGE|LIQUIDATOR
  * client.&lt;id&gt;.secret=hex:&lt;hex&gt; | base64:&lt;base64&gt;   (at least 16 bytes)
  * client.&lt;id&gt;.key=&lt;keyId&gt;                        (optional, default 1)
  * client.&lt;id&gt;.accounts=* | 1001,1002,2000-2999     (accounts the client may act for)
  * client.&lt;id&gt;.sources=1,2                          (FEED: oracle source ids it may publish as)
  * </pre>
+ * A LIQUIDATOR's accounts are the ones it may take an auctioned portfolio into (an {@code AuctionBid}'s
+ * {@code bidderAccountId}); being one in this file is what registers a liquidator.
  * Errors name the offending key, never its value; a key given twice is refused with both its lines, so a stale
  * or pasted line cannot silently replace a secret, a role or an entitlement.
  */

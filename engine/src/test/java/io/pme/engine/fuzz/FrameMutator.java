@@ -60,7 +60,7 @@ final class FrameMutator
         }
         if (length >= HEADER_LENGTH && random.nextBoolean())
         {
-            final int templateId = 1 + random.nextInt(15); // 15: MarginQuery
+            final int templateId = 1 + random.nextInt(19); // 15: MarginQuery, 16 to 19: liquidation's
             final int blockLength = Math.max(PREFIX_LENGTH, blockLengthOf(templateId));
             buffer.putShort(0, (short)blockLength, LITTLE_ENDIAN);
             buffer.putShort(2, (short)templateId, LITTLE_ENDIAN);

@@ -88,6 +88,15 @@ final class FuzzRound
         return feed(length);
     }
 
+    /** A given valid frame, readdressed to a fuzz client, then broken. */
+    RejectReason mutated(final byte[] valid)
+    {
+        int length = copy(valid);
+        readdress(length);
+        length = mutator.mutate(frame, length);
+        return feed(length);
+    }
+
     /** The next frames of the simulation, as a real client would send them. */
     void validFrames(final int count)
     {

@@ -1,12 +1,16 @@
 package io.pme.engine.fuzz;
 
 import io.pme.codecs.AccountOpenDecoder;
+import io.pme.codecs.AccountTransferDecoder;
 import io.pme.codecs.AdminCommandDecoder;
 import io.pme.codecs.AssetDefinitionDecoder;
+import io.pme.codecs.AuctionBidDecoder;
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
+import io.pme.codecs.IsolatedAccountOpenDecoder;
+import io.pme.codecs.LiquidationFillDecoder;
 import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
@@ -36,7 +40,7 @@ final class InboundLayout
     {
     }
 
-    private static final Field[][] FIELDS = new Field[16][];
+    private static final Field[][] FIELDS = new Field[IsolatedAccountOpenDecoder.TEMPLATE_ID + 1][];
     private static final Field[] NONE = new Field[0];
 
     static
@@ -108,6 +112,22 @@ final class InboundLayout
             enum8(MarginQueryDecoder.sideEncodingOffset()),
             float64(MarginQueryDecoder.quantityEncodingOffset()),
             float64(MarginQueryDecoder.limitPriceEncodingOffset()) };
+        FIELDS[LiquidationFillDecoder.TEMPLATE_ID] = new Field[]{
+            int64(LiquidationFillDecoder.liquidationOrderIdEncodingOffset()),
+            float64(LiquidationFillDecoder.quantityEncodingOffset()),
+            float64(LiquidationFillDecoder.priceEncodingOffset()) };
+        FIELDS[AuctionBidDecoder.TEMPLATE_ID] = new Field[]{
+            int64(AuctionBidDecoder.liquidationIdEncodingOffset()),
+            int64(AuctionBidDecoder.bidderAccountIdEncodingOffset()),
+            float64(AuctionBidDecoder.maxPriceEncodingOffset()) };
+        FIELDS[AccountTransferDecoder.TEMPLATE_ID] = new Field[]{
+            int64(AccountTransferDecoder.fromAccountIdEncodingOffset()),
+            int64(AccountTransferDecoder.toAccountIdEncodingOffset()),
+            int32(AccountTransferDecoder.assetIdEncodingOffset()),
+            float64(AccountTransferDecoder.amountEncodingOffset()) };
+        FIELDS[IsolatedAccountOpenDecoder.TEMPLATE_ID] = new Field[]{
+            int64(IsolatedAccountOpenDecoder.accountIdEncodingOffset()),
+            int64(IsolatedAccountOpenDecoder.parentAccountIdEncodingOffset()) };
     }
 
     private InboundLayout()
@@ -115,7 +135,8 @@ final class InboundLayout
     }
 
     /**
-     * @return the typed fields after the common prefix, none for a template the engine does not accept.
+     * @return the typed fields after the common prefix, none for a template that is not an input of the schema
+     * (or has no field after the prefix).
      */
     static Field[] fields(final int templateId)
     {

@@ -57,6 +57,7 @@ class InputFuzzTest
     private static final int REPLAYED_IDS = 10_000;
     private static final int MAX_DRAWS = 4 * REPLAYED_IDS;
     private static final int INTERLEAVED_STEPS = 40_000;
+    private static final int LIQUIDATION_MUTATIONS = 2_000;
 
     // Beside NaN, the infinities and huge values: the subnormals and tiny values of docs/bounds.md, which nothing
     // refused before (prices, volatilities and quantities of 4.9e-324 were accepted).
@@ -106,6 +107,26 @@ class InputFuzzTest
             for (int i = 0; i < 200; i++)
             {
                 round.truncations(pool.get((int)((seed + i * 7919L) % pool.size())));
+            }
+        });
+    }
+
+    @Test
+    void liquidationInputsWholeTruncatedOrMutatedAreAnsweredOnce()
+    {
+        // whatever the engine makes of them (an unknown template, an unknown liquidation, an applied transfer),
+        // each is held to the oracle: one direct answer, and a refusal leaves the state as it was
+        rounds(seed ->
+        {
+            final FuzzRound round = new FuzzRound(seed, false);
+            for (final byte[] valid : SeedFrames.liquidationTemplates(round.harness().state()))
+            {
+                round.readdressed(valid);
+                round.truncations(valid);
+                for (int i = 0; i < LIQUIDATION_MUTATIONS; i++)
+                {
+                    round.mutated(valid);
+                }
             }
         });
     }

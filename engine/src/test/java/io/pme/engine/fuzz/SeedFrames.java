@@ -1,15 +1,19 @@
 package io.pme.engine.fuzz;
 
 import io.pme.codecs.AccountOpenEncoder;
+import io.pme.codecs.AccountTransferEncoder;
 import io.pme.codecs.AdminCommandEncoder;
 import io.pme.codecs.AdminCommandType;
 import io.pme.codecs.AssetDefinitionEncoder;
+import io.pme.codecs.AuctionBidEncoder;
 import io.pme.codecs.DepositEncoder;
 import io.pme.codecs.FillEncoder;
 import io.pme.codecs.FundingPaymentEncoder;
 import io.pme.codecs.HeartbeatEncoder;
 import io.pme.codecs.InstrumentDefinitionEncoder;
 import io.pme.codecs.InstrumentKind;
+import io.pme.codecs.IsolatedAccountOpenEncoder;
+import io.pme.codecs.LiquidationFillEncoder;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.codecs.OptionRight;
@@ -24,6 +28,7 @@ import io.pme.codecs.Side;
 import io.pme.codecs.WithdrawalEncoder;
 import io.pme.simulation.MarketSimulation;
 import io.pme.simulation.SimulationConfig;
+import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -118,6 +123,41 @@ final class SeedFrames
         frames.add(b.adminCommand(AdminCommandType.DIGEST));
         frames.add(b.adminCommand(AdminCommandType.SNAPSHOT));
         return frames;
+    }
+
+    /**
+     * The inputs added with liquidation (issue 13), kept out of {@link #everyTemplate(EngineState)} until the engine
+     * takes them: before, a pool gains nothing from them but a shift of every seeded draw.
+     *
+     * @return a valid frame of each: an isolated account under a cross one, transfers both ways, an execution of
+     * and a bid for ids that need not exist.
+     */
+    static List<byte[]> liquidationTemplates(final EngineState state)
+    {
+        final Builder b = new Builder(state.nowNs() + 1);
+        final long parent = state.accounts().accountId(firstCross(state));
+        final long isolated = parent + 2_000_000;
+        final int usd = state.assets().usdAssetId();
+        final int btc = state.assets().findBySymbol("BTC");
+        final List<byte[]> frames = new ArrayList<>();
+        frames.add(b.isolatedAccountOpen(isolated, parent));
+        frames.add(b.accountTransfer(parent, isolated, usd, 100.0));
+        frames.add(b.accountTransfer(isolated, parent, usd, 10.0));
+        frames.add(b.liquidationFill(1, 0.01, state.assets().price(btc)));
+        frames.add(b.auctionBid(1, state.accounts().accountId(0), 1_000.0));
+        return frames;
+    }
+
+    private static int firstCross(final EngineState state)
+    {
+        for (int slot = 0; slot < state.accounts().count(); slot++)
+        {
+            if (Accounts.CROSS == state.accounts().marginMode(slot))
+            {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("no cross account");
     }
 
     private static int firstOf(final EngineState state, final byte kind)
@@ -282,6 +322,40 @@ final class SeedFrames
         {
             final AdminCommandEncoder e = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, header);
             e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).command(command);
+            return copy(e.encodedLength());
+        }
+
+        byte[] liquidationFill(final long liquidationOrderId, final double quantity, final double price)
+        {
+            final LiquidationFillEncoder e = new LiquidationFillEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .liquidationOrderId(liquidationOrderId).quantity(quantity).price(price);
+            return copy(e.encodedLength());
+        }
+
+        byte[] auctionBid(final long liquidationId, final long bidderAccountId, final double maxPrice)
+        {
+            final AuctionBidEncoder e = new AuctionBidEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .liquidationId(liquidationId).bidderAccountId(bidderAccountId).maxPrice(maxPrice);
+            return copy(e.encodedLength());
+        }
+
+        byte[] accountTransfer(
+            final long fromAccountId, final long toAccountId, final int assetId, final double amount)
+        {
+            final AccountTransferEncoder e = new AccountTransferEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .fromAccountId(fromAccountId).toAccountId(toAccountId).assetId(assetId).amount(amount);
+            return copy(e.encodedLength());
+        }
+
+        byte[] isolatedAccountOpen(final long accountId, final long parentAccountId)
+        {
+            final IsolatedAccountOpenEncoder e =
+                new IsolatedAccountOpenEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE)
+                .accountId(accountId).parentAccountId(parentAccountId);
             return copy(e.encodedLength());
         }
 

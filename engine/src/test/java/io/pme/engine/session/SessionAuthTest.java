@@ -4,6 +4,10 @@ import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import io.pme.codecs.AccountOpenEncoder;
+import io.pme.codecs.AuctionBidEncoder;
+import io.pme.codecs.FillEncoder;
+import io.pme.codecs.HeartbeatEncoder;
+import io.pme.codecs.LiquidationFillEncoder;
 import io.pme.codecs.LogonStatus;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.MessageHeaderDecoder;
@@ -48,6 +52,9 @@ class SessionAuthTest
         "client.3.role=TRADER",
         "client.3.secret=hex:0303030303030303030303030303030303030303030303030303030303030303",
         "client.3.accounts=1001,1002",
+        "client.5.role=LIQUIDATOR",
+        "client.5.secret=hex:0505050505050505050505050505050505050505050505050505050505050505",
+        "client.5.accounts=9001",
         "");
     private static final long TIMEOUT_MS = 10_000;
 
@@ -118,6 +125,35 @@ class SessionAuthTest
         engine.close();
         assertEquals(4, engine.counters().journalPosition().get(), "only admitted frames are journaled");
         assertEquals(2, engine.state().accounts().count());
+        engine = null;
+        publication.close();
+        subscription.close();
+        publication = null;
+    }
+
+    @Test
+    void liquidationInputsGoOnlyToTheirRolesAndAccounts() throws IOException
+    {
+        final SessionsFile file = start(5_000);
+        final SessionLogonClient logon = new SessionLogonClient(publication, subscription);
+        assertEquals(LogonStatus.ACCEPTED, logon.logon(file.client(3), TIMEOUT_MS));
+        assertEquals(LogonStatus.ACCEPTED, logon.logon(file.client(5), TIMEOUT_MS));
+
+        send(auctionBid(5, 9001));                      // admitted: the business logic answers it
+        final long admittedBid = correlationId;
+        send(heartbeat(5));
+        send(auctionBid(5, 9002));                      // a liquidator bids only into its own accounts
+        send(fill(5, 9001));                            // and does not trade
+        send(liquidationFill(3));                       // a trader may not execute liquidation orders
+        awaitInputs(2);
+        awaitNotAuthorised(3);
+
+        assertEquals(2, engine.counters().refusedRole().get());
+        assertEquals(1, engine.counters().refusedAccount().get());
+        assertEquals(List.of(admittedBid + 2, admittedBid + 3, admittedBid + 4), rejects.stream()
+            .filter(r -> RejectReason.NOT_AUTHORISED.value() == r[1]).map(r -> r[0]).toList());
+        engine.close();
+        assertEquals(2, engine.counters().journalPosition().get(), "the bid and the heartbeat are journaled");
         engine = null;
         publication.close();
         subscription.close();
@@ -210,6 +246,37 @@ class SessionAuthTest
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 
+    private int auctionBid(final int clientId, final long bidderAccountId)
+    {
+        final AuctionBidEncoder encoder = new AuctionBidEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(1_000).correlationId(++correlationId).clientId(clientId)
+            .liquidationId(1).bidderAccountId(bidderAccountId).maxPrice(100.0);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int fill(final int clientId, final long accountId)
+    {
+        final FillEncoder encoder = new FillEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(1_000).correlationId(++correlationId).clientId(clientId)
+            .accountId(accountId).instrumentId(1).quantity(1).price(1).fee(0).clientOrderId(0);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int liquidationFill(final int clientId)
+    {
+        final LiquidationFillEncoder encoder = new LiquidationFillEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(1_000).correlationId(++correlationId).clientId(clientId)
+            .liquidationOrderId(1).quantity(1).price(1);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int heartbeat(final int clientId)
+    {
+        final HeartbeatEncoder encoder = new HeartbeatEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(1_000).correlationId(++correlationId).clientId(clientId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
     private void send(final int length)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -224,6 +291,16 @@ class SessionAuthTest
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (rejects.size() < count)
+        {
+            assertTrue(System.nanoTime() < deadline, "rejects seen: " + rejects.size());
+            poll();
+        }
+    }
+
+    private void awaitNotAuthorised(final int count)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (rejects.stream().filter(r -> RejectReason.NOT_AUTHORISED.value() == r[1]).count() < count)
         {
             assertTrue(System.nanoTime() < deadline, "rejects seen: " + rejects.size());
             poll();

@@ -32,6 +32,9 @@ class SessionsFileTest
         properties.setProperty("client.2.secret", "base64:ABEiM0RVZneImaq7zN3u/w==");
         properties.setProperty("client.2.sources", "1,7");
         properties.setProperty("client.2.key", "4");
+        properties.setProperty("client.8.role", "LIQUIDATOR");
+        properties.setProperty("client.8.secret", "hex:" + SECRET);
+        properties.setProperty("client.8.accounts", "9000001");
 
         final SessionsFile file = SessionsFile.parse(properties);
 
@@ -44,6 +47,29 @@ class SessionsFileTest
         assertTrue(feed.isAllowedSource(7));
         assertFalse(feed.isAllowedSource(2));
         assertFalse(feed.toString().contains("ABEi"));
+        final ClientCredentials liquidator = file.client(8);
+        assertEquals(SessionRole.LIQUIDATOR, liquidator.role());
+        assertTrue(liquidator.isEntitled(9000001));
+        assertFalse(liquidator.isEntitled(1001));
+    }
+
+    @Test
+    void everyRoleOfTheWireButNoneCanBeGiven()
+    {
+        for (final SessionRole role : SessionRole.values())
+        {
+            final Properties properties = new Properties();
+            properties.setProperty("client.1.role", role.name());
+            properties.setProperty("client.1.secret", "hex:" + SECRET);
+            if (SessionRole.NONE == role || SessionRole.NULL_VAL == role)
+            {
+                assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties), role.name());
+            }
+            else
+            {
+                assertEquals(role, SessionsFile.parse(properties).client(1).role());
+            }
+        }
     }
 
     @Test
