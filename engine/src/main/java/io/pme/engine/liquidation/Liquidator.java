@@ -304,7 +304,7 @@ public final class Liquidator
             }
             final double multiplier = instruments.multiplier(instrumentId);
             final double spot = state.assets().price(instruments.underlying(instrumentId));
-            final double slice = slice(Math.abs(quantity), multiplier * spot);
+            final double slice = slice(Math.abs(quantity), multiplier * spot, unwind);
             final double notional = slice * multiplier * spot;
             if (notional > bestNotional || largest < 0)
             {
@@ -340,9 +340,10 @@ public final class Liquidator
         return chosenIndex >= 0;
     }
 
-    private double slice(final double held, final double notionalPerContract)
+    // the fund wants out, not back above MM: it sells whole positions, cut only by the per-step cap
+    private double slice(final double held, final double notionalPerContract, final boolean unwind)
     {
-        double slice = held * parameters.value(LiquidationParameters.SLICE_FRACTION);
+        double slice = unwind ? held : held * parameters.value(LiquidationParameters.SLICE_FRACTION);
         if (notionalPerContract > 0.0)
         {
             slice = Math.max(slice, parameters.value(LiquidationParameters.MIN_SLICE_NOTIONAL) / notionalPerContract);
