@@ -82,7 +82,7 @@ final class Deleveraging
         {
             remaining -= coverWith(fund, fundInstruments[i], remaining, liquidationId);
         }
-        if (remaining > 0.0)
+        if (remaining > Liquidator.DEFICIT_FLOOR)
         {
             announce(LiquidationEventType.UNCOVERED, liquidationId, fund, -1, 0.0, 0.0, remaining, 0);
         }

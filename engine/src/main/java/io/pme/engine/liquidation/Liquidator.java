@@ -31,6 +31,8 @@ public final class Liquidator
     public static final long INSURANCE_FUND_ACCOUNT_ID = 0;
 
     private static final double COST_FLOOR = 1.0e-9;
+    /** USD below which a negative fund equity is rounding, not a deficit. */
+    static final double DEFICIT_FLOOR = 1.0e-6;
 
     private final EngineState state;
     private final Accounts accounts;
@@ -738,7 +740,8 @@ public final class Liquidator
     private void coverFundDeficit(final long liquidationId)
     {
         final int fund = accounts.slot(INSURANCE_FUND_ACCOUNT_ID);
-        if (fund < 0 || !(accounts.equity(fund) < 0.0))
+        // rounding of the takeover's sums is not a deficit: nobody is deleveraged for a fraction of a cent
+        if (fund < 0 || !(accounts.equity(fund) < -DEFICIT_FLOOR))
         {
             return;
         }
