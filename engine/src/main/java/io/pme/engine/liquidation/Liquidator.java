@@ -52,6 +52,7 @@ public final class Liquidator
     private final MarginExplanation explanation = new MarginExplanation();
     private final LiquidationNotice notice = new LiquidationNotice();
     private int enteringCount;
+    private boolean fundInDeficit;
     private int chosenIndex;
     private double chosenSlice;
     private double chosenMark;
@@ -99,17 +100,22 @@ public final class Liquidator
      */
     public void onStateChange(final int slot, final byte newState)
     {
+        if (INSURANCE_FUND_ACCOUNT_ID == accounts.accountId(slot))
+        {
+            // a market move took the fund below zero: deleveraging pays it at the end of the input
+            fundInDeficit |= AccountStates.BANKRUPT == newState;
+            return;
+        }
         final int record = accounts.liquidation(slot);
         if (record >= 0)
         {
             if (Liquidations.PARTIAL == liquidations.stage(record) && !AccountStates.isBelowMaintenanceMargin(newState))
             {
-                due.schedule(record, state.nowNs(), liquidations.id(record));
+                scheduleAt(record, state.nowNs());
             }
             return;
         }
-        if (AccountStates.isBelowMaintenanceMargin(newState) && !queued[slot] &&
-            INSURANCE_FUND_ACCOUNT_ID != accounts.accountId(slot))
+        if (AccountStates.isBelowMaintenanceMargin(newState) && !queued[slot])
         {
             queued[slot] = true;
             entering[enteringCount++] = slot;
@@ -122,6 +128,8 @@ public final class Liquidator
      */
     public void onInputEnd()
     {
+        // in account order: the order a tick reached them in is the margin model's, which no snapshot keeps
+        java.util.Arrays.sort(entering, 0, enteringCount);
         for (int i = 0; i < enteringCount; i++)
         {
             final int slot = entering[i];
@@ -132,6 +140,11 @@ public final class Liquidator
             }
         }
         enteringCount = 0;
+        if (fundInDeficit)
+        {
+            fundInDeficit = false;
+            coverFundDeficit(0);
+        }
         final long nowNs = state.nowNs();
         for (long budget = parameters.whole(LiquidationParameters.STEPS_PER_INPUT);
             budget > 0 && !due.isEmpty() && due.peekDueNs() <= nowNs; budget--)
@@ -145,12 +158,13 @@ public final class Liquidator
     {
         due.clear();
         enteringCount = 0;
+        fundInDeficit = false;
         java.util.Arrays.fill(queued, false);
         for (int record = 0; record < liquidations.highWater(); record++)
         {
             if (liquidations.isLive(record))
             {
-                due.schedule(record, dueNs(record), liquidations.id(record));
+                due.schedule(record, liquidations.dueNs(record), liquidations.id(record));
             }
         }
     }
@@ -167,7 +181,13 @@ public final class Liquidator
 
     private void schedule(final int record)
     {
-        due.schedule(record, dueNs(record), liquidations.id(record));
+        scheduleAt(record, dueNs(record));
+    }
+
+    private void scheduleAt(final int record, final long atNs)
+    {
+        liquidations.dueNs(record, atNs);
+        due.schedule(record, atNs, liquidations.id(record));
     }
 
     private void enter(final int slot)
@@ -191,7 +211,7 @@ public final class Liquidator
         }
         model.explain(slot, -1, 0.0, explanation);
         announce(explained(start(LiquidationEventType.STARTED, record)));
-        due.schedule(record, nowNs, id);
+        scheduleAt(record, nowNs);
     }
 
     private void advance(final int record, final long nowNs)
@@ -641,6 +661,7 @@ public final class Liquidator
         }
         refresh.accountChanged(slot);
         close(record);
+        coverFundDeficit(liquidationId);
         return RejectReason.NONE;
     }
 
@@ -745,7 +766,12 @@ public final class Liquidator
         {
             return;
         }
+        refresh.accountChanged(fund);
         final double before = accounts.equity(fund);
+        if (!(before < -DEFICIT_FLOOR))
+        {
+            return;
+        }
         deleveraging.cover(fund, -before, liquidationId);
         refresh.accountChanged(fund);
         out.insuranceFund(accounts.equity(fund), accounts.equity(fund) - before, liquidationId);

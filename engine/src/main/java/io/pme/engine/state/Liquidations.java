@@ -25,6 +25,7 @@ public final class Liquidations
     private final long[] startedNs;
     private final int[] steps;
     private final long[] nextStepNs;
+    private final long[] dueNs;
     private final long[] orderIds;
     private final int[] orderInstruments;
     private final double[] orderRemaining;
@@ -53,6 +54,7 @@ public final class Liquidations
         startedNs = new long[capacity];
         steps = new int[capacity];
         nextStepNs = new long[capacity];
+        dueNs = new long[capacity];
         orderIds = new long[capacity];
         orderInstruments = new int[capacity];
         orderRemaining = new double[capacity];
@@ -132,6 +134,7 @@ public final class Liquidations
         startedNs[record] = nowNs;
         steps[record] = 0;
         nextStepNs[record] = nowNs;
+        dueNs[record] = nowNs;
         clearOrder(record);
         auctionStartNs[record] = 0;
         auctionEndNs[record] = 0;
@@ -208,6 +211,21 @@ public final class Liquidations
     public long nextStepNs(final int record)
     {
         return nextStepNs[record];
+    }
+
+    /**
+     * @return message time the liquidation is next looked at: what orders the liquidations' work, so it is state
+     * (a restore rebuilds the queue from it).
+     */
+    public long dueNs(final int record)
+    {
+        return dueNs[record];
+    }
+
+    /** Sets when the liquidation is next looked at. */
+    public void dueNs(final int record, final long atNs)
+    {
+        dueNs[record] = atNs;
     }
 
     /** Counts a step and sets when the next may come. */
@@ -364,8 +382,10 @@ public final class Liquidations
 
     void restoreRecord(
         final int record, final long id, final int slot, final byte stage, final long startedNs, final int steps,
-        final long nextStepNs)
+        final long nextStepNs,
+        final long dueNs)
     {
+        this.dueNs[record] = dueNs;
         ids[record] = id;
         slots[record] = slot;
         stages[record] = stage;

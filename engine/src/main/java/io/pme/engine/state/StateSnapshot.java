@@ -330,6 +330,7 @@ public final class StateSnapshot
             w.putInt(record).putLong(liquidations.id(record)).putInt(liquidations.slot(record))
                 .putByte(liquidations.stage(record)).putLong(liquidations.startedNs(record))
                 .putInt(liquidations.steps(record)).putLong(liquidations.nextStepNs(record))
+                .putLong(liquidations.dueNs(record))
                 .putLong(liquidations.orderId(record)).putInt(liquidations.orderInstrument(record))
                 .putDouble(liquidations.orderRemaining(record)).putDouble(liquidations.orderLimit(record))
                 .putLong(liquidations.orderExpiresNs(record))
@@ -363,7 +364,8 @@ public final class StateSnapshot
             final byte stage = r.getByte();
             final long startedNs = r.getLong();
             final int steps = r.getInt();
-            liquidations.restoreRecord(record, id, slot, stage, startedNs, steps, r.getLong());
+            final long nextStepNs = r.getLong();
+            liquidations.restoreRecord(record, id, slot, stage, startedNs, steps, nextStepNs, r.getLong());
             final long orderId = r.getLong();
             final int instrument = r.getInt();
             final double remaining = r.getDouble();
