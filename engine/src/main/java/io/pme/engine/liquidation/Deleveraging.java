@@ -35,6 +35,7 @@ final class Deleveraging
     private final LiquidationParameters parameters;
     private final LiquidationNotice notice = new LiquidationNotice();
     private final MarginFigures after = new MarginFigures();
+    private final MarginFigures now = new MarginFigures();
     private final int[] candidates;
     private final double[] quantities;
     private final double[] profits;
@@ -159,7 +160,8 @@ final class Deleveraging
                 continue;
             }
             final double entryNotional = Math.abs(quantity) * multiplier * (option ? mark : entry);
-            final double equity = accounts.equity(slot);
+            model.whatIfExact(slot, -1, 0.0, 0.0, now);
+            final double equity = now.equity;
             candidates[count] = slot;
             quantities[count] = quantity;
             profits[count] = profit;
@@ -168,10 +170,12 @@ final class Deleveraging
         }
     }
 
+    // exact figures both: deleveraging decides alike however the model skips work
     private boolean isHedge(final int slot, final int instrumentId, final double quantity, final double mark)
     {
-        model.whatIf(slot, instrumentId, -quantity, mark, -1, 0.0, after);
-        return !after.isMargined() || after.initialMargin > accounts.initialMargin(slot);
+        model.whatIfExact(slot, -1, 0.0, 0.0, now);
+        model.whatIfExact(slot, instrumentId, -quantity, mark, after);
+        return !after.isMargined() || !now.isMargined() || after.initialMargin > now.initialMargin;
     }
 
     private double grossNotional(final int slot)

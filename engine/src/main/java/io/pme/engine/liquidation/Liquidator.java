@@ -230,6 +230,8 @@ public final class Liquidator
             }
             return;
         }
+        // every decision below is on exact figures, so it comes out alike however the model skips work
+        refresh.accountChanged(slot);
         if (Liquidations.PARTIAL == stage && isRecovered(slot))
         {
             recover(record);
@@ -249,7 +251,6 @@ public final class Liquidator
             schedule(record);
             return;
         }
-        refresh.accountChanged(slot);
         if (Liquidations.PARTIAL == stage)
         {
             if (isRecovered(slot))
@@ -335,7 +336,7 @@ public final class Liquidator
                 largestSlice = slice;
                 largestMark = mark;
             }
-            model.whatIf(slot, instrumentId, -Math.signum(quantity) * slice, mark, -1, 0.0, after);
+            model.whatIfExact(slot, instrumentId, -Math.signum(quantity) * slice, mark, after);
             if (!after.isMargined())
             {
                 continue;
@@ -499,7 +500,7 @@ public final class Liquidator
     private double fee(final int slot, final double quantity, final double price, final int instrumentId)
     {
         // the equity after the fill, exactly (the booking changed what the stored figures were computed from)
-        model.whatIf(slot, -1, 0.0, 0.0, state.assets().usdAssetId(), 0.0, after);
+        model.whatIfExact(slot, -1, 0.0, 0.0, after);
         if (!after.isMargined())
         {
             return 0.0;
@@ -820,6 +821,9 @@ public final class Liquidator
 
     private LiquidationNotice explained(final LiquidationNotice n)
     {
+        n.equity = explanation.equity;
+        n.initialMargin = explanation.initialMargin;
+        n.maintenanceMargin = explanation.maintenanceMargin;
         n.worstUnderlying = explanation.worstUnderlying;
         n.worstScenario = explanation.worstScenario;
         n.worstScenarioLoss = explanation.worstScenarioLoss;

@@ -14,6 +14,12 @@ public final class MarginExplanation
     public double worstScenarioLoss;
     /** USD of that loss the position brings (its P&amp;L there, negated). */
     public double contribution;
+    /** The account's equity, computed exactly for the explanation. */
+    public double equity = Double.NaN;
+    /** Its initial margin, likewise. */
+    public double initialMargin = Double.NaN;
+    /** Its maintenance margin, likewise. */
+    public double maintenanceMargin = Double.NaN;
 
     /** Back to no exposure. */
     public void clear()
@@ -22,5 +28,8 @@ public final class MarginExplanation
         worstScenario = -1;
         worstScenarioLoss = 0.0;
         contribution = 0.0;
+        equity = Double.NaN;
+        initialMargin = Double.NaN;
+        maintenanceMargin = Double.NaN;
     }
 }

@@ -68,6 +68,18 @@ public interface MarginModel
     void withOpenOrders(int slot, MarginFigures out);
 
     /**
+     * As {@link #whatIf}, always computed from the account's balances and positions, never from figures a model keeps
+     * approximately: for decisions that must come out alike however the model skips work (liquidation). Open orders
+     * count as filled, as in {@link #withOpenOrders}.
+     */
+    default void whatIfExact(
+        final int slot, final int instrumentId, final double signedQuantity, final double price,
+        final MarginFigures out)
+    {
+        whatIf(slot, instrumentId, signedQuantity, price, -1, 0.0, out);
+    }
+
+    /**
      * @return the instrument's mark per unit of the underlying (the index for a linear instrument, the model's value
      * for an option), NaN when it cannot be priced.
      */

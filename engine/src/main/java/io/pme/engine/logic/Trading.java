@@ -166,8 +166,10 @@ final class Trading
             return;
         }
         final int order = orders.find(slot, clientOrderId);
-        // a fill naming an order on another instrument is still booked, but it cannot release that reservation
-        if (OpenOrders.NONE == order || orders.instrument(order) != instrumentId)
+        // a fill naming an order on another instrument or on the other side is still booked, but it cannot release
+        // that reservation (an opposite fill would otherwise grow the order)
+        if (OpenOrders.NONE == order || orders.instrument(order) != instrumentId ||
+            (filled > 0.0) != (orders.signedQuantity(order) > 0.0))
         {
             return;
         }

@@ -905,6 +905,31 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     @Override
+    public void whatIfExact(
+        final int slot, final int instrumentId, final double signedQuantity, final double price,
+        final MarginFigures out)
+    {
+        if (!isLoaded())
+        {
+            out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+            return;
+        }
+        openOrdersAsFilled(slot);
+        if (instrumentId < 0)
+        {
+            calculator.compute(slot, balanceMask(slot), trades, -1, 0.0, out);
+            return;
+        }
+        if (!trades.add(instrumentId, signedQuantity, price))
+        {
+            out.set(Double.NaN, Double.NaN, Double.NaN, AccountStates.UNMARGINED);
+            return;
+        }
+        calculator.compute(slot, balanceMask(slot), trades, -1, 0.0, out);
+        trades.removeLast();
+    }
+
+    @Override
     public double markPrice(final int instrumentId)
     {
         if (!isLoaded() || MarginResult.STATUS_OK != cache.ensure(instrumentId))
@@ -938,6 +963,9 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         takeoverTrades.clear();
         calculator.compute(slot, balanceMask(slot), takeoverTrades, -1, 0.0, explained);
         calculator.worst(instrumentId, quantity, out);
+        out.equity = explained.equity;
+        out.initialMargin = explained.initialMargin;
+        out.maintenanceMargin = explained.maintenanceMargin;
     }
 
     @Override

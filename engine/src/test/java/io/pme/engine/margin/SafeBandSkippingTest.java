@@ -53,7 +53,9 @@ class SafeBandSkippingTest
         assertTrue(run.transitions > 0, "some account must change state along the way");
         final long lazy = run.skippingSafe.risk.lazyVolatilityChanges();
         assertEquals(lazy, run.visitingAll.risk.lazyVolatilityChanges());
-        assertTrue(lazy > 1_000, () -> "volatility changes taken lazily: " + lazy);
+        // accounts in liquidation are recomputed exactly at every step, which takes their changes at once: fewer are
+        // left to take lazily than before liquidation existed (1,000 then)
+        assertTrue(lazy > 600, () -> "volatility changes taken lazily: " + lazy);
     }
 
     private static final class Run
