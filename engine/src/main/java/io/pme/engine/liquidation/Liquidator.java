@@ -200,18 +200,23 @@ public final class Liquidator
             return;
         }
         accounts.liquidation(slot, record);
-        final long id = liquidations.id(record);
+        releaseOrders(slot, liquidations.id(record));
+        model.explain(slot, -1, 0.0, explanation);
+        announce(explained(start(LiquidationEventType.STARTED, record)));
+        scheduleAt(record, nowNs);
+    }
+
+    // the venue cancels them: an account being liquidated keeps no reservation, nor does one just taken over
+    private void releaseOrders(final int slot, final long liquidationId)
+    {
         final long accountId = accounts.accountId(slot);
         for (int o = orders.first(slot); o != OpenOrders.NONE; )
         {
             final int next = orders.next(o);
-            out.orderReleased(accountId, orders.clientOrderId(o), id);
+            out.orderReleased(accountId, orders.clientOrderId(o), liquidationId);
             orders.remove(o);
             o = next;
         }
-        model.explain(slot, -1, 0.0, explanation);
-        announce(explained(start(LiquidationEventType.STARTED, record)));
-        scheduleAt(record, nowNs);
     }
 
     private void advance(final int record, final long nowNs)
@@ -647,7 +652,7 @@ public final class Liquidator
         }
         state.advanceClock(timestampNs);
         final int usd = state.assets().usdAssetId();
-        moveEverything(slot, bidder);
+        moveEverything(slot, bidder, liquidationId);
         booking.transfer(bidder, slot, usd, price);
         refresh.accountChanged(bidder);
         final LiquidationNotice n = start(LiquidationEventType.AUCTION_WON, record);
@@ -677,8 +682,9 @@ public final class Liquidator
     }
 
     // every position at its entry price (the P&L comes with it) and every balance, from one account to another
-    private void moveEverything(final int from, final int to)
+    private void moveEverything(final int from, final int to, final long liquidationId)
     {
+        releaseOrders(from, liquidationId);
         while (accounts.positionCount(from) > 0)
         {
             final int last = accounts.positionCount(from) - 1;
@@ -713,7 +719,7 @@ public final class Liquidator
         }
         refresh.accountChanged(slot);
         final double equity = accounts.equity(slot);
-        moveEverything(slot, fund);
+        moveEverything(slot, fund, liquidations.id(record));
         refresh.accountChanged(slot);
         final long id = liquidations.id(record);
         final LiquidationNotice n = start(LiquidationEventType.TAKEN_BY_FUND, record);

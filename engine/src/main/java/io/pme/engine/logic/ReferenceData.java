@@ -8,6 +8,7 @@ import io.pme.codecs.IsolatedAccountOpenDecoder;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.OptionRight;
 import io.pme.codecs.RejectReason;
+import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
@@ -78,7 +79,8 @@ final class ReferenceData
         {
             return RejectReason.UNKNOWN_ACCOUNT;
         }
-        if (Accounts.CROSS != accounts.marginMode(parent) || accounts.parent(parent) >= 0)
+        if (Accounts.CROSS != accounts.marginMode(parent) || accounts.parent(parent) >= 0 ||
+            Liquidator.INSURANCE_FUND_ACCOUNT_ID == message.parentAccountId())
         {
             return RejectReason.NOT_LINKED;
         }
