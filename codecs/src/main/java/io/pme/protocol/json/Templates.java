@@ -66,6 +66,8 @@ import io.pme.codecs.AccountTransferDecoder;
 import io.pme.codecs.AccountTransferEncoder;
 import io.pme.codecs.AuctionBidDecoder;
 import io.pme.codecs.AuctionBidEncoder;
+import io.pme.codecs.AdlRankDecoder;
+import io.pme.codecs.AdlRankEncoder;
 import io.pme.codecs.InsuranceFundDecoder;
 import io.pme.codecs.InsuranceFundEncoder;
 import io.pme.codecs.IsolatedAccountOpenDecoder;
@@ -462,6 +464,13 @@ final class Templates
             .float64("balance", InsuranceFundEncoder::balance, InsuranceFundDecoder::balance)
             .float64("change", InsuranceFundEncoder::change, InsuranceFundDecoder::change)
             .int64("liquidationId", InsuranceFundEncoder::liquidationId, InsuranceFundDecoder::liquidationId));
+
+        add(new Template<>("AdlRank", AdlRankEncoder.TEMPLATE_ID, AdlRankEncoder.BLOCK_LENGTH,
+            new AdlRankEncoder(), AdlRankEncoder::wrap, new AdlRankDecoder(), AdlRankDecoder::wrap)
+            .int64("accountId", AdlRankEncoder::accountId, AdlRankDecoder::accountId)
+            .int32("band", AdlRankEncoder::band, AdlRankDecoder::band)
+            .int32("instrumentId", AdlRankEncoder::instrumentId, AdlRankDecoder::instrumentId)
+            .float64("score", AdlRankEncoder::score, AdlRankDecoder::score));
     }
 
     private void add(final Template<?, ?> template)

@@ -36,6 +36,7 @@ final class Deleveraging
     private final LiquidationNotice notice = new LiquidationNotice();
     private final MarginFigures after = new MarginFigures();
     private final MarginFigures now = new MarginFigures();
+    private final Exposure exposure;
     private final int[] candidates;
     private final double[] quantities;
     private final double[] profits;
@@ -59,6 +60,7 @@ final class Deleveraging
         this.refresh = refresh;
         this.out = out;
         this.parameters = parameters;
+        this.exposure = new Exposure(state, model);
         final int capacity = accounts.capacity();
         candidates = new int[capacity];
         quantities = new double[capacity];
@@ -160,12 +162,15 @@ final class Deleveraging
                 continue;
             }
             final double entryNotional = Math.abs(quantity) * multiplier * (option ? mark : entry);
-            model.whatIfExact(slot, -1, 0.0, 0.0, now);
-            final double equity = now.equity;
+            final double equity = exposure.equity(slot);
+            if (!(equity > 0.0))
+            {
+                continue;
+            }
             candidates[count] = slot;
             quantities[count] = quantity;
             profits[count] = profit;
-            scores[count] = profit / entryNotional * grossNotional(slot) / Math.max(equity, 1.0e-9);
+            scores[count] = profit / entryNotional * exposure.grossNotional(slot) / equity;
             count++;
         }
     }
@@ -176,18 +181,6 @@ final class Deleveraging
         model.whatIfExact(slot, -1, 0.0, 0.0, now);
         model.whatIfExact(slot, instrumentId, -quantity, mark, after);
         return !after.isMargined() || !now.isMargined() || after.initialMargin > now.initialMargin;
-    }
-
-    private double grossNotional(final int slot)
-    {
-        double gross = 0.0;
-        for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
-        {
-            final int instrumentId = accounts.positionInstrument(slot, i);
-            gross += Math.abs(accounts.positionQuantity(slot, i)) * instruments.multiplier(instrumentId) *
-                state.assets().price(instruments.underlying(instrumentId));
-        }
-        return gross;
     }
 
     private void close(

@@ -19,4 +19,7 @@ public interface LiquidationOutput
 
     /** The insurance fund's value changed. */
     void insuranceFund(double balance, double change, long liquidationId);
+
+    /** An account's auto-deleveraging rank band changed. */
+    void adlRank(long accountId, int band, int instrumentId, double rank);
 }

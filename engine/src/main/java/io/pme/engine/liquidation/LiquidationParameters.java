@@ -39,21 +39,26 @@ public final class LiquidationParameters
     public static final int STEPS_PER_INPUT = 13;
     /** Rank bands deleveraging takes from, top band first, pro rata within one. */
     public static final int ADL_BANDS = 14;
+    /** Message time from the start of one sweep of the ADL rank bands to the start of the next, ns. */
+    public static final int ADL_RANK_INTERVAL_NS = 15;
+    /** Accounts one input ranks at most while a sweep walks them. */
+    public static final int ADL_RANKS_PER_INPUT = 16;
     /** How many rules there are. */
-    public static final int COUNT = 15;
+    public static final int COUNT = 17;
 
     private static final double[] DEFAULTS =
     {
-        1.0e9, 0.25, 1_000.0, 1_000_000.0, 0.01, 0.005, 0.1, 2.0e9, 20, 60.0e9, 0.2, 30.0e9, 0.5, 64, 5,
+        1.0e9, 0.25, 1_000.0, 1_000_000.0, 0.01, 0.005, 0.1, 2.0e9, 20, 60.0e9, 0.2, 30.0e9, 0.5, 64, 5, 10.0e9, 128,
     };
-    private static final double[] MIN = { 1, 1.0e-6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1 };
+    private static final double[] MIN = { 1, 1.0e-6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1.0e6, 1 };
     private static final double[] MAX =
     {
-        3.6e12, 1, 1.0e12, 1.0e12, 0.5, 0.1, 10, 3.6e12, 10_000, 8.64e13, 1, 3.6e12, 10, 1_000_000, 100,
+        3.6e12, 1, 1.0e12, 1.0e12, 0.5, 0.1, 10, 3.6e12, 10_000, 8.64e13, 1, 3.6e12, 10, 1_000_000, 100, 8.64e13,
+        1_000_000,
     };
     private static final boolean[] WHOLE =
     {
-        true, false, false, false, false, false, false, true, true, true, false, true, false, true, true,
+        true, false, false, false, false, false, false, true, true, true, false, true, false, true, true, true, true,
     };
 
     private final double[] values = DEFAULTS.clone();

@@ -45,6 +45,7 @@ public final class Liquidator
     private final LiquidationOutput out;
     private final LiquidationParameters parameters = new LiquidationParameters();
     private final Deleveraging deleveraging;
+    private final RankSweep rankSweep;
     private final DueQueue due;
     private final int[] entering;
     private final boolean[] queued;
@@ -77,6 +78,7 @@ public final class Liquidator
         this.refresh = refresh;
         this.out = out;
         deleveraging = new Deleveraging(state, model, booking, refresh, out, parameters);
+        rankSweep = new RankSweep(state, model, parameters, out);
         due = new DueQueue(liquidations.capacity());
         entering = new int[accounts.capacity()];
         queued = new boolean[accounts.capacity()];
@@ -146,6 +148,7 @@ public final class Liquidator
             coverFundDeficit(0);
         }
         final long nowNs = state.nowNs();
+        rankSweep.onInputEnd(nowNs);
         for (long budget = parameters.whole(LiquidationParameters.STEPS_PER_INPUT);
             budget > 0 && !due.isEmpty() && due.peekDueNs() <= nowNs; budget--)
         {

@@ -80,6 +80,15 @@ public interface MarginModel
     }
 
     /**
+     * @return what a holding of the asset worth {@code notional} USD counts for as collateral (the rulebook's tiered
+     * haircut).
+     */
+    default double collateralValue(final int assetId, final double notional)
+    {
+        return notional;
+    }
+
+    /**
      * @return the instrument's mark per unit of the underlying (the index for a linear instrument, the model's value
      * for an option), NaN when it cannot be priced.
      */

@@ -92,6 +92,11 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
         responses.insuranceFund(timestampNs, correlationId, clientId, balance, change, liquidationId);
     }
 
+    public void adlRank(final long accountId, final int band, final int instrumentId, final double rank)
+    {
+        responses.adlRank(timestampNs, correlationId, clientId, accountId, band, instrumentId, rank);
+    }
+
     /** Recounts from scratch, after a restore. */
     void recount()
     {

@@ -4,6 +4,7 @@ import io.pme.codecs.AccountState;
 import io.pme.codecs.AckEncoder;
 import io.pme.codecs.BooleanType;
 import io.pme.codecs.CheckOutcome;
+import io.pme.codecs.AdlRankEncoder;
 import io.pme.codecs.CheckResultEncoder;
 import io.pme.codecs.InsuranceFundEncoder;
 import io.pme.codecs.LiquidationEventEncoder;
@@ -37,6 +38,7 @@ final class Responses
     private final LiquidationEventEncoder liquidationEvent = new LiquidationEventEncoder();
     private final OrderReleasedEncoder orderReleased = new OrderReleasedEncoder();
     private final InsuranceFundEncoder insuranceFund = new InsuranceFundEncoder();
+    private final AdlRankEncoder adlRank = new AdlRankEncoder();
     private final EngineCounters counters;
     private Outbox outbox;
 
@@ -181,6 +183,16 @@ final class Responses
             .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
             .balance(balance).change(change).liquidationId(liquidationId);
         send(insuranceFund.encodedLength());
+    }
+
+    void adlRank(
+        final long timestampNs, final long correlationId, final int clientId, final long accountId, final int band,
+        final int instrumentId, final double rank)
+    {
+        adlRank.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .accountId(accountId).band(band).instrumentId(instrumentId).score(rank);
+        send(adlRank.encodedLength());
     }
 
     private void send(final int bodyLength)

@@ -930,6 +930,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     @Override
+    public double collateralValue(final int assetId, final double notional)
+    {
+        return parameters.collateralValue(assetId, notional);
+    }
+
+    @Override
     public double markPrice(final int instrumentId)
     {
         if (!isLoaded() || MarginResult.STATUS_OK != cache.ensure(instrumentId))

@@ -37,6 +37,7 @@ public final class Accounts
     private static final int STATE_OFFSET = 37;
     private static final int PARENT_OFFSET = 40;
     private static final int LIQUIDATION_OFFSET = 44;
+    private static final int ADL_BAND_OFFSET = 48;
     private static final int HEADER_LENGTH = BitUtil.CACHE_LINE_LENGTH;
     private static final int BALANCES_OFFSET = HEADER_LENGTH;
 
@@ -223,6 +224,18 @@ public final class Accounts
     public void liquidation(final int slot, final int liquidationRecord)
     {
         chunk(slot).putInt(record(slot) + LIQUIDATION_OFFSET, liquidationRecord + 1);
+    }
+
+    /** @return the account's auto-deleveraging rank band as last published, 0..5. */
+    public byte adlBand(final int slot)
+    {
+        return chunk(slot).getByte(record(slot) + ADL_BAND_OFFSET);
+    }
+
+    /** Sets the account's published auto-deleveraging rank band. */
+    public void adlBand(final int slot, final byte band)
+    {
+        chunk(slot).putByte(record(slot) + ADL_BAND_OFFSET, band);
     }
 
     /** @return the account's balance of the asset. */

@@ -14,6 +14,7 @@ public final class EngineState
     private final RiskVectors riskVectors;
     private final Ledger ledger;
     private final Liquidations liquidations;
+    private final AdlRanks adlRanks;
     private long nowNs;
     private long inputSequence;
     private double feesCollected;
@@ -47,6 +48,7 @@ public final class EngineState
         final int maxLiquidations)
     {
         liquidations = new Liquidations(maxLiquidations);
+        adlRanks = new AdlRanks(maxInstruments);
         riskVectors = new RiskVectors(maxAccounts, maxAssets, maxUnderlyings);
         ledger = new Ledger(maxAssets);
         assets = new Assets(maxAssets);
@@ -68,6 +70,7 @@ public final class EngineState
         riskVectors.clear();
         ledger.clear();
         liquidations.clear();
+        adlRanks.clear();
         nowNs = 0;
         inputSequence = 0;
         feesCollected = 0.0;
@@ -113,6 +116,12 @@ public final class EngineState
     public Liquidations liquidations()
     {
         return liquidations;
+    }
+
+    /** @return what the auto-deleveraging rank bands are published from. */
+    public AdlRanks adlRanks()
+    {
+        return adlRanks;
     }
 
     /** @return the accounts' risk vectors. */

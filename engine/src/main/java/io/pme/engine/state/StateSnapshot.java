@@ -37,6 +37,7 @@ public final class StateSnapshot
         encodeRiskVectors(w, state.accounts().count(), state.riskVectors());
         encodeLedger(w, state.ledger());
         encodeLiquidations(w, state.liquidations());
+        encodeAdlRanks(w, state.adlRanks());
         clientsStart = w.position;
         encodeClients(w, state.clients());
         clientsEnd = w.position;
@@ -99,6 +100,7 @@ public final class StateSnapshot
         decodeRiskVectors(r, state.accounts().count(), state.riskVectors());
         decodeLedger(r, state.ledger());
         decodeLiquidations(r, state.liquidations());
+        decodeAdlRanks(r, state.adlRanks());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
         if (r.position != offset + length)
@@ -176,7 +178,7 @@ public final class StateSnapshot
             w.putLong(accounts.accountId(slot)).putByte(accounts.marginMode(slot))
                 .putDouble(accounts.equity(slot)).putDouble(accounts.initialMargin(slot))
                 .putDouble(accounts.maintenanceMargin(slot)).putByte(accounts.state(slot))
-                .putInt(accounts.parent(slot)).putInt(accounts.liquidation(slot));
+                .putInt(accounts.parent(slot)).putInt(accounts.liquidation(slot)).putByte(accounts.adlBand(slot));
             for (int asset = 0; asset < accounts.maxAssets(); asset++)
             {
                 final double balance = accounts.balance(slot, asset);
@@ -220,6 +222,7 @@ public final class StateSnapshot
             accounts.figures(slot, equity, im, mm, r.getByte());
             accounts.parent(slot, r.getInt());
             accounts.liquidation(slot, r.getInt());
+            accounts.adlBand(slot, r.getByte());
             for (int asset = r.getInt(); asset >= 0; asset = r.getInt())
             {
                 accounts.addBalance(slot, asset, r.getDouble());
@@ -379,6 +382,61 @@ public final class StateSnapshot
         for (int n = r.getInt(); n > 0; n--)
         {
             liquidations.restoreFree(r.getInt());
+        }
+    }
+
+    // sparse: a histogram is mostly empty buckets; sides by index, so the encoding is one for one state
+    private static void encodeAdlRanks(final Writer w, final AdlRanks ranks)
+    {
+        w.putByte((byte)(ranks.isSweeping() ? 1 : 0)).putInt(ranks.cursor()).putLong(ranks.nextSweepNs());
+        final int sides = ranks.maxInstruments() * 2;
+        for (int i = 0; i < sides * AdlRanks.BUCKETS; i++)
+        {
+            if (0 != ranks.count(i))
+            {
+                w.putInt(i).putInt(ranks.count(i));
+            }
+        }
+        w.putInt(-1);
+        for (int side = 0; side < sides; side++)
+        {
+            if (ranks.known(side))
+            {
+                w.putInt(side);
+                for (int c = 0; c < AdlRanks.CUTS; c++)
+                {
+                    w.putDouble(ranks.cut(side * AdlRanks.CUTS + c));
+                }
+            }
+        }
+        w.putInt(-1);
+    }
+
+    private static void decodeAdlRanks(final Reader r, final AdlRanks ranks)
+    {
+        final boolean sweeping = 0 != r.getByte();
+        final int cursor = r.getInt();
+        ranks.restore(sweeping, cursor, r.getLong());
+        final int sides = ranks.maxInstruments() * 2;
+        for (int i = r.getInt(); i >= 0; i = r.getInt())
+        {
+            if (i >= sides * AdlRanks.BUCKETS)
+            {
+                throw new IllegalArgumentException("ADL rank bucket " + i + " beyond the instrument capacity");
+            }
+            ranks.count(i, r.getInt());
+        }
+        for (int side = r.getInt(); side >= 0; side = r.getInt())
+        {
+            if (side >= sides)
+            {
+                throw new IllegalArgumentException("ADL rank side " + side + " beyond the instrument capacity");
+            }
+            ranks.known(side, true);
+            for (int c = 0; c < AdlRanks.CUTS; c++)
+            {
+                ranks.cut(side * AdlRanks.CUTS + c, r.getDouble());
+            }
         }
     }
 
