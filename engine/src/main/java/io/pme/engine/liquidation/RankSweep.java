@@ -58,7 +58,8 @@ final class RankSweep
             ranks.startSweep();
         }
         final int count = accounts.count();
-        final int end = (int)Math.min(count, ranks.cursor() + parameters.whole(LiquidationParameters.ADL_RANKS_PER_INPUT));
+        final long perInput = parameters.whole(LiquidationParameters.ADL_RANKS_PER_INPUT);
+        final int end = (int)Math.min(count, ranks.cursor() + perInput);
         for (int slot = ranks.cursor(); slot < end; slot++)
         {
             rank(slot);
