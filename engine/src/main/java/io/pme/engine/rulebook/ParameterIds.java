@@ -26,6 +26,11 @@ public final class ParameterIds
     public static final int HAIRCUT_TIER = 13;
     public static final int CORRELATION_SET = 14;
     public static final int RESET_TO_DEFAULT = 15;
+    /**
+     * A liquidation rule ({@code index} the rule, docs/liquidation.md): applied by the liquidation package
+     * ({@code LiquidationParameters}), never by {@link RiskParameters}, which answers it as an unknown parameter.
+     */
+    public static final int LIQUIDATION = 16;
 
     /** Applied: RejectReason NONE. */
     public static final int OK = RejectReason.NONE.value();
