@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.pme.engine.logic.BoundsEngine.BIDDER;
 import static io.pme.engine.logic.BoundsEngine.BTC;
 import static io.pme.engine.logic.BoundsEngine.DAY;
 import static io.pme.engine.logic.BoundsEngine.ETH;
@@ -27,6 +28,9 @@ import static io.pme.engine.logic.BoundsEngine.FUTURE;
 import static io.pme.engine.logic.BoundsEngine.NOW;
 import static io.pme.engine.logic.BoundsEngine.OPTION;
 import static io.pme.engine.logic.BoundsEngine.PERPETUAL;
+import static io.pme.engine.logic.BoundsEngine.SOL_CALL;
+import static io.pme.engine.logic.BoundsEngine.SOL_PERPETUAL;
+import static io.pme.engine.logic.BoundsEngine.SOL_SPOT;
 import static io.pme.engine.logic.BoundsEngine.SPOT;
 import static io.pme.engine.logic.BoundsEngine.TRADER;
 import static io.pme.engine.logic.BoundsEngine.USD;
@@ -417,6 +421,15 @@ class BoundsDocTest
         probes.put("MarginQuery.quantity", (e, v) -> BoundsEngine.query(PERPETUAL, v, SPOT));
         probes.put("MarginQuery.limitPrice, an option", (e, v) -> BoundsEngine.query(OPTION, 0.1, v));
         probes.put("MarginQuery.limitPrice, a perpetual or future", (e, v) -> BoundsEngine.query(FUTURE, 0.1, v));
+        // at the mark: no fill through the limit; the price probes fill a millionth of the order, which lasts
+        probes.put("LiquidationFill.quantity", (e, v) ->
+            BoundsEngine.liquidationFill(e.liquidationOrder(SOL_PERPETUAL), v, SOL_SPOT));
+        probes.put("LiquidationFill.price, an option", (e, v) ->
+            BoundsEngine.liquidationFill(e.liquidationOrder(SOL_CALL), 1e-6, v));
+        probes.put("LiquidationFill.price, a perpetual or future", (e, v) ->
+            BoundsEngine.liquidationFill(e.liquidationOrder(SOL_PERPETUAL), 1e-6, v));
+        probes.put("AuctionBid.maxPrice", (e, v) -> BoundsEngine.bid(e.auction(), BIDDER, v));
+        probes.put("AccountTransfer.amount", (e, v) -> e.transferBetweenLinked(v));
         return probes;
     }
 }
