@@ -124,24 +124,29 @@ final class BoundsDoc
 
     /**
      * A set of doubles in the document's notation: parts joined by " or ", each a number (exactly that value),
-     * {@code [a, b]} or {@code ±[a, b]}.
+     * {@code [a, b]} or {@code ±[a, b]}; {@code whole in} before them keeps their whole numbers only.
      */
     static final class ValueSet
     {
+        private static final String WHOLE = "whole in ";
+
         private final String text;
+        private final boolean whole;
         private final List<double[]> intervals = new ArrayList<>();
 
-        private ValueSet(final String text)
+        private ValueSet(final String text, final boolean whole)
         {
             this.text = text;
+            this.whole = whole;
         }
 
         /** @return the set, or null when the text is not in the notation (prose). */
         static ValueSet parse(final String cell)
         {
             final String text = plain(cell);
-            final ValueSet set = new ValueSet(text);
-            for (final String part : text.split(" or "))
+            final boolean whole = text.startsWith(WHOLE);
+            final ValueSet set = new ValueSet(text, whole);
+            for (final String part : (whole ? text.substring(WHOLE.length()) : text).split(" or "))
             {
                 final String p = part.trim();
                 final boolean symmetric = p.startsWith("±");
@@ -183,6 +188,10 @@ final class BoundsDoc
 
         boolean contains(final double value)
         {
+            if (whole && value != Math.rint(value))
+            {
+                return false;
+            }
             for (final double[] interval : intervals)
             {
                 if (value >= interval[0] && value <= interval[1])
@@ -191,6 +200,12 @@ final class BoundsDoc
                 }
             }
             return false;
+        }
+
+        /** @return true when the set keeps the whole numbers of its parts only. */
+        boolean isWhole()
+        {
+            return whole;
         }
 
         /** @return a value of the set: the lower end of its first part. */
@@ -217,6 +232,14 @@ final class BoundsDoc
                 probes.add(Math.nextDown(end));
                 probes.add(end / 10);
                 probes.add(end * 10);
+                if (whole)
+                {
+                    // the whole numbers next to each end, and the halves between, on both sides
+                    probes.add(end + 1);
+                    probes.add(end - 1);
+                    probes.add(end + 0.5);
+                    probes.add(end - 0.5);
+                }
             }
             return probes;
         }

@@ -3,6 +3,7 @@ package io.pme.engine.logic;
 import io.pme.codecs.LogonStatus;
 import io.pme.codecs.ParameterId;
 import io.pme.codecs.RejectReason;
+import io.pme.engine.liquidation.LiquidationParameters;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -47,14 +48,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exists, and every row of a double field or parameter value states a set that the business logic accepts exactly
  * (probed at and around the ends of each part, at the values every field must get right, and at random doubles of
  * any bit pattern). A value outside is answered the row's reason; a value inside is never answered that reason (it
- * may still be refused for another: a withdrawal above the balance, say). Parameter values inside are applied.
+ * may still be refused for another: a withdrawal above the balance, say). Parameter values inside are applied. The
+ * rows of the liquidation rules, one per rule, are the table of docs/liquidation.md and LiquidationParameters' own
+ * bounds and defaults.
  */
 class BoundsDocTest
 {
     private static final Pattern CODE = Pattern.compile("`([A-Z][A-Z_]+)`");
     private static final Map<String, Probe> FIELD_PROBES = fieldProbes();
     private static final Set<String> DOUBLE = Set.of("double");
-    private static BoundsEngine shared;
+    private static final java.nio.file.Path LIQUIDATION_DOC = BoundsDoc.DOC.resolveSibling("liquidation.md");
+    private static final Pattern LEADING_INDEX = Pattern.compile("^(\\d+)");
+    // one for fields, one for parameters: the fields' liquidation probes need the rules they were built under
+    private static BoundsEngine sharedForFields;
+    private static BoundsEngine sharedForParameters;
 
     private final BoundsDoc doc = new BoundsDoc();
 
@@ -215,15 +222,56 @@ class BoundsDocTest
                 probed++;
             }
         }
-        // every value column and every value2 column but HAIRCUT_TIER's value (prose: it depends on the tiers)
-        assertEquals(2 * (ParameterId.values().length - 1) - 1, probed, "parameter columns probed");
+        // every value column and every value2 column but HAIRCUT_TIER's value (prose: it depends on the tiers), of a
+        // row per parameter and per liquidation rule
+        final int rows = ParameterId.values().length - 2 + LiquidationParameters.COUNT;
+        assertEquals(2 * rows - 1, probed, "parameter columns probed");
+    }
+
+    @Test
+    void liquidationRowsAreTheRulesOfTheLiquidationDocAndOfTheEngine() throws Exception
+    {
+        final Map<Integer, String[]> rules = liquidationRules();
+        assertEquals(LiquidationParameters.COUNT, rules.size(), "rules in " + LIQUIDATION_DOC);
+        final Set<Integer> seen = new TreeSet<>();
+        for (final List<String> row : doc.rows(BoundsDoc.PARAMETERS))
+        {
+            if (!"LIQUIDATION".equals(BoundsDoc.plain(row.get(0))))
+            {
+                continue;
+            }
+            final int index = indexFor("LIQUIDATION", row.get(2));
+            assertTrue(seen.add(index), "two rows for rule " + index);
+            final String[] rule = rules.get(index);
+            assertNotNull(rule, "rule " + index + " is not in " + LIQUIDATION_DOC);
+            assertEquals(index, LiquidationParameters.class.getField(rule[0]).getInt(null), rule[0]);
+            assertTrue(row.get(2).contains("`" + rule[0] + "`"), "rule " + index + " is " + rule[0]);
+
+            final BoundsDoc.ValueSet set = BoundsDoc.ValueSet.parse(row.get(3));
+            assertNotNull(set, rule[0] + ": not in the notation");
+            final String bounds = rule[2];
+            final boolean whole = bounds.endsWith(", whole");
+            final String[] ends = (whole ? bounds.substring(0, bounds.length() - ", whole".length()) : bounds)
+                .replace(",", "").split(" … ");
+            final List<Double> engine = List.of(LiquidationParameters.min(index), LiquidationParameters.max(index));
+            assertEquals(engine, set.ends(), rule[0] + " in " + BoundsDoc.DOC);
+            assertEquals(engine, List.of(Double.parseDouble(ends[0]), Double.parseDouble(ends[1])),
+                rule[0] + " in " + LIQUIDATION_DOC);
+            assertEquals(whole, set.isWhole(), rule[0] + ": whole in one document, not the other");
+
+            final double fallback = LiquidationParameters.defaultValue(index);
+            assertEquals(fallback, leadingNumber(row.get(5)), rule[0] + " default in " + BoundsDoc.DOC);
+            assertEquals(fallback, leadingNumber(rule[1]), rule[0] + " default in " + LIQUIDATION_DOC);
+            assertTrue(set.contains(fallback), rule[0] + ": its default is outside its bounds");
+        }
+        assertEquals(LiquidationParameters.COUNT, seen.size(), "LIQUIDATION rows");
     }
 
     @Property(tries = 2_000)
     void randomDoublesInADoubleField(@ForAll("fieldRows") final List<String> row, @ForAll("doubles") final double v)
     {
         final String key = BoundsDoc.plain(row.get(0));
-        fieldHolds(engine(), key, FIELD_PROBES.get(key), BoundsDoc.ValueSet.parse(row.get(1)),
+        fieldHolds(fieldEngine(), key, FIELD_PROBES.get(key), BoundsDoc.ValueSet.parse(row.get(1)),
             RejectReason.valueOf(BoundsDoc.plain(row.get(2))), v);
     }
 
@@ -231,7 +279,7 @@ class BoundsDocTest
     void randomDoublesInAParameterValue(
         @ForAll("parameterColumns") final Map.Entry<List<String>, Integer> column, @ForAll("doubles") final double v)
     {
-        parameterHolds(engine(), column.getKey(), column.getValue(),
+        parameterHolds(parameterEngine(), column.getKey(), column.getValue(),
             BoundsDoc.ValueSet.parse(column.getKey().get(column.getValue())), v);
     }
 
@@ -306,13 +354,22 @@ class BoundsDocTest
         return v;
     }
 
-    private static BoundsEngine engine()
+    private static BoundsEngine fieldEngine()
     {
-        if (null == shared)
+        if (null == sharedForFields)
         {
-            shared = new BoundsEngine();
+            sharedForFields = new BoundsEngine();
         }
-        return shared;
+        return sharedForFields;
+    }
+
+    private static BoundsEngine parameterEngine()
+    {
+        if (null == sharedForParameters)
+        {
+            sharedForParameters = new BoundsEngine();
+        }
+        return sharedForParameters;
     }
 
     /** @return true when the value was accepted by the field's bound, after asserting that is what the set says. */
@@ -346,7 +403,7 @@ class BoundsDocTest
         final BoundsDoc.ValueSet values2 = BoundsDoc.ValueSet.parse(row.get(4));
         final double v = 3 == column ? value : null == values ? 0.0 : values.member();
         final double v2 = 4 == column ? value : values2.member();
-        final String input = BoundsEngine.parameter(name, assetIdFor(row.get(1)), indexFor(name), v, v2);
+        final String input = BoundsEngine.parameter(name, assetIdFor(row.get(1)), indexFor(name, row.get(2)), v, v2);
         final RejectReason answer = engine.send(input);
         if (set.contains(value))
         {
@@ -371,7 +428,7 @@ class BoundsDocTest
         }
     }
 
-    private static int indexFor(final String parameter)
+    private static int indexFor(final String parameter, final String indexCell)
     {
         switch (parameter)
         {
@@ -379,9 +436,48 @@ class BoundsDocTest
                 return 1;
             case "RESET_TO_DEFAULT":
                 return ParameterId.MM_FACTOR.value();
+            case "LIQUIDATION":
+                // a row per rule, the rule's index first in the cell
+                final Matcher index = LEADING_INDEX.matcher(BoundsDoc.plain(indexCell));
+                assertTrue(index.find(), "LIQUIDATION row without a rule index: " + indexCell);
+                return Integer.parseInt(index.group(1));
             default:
                 return 0;
         }
+    }
+
+    /** @return the rules table of docs/liquidation.md: index to rule name, default and bounds, as written. */
+    private static Map<Integer, String[]> liquidationRules()
+    {
+        final Map<Integer, String[]> rules = new LinkedHashMap<>();
+        try
+        {
+            boolean inSection = false;
+            for (final String line : java.nio.file.Files.readAllLines(LIQUIDATION_DOC))
+            {
+                if (line.startsWith("## "))
+                {
+                    inSection = line.equals("## Rules and their bounds");
+                }
+                else if (inSection && line.matches("\\| \\d+ \\|.*"))
+                {
+                    final String[] cells = line.substring(1, line.length() - 1).split("\\|");
+                    rules.put(Integer.parseInt(cells[0].trim()),
+                        new String[]{ cells[1].trim().split(" ")[0], cells[2].trim(), cells[3].trim() });
+                }
+            }
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new AssertionError("cannot read " + LIQUIDATION_DOC, ex);
+        }
+        return rules;
+    }
+
+    // "1,000,000,000 (1 s)", "1e9 (1 s)", "0.25": the number before any remark
+    private static double leadingNumber(final String cell)
+    {
+        return Double.parseDouble(BoundsDoc.plain(cell).split(" ")[0].replace(",", ""));
     }
 
     private static long orderIdOf(final String input)

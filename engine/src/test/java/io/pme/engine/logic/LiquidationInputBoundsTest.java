@@ -5,6 +5,7 @@ import io.pme.engine.state.Liquidations;
 import org.junit.jupiter.api.Test;
 
 import static io.pme.engine.logic.BoundsEngine.BIDDER;
+import static io.pme.engine.logic.BoundsEngine.BTC;
 import static io.pme.engine.logic.BoundsEngine.ISOLATED;
 import static io.pme.engine.logic.BoundsEngine.NOW;
 import static io.pme.engine.logic.BoundsEngine.PARENT;
@@ -18,13 +19,15 @@ import static io.pme.engine.logic.BoundsEngine.bid;
 import static io.pme.engine.logic.BoundsEngine.fill;
 import static io.pme.engine.logic.BoundsEngine.input;
 import static io.pme.engine.logic.BoundsEngine.liquidationFill;
+import static io.pme.engine.logic.BoundsEngine.parameter;
 import static io.pme.engine.logic.BoundsEngine.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rows of docs/bounds.md for the liquidation inputs written in words: which orders, auctions and accounts they
- * may name, and the limit a fill must respect. Each refusal leaves the state digest as it was.
+ * may name, the limit a fill must respect, and the liquidation rules' indices and unused fields. Each refusal leaves
+ * the state digest as it was.
  */
 class LiquidationInputBoundsTest
 {
@@ -175,6 +178,23 @@ class LiquidationInputBoundsTest
         refused(RejectReason.UNKNOWN_ACCOUNT, isolatedOpen(1_013, 0));
         applied(input("Deposit", "\"accountId\":0,\"assetId\":" + USD + ",\"amount\":1000"));
         applied(isolatedOpen(1_013, 0));
+    }
+
+    @Test
+    void aLiquidationRuleIsNamedByItsIndexAndTakesNoAssetNorValue2()
+    {
+        for (final int index : new int[]{ -1, 15, 16, Integer.MAX_VALUE, Integer.MIN_VALUE })
+        {
+            refused(RejectReason.UNKNOWN_PARAMETER, parameter("LIQUIDATION", -1, index, 0.5, 0));
+        }
+        refused(RejectReason.INVALID_VALUE, parameter("LIQUIDATION", 0, 1, 0.5, 0));
+        refused(RejectReason.INVALID_VALUE, parameter("LIQUIDATION", BTC, 1, 0.5, 0));
+        refused(RejectReason.INVALID_VALUE, parameter("LIQUIDATION", -1, 1, 0.5, 0.5));
+        refused(RejectReason.INVALID_VALUE, parameter("LIQUIDATION", -1, 1, 0.5, Double.NaN));
+        applied(parameter("LIQUIDATION", -1, 1, 0.5, 0));
+        // no reset reaches it: it goes back by being set to its default
+        refused(RejectReason.UNKNOWN_PARAMETER, parameter("RESET_TO_DEFAULT", -1, 16, 0, 0));
+        applied(parameter("LIQUIDATION", -1, 1, 0.25, 0));
     }
 
     private int record(final long account)
