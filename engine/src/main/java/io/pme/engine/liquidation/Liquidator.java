@@ -509,7 +509,7 @@ public final class Liquidator
     {
         // the equity after the fill, exactly (the booking changed what the stored figures were computed from)
         model.whatIfExact(slot, -1, 0.0, 0.0, after);
-        if (!after.isMargined())
+        if (!after.isMargined() || fundSlot() < 0)
         {
             return 0.0;
         }

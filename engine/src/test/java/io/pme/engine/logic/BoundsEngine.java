@@ -75,7 +75,13 @@ final class BoundsEngine
     BoundsEngine()
     {
         // every liquidation probe context is an account of its own, and each may stay in liquidation
-        state = new EngineContext().maxAccounts(5_000).maxOpenOrders(1_000).newState();
+        this(5_000);
+    }
+
+    /** @param maxAccounts room for accounts: the market takes five. */
+    BoundsEngine(final int maxAccounts)
+    {
+        state = new EngineContext().maxAccounts(maxAccounts).maxOpenOrders(1_000).newState();
         risk = new PortfolioRiskModel(state, null);
         processor = new InputProcessor(state, risk, EngineCounters.local(), answer, SnapshotSink.NONE);
         final String[] symbols = {"USD", "USDC", "BTC", "ETH", "SOL"};
