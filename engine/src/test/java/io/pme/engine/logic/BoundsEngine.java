@@ -1,6 +1,7 @@
 package io.pme.engine.logic;
 
 import io.pme.codecs.AckDecoder;
+import io.pme.codecs.AdlRankDecoder;
 import io.pme.codecs.CheckResultDecoder;
 import io.pme.codecs.InsuranceFundDecoder;
 import io.pme.codecs.LiquidationEventDecoder;
@@ -318,7 +319,7 @@ final class BoundsEngine
 
     /**
      * Keeps the reason of the direct answer; margin updates and the liquidation's announcements (orders, events,
-     * released orders, the insurance fund) are not direct answers.
+     * released orders, the insurance fund, ADL rank bands) are not direct answers.
      */
     private static final class Answer implements Outbox
     {
@@ -337,7 +338,7 @@ final class BoundsEngine
             {
                 case MarginUpdateDecoder.TEMPLATE_ID, LiquidationOrderDecoder.TEMPLATE_ID,
                     LiquidationEventDecoder.TEMPLATE_ID, OrderReleasedDecoder.TEMPLATE_ID,
-                    InsuranceFundDecoder.TEMPLATE_ID:
+                    InsuranceFundDecoder.TEMPLATE_ID, AdlRankDecoder.TEMPLATE_ID:
                     return;
                 case RejectDecoder.TEMPLATE_ID:
                     reason = reject.wrap(buffer, body, header.blockLength(), header.version()).reason();

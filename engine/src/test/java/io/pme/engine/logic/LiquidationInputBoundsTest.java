@@ -1,6 +1,7 @@
 package io.pme.engine.logic;
 
 import io.pme.codecs.RejectReason;
+import io.pme.engine.liquidation.LiquidationParameters;
 import io.pme.engine.state.Liquidations;
 import org.junit.jupiter.api.Test;
 
@@ -173,17 +174,16 @@ class LiquidationInputBoundsTest
         // a parent may hold several isolated accounts
         applied(isolatedOpen(1_012, PARENT));
 
-        // what the engine does today (reported as doubtful): the insurance fund, once it exists, is a cross account
-        // with no parent, and is taken as one
+        // the insurance fund is no account until it is first needed, then it is no parent
         refused(RejectReason.UNKNOWN_ACCOUNT, isolatedOpen(1_013, 0));
         applied(input("Deposit", "\"accountId\":0,\"assetId\":" + USD + ",\"amount\":1000"));
-        applied(isolatedOpen(1_013, 0));
+        refused(RejectReason.NOT_LINKED, isolatedOpen(1_013, 0));
     }
 
     @Test
     void aLiquidationRuleIsNamedByItsIndexAndTakesNoAssetNorValue2()
     {
-        for (final int index : new int[]{ -1, 15, 16, Integer.MAX_VALUE, Integer.MIN_VALUE })
+        for (final int index : new int[]{ -1, LiquidationParameters.COUNT, 99, Integer.MAX_VALUE, Integer.MIN_VALUE })
         {
             refused(RejectReason.UNKNOWN_PARAMETER, parameter("LIQUIDATION", -1, index, 0.5, 0));
         }
