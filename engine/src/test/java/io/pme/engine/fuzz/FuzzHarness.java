@@ -1,13 +1,20 @@
 package io.pme.engine.fuzz;
 
 import io.pme.codecs.AckDecoder;
+import io.pme.codecs.AdlRankDecoder;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
+import io.pme.codecs.InsuranceFundDecoder;
+import io.pme.codecs.LiquidationEventDecoder;
+import io.pme.codecs.LiquidationEventType;
+import io.pme.codecs.LiquidationOrderDecoder;
 import io.pme.codecs.MarginQueryResultDecoder;
 import io.pme.codecs.MarginUpdateDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
+import io.pme.codecs.OrderReleasedDecoder;
 import io.pme.codecs.RejectDecoder;
 import io.pme.codecs.RejectReason;
+import io.pme.codecs.Side;
 import io.pme.codecs.StateDigestDecoder;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.logic.Checks;
@@ -21,6 +28,7 @@ import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.engine.state.Liquidations;
 import io.pme.engine.state.OpenOrders;
 import io.pme.engine.state.StateSnapshot;
 import org.agrona.DirectBuffer;
@@ -35,9 +43,13 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
 /**
  * A real input processor with the portfolio risk model over a small state, and the oracle every input must pass:
  * nothing thrown, exactly one direct answer echoing the input, a refused input leaves the state digest as it was
- * and announces nothing, an applied one leaves every balance, position and order finite, and every value held within
- * the bounds of docs/bounds.md: no subnormal anywhere, prices, volatilities and instrument terms inside their sets,
- * expiries within the tenor, each asset an underlying or not as it was when defined, parameters inside theirs.
+ * and announces nothing (no margin update, no liquidation output), an applied one leaves every balance, position,
+ * order and liquidation finite, money conserved, and every value held within the bounds of docs/bounds.md: no
+ * subnormal anywhere, prices, volatilities and instrument terms inside their sets, expiries within the tenor, each
+ * asset an underlying or not as it was when defined, parameters inside theirs. The liquidation's announcements
+ * (orders, events, released orders, the insurance fund, ADL rank bands) echo the input that caused them, are well
+ * formed and carry finite figures; an event's account figures are NaN only together, for an account without
+ * figures (docs/liquidation.md).
  */
 final class FuzzHarness
 {
@@ -47,6 +59,8 @@ final class FuzzHarness
     static final int MAX_POSITIONS = 32;
     static final int MAX_OPEN_ORDERS = 1024;
     static final int MAX_CLIENTS = 16;
+    /** The bands an ADL rank is published in: quintiles of the last sweep (docs/liquidation.md). */
+    private static final int ADL_QUINTILES = 5;
 
     private final EngineState state = newState();
     private final EngineCounters counters = EngineCounters.local();
@@ -108,7 +122,7 @@ final class FuzzHarness
         final long digestBefore = processor.digest();
         final long rejectsBefore = counters.rejects().get();
         final long nowBefore = state.nowNs();
-        answers.reset();
+        answers.reset(buffer, length);
         try
         {
             processor.process(buffer, 0, length, ++journalIndex);
@@ -122,6 +136,7 @@ final class FuzzHarness
             throw failure("direct answers: " + answers.direct, buffer, length, null);
         }
         checkEcho(buffer, length);
+        check(null == answers.problem, answers.problem, buffer, length);
         check(state.nowNs() >= nowBefore, "clock went backwards", buffer, length);
         check(0 == counters.errors().get(), "errors counter moved", buffer, length);
         check(null == snapshotProblem, snapshotProblem, buffer, length);
@@ -132,6 +147,7 @@ final class FuzzHarness
                 "refused without a reason", buffer, length);
             check(rejectsBefore + 1 == counters.rejects().get(), "rejects counter not counted once", buffer, length);
             check(0 == answers.marginUpdates, "refused input announced margin updates", buffer, length);
+            check(0 == answers.announcements, "refused input announced liquidation outputs", buffer, length);
             final long digestAfter = processor.digest();
             check(digestBefore == digestAfter, "refused input changed the state digest", buffer, length);
             return answers.reason;
@@ -196,6 +212,7 @@ final class FuzzHarness
         checkMoneyConserved(buffer, length);
         checkMarketWithinBounds(buffer, length);
         checkParametersWithinBounds(buffer, length);
+        checkLiquidationsFinite(buffer, length);
         for (int slot = 0; slot < accounts.count(); slot++)
         {
             for (int asset = 0; asset < accounts.maxAssets(); asset++)
@@ -229,6 +246,35 @@ final class FuzzHarness
             {
                 throw failure("margined account with figures not finite: account " + accounts.accountId(slot) +
                     " equity " + accounts.equity(slot) + " IM " + accounts.initialMargin(slot), buffer, length, null);
+            }
+        }
+    }
+
+    // a live liquidation's open order is a non-zero bounded quantity at a finite limit, its auction finite prices
+    private void checkLiquidationsFinite(final DirectBuffer buffer, final int length)
+    {
+        final Liquidations liquidations = state.liquidations();
+        for (int record = 0; record < liquidations.highWater(); record++)
+        {
+            if (!liquidations.isLive(record))
+            {
+                continue;
+            }
+            final int slot = liquidations.slot(record);
+            check(state.accounts().liquidation(slot) == record, "liquidation " + liquidations.id(record) +
+                " is not its account's", buffer, length);
+            if (0 != liquidations.orderId(record))
+            {
+                final double limit = liquidations.orderLimit(record);
+                check(Checks.isNonZeroBounded(liquidations.orderRemaining(record)) && Double.isFinite(limit) &&
+                    limit >= 0.0, "liquidation order " + liquidations.orderId(record) + " not finite: " +
+                    liquidations.orderRemaining(record) + " at " + limit, buffer, length);
+            }
+            if (Liquidations.AUCTION == liquidations.stage(record))
+            {
+                check(Double.isFinite(liquidations.auctionStartPrice(record)) &&
+                    Double.isFinite(liquidations.auctionFloorPrice(record)),
+                    "auction of liquidation " + liquidations.id(record) + " not finite", buffer, length);
             }
         }
     }
@@ -348,15 +394,25 @@ final class FuzzHarness
             answers.reason + ", frame " + length + " bytes: " + hex + "]", cause);
     }
 
-    /** Records the answers to one input. */
+    /** Records the answers to one input, and checks each liquidation announcement as it comes. */
     private static final class Answers implements Outbox
     {
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final RejectDecoder reject = new RejectDecoder();
         private final CheckResultDecoder checkResult = new CheckResultDecoder();
         private final MarginQueryResultDecoder marginQueryResult = new MarginQueryResultDecoder();
+        private final LiquidationOrderDecoder liquidationOrder = new LiquidationOrderDecoder();
+        private final LiquidationEventDecoder liquidationEvent = new LiquidationEventDecoder();
+        private final OrderReleasedDecoder orderReleased = new OrderReleasedDecoder();
+        private final InsuranceFundDecoder insuranceFund = new InsuranceFundDecoder();
+        private final AdlRankDecoder adlRank = new AdlRankDecoder();
+        private long inputTimestampNs;
+        private long inputCorrelationId;
+        private int inputClientId;
         int direct;
         int marginUpdates;
+        int announcements;
+        String problem;
         int templateId;
         long timestampNs;
         long correlationId;
@@ -365,13 +421,21 @@ final class FuzzHarness
         boolean refused;
         RejectReason reason = RejectReason.NONE;
 
-        void reset()
+        /** Before an input: forgets the last one's answers and keeps its prefix, which announcements must echo. */
+        void reset(final DirectBuffer input, final int length)
         {
             direct = 0;
             marginUpdates = 0;
+            announcements = 0;
+            problem = null;
             templateId = 0;
             refused = false;
             reason = RejectReason.NONE;
+            // only an applied input announces, and its prefix is readable; a garbled one's is never compared
+            final boolean readable = length >= HEADER_LENGTH + PREFIX_LENGTH;
+            inputTimestampNs = readable ? input.getLong(HEADER_LENGTH + TIMESTAMP_OFFSET, LITTLE_ENDIAN) : 0;
+            inputCorrelationId = readable ? input.getLong(HEADER_LENGTH + CORRELATION_ID_OFFSET, LITTLE_ENDIAN) : 0;
+            inputClientId = readable ? input.getInt(HEADER_LENGTH + CLIENT_ID_OFFSET, LITTLE_ENDIAN) : 0;
         }
 
         public void publish(final DirectBuffer buffer, final int offset, final int length)
@@ -381,6 +445,12 @@ final class FuzzHarness
             if (MarginUpdateDecoder.TEMPLATE_ID == template)
             {
                 marginUpdates++;
+                return;
+            }
+            if (isAnnouncement(template))
+            {
+                announcements++;
+                checkAnnouncement(buffer, offset, length, template);
                 return;
             }
             direct++;
@@ -411,6 +481,99 @@ final class FuzzHarness
             else if (AckDecoder.TEMPLATE_ID != template && StateDigestDecoder.TEMPLATE_ID != template)
             {
                 throw new AssertionError("unknown output template " + template);
+            }
+        }
+
+        static boolean isAnnouncement(final int template)
+        {
+            return LiquidationOrderDecoder.TEMPLATE_ID == template || LiquidationEventDecoder.TEMPLATE_ID == template ||
+                OrderReleasedDecoder.TEMPLATE_ID == template || InsuranceFundDecoder.TEMPLATE_ID == template ||
+                AdlRankDecoder.TEMPLATE_ID == template;
+        }
+
+        // the first problem of an input's announcements is kept: apply fails on it, with the frame
+        private void checkAnnouncement(
+            final DirectBuffer buffer, final int offset, final int length, final int template)
+        {
+            final String found = problemOf(
+                buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, length - MessageHeaderDecoder.ENCODED_LENGTH,
+                template);
+            if (null == problem && null != found)
+            {
+                problem = "announcement " + template + ": " + found;
+            }
+        }
+
+        /** @return what is wrong with the announcement, null when nothing is. */
+        private String problemOf(final DirectBuffer buffer, final int body, final int bodyLength, final int template)
+        {
+            final int blockLength = header.blockLength();
+            if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID || header.version() !=
+                MessageHeaderDecoder.SCHEMA_VERSION || blockLength > bodyLength)
+            {
+                return "header " + header;
+            }
+            if (buffer.getLong(body + TIMESTAMP_OFFSET, LITTLE_ENDIAN) != inputTimestampNs ||
+                buffer.getLong(body + CORRELATION_ID_OFFSET, LITTLE_ENDIAN) != inputCorrelationId ||
+                buffer.getInt(body + CLIENT_ID_OFFSET, LITTLE_ENDIAN) != inputClientId)
+            {
+                return "does not echo the input's prefix";
+            }
+            switch (template)
+            {
+                case LiquidationOrderDecoder.TEMPLATE_ID:
+                {
+                    final LiquidationOrderDecoder o =
+                        liquidationOrder.wrap(buffer, body, blockLength, header.version());
+                    final boolean ok = LiquidationOrderDecoder.BLOCK_LENGTH == blockLength &&
+                        o.liquidationId() > 0 && o.liquidationOrderId() > 0 && o.accountId() >= 0 &&
+                        o.instrumentId() >= 0 && (Side.BUY == o.side() || Side.SELL == o.side()) &&
+                        Checks.isPositiveBounded(o.quantity()) && Double.isFinite(o.limitPrice()) &&
+                        o.limitPrice() >= 0.0 && o.expiresNs() > o.timestampNs();
+                    return ok ? null : o.toString();
+                }
+                case LiquidationEventDecoder.TEMPLATE_ID:
+                {
+                    final LiquidationEventDecoder e =
+                        liquidationEvent.wrap(buffer, body, blockLength, header.version());
+                    final boolean figuresNaN = Double.isNaN(e.equity()) && Double.isNaN(e.initialMargin()) &&
+                        Double.isNaN(e.maintenanceMargin());
+                    final boolean figuresFinite = Double.isFinite(e.equity()) && Double.isFinite(e.initialMargin()) &&
+                        Double.isFinite(e.maintenanceMargin());
+                    final boolean ok = LiquidationEventDecoder.BLOCK_LENGTH == blockLength &&
+                        LiquidationEventType.NULL_VAL != e.stage() && e.liquidationId() >= 0 && e.accountId() >= 0 &&
+                        e.step() >= 0 && (figuresNaN || figuresFinite) && Double.isFinite(e.quantity()) &&
+                        Double.isFinite(e.price()) && Double.isFinite(e.amount()) &&
+                        Double.isFinite(e.worstScenarioLoss()) && Double.isFinite(e.contribution()) &&
+                        e.instrumentId() >= -1 && e.worstUnderlyingAssetId() >= -1 && e.worstScenario() >= -1 &&
+                        e.worstScenario() < ScenarioGrid.SCENARIO_COUNT && e.counterpartyAccountId() >= 0 &&
+                        e.liquidationOrderId() >= 0 && e.untilNs() >= 0;
+                    return ok ? null : e.toString();
+                }
+                case OrderReleasedDecoder.TEMPLATE_ID:
+                {
+                    final OrderReleasedDecoder r = orderReleased.wrap(buffer, body, blockLength, header.version());
+                    final boolean ok = OrderReleasedDecoder.BLOCK_LENGTH == blockLength && r.accountId() > 0 &&
+                        0 != r.clientOrderId() && r.liquidationId() > 0;
+                    return ok ? null : r.toString();
+                }
+                case AdlRankDecoder.TEMPLATE_ID:
+                {
+                    // band 0: no leg could be deleveraged, no instrument, no score; else a quintile and its leg
+                    final AdlRankDecoder r = adlRank.wrap(buffer, body, blockLength, header.version());
+                    final boolean ok = AdlRankDecoder.BLOCK_LENGTH == blockLength && r.accountId() >= 0 &&
+                        (0 == r.band() ? -1 == r.instrumentId() && 0.0 == r.score() :
+                        r.band() >= 1 && r.band() <= ADL_QUINTILES && r.instrumentId() >= 0 &&
+                        Double.isFinite(r.score()) && r.score() > 0.0);
+                    return ok ? null : r.toString();
+                }
+                default:
+                {
+                    final InsuranceFundDecoder f = insuranceFund.wrap(buffer, body, blockLength, header.version());
+                    final boolean ok = InsuranceFundDecoder.BLOCK_LENGTH == blockLength &&
+                        Double.isFinite(f.balance()) && Double.isFinite(f.change()) && f.liquidationId() >= 0;
+                    return ok ? null : f.toString();
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.Side;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.liquidation.LiquidationParameters;
 import io.pme.engine.logic.Checks;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -199,7 +200,9 @@ class InputFuzzTest
         refusedReferenceData(cases, state, b, account, usd, usdc, btc);
         refusedMarketData(cases, b, usd, btc, perpetual, option);
         refusedParameters(cases, b, usd, usdc, btc);
-        assertEquals(309, cases.count, "hostile cases run");
+        refusedLiquidationRules(cases, b, btc);
+        refusedLiquidationInputs(cases, state, b, account, usd, perpetual);
+        assertEquals(527, cases.count, "hostile cases run");
 
         // money that comes in and goes out again exactly, and a client id below zero, are fine
         round.readdressed(b.deposit(account, usd, 1e15));
@@ -402,7 +405,7 @@ class InputFuzzTest
             RejectReason.INVALID_VALUE);
         cases.refused(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, 99, 0.0, 0.0),
             RejectReason.UNKNOWN_PARAMETER);
-        for (final int parameterId : new int[]{ 0, 16, 99, 0xFFFE, 0xFFFF })
+        for (final int parameterId : new int[]{ 0, 17, 99, 0xFFFE, 0xFFFF })
         {
             cases.refused(withShort(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.5, 0.0),
                 ParameterUpdateDecoder.parameterIdEncodingOffset(), parameterId), RejectReason.UNKNOWN_PARAMETER);
@@ -415,6 +418,124 @@ class InputFuzzTest
             cases.refused(withByte(b.adminCommand(AdminCommandType.DIGEST),
                 AdminCommandDecoder.commandEncodingOffset(), command), RejectReason.INVALID_ENUM);
         }
+    }
+
+    private static void refusedLiquidationRules(final Cases cases, final SeedFrames.Builder b, final int btc)
+    {
+        for (final int index : new int[]{ -1, LiquidationParameters.COUNT, 99, Integer.MIN_VALUE })
+        {
+            cases.refused(b.parameterUpdate(ParameterId.LIQUIDATION, -1, index, 0.5, 0.0),
+                RejectReason.UNKNOWN_PARAMETER);
+        }
+        for (int rule = 0; rule < LiquidationParameters.COUNT; rule++)
+        {
+            final double min = LiquidationParameters.min(rule);
+            final double max = LiquidationParameters.max(rule);
+            for (final double value : new double[]{ Math.nextDown(min), Math.nextUp(max), max * 10, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY })
+            {
+                cases.refused(b.parameterUpdate(ParameterId.LIQUIDATION, -1, rule, value, 0.0),
+                    RejectReason.INVALID_VALUE);
+            }
+            // a rule applies to no asset and has no second value
+            cases.refused(b.parameterUpdate(ParameterId.LIQUIDATION, btc, rule, min, 0.0), RejectReason.INVALID_VALUE);
+            cases.refused(b.parameterUpdate(ParameterId.LIQUIDATION, -1, rule, min, Double.MIN_VALUE),
+                RejectReason.INVALID_VALUE);
+        }
+        // counts and times are whole
+        for (final int rule : new int[]{ LiquidationParameters.STEP_INTERVAL_NS, LiquidationParameters.ORDER_TTL_NS,
+            LiquidationParameters.MAX_PARTIAL_STEPS, LiquidationParameters.MAX_PARTIAL_NS,
+            LiquidationParameters.AUCTION_DURATION_NS, LiquidationParameters.STEPS_PER_INPUT,
+            LiquidationParameters.ADL_BANDS, LiquidationParameters.ADL_RANK_INTERVAL_NS,
+            LiquidationParameters.ADL_RANKS_PER_INPUT })
+        {
+            cases.refused(b.parameterUpdate(ParameterId.LIQUIDATION, -1, rule, LiquidationParameters.min(rule) + 0.5,
+                0.0), RejectReason.INVALID_VALUE);
+        }
+        // the rules are the liquidation package's: no reset reaches them
+        cases.refused(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, ParameterId.LIQUIDATION.value(), 0.0, 0.0),
+            RejectReason.UNKNOWN_PARAMETER);
+        assertEquals(RejectReason.NONE, cases.round.readdressed(b.parameterUpdate(ParameterId.LIQUIDATION, -1,
+            LiquidationParameters.SLICE_FRACTION, LiquidationParameters.defaultValue(
+            LiquidationParameters.SLICE_FRACTION), 0.0)));
+    }
+
+    private static void refusedLiquidationInputs(
+        final Cases cases, final EngineState state, final SeedFrames.Builder b, final long account, final int usd,
+        final int perpetual)
+    {
+        // one contract bought at twice its index: an account left with 6% of the notional as equity is below MM and
+        // above the auction's fraction of it (a partial step's SELL), one left with 1% goes to the auction at once
+        final double notional = state.instruments().multiplier(perpetual) *
+            state.assets().price(state.instruments().underlying(perpetual));
+        final double price = 2 * state.assets().price(state.instruments().underlying(perpetual));
+        final long partial = 7_000_001;
+        final long auctioned = 7_000_002;
+        final long bidder = 7_000_003;
+        final double[] collateral = { 1.06 * notional, 1.01 * notional, 1e9 };
+        final long[] accounts = { partial, auctioned, bidder };
+        for (int i = 0; i < accounts.length; i++)
+        {
+            assertEquals(RejectReason.NONE, cases.round.readdressed(b.accountOpen(accounts[i])));
+            assertEquals(RejectReason.NONE, cases.round.readdressed(b.deposit(accounts[i], usd, collateral[i])));
+        }
+        assertEquals(RejectReason.NONE, cases.round.readdressed(b.fill(partial, perpetual, 1.0, price, 0.0, 0)));
+        assertEquals(RejectReason.NONE, cases.round.readdressed(b.fill(auctioned, perpetual, 1.0, price, 0.0, 0)));
+        final io.pme.engine.state.Liquidations liquidations = state.liquidations();
+        final int step = state.accounts().liquidation(state.accounts().slot(partial));
+        final int auction = state.accounts().liquidation(state.accounts().slot(auctioned));
+        assertTrue(step >= 0 && io.pme.engine.state.Liquidations.PARTIAL == liquidations.stage(step) &&
+            liquidations.orderRemaining(step) < 0.0, "a partial step's SELL");
+        assertTrue(auction >= 0 && io.pme.engine.state.Liquidations.AUCTION == liquidations.stage(auction),
+            "an auction");
+        final long order = liquidations.orderId(step);
+        final double left = -liquidations.orderRemaining(step);
+        final double limit = liquidations.orderLimit(step);
+
+        for (final double quantity : with(TINY, 1e308, 1e16, 0.0, -0.0, -left, Double.NaN, Double.POSITIVE_INFINITY))
+        {
+            cases.refused(b.liquidationFill(order, quantity, limit), RejectReason.INVALID_QUANTITY);
+        }
+        cases.refused(b.liquidationFill(order, Math.nextUp(left), limit), RejectReason.EXCEEDS_ORDER);
+        for (final double fillPrice : with(TINY, 1e308, 1e16, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY,
+            Math.nextDown(limit)))
+        {
+            cases.refused(b.liquidationFill(order, left / 2, fillPrice), RejectReason.INVALID_PRICE);
+        }
+        cases.refused(b.liquidationFill(order + 1_000_000, left / 2, limit), RejectReason.UNKNOWN_LIQUIDATION);
+
+        final long auctionId = liquidations.id(auction);
+        for (final double maxPrice :
+            with(signed(TINY), 1e308, -1e308, 1e16, -1e16, Double.NaN, Double.NEGATIVE_INFINITY))
+        {
+            cases.refused(b.auctionBid(auctionId, bidder, maxPrice), RejectReason.INVALID_PRICE);
+        }
+        cases.refused(b.auctionBid(liquidations.id(step), bidder, 1e6), RejectReason.AUCTION_CLOSED);
+        cases.refused(b.auctionBid(auctionId + 1_000_000, bidder, 1e6), RejectReason.UNKNOWN_LIQUIDATION);
+        cases.refused(b.auctionBid(auctionId, auctioned, 1e6), RejectReason.INVALID_VALUE);
+        cases.refused(b.auctionBid(auctionId, partial, 1e6), RejectReason.IN_LIQUIDATION);
+        cases.refused(b.auctionBid(auctionId, -1, 1e6), RejectReason.UNKNOWN_ACCOUNT);
+        cases.refused(b.auctionBid(auctionId, bidder, -1e6), RejectReason.BID_BELOW_PRICE);
+
+        for (final double amount : with(TINY, 1e308, 1e16, 0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY))
+        {
+            cases.refused(b.accountTransfer(account, bidder, usd, amount), RejectReason.INVALID_QUANTITY);
+        }
+        cases.refused(b.accountTransfer(account, bidder, usd, 1.0), RejectReason.NOT_LINKED);
+        cases.refused(b.accountTransfer(account, account, usd, 1.0), RejectReason.NOT_LINKED);
+        cases.refused(b.accountTransfer(account, -1, usd, 1.0), RejectReason.UNKNOWN_ACCOUNT);
+        cases.refused(b.accountTransfer(account, bidder, state.assets().capacity() - 1, 1.0),
+            RejectReason.UNKNOWN_ASSET);
+        for (final long id : new long[]{ 0, -1, Long.MIN_VALUE })
+        {
+            cases.refused(b.isolatedAccountOpen(id, bidder), RejectReason.INVALID_VALUE);
+        }
+        cases.refused(b.isolatedAccountOpen(7_000_004, -1), RejectReason.UNKNOWN_ACCOUNT);
+        cases.refused(b.isolatedAccountOpen(bidder, account), RejectReason.ALREADY_DEFINED);
+
+        // what is valid is taken: a fill at the limit, a bid at any price above the auction's
+        assertEquals(RejectReason.NONE, cases.round.readdressed(b.liquidationFill(order, left / 2, limit)));
+        assertEquals(RejectReason.NONE, cases.round.readdressed(b.auctionBid(auctionId, bidder, 1e6)));
     }
 
     /** Feeds hostile frames, each readdressed to a fuzz client, and counts them. */

@@ -31,6 +31,7 @@ import io.pme.simulation.SimulationConfig;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.engine.state.Liquidations;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
@@ -119,18 +120,23 @@ final class SeedFrames
         frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, ParameterId.MM_FACTOR.value(), 0.0, 0.0));
         frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, btc, ParameterId.PRICE_RANGE.value(), 0.0, 0.0));
         frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, usd, ParameterId.HAIRCUT_TIER.value(), 0.0, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.LIQUIDATION, -1, 1, 0.3, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.LIQUIDATION, -1, 8, 5, 0.0));
         frames.add(b.heartbeat());
         frames.add(b.adminCommand(AdminCommandType.DIGEST));
         frames.add(b.adminCommand(AdminCommandType.SNAPSHOT));
+        frames.addAll(liquidationTemplates(state));
         return frames;
     }
 
     /**
-     * The inputs added with liquidation (issue 13), kept out of {@link #everyTemplate(EngineState)} until the engine
-     * takes them: before, a pool gains nothing from them but a shift of every seeded draw.
+     * The inputs added with liquidation (issue 13), in {@link #everyTemplate(EngineState)} since the engine takes them
+     * (and a fill on the other side of its order no longer grows it), and on their own for the test that breaks each
+     * at length.
      *
      * @return a valid frame of each: an isolated account under a cross one, transfers both ways, an execution of
-     * and a bid for ids that need not exist.
+     * and a bid for ids that need not exist, and when the state has a live liquidation order or an auction, an
+     * execution of a tenth of that order at its limit and a large bid for that auction.
      */
     static List<byte[]> liquidationTemplates(final EngineState state)
     {
@@ -145,6 +151,27 @@ final class SeedFrames
         frames.add(b.accountTransfer(isolated, parent, usd, 10.0));
         frames.add(b.liquidationFill(1, 0.01, state.assets().price(btc)));
         frames.add(b.auctionBid(1, state.accounts().accountId(0), 1_000.0));
+        final Liquidations liquidations = state.liquidations();
+        boolean order = false;
+        boolean auction = false;
+        for (int record = 0; record < liquidations.highWater(); record++)
+        {
+            if (!liquidations.isLive(record))
+            {
+                continue;
+            }
+            if (!order && 0 != liquidations.orderId(record))
+            {
+                order = true;
+                frames.add(b.liquidationFill(liquidations.orderId(record),
+                    Math.abs(liquidations.orderRemaining(record)) / 10, liquidations.orderLimit(record)));
+            }
+            if (!auction && Liquidations.AUCTION == liquidations.stage(record))
+            {
+                auction = true;
+                frames.add(b.auctionBid(liquidations.id(record), parent, 1e6));
+            }
+        }
         return frames;
     }
 

@@ -162,8 +162,9 @@ class ReplayDeterminismTest
             this.assembler = new FragmentAssembler((buffer, offset, length, header) ->
             {
                 final int template = buffer.getShort(offset + 2);
-                // margin updates and the liquidation announcements are not answers to an input
-                if (102 != template && (template < 107 || template > 110))
+                // margin updates and the liquidation announcements (orders, events, released orders, the insurance
+                // fund, ADL rank bands) are not answers to an input
+                if (102 != template && (template < 107 || template > 111))
                 {
                     answers++;
                 }
