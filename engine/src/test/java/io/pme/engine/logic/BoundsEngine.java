@@ -236,6 +236,12 @@ final class BoundsEngine
         return "{\"type\":\"" + type + "\",\"timestampNs\":" + timestampNs + ",\"clientId\":1," + fields + "}";
     }
 
+    /** @return a heartbeat at that time: it moves the clock there when later, and does nothing else. */
+    static String heartbeat(final long timestampNs)
+    {
+        return "{\"type\":\"Heartbeat\",\"timestampNs\":" + timestampNs + ",\"clientId\":1}";
+    }
+
     static String instrument(
         final int id, final int underlying, final String kind, final String right, final double multiplier,
         final double strike, final long expiryNs)
