@@ -84,7 +84,8 @@ public final class LiquidationParameters
         {
             return RejectReason.INVALID_VALUE;
         }
-        values[index] = value;
+        // a subnormal rule would make subnormal money (a fee of 4.9e-324 of a notional): it is taken as 0
+        values[index] = Math.abs(value) < Double.MIN_NORMAL ? 0.0 : value;
         return RejectReason.NONE;
     }
 
@@ -98,6 +99,15 @@ public final class LiquidationParameters
     public long whole(final int index)
     {
         return (long)values[index];
+    }
+
+    /**
+     * @return message time {@code delay} after {@code nowNs}, or the end of time when that is beyond it: a clock
+     * near {@code Long.MAX_VALUE} must not wrap a deadline into the past.
+     */
+    public static long after(final long nowNs, final long delay)
+    {
+        return nowNs > Long.MAX_VALUE - delay ? Long.MAX_VALUE : nowNs + delay;
     }
 
     /** @return the rule's lower bound, for the docs. */

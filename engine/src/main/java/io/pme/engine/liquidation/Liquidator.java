@@ -280,11 +280,16 @@ public final class Liquidator
         else if (!plan(slot, true))
         {
             // nothing the fund holds can be priced now: it tries again a step later
-            liquidations.stepTaken(record, nowNs + parameters.whole(LiquidationParameters.STEP_INTERVAL_NS));
+            liquidations.stepTaken(record, after(nowNs, LiquidationParameters.STEP_INTERVAL_NS));
             schedule(record);
             return;
         }
         placeStep(record, slot, nowNs);
+    }
+
+    private long after(final long nowNs, final int rule)
+    {
+        return LiquidationParameters.after(nowNs, parameters.whole(rule));
     }
 
     private boolean isRecovered(final int slot)
@@ -390,9 +395,9 @@ public final class Liquidator
         final double signed = -Math.signum(held) * chosenSlice;
         final double band = parameters.value(LiquidationParameters.LIMIT_BAND);
         final double limit = chosenMark * (signed > 0.0 ? 1.0 + band : 1.0 - band);
-        final long expiresNs = nowNs + parameters.whole(LiquidationParameters.ORDER_TTL_NS);
+        final long expiresNs = after(nowNs, LiquidationParameters.ORDER_TTL_NS);
         final long orderId = liquidations.placeOrder(record, instrumentId, signed, limit, expiresNs);
-        liquidations.stepTaken(record, nowNs + parameters.whole(LiquidationParameters.STEP_INTERVAL_NS));
+        liquidations.stepTaken(record, after(nowNs, LiquidationParameters.STEP_INTERVAL_NS));
         out.order(liquidations.id(record), orderId, accounts.accountId(slot), instrumentId, signed, limit, expiresNs);
         model.explain(slot, instrumentId, held, explanation);
         final LiquidationNotice n = explained(start(LiquidationEventType.STEP, record));
@@ -481,7 +486,7 @@ public final class Liquidator
             booking.transfer(slot, fundSlot(), state.assets().usdAssetId(), fee);
         }
         final long orderId = liquidations.orderId(record);
-        if (quantity == Math.abs(remaining))
+        if (Booking.isDust(Math.abs(remaining) - quantity, quantity))
         {
             liquidations.orderDone(record);
         }
@@ -569,7 +574,7 @@ public final class Liquidator
         final double mm = accounts.maintenanceMargin(slot);
         final double floor = equity - parameters.value(LiquidationParameters.AUCTION_DISCOUNT) * mm;
         final long nowNs = state.nowNs();
-        final long endNs = nowNs + parameters.whole(LiquidationParameters.AUCTION_DURATION_NS);
+        final long endNs = after(nowNs, LiquidationParameters.AUCTION_DURATION_NS);
         liquidations.auction(record, nowNs, endNs, equity, floor);
         model.explain(slot, -1, 0.0, explanation);
         final LiquidationNotice n = explained(start(LiquidationEventType.AUCTION_STARTED, record));
@@ -587,7 +592,7 @@ public final class Liquidator
         final double floor = liquidations.auctionFloorPrice(record);
         final long startNs = liquidations.auctionStartNs(record);
         final long length = liquidations.auctionEndNs(record) - startNs;
-        final double elapsed = Math.min(1.0, (double)(nowNs - startNs) / length);
+        final double elapsed = length > 0 ? Math.min(1.0, (double)(nowNs - startNs) / length) : 1.0;
         return Math.max(start - (start - floor) * elapsed, -fundAvailable());
     }
 

@@ -68,7 +68,8 @@ final class RankSweep
         if (end >= count)
         {
             ranks.closeSweep();
-            ranks.endSweep(nowNs + parameters.whole(LiquidationParameters.ADL_RANK_INTERVAL_NS));
+            final long interval = parameters.whole(LiquidationParameters.ADL_RANK_INTERVAL_NS);
+            ranks.endSweep(LiquidationParameters.after(nowNs, interval));
         }
     }
 

@@ -11,6 +11,8 @@ import io.pme.engine.state.Instruments;
  */
 public final class Booking
 {
+    private static final double MIN_QUANTITY = 1.0e-12;
+
     private final EngineState state;
     private final Accounts accounts;
     private final Instruments instruments;
@@ -34,7 +36,8 @@ public final class Booking
         final int index = accounts.findPosition(slot, instrumentId);
         final double held = index >= 0 ? accounts.positionQuantity(slot, index) : 0.0;
         final double entry = index >= 0 ? accounts.positionEntryPrice(slot, index) : 0.0;
-        final double total = held + quantity;
+        final double total = isDust(held + quantity, Math.max(Math.abs(held), Math.abs(quantity))) ?
+            0.0 : held + quantity;
         if (instruments.isOption(instrumentId))
         {
             cash(slot, usd, -quantity * price * multiplier);
@@ -50,6 +53,17 @@ public final class Booking
             cash(slot, usd, closed * (price - entry) * multiplier);
             accounts.setPosition(slot, instrumentId, total, Math.abs(quantity) > Math.abs(held) ? price : entry);
         }
+    }
+
+    /**
+     * @return true when {@code remainder}, what is left of quantities of the size {@code scale} after they nearly
+     * cancel, is rounding rather than a quantity: below the smallest quantity an input may carry (1e-12), or within
+     * four units in the last place of the scale. 0.3 − 0.1 − 0.2 closes a position rather than leave −2.8e-17 that
+     * no fill could close.
+     */
+    public static boolean isDust(final double remainder, final double scale)
+    {
+        return Math.abs(remainder) < Math.max(MIN_QUANTITY, 4.0 * Math.ulp(scale));
     }
 
     private void cash(final int slot, final int usd, final double amount)

@@ -68,6 +68,14 @@ public interface MarginModel
     void withOpenOrders(int slot, MarginFigures out);
 
     /**
+     * A check of the account was accepted: the model may now take into the account what it kept for it lazily (a
+     * check that is refused must leave the model as it was, so {@link #check} only observes).
+     */
+    default void orderAccepted(final int slot)
+    {
+    }
+
+    /**
      * As {@link #whatIf}, always computed from the account's balances and positions, never from figures a model keeps
      * approximately: for decisions that must come out alike however the model skips work (liquidation). Open orders
      * count as filled, as in {@link #withOpenOrders}.

@@ -24,6 +24,7 @@ final class Trading
     private final OpenOrders orders;
     private final OrderAcceptance acceptance;
     private final Booking booking;
+    private final MarginModel model;
     private final MarginNotifier notifier;
     private final Responses responses;
     private final EngineCounters counters;
@@ -44,6 +45,7 @@ final class Trading
         this.orders = state.openOrders();
         this.acceptance = new OrderAcceptance(state, model);
         this.booking = new Booking(state);
+        this.model = model;
         this.notifier = notifier;
         this.responses = responses;
         this.counters = counters;
@@ -70,6 +72,10 @@ final class Trading
                 slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
             {
                 reason = RejectReason.CAPACITY_EXCEEDED;
+            }
+            if (RejectReason.NONE == reason)
+            {
+                model.orderAccepted(slot);
             }
         }
         responses.checkResult(

@@ -108,6 +108,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private long volatilityHolderChanges;
     private long volatilityCatchUps;
     private int tradesSlot = -1;
+    private boolean observing;
     private long tradesInputSequence = -1;
 
     /**
@@ -366,8 +367,26 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     // its bands: move it now, as a visit would.
     private void settle(final int slot)
     {
-        if (!Double.isNaN(vectors.baseEquity(slot)) &&
-            (takePending(slot) | incremental.settle(slot, balanceMasks[slot])))
+        if (Double.isNaN(vectors.baseEquity(slot)))
+        {
+            return;
+        }
+        if (observing)
+        {
+            // a check that may be refused reads as a visit does: it must leave the expansion's bits as they were
+            final boolean moved = incremental.settle(slot, balanceMasks[slot]);
+            if (instrumentHolders.isPending(slot))
+            {
+                overlayPending(slot);
+                store(slot);
+            }
+            else if (moved)
+            {
+                store(slot);
+            }
+            return;
+        }
+        if (takePending(slot) | incremental.settle(slot, balanceMasks[slot]))
         {
             store(slot);
         }
@@ -826,8 +845,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         final int slot, final int instrumentId, final double signedQuantity, final double limitPrice,
         final MarginFigures before, final MarginFigures after)
     {
+        observing = true;
         withOpenOrders(slot, before);
         whatIf(slot, instrumentId, signedQuantity, limitPrice, -1, 0.0, after);
+        observing = false;
         if (OpenOrders.NONE != orders.first(slot) || !before.isMargined() || !after.isMargined())
         {
             return;
@@ -902,6 +923,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
         calculator.compute(slot, balanceMasks[slot], trades, assetId, balanceDelta, out);
         trades.removeLast();
+    }
+
+    @Override
+    public void orderAccepted(final int slot)
+    {
+        settle(slot);
     }
 
     @Override

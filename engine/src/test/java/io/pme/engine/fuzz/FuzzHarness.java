@@ -529,7 +529,9 @@ final class FuzzHarness
                         o.liquidationId() > 0 && o.liquidationOrderId() > 0 && o.accountId() >= 0 &&
                         o.instrumentId() >= 0 && (Side.BUY == o.side() || Side.SELL == o.side()) &&
                         Checks.isPositiveBounded(o.quantity()) && Double.isFinite(o.limitPrice()) &&
-                        o.limitPrice() >= 0.0 && o.expiresNs() > o.timestampNs();
+                        o.limitPrice() >= 0.0 &&
+                        // at the end of time a deadline is the end of time, never wrapped into the past
+                        (o.expiresNs() > o.timestampNs() || Long.MAX_VALUE == o.expiresNs());
                     return ok ? null : o.toString();
                 }
                 case LiquidationEventDecoder.TEMPLATE_ID:
