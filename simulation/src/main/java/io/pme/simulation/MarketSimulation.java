@@ -8,7 +8,8 @@ import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
 /**
  * Deterministic, seeded market that drives the engine exactly as an external price feed, gateway, exchange and
  * admin would: a reference phase (assets, instruments, prices, volatilities, accounts, deposits, opening fills)
- * followed by an endless steady stream of ticks, volatility updates, order checks, fills, funding and heartbeats.
+ * followed by an endless steady stream of ticks, volatility updates, order checks, fills, funding and heartbeats,
+ * with a market-wide crash every so often.
  * <p>
  * The same configuration always yields the same bytes. Not thread safe; steady-state generation allocates nothing.
  */
@@ -18,6 +19,7 @@ public final class MarketSimulation
     private static final long PATH_STREAM = 0x5EED_0001L;
     private static final long ACCOUNT_STREAM = 0x5EED_0002L;
     private static final long EVENT_STREAM = 0x5EED_0003L;
+    private static final long CRASH_STREAM = 0x5EED_0004L;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(FRAME_CAPACITY, 64));
     private final FrameWriter writer;
@@ -36,7 +38,8 @@ public final class MarketSimulation
         config.conclude();
         final long startTimeNs = config.startTimeNs();
         final MarketCatalogue catalogue = new MarketCatalogue(startTimeNs);
-        final Quotes quotes = new Quotes(catalogue, new PricePaths(config, stream(config.seed(), PATH_STREAM)));
+        final Quotes quotes = new Quotes(catalogue, new PricePaths(
+            config, stream(config.seed(), PATH_STREAM), stream(config.seed(), CRASH_STREAM)));
         for (int i = 0; i < INSTRUMENT_COUNT; i++)
         {
             if (catalogue.isOption(i))

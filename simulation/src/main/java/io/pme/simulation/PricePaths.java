@@ -11,8 +11,9 @@ import static io.pme.simulation.MarketCatalogue.USDC;
 import static io.pme.simulation.MarketCatalogue.USDT;
 
 /**
- * Index prices in USD: correlated geometric Brownian motion with market-wide jumps for the crypto assets,
- * mean-reverting log deviations around 1 with rare small de-pegs for the stablecoins.
+ * Index prices in USD: correlated geometric Brownian motion with market-wide jumps for the crypto assets, and over
+ * it the crash episodes of a {@link CrashSchedule}; mean-reverting log deviations around 1 with rare small de-pegs
+ * for the stablecoins.
  */
 final class PricePaths
 {
@@ -36,10 +37,28 @@ final class PricePaths
     private final double jumpStdDev;
     private final double depegProbability;
     private final SimRandom random;
+    private final CrashSchedule crashes;
+    private final double[] crashOffset = new double[UNDERLYING_COUNT];
+    private final long stepNs;
+    private long elapsedNs;
 
+    /**
+     * Paths whose crashes draw from a stream derived from the configuration's seed.
+     */
     PricePaths(final SimulationConfig config, final SimRandom random)
     {
+        this(config, random, new SimRandom(config.seed() ^ 0xC4A5_4C4A_5EEDL));
+    }
+
+    /**
+     * @param random      for the diffusion, jumps and stablecoins.
+     * @param crashRandom for the crash episodes alone, so they leave the diffusion's draws alone.
+     */
+    PricePaths(final SimulationConfig config, final SimRandom random, final SimRandom crashRandom)
+    {
         this.random = random;
+        this.crashes = new CrashSchedule(config, crashRandom);
+        this.stepNs = config.stepNs();
         this.cholesky = Cholesky.decompose(config.correlationMatrix());
         final double dtYears = config.stepNs() / BlackScholes.NANOS_PER_YEAR;
         final double[] vols = config.annualVolatilities();
@@ -73,6 +92,19 @@ final class PricePaths
         return price[UNDERLYING_ASSETS[underlying]];
     }
 
+    CrashSchedule crashes()
+    {
+        return crashes;
+    }
+
+    /**
+     * @return the crash's log-price offset of the underlying at the latest step, 0 outside a crash.
+     */
+    double crashOffset(final int underlying)
+    {
+        return crashOffset[underlying];
+    }
+
     /**
      * Advance every path by one step.
      */
@@ -91,6 +123,8 @@ final class PricePaths
 
         final boolean jump = random.chance(jumpProbability);
         final double jumpSize = jump ? jumpMean + jumpStdDev * random.nextGaussian() : 0.0;
+        elapsedNs += stepNs;
+        crashes.logOffsets(elapsedNs, crashOffset);
 
         for (int u = 0; u < UNDERLYING_COUNT; u++)
         {
@@ -101,7 +135,7 @@ final class PricePaths
             }
 
             logPrice[u] += stepDrift[u] + stepStdDev[u] * correlated + JUMP_BETAS[u] * jumpSize;
-            price[UNDERLYING_ASSETS[u]] = StrictMath.exp(logPrice[u]);
+            price[UNDERLYING_ASSETS[u]] = StrictMath.exp(logPrice[u] + crashOffset[u]);
         }
     }
 

@@ -41,6 +41,12 @@ public final class SimulationConfig
     private double depegProbability = 1.0e-5;
     private long heartbeatIntervalNs = NANOS_PER_SECOND;
     private long fundingIntervalNs = 8L * 3600L * NANOS_PER_SECOND;
+    private long firstCrashNs = 8L * NANOS_PER_SECOND;
+    private long crashIntervalNs = 120L * NANOS_PER_SECOND;
+    private double crashMinDepth = 0.12;
+    private double crashMaxDepth = 0.25;
+    private long crashFallNs = 4L * NANOS_PER_SECOND;
+    private long crashRecoveryNs = 30L * NANOS_PER_SECOND;
 
     /**
      * Validate the parameters; further calls are no-ops.
@@ -559,6 +565,120 @@ public final class SimulationConfig
         return this;
     }
 
+    /**
+     * @return simulated time from the start of the steady market to the first crash, give or take a quarter;
+     * {@link #crashIntervalNs()} 0 means no crash at all.
+     */
+    public long firstCrashNs()
+    {
+        return firstCrashNs;
+    }
+
+    /**
+     * Sets {@link #firstCrashNs()}.
+     *
+     * @param firstCrashNs the new value.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig firstCrashNs(final long firstCrashNs)
+    {
+        this.firstCrashNs = firstCrashNs;
+        return this;
+    }
+
+    /**
+     * @return simulated time from one crash's start to the next, give or take a quarter (never before the previous
+     * one has recovered); 0 disables crashes.
+     */
+    public long crashIntervalNs()
+    {
+        return crashIntervalNs;
+    }
+
+    /**
+     * Sets {@link #crashIntervalNs()}.
+     *
+     * @param intervalNs the new value, 0 for no crashes.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig crashIntervalNs(final long intervalNs)
+    {
+        this.crashIntervalNs = intervalNs;
+        return this;
+    }
+
+    /** @return the mildest fall of a crash at its bottom, as a fraction of the price (BTC falls least). */
+    public double crashMinDepth()
+    {
+        return crashMinDepth;
+    }
+
+    /**
+     * Sets {@link #crashMinDepth()}.
+     *
+     * @param depth the new value, in (0, 1).
+     * @return this for a fluent API.
+     */
+    public SimulationConfig crashMinDepth(final double depth)
+    {
+        this.crashMinDepth = depth;
+        return this;
+    }
+
+    /** @return the deepest fall of a crash at its bottom, as a fraction of the price (SOL falls most). */
+    public double crashMaxDepth()
+    {
+        return crashMaxDepth;
+    }
+
+    /**
+     * Sets {@link #crashMaxDepth()}.
+     *
+     * @param depth the new value, in [{@link #crashMinDepth()}, 1).
+     * @return this for a fluent API.
+     */
+    public SimulationConfig crashMaxDepth(final double depth)
+    {
+        this.crashMaxDepth = depth;
+        return this;
+    }
+
+    /** @return simulated time a crash takes to reach its bottom, give or take a quarter. */
+    public long crashFallNs()
+    {
+        return crashFallNs;
+    }
+
+    /**
+     * Sets {@link #crashFallNs()}.
+     *
+     * @param fallNs the new value.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig crashFallNs(final long fallNs)
+    {
+        this.crashFallNs = fallNs;
+        return this;
+    }
+
+    /** @return simulated time prices take to climb back from a crash's bottom, give or take a quarter. */
+    public long crashRecoveryNs()
+    {
+        return crashRecoveryNs;
+    }
+
+    /**
+     * Sets {@link #crashRecoveryNs()}.
+     *
+     * @param recoveryNs the new value.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig crashRecoveryNs(final long recoveryNs)
+    {
+        this.crashRecoveryNs = recoveryNs;
+        return this;
+    }
+
     private void validate()
     {
         require(accounts >= 1 && accounts <= 1_000_000, "accounts must be in 1..1000000: " + accounts);
@@ -589,6 +709,12 @@ public final class SimulationConfig
         require(jumpStdDev >= 0.0 && jumpStdDev < 1.0, "jumpStdDev out of range: " + jumpStdDev);
         require(heartbeatIntervalNs > 0, "heartbeatIntervalNs must be positive: " + heartbeatIntervalNs);
         require(fundingIntervalNs > 0, "fundingIntervalNs must be positive: " + fundingIntervalNs);
+        require(firstCrashNs > 0, "firstCrashNs must be positive: " + firstCrashNs);
+        require(crashIntervalNs >= 0, "crashIntervalNs must not be negative: " + crashIntervalNs);
+        require(crashMinDepth > 0.0 && crashMinDepth <= crashMaxDepth && crashMaxDepth < 1.0,
+            "crash depths must satisfy 0 < min <= max < 1: " + crashMinDepth + ", " + crashMaxDepth);
+        require(crashFallNs > 0 && crashRecoveryNs > 0,
+            "crash fall and recovery must be positive: " + crashFallNs + ", " + crashRecoveryNs);
         require(
             Cholesky.isPositiveDefinite(correlationMatrix()),
             "correlations do not form a positive-definite matrix");
@@ -642,6 +768,7 @@ public final class SimulationConfig
             ", stepNs=" + stepNs +
             ", eventsPerStep=" + eventsPerStep +
             ", edgeCaseProbability=" + edgeCaseProbability +
+            ", crashIntervalNs=" + crashIntervalNs +
             '}';
     }
 }

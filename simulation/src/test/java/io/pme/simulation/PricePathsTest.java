@@ -16,6 +16,7 @@ class PricePathsTest
             .btcSolCorrelation(0.6)
             .ethSolCorrelation(0.7)
             .jumpProbability(0.0)
+            .crashIntervalNs(0)
             .conclude();
         final PricePaths paths = new PricePaths(config, new SimRandom(99));
 
@@ -87,6 +88,56 @@ class PricePathsTest
         }
 
         assertTrue(maxDeviation > 1.0e-6 && maxDeviation < 1.0e-3, "deviation " + maxDeviation);
+    }
+
+    @Test
+    void crashesFallFastToTheirDepthThenRecoverLeavingTheDiffusionAlone()
+    {
+        final long stepNs = 10_000_000L;
+        final SimulationConfig crashing = new SimulationConfig().stepNs(stepNs).conclude();
+        final SimulationConfig calm = new SimulationConfig().stepNs(stepNs).crashIntervalNs(0).conclude();
+        final PricePaths withCrashes = new PricePaths(crashing, new SimRandom(5), new SimRandom(6));
+        final PricePaths without = new PricePaths(calm, new SimRandom(5), new SimRandom(6));
+        final int[] assets = { MarketCatalogue.BTC, MarketCatalogue.ETH, MarketCatalogue.SOL };
+        final double[] deepest = new double[assets.length];
+        long firstFallNs = -1;
+        long bottomNs = -1;
+        int crashSteps = 0;
+        final int steps = (int)(300_000_000_000L / stepNs);
+        for (int i = 1; i <= steps; i++)
+        {
+            withCrashes.step();
+            without.step();
+            final long elapsedNs = i * stepNs;
+            for (int a = 0; a < assets.length; a++)
+            {
+                final double fall = 1.0 - withCrashes.price(assets[a]) / without.price(assets[a]);
+                assertTrue(fall >= -1e-12, "a crash only ever lowers prices");
+                if (elapsedNs < 150_000_000_000L && fall > deepest[a] + 1e-12)
+                {
+                    deepest[a] = fall;
+                    bottomNs = 0 == a ? elapsedNs : bottomNs;
+                }
+                if (0 == a && fall > 1e-12)
+                {
+                    firstFallNs = firstFallNs < 0 ? elapsedNs : firstFallNs;
+                    crashSteps++;
+                }
+            }
+            assertEquals(without.price(MarketCatalogue.USDC), withCrashes.price(MarketCatalogue.USDC));
+        }
+
+        assertTrue(firstFallNs >= 6_000_000_000L && firstFallNs <= 10_000_000_000L + stepNs, "first crash " +
+            firstFallNs);
+        assertTrue(bottomNs - firstFallNs >= 3_000_000_000L - stepNs && bottomNs - firstFallNs <= 5_000_000_000L,
+            "fall took " + (bottomNs - firstFallNs));
+        assertTrue(deepest[0] >= 0.12 - 1e-9 && deepest[0] <= 0.25 + 1e-9, "BTC fell " + deepest[0]);
+        assertTrue(deepest[1] >= deepest[0] && deepest[2] >= deepest[1] && deepest[2] <= 0.25 + 1e-9,
+            "altcoins fall further, within the range: " + java.util.Arrays.toString(deepest));
+        assertTrue(withCrashes.crashes().planned() >= 2, "crashes come again");
+        // a crash lasts its fall, a moment at the bottom and a recovery: 3 to 47 s each, at least two in 300 s
+        assertTrue(crashSteps * stepNs > 20_000_000_000L && crashSteps * stepNs < 150_000_000_000L,
+            "in a crash for " + crashSteps * stepNs);
     }
 
     private static double correlation(

@@ -28,6 +28,10 @@ class SimulationConfigTest
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().fillProbability(1.5).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().pendingOrderCapacity(100).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().btcVolatility(0).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashIntervalNs(-1).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashMinDepth(0.3).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashMaxDepth(1.0).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashFallNs(0).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig()
             .priceTickWeight(0).volatilityWeight(0).orderCheckWeight(0).depositWeight(0).withdrawalWeight(0)
             .conclude());
