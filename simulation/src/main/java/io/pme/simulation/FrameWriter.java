@@ -2,12 +2,14 @@ package io.pme.simulation;
 
 import io.pme.codecs.AccountOpenEncoder;
 import io.pme.codecs.AssetDefinitionEncoder;
+import io.pme.codecs.AuctionBidEncoder;
 import io.pme.codecs.DepositEncoder;
 import io.pme.codecs.FillEncoder;
 import io.pme.codecs.FundingPaymentEncoder;
 import io.pme.codecs.HeartbeatEncoder;
 import io.pme.codecs.InstrumentDefinitionEncoder;
 import io.pme.codecs.InstrumentKind;
+import io.pme.codecs.LiquidationFillEncoder;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.codecs.OptionRight;
@@ -15,6 +17,8 @@ import io.pme.codecs.OptionVolatilityEncoder;
 import io.pme.codecs.OraclePriceEncoder;
 import io.pme.codecs.OrderCheckEncoder;
 import io.pme.codecs.OrderDoneEncoder;
+import io.pme.codecs.ParameterId;
+import io.pme.codecs.ParameterUpdateEncoder;
 import io.pme.codecs.Side;
 import io.pme.codecs.WithdrawalEncoder;
 import org.agrona.MutableDirectBuffer;
@@ -29,6 +33,8 @@ final class FrameWriter
     static final int PRICE_FEED = 2;
     static final int GATEWAY = 3;
     static final int EXCHANGE = 4;
+    /** The simulation's liquidators, bidding in liquidation auctions into their own accounts. */
+    static final int LIQUIDATOR = 5;
     static final int ORACLE_SOURCE_ID = 1;
 
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
@@ -47,7 +53,10 @@ final class FrameWriter
     private final OrderDoneEncoder orderDone = new OrderDoneEncoder();
     private final FundingPaymentEncoder fundingPayment = new FundingPaymentEncoder();
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
-    private final long[] lastCorrelationId = new long[EXCHANGE + 1];
+    private final ParameterUpdateEncoder parameterUpdate = new ParameterUpdateEncoder();
+    private final LiquidationFillEncoder liquidationFill = new LiquidationFillEncoder();
+    private final AuctionBidEncoder auctionBid = new AuctionBidEncoder();
+    private final long[] lastCorrelationId = new long[LIQUIDATOR + 1];
     private long timestampNs;
 
     FrameWriter(final MutableDirectBuffer buffer, final long startTimeNs)
@@ -235,6 +244,48 @@ final class FrameWriter
             .amountPerContract(amountPerContract);
 
         return HEADER + fundingPayment.encodedLength();
+    }
+
+    int parameterUpdate(
+        final ParameterId parameterId, final int assetId, final int index, final double value, final double value2)
+    {
+        parameterUpdate.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs)
+            .correlationId(nextCorrelationId(ADMIN))
+            .clientId(ADMIN)
+            .parameterId(parameterId)
+            .assetId(assetId)
+            .index(index)
+            .value(value)
+            .value2(value2);
+
+        return HEADER + parameterUpdate.encodedLength();
+    }
+
+    int liquidationFill(final long liquidationOrderId, final double quantity, final double price)
+    {
+        liquidationFill.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs)
+            .correlationId(nextCorrelationId(EXCHANGE))
+            .clientId(EXCHANGE)
+            .liquidationOrderId(liquidationOrderId)
+            .quantity(quantity)
+            .price(price);
+
+        return HEADER + liquidationFill.encodedLength();
+    }
+
+    int auctionBid(final long liquidationId, final long bidderAccountId, final double maxPrice)
+    {
+        auctionBid.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs)
+            .correlationId(nextCorrelationId(LIQUIDATOR))
+            .clientId(LIQUIDATOR)
+            .liquidationId(liquidationId)
+            .bidderAccountId(bidderAccountId)
+            .maxPrice(maxPrice);
+
+        return HEADER + auctionBid.encodedLength();
     }
 
     int heartbeat(final int clientId)

@@ -1,30 +1,49 @@
 package io.pme.simulation;
 
 import org.agrona.BufferUtil;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
 
 /**
- * Deterministic, seeded market that drives the engine exactly as an external price feed, gateway, exchange and
- * admin would: a reference phase (assets, instruments, prices, volatilities, accounts, deposits, opening fills)
- * followed by an endless steady stream of ticks, volatility updates, order checks, fills, funding and heartbeats,
- * with a market-wide crash every so often.
+ * Deterministic, seeded market that drives the engine exactly as an external price feed, gateway, exchange, admin
+ * and liquidators would: a reference phase (assets, instruments, prices, volatilities, accounts, the liquidators'
+ * accounts, deposits, the insurance fund's seed, opening fills) followed by an endless steady stream of ticks,
+ * volatility updates, order checks, fills, funding and heartbeats, with a market-wide crash every so often.
  * <p>
- * The same configuration always yields the same bytes. Not thread safe; steady-state generation allocates nothing.
+ * With {@link SimulationConfig#liquidationDesk()} the simulation also plays the venue's side of the liquidation
+ * waterfall (see {@code LiquidationDesk}): it answers the engine's liquidation orders with fills and its auctions with
+ * the liquidators' bids, from the engine's output frames given to {@link #onOutput}. Without it, nobody answers.
+ * <p>
+ * The same configuration always yields the same bytes; with the desk, the same configuration and the same outputs
+ * do, however late the outputs come (the clock waits for them), so a deterministic engine gets the same frames
+ * whatever the pacing. Not thread safe: generate and give it outputs on one thread; steady-state generation
+ * allocates nothing.
  */
 public final class MarketSimulation
 {
+    /** The liquidators' accounts have ids from this one on, one per {@link SimulationConfig#liquidators()}. */
+    public static final long FIRST_LIQUIDATOR_ACCOUNT_ID = 8_000_001L;
+    /** Liquidator accounts a configuration may ask for at most. */
+    public static final int MAX_LIQUIDATORS = 8;
+    /** The insurance fund's account id at the engine: the opening book seeds it with a deposit. */
+    public static final long INSURANCE_FUND_ACCOUNT_ID = 0L;
+    /** Message time an answer of the liquidation desk comes after the output it answers, at the least. */
+    public static final long RESPONSE_DELAY_NS = 50_000_000L;
+
     private static final int FRAME_CAPACITY = 256;
     private static final long PATH_STREAM = 0x5EED_0001L;
     private static final long ACCOUNT_STREAM = 0x5EED_0002L;
     private static final long EVENT_STREAM = 0x5EED_0003L;
     private static final long CRASH_STREAM = 0x5EED_0004L;
+    private static final long DESK_STREAM = 0x5EED_0005L;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(FRAME_CAPACITY, 64));
     private final FrameWriter writer;
     private final ReferencePhase reference;
     private final SteadyPhase steady;
+    private final LiquidationDesk desk;
     private int pendingLength;
     private long framesGenerated;
 
@@ -53,13 +72,41 @@ public final class MarketSimulation
         final OpeningBook opening = new OpeningBook(accounts, quotes, accountRandom, startTimeNs);
 
         writer = new FrameWriter(buffer, startTimeNs);
-        reference = new ReferencePhase(writer, catalogue, quotes, accounts, opening);
-        steady = new SteadyPhase(config, writer, quotes, accounts, stream(config.seed(), EVENT_STREAM));
+        reference = new ReferencePhase(writer, catalogue, quotes, accounts, opening, config);
+        desk = config.liquidationDesk() ?
+            new LiquidationDesk(config, writer, quotes, stream(config.seed(), DESK_STREAM)) : null;
+        steady = new SteadyPhase(config, writer, quotes, accounts, desk, stream(config.seed(), EVENT_STREAM));
+    }
+
+    /**
+     * Gives the liquidation desk one output frame of the engine, in the order the engine published them; every
+     * output must come here, whether the desk answers it or not, since the clock waits for them. Without the desk
+     * it is ignored.
+     *
+     * @param buffer holding the frame.
+     * @param offset of the frame in the buffer.
+     * @param length of the frame in bytes.
+     */
+    public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (null != desk)
+        {
+            desk.onOutput(buffer, offset, length);
+        }
+    }
+
+    /**
+     * @return whether this simulation answers the engine's liquidations, and so must be given its outputs.
+     */
+    public boolean hasLiquidationDesk()
+    {
+        return null != desk;
     }
 
     /**
      * Offer up to {@code maxFrames} next frames to the sink, in order. A frame the sink refuses is kept and offered
-     * again, unchanged, on the next call.
+     * again, unchanged, on the next call. With the liquidation desk, fewer come while the clock waits for the
+     * engine's outputs.
      *
      * @param sink      to receive the frames.
      * @param maxFrames to offer at most.
@@ -73,6 +120,10 @@ public final class MarketSimulation
             if (0 == pendingLength)
             {
                 pendingLength = nextFrame();
+                if (0 == pendingLength)
+                {
+                    break;
+                }
             }
 
             if (!sink.offer(buffer, 0, pendingLength))

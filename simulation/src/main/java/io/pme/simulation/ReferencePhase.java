@@ -1,12 +1,17 @@
 package io.pme.simulation;
 
+import io.pme.codecs.MarginMode;
+import io.pme.codecs.ParameterId;
+
 import static io.pme.simulation.MarketCatalogue.ASSET_COUNT;
 import static io.pme.simulation.MarketCatalogue.ASSET_SYMBOLS;
 import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
+import static io.pme.simulation.MarketCatalogue.USD;
 
 /**
- * Start-up frames in order: assets, instruments, initial prices, initial option volatilities, account opens,
- * deposits, opening fills. All are stamped with the start time.
+ * Start-up frames in order: assets, instruments, initial prices, initial option volatilities, the venue's liquidation
+ * rules, account opens (the traders', then the liquidators'), deposits (the traders', then the liquidators' and the
+ * insurance fund's seed), opening fills. All are stamped with the start time.
  */
 final class ReferencePhase
 {
@@ -14,16 +19,25 @@ final class ReferencePhase
     private static final int INSTRUMENTS = 1;
     private static final int PRICES = 2;
     private static final int VOLATILITIES = 3;
-    private static final int ACCOUNTS = 4;
-    private static final int DEPOSITS = 5;
-    private static final int FILLS = 6;
-    private static final int DONE = 7;
+    private static final int RULES = 4;
+    private static final int ACCOUNTS = 5;
+    private static final int LIQUIDATOR_ACCOUNTS = 6;
+    private static final int DEPOSITS = 7;
+    private static final int VENUE_DEPOSITS = 8;
+    private static final int FILLS = 9;
+    private static final int DONE = 10;
+    /** The engine's rule index of AUCTION_DURATION_NS (docs/liquidation.md). */
+    private static final int AUCTION_DURATION_RULE = 11;
 
     private final FrameWriter writer;
     private final MarketCatalogue catalogue;
     private final Quotes quotes;
     private final AccountBook accounts;
     private final OpeningBook opening;
+    private final int liquidators;
+    private final double liquidatorDepositUsd;
+    private final double insuranceFundUsd;
+    private final long auctionDurationNs;
     private final int frameCount;
     private int stage = ASSETS;
     private int index;
@@ -33,15 +47,20 @@ final class ReferencePhase
         final MarketCatalogue catalogue,
         final Quotes quotes,
         final AccountBook accounts,
-        final OpeningBook opening)
+        final OpeningBook opening,
+        final SimulationConfig config)
     {
         this.writer = writer;
         this.catalogue = catalogue;
         this.quotes = quotes;
         this.accounts = accounts;
         this.opening = opening;
-        frameCount = ASSET_COUNT + INSTRUMENT_COUNT + ASSET_COUNT + optionCount() + accounts.count() +
-            opening.depositCount() + opening.fillCount();
+        liquidators = config.liquidators();
+        liquidatorDepositUsd = config.liquidatorDepositUsd();
+        insuranceFundUsd = config.insuranceFundUsd();
+        auctionDurationNs = config.auctionDurationNs();
+        frameCount = ASSET_COUNT + INSTRUMENT_COUNT + ASSET_COUNT + optionCount() + ruleCount() + accounts.count() +
+            liquidators + opening.depositCount() + venueDepositCount() + opening.fillCount();
     }
 
     int frameCount()
@@ -83,10 +102,16 @@ final class ReferencePhase
             case INSTRUMENTS:
             case VOLATILITIES:
                 return INSTRUMENT_COUNT;
+            case RULES:
+                return ruleCount();
             case ACCOUNTS:
                 return accounts.count();
+            case LIQUIDATOR_ACCOUNTS:
+                return liquidators;
             case DEPOSITS:
                 return opening.depositCount();
+            case VENUE_DEPOSITS:
+                return venueDepositCount();
             default:
                 return opening.fillCount();
         }
@@ -106,16 +131,46 @@ final class ReferencePhase
                 return writer.oraclePrice(i, quotes.paths().price(i));
             case VOLATILITIES:
                 return catalogue.isOption(i) ? writer.optionVolatility(i, quotes.volatility(i)) : skip();
+            case RULES:
+                return writer.parameterUpdate(
+                    ParameterId.LIQUIDATION, -1, AUCTION_DURATION_RULE, auctionDurationNs, 0.0);
             case ACCOUNTS:
                 return writer.accountOpen(accounts.accountId(i), accounts.marginMode(i));
+            case LIQUIDATOR_ACCOUNTS:
+                return writer.accountOpen(MarketSimulation.FIRST_LIQUIDATOR_ACCOUNT_ID + i, MarginMode.CROSS);
             case DEPOSITS:
                 return writer.deposit(
                     accounts.accountId(opening.depositAccount(i)), opening.depositAsset(i), opening.depositAmount(i));
+            case VENUE_DEPOSITS:
+                return venueDeposit(i);
             default:
                 return writer.fill(
                     accounts.accountId(opening.fillAccount(i)), opening.fillInstrument(i), opening.fillQuantity(i),
                     opening.fillPrice(i), 0.0, 0L);
         }
+    }
+
+    // USD, the asset auction prices and the fund's payments are booked in: each liquidator half the one before, so
+    // their appetites differ, then the fund's seed, small enough that a deep crash exhausts it
+    private int venueDeposit(final int i)
+    {
+        if (i < liquidators)
+        {
+            return writer.deposit(
+                MarketSimulation.FIRST_LIQUIDATOR_ACCOUNT_ID + i, USD, liquidatorDepositUsd / (1L << i));
+        }
+
+        return writer.deposit(MarketSimulation.INSURANCE_FUND_ACCOUNT_ID, USD, insuranceFundUsd);
+    }
+
+    private int ruleCount()
+    {
+        return auctionDurationNs > 0 ? 1 : 0;
+    }
+
+    private int venueDepositCount()
+    {
+        return liquidators + (insuranceFundUsd > 0.0 ? 1 : 0);
     }
 
     // Futures and perpetuals have no volatility: move on to the next instrument.

@@ -1,5 +1,7 @@
 package io.pme.simulation;
 
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
@@ -12,6 +14,10 @@ import java.util.function.LongSupplier;
  * and not yet taken. The steady market then follows at the target rate, paced by the clock from the moment the
  * opening has been taken. The clock only decides how many frames go out per duty cycle; frame content never depends
  * on it, so the frames stay a function of the simulation's configuration alone.
+ * <p>
+ * A simulation with a liquidation desk reads the engine's outputs: the agent polls them from a subscription to the
+ * engine's output stream at the start of every duty cycle, before it generates, and hands each to
+ * {@link MarketSimulation#onOutput}; the frames are then a function of the configuration and the outputs.
  */
 public final class SimulationAgent implements Agent
 {
@@ -28,6 +34,8 @@ public final class SimulationAgent implements Agent
 
     private static final double NANOS_PER_SECOND = 1.0e9;
     private static final long NOT_YET = -1;
+    private static final int OUTPUT_FRAGMENTS_PER_POLL = 256;
+    private static final int MAX_OUTPUT_POLLS = 16;
 
     private final MarketSimulation simulation;
     private final FrameSink sink;
@@ -37,6 +45,8 @@ public final class SimulationAgent implements Agent
     private final LongSupplier framesTaken;
     private final int openingWindow;
     private final long openingFrames;
+    private final Subscription outputs;
+    private final FragmentAssembler outputAssembler;
     private double credit;
     private long lastNs;
     private long startNs;
@@ -53,6 +63,8 @@ public final class SimulationAgent implements Agent
      *                          back pressure alone hold the opening book back.
      * @param openingWindow     frames of the opening book sent and not yet taken at most, positive; unused without
      *                          {@code framesTaken}.
+     * @param outputs           the engine's output stream, connected before the first frame goes out so no output
+     *                          is missed; required when the simulation has a liquidation desk, else null.
      */
     public SimulationAgent(
         final MarketSimulation simulation,
@@ -61,12 +73,17 @@ public final class SimulationAgent implements Agent
         final long messagesPerSecond,
         final int maxBurst,
         final LongSupplier framesTaken,
-        final int openingWindow)
+        final int openingWindow,
+        final Subscription outputs)
     {
         if (messagesPerSecond < 0 || maxBurst < 1 || openingWindow < 1)
         {
             throw new IllegalArgumentException("messagesPerSecond must be >= 0, maxBurst and openingWindow >= 1: " +
                 messagesPerSecond + ", " + maxBurst + ", " + openingWindow);
+        }
+        if (simulation.hasLiquidationDesk() && null == outputs)
+        {
+            throw new IllegalArgumentException("a simulation with a liquidation desk needs the engine's outputs");
         }
 
         this.simulation = simulation;
@@ -77,6 +94,32 @@ public final class SimulationAgent implements Agent
         this.framesTaken = framesTaken;
         this.openingWindow = openingWindow;
         this.openingFrames = simulation.referenceFrameCount();
+        this.outputs = outputs;
+        this.outputAssembler = null == outputs ? null :
+            new FragmentAssembler((buffer, offset, length, header) -> simulation.onOutput(buffer, offset, length));
+    }
+
+    /**
+     * An agent without the engine's outputs, for a simulation without a liquidation desk.
+     *
+     * @param simulation        to run, from its first frame.
+     * @param sink              to receive the frames.
+     * @param clock             for pacing only.
+     * @param messagesPerSecond target rate of the steady market, or {@link #UNPACED}.
+     * @param maxBurst          frames per duty cycle at most, positive.
+     * @param framesTaken       as the full constructor's.
+     * @param openingWindow     as the full constructor's.
+     */
+    public SimulationAgent(
+        final MarketSimulation simulation,
+        final FrameSink sink,
+        final NanoClock clock,
+        final long messagesPerSecond,
+        final int maxBurst,
+        final LongSupplier framesTaken,
+        final int openingWindow)
+    {
+        this(simulation, sink, clock, messagesPerSecond, maxBurst, framesTaken, openingWindow, null);
     }
 
     /**
@@ -122,14 +165,15 @@ public final class SimulationAgent implements Agent
     @Override
     public int doWork()
     {
+        final int outputsTaken = pollOutputs();
         if (NOT_YET == openingNs)
         {
-            return openingStep();
+            return outputsTaken + openingStep();
         }
 
         if (0.0 == framesPerNano)
         {
-            return simulation.generate(sink, maxBurst);
+            return outputsTaken + simulation.generate(sink, maxBurst);
         }
 
         final long nowNs = clock.nanoTime();
@@ -139,13 +183,13 @@ public final class SimulationAgent implements Agent
         final int allowed = (int)credit;
         if (allowed < 1)
         {
-            return 0;
+            return outputsTaken;
         }
 
         final int emitted = simulation.generate(sink, allowed);
         credit -= emitted;
 
-        return emitted;
+        return outputsTaken + emitted;
     }
 
     @Override
@@ -171,6 +215,28 @@ public final class SimulationAgent implements Agent
     public long openingDurationNs()
     {
         return openingNs;
+    }
+
+    // as much as has arrived, within a bound: the engine never waits on this subscriber for long
+    private int pollOutputs()
+    {
+        if (null == outputs)
+        {
+            return 0;
+        }
+
+        int taken = 0;
+        for (int i = 0; i < MAX_OUTPUT_POLLS; i++)
+        {
+            final int fragments = outputs.poll(outputAssembler, OUTPUT_FRAGMENTS_PER_POLL);
+            taken += fragments;
+            if (fragments < OUTPUT_FRAGMENTS_PER_POLL)
+            {
+                break;
+            }
+        }
+
+        return taken;
     }
 
     private int openingStep()

@@ -47,6 +47,11 @@ public final class SimulationConfig
     private double crashMaxDepth = 0.25;
     private long crashFallNs = 4L * NANOS_PER_SECOND;
     private long crashRecoveryNs = 30L * NANOS_PER_SECOND;
+    private int liquidators = 3;
+    private double liquidatorDepositUsd = 20_000_000.0;
+    private double insuranceFundUsd = 20_000.0;
+    private long auctionDurationNs = 15L * NANOS_PER_SECOND;
+    private boolean liquidationDesk;
 
     /**
      * Validate the parameters; further calls are no-ops.
@@ -679,6 +684,108 @@ public final class SimulationConfig
         return this;
     }
 
+    /**
+     * @return liquidator accounts the opening book opens and funds, ids from
+     * {@link MarketSimulation#FIRST_LIQUIDATOR_ACCOUNT_ID} on; with the desk they bid in liquidation auctions.
+     */
+    public int liquidators()
+    {
+        return liquidators;
+    }
+
+    /**
+     * Sets {@link #liquidators()}.
+     *
+     * @param liquidators the new value, 0 to 8.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig liquidators(final int liquidators)
+    {
+        this.liquidators = liquidators;
+        return this;
+    }
+
+    /** @return USD the first liquidator deposits; each next one deposits half the one before. */
+    public double liquidatorDepositUsd()
+    {
+        return liquidatorDepositUsd;
+    }
+
+    /**
+     * Sets {@link #liquidatorDepositUsd()}.
+     *
+     * @param usd the new value.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig liquidatorDepositUsd(final double usd)
+    {
+        this.liquidatorDepositUsd = usd;
+        return this;
+    }
+
+    /** @return USD the opening book deposits to the insurance fund (account 0); 0 leaves it unseeded. */
+    public double insuranceFundUsd()
+    {
+        return insuranceFundUsd;
+    }
+
+    /**
+     * Sets {@link #insuranceFundUsd()}.
+     *
+     * @param usd the new value.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig insuranceFundUsd(final double usd)
+    {
+        this.insuranceFundUsd = usd;
+        return this;
+    }
+
+    /**
+     * @return the venue's rule for how long a liquidation auction lasts, set by the opening book with a
+     * {@code ParameterUpdate} (LIQUIDATION, rule 11); shorter than the engine's 30 s, so a minute's run sees the
+     * auctions of a crash end; 0 sends no rule and leaves the engine's.
+     */
+    public long auctionDurationNs()
+    {
+        return auctionDurationNs;
+    }
+
+    /**
+     * Sets {@link #auctionDurationNs()}.
+     *
+     * @param durationNs the new value, 0 to leave the engine's rule.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig auctionDurationNs(final long durationNs)
+    {
+        this.auctionDurationNs = durationNs;
+        return this;
+    }
+
+    /**
+     * @return whether the simulation answers the engine's liquidation orders and auctions (the venue's
+     * liquidation desk and the liquidators): it then needs every output frame of the engine through
+     * {@link MarketSimulation#onOutput}, and holds its clock back until the outputs it may have to answer have
+     * arrived.
+     */
+    public boolean liquidationDesk()
+    {
+        return liquidationDesk;
+    }
+
+    /**
+     * Sets {@link #liquidationDesk()}.
+     *
+     * @param liquidationDesk the new value.
+     * @return this for a fluent API.
+     */
+    public SimulationConfig liquidationDesk(final boolean liquidationDesk)
+    {
+        this.liquidationDesk = liquidationDesk;
+        return this;
+    }
+
     private void validate()
     {
         require(accounts >= 1 && accounts <= 1_000_000, "accounts must be in 1..1000000: " + accounts);
@@ -715,6 +822,17 @@ public final class SimulationConfig
             "crash depths must satisfy 0 < min <= max < 1: " + crashMinDepth + ", " + crashMaxDepth);
         require(crashFallNs > 0 && crashRecoveryNs > 0,
             "crash fall and recovery must be positive: " + crashFallNs + ", " + crashRecoveryNs);
+        require(liquidators >= 0 && liquidators <= MarketSimulation.MAX_LIQUIDATORS,
+            "liquidators must be in 0.." + MarketSimulation.MAX_LIQUIDATORS + ": " + liquidators);
+        require(liquidatorDepositUsd > 0.0 && liquidatorDepositUsd <= 1.0e12,
+            "liquidatorDepositUsd must be in (0, 1e12]: " + liquidatorDepositUsd);
+        require(auctionDurationNs >= 0 && auctionDurationNs <= 3_600L * NANOS_PER_SECOND,
+            "auctionDurationNs must be in 0..3.6e12: " + auctionDurationNs);
+        require(insuranceFundUsd >= 0.0 && insuranceFundUsd <= 1.0e12,
+            "insuranceFundUsd must be in [0, 1e12]: " + insuranceFundUsd);
+        // the desk answers an output no sooner than its response delay: the clock must be able to step within it
+        require(!liquidationDesk || stepNs * 2 <= MarketSimulation.RESPONSE_DELAY_NS,
+            "the liquidation desk needs stepNs <= " + MarketSimulation.RESPONSE_DELAY_NS / 2 + ": " + stepNs);
         require(
             Cholesky.isPositiveDefinite(correlationMatrix()),
             "correlations do not form a positive-definite matrix");
@@ -769,6 +887,7 @@ public final class SimulationConfig
             ", eventsPerStep=" + eventsPerStep +
             ", edgeCaseProbability=" + edgeCaseProbability +
             ", crashIntervalNs=" + crashIntervalNs +
+            ", liquidationDesk=" + liquidationDesk +
             '}';
     }
 }

@@ -17,8 +17,9 @@ import static io.pme.simulation.MarketCatalogue.USDT;
 
 /**
  * The endless stream after start-up. Each step advances the simulated clock and the price paths, then writes
- * the scheduled frames (heartbeat, funding, due order follow-ups) and a fixed number of weighted random events.
- * Allocation free.
+ * the scheduled frames (heartbeat, funding, due order follow-ups, the liquidation desk's due answers) and a fixed
+ * number of weighted random events. With a desk, the clock steps only once the desk knows every answer due by the
+ * next step ({@link LiquidationDesk#mayAdvanceTo(long)}); until then there is no next frame. Allocation free.
  */
 final class SteadyPhase
 {
@@ -45,6 +46,7 @@ final class SteadyPhase
     private final MarketCatalogue catalogue;
     private final AccountBook accounts;
     private final PendingOrders pending;
+    private final LiquidationDesk desk;
     private final SimRandom random;
     private final double[] cumulativeWeight = new double[WITHDRAWAL + 1];
     private final double[] fundingPremium = new double[UNDERLYING_COUNT];
@@ -70,9 +72,11 @@ final class SteadyPhase
         final FrameWriter writer,
         final Quotes quotes,
         final AccountBook accounts,
+        final LiquidationDesk desk,
         final SimRandom random)
     {
         this.writer = writer;
+        this.desk = desk;
         this.quotes = quotes;
         this.catalogue = quotes.catalogue();
         this.accounts = accounts;
@@ -102,7 +106,8 @@ final class SteadyPhase
     }
 
     /**
-     * @return length of the next frame written at offset 0 of the writer's buffer.
+     * @return length of the next frame written at offset 0 of the writer's buffer, or 0 when the clock must wait
+     * for the engine's outputs before it steps.
      */
     int next()
     {
@@ -124,10 +129,25 @@ final class SteadyPhase
                 return orderFollowUp();
             }
 
+            if (null != desk && desk.isHeadDue(nowNs))
+            {
+                final int length = desk.next(nowNs);
+                if (length > 0)
+                {
+                    return length;
+                }
+                continue;
+            }
+
             if (eventsLeft > 0)
             {
                 eventsLeft--;
                 return randomEvent();
+            }
+
+            if (null != desk && !desk.mayAdvanceTo(nowNs + stepNs))
+            {
+                return 0;
             }
 
             beginStep();

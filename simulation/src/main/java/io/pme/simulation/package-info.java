@@ -1,6 +1,7 @@
 /**
- * The seeded market: correlated price paths with jumps, stablecoins near 1, option chains with a smile, thousands of
- * accounts of several kinds; it reaches an engine only through SBE frames on Aeron publications, like an external feed
- * and gateway.
+ * The seeded market: correlated price paths with jumps and crashes, stablecoins near 1, option chains with a smile,
+ * thousands of accounts of several kinds, and the venue's side of liquidations (a desk filling liquidation orders,
+ * liquidators bidding in auctions); it reaches an engine only through SBE frames on Aeron, like an external feed,
+ * gateway and exchange: its inputs on a publication, the engine's outputs the desk answers on a subscription.
  */
 package io.pme.simulation;

@@ -2,12 +2,14 @@ package io.pme.simulation;
 
 import io.pme.codecs.AccountOpenDecoder;
 import io.pme.codecs.AssetDefinitionDecoder;
+import io.pme.codecs.AuctionBidDecoder;
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FillDecoder;
 import io.pme.codecs.FundingPaymentDecoder;
 import io.pme.codecs.HeartbeatDecoder;
 import io.pme.codecs.InstrumentDefinitionDecoder;
 import io.pme.codecs.InstrumentKind;
+import io.pme.codecs.LiquidationFillDecoder;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.MessageHeaderEncoder;
@@ -16,6 +18,8 @@ import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterId;
+import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.Side;
 import io.pme.codecs.WithdrawalDecoder;
 import org.agrona.DirectBuffer;
@@ -50,9 +54,12 @@ final class FrameValidator implements FrameSink
     private final OrderDoneDecoder orderDone = new OrderDoneDecoder();
     private final FundingPaymentDecoder fundingPayment = new FundingPaymentDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final ParameterUpdateDecoder parameterUpdate = new ParameterUpdateDecoder();
+    private final LiquidationFillDecoder liquidationFill = new LiquidationFillDecoder();
+    private final AuctionBidDecoder auctionBid = new AuctionBidDecoder();
 
-    private final long[] lastCorrelationId = new long[5];
-    private final int[] templateCounts = new int[16];
+    private final long[] lastCorrelationId = new long[6];
+    private final int[] templateCounts = new int[32];
     private final Set<Long> openedAccounts = new HashSet<>();
     private final Set<Integer> instruments = new HashSet<>();
     private final Map<String, double[]> openOrders = new HashMap<>();
@@ -63,6 +70,8 @@ final class FrameValidator implements FrameSink
     private int unknownAccountChecks;
     private int orderFills;
     private int openingFills;
+    private int venueDeposits;
+    private int parameterUpdates;
 
     public boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -77,7 +86,7 @@ final class FrameValidator implements FrameSink
         final long correlationId = buffer.getLong(bodyOffset + 8, java.nio.ByteOrder.LITTLE_ENDIAN);
         final int clientId = buffer.getInt(bodyOffset + 16, java.nio.ByteOrder.LITTLE_ENDIAN);
         assertTrue(timestampNs >= lastTimestampNs, "timestamp went backwards");
-        assertTrue(clientId >= 1 && clientId <= 4, "client " + clientId);
+        assertTrue(clientId >= 1 && clientId <= 5, "client " + clientId);
         assertEquals(lastCorrelationId[clientId] + 1, correlationId, "correlation id of client " + clientId);
         lastCorrelationId[clientId] = correlationId;
         lastTimestampNs = timestampNs;
@@ -118,6 +127,23 @@ final class FrameValidator implements FrameSink
         return openingFills;
     }
 
+    int venueDeposits()
+    {
+        return venueDeposits;
+    }
+
+    int parameterUpdates()
+    {
+        return parameterUpdates;
+    }
+
+    private static boolean isVenueAccount(final long accountId)
+    {
+        return MarketSimulation.INSURANCE_FUND_ACCOUNT_ID == accountId ||
+            accountId >= MarketSimulation.FIRST_LIQUIDATOR_ACCOUNT_ID &&
+            accountId < MarketSimulation.FIRST_LIQUIDATOR_ACCOUNT_ID + MarketSimulation.MAX_LIQUIDATORS;
+    }
+
     int instrumentCount()
     {
         return instruments.size();
@@ -151,11 +177,15 @@ final class FrameValidator implements FrameSink
                 break;
 
             case DepositDecoder.TEMPLATE_ID:
-                deposit.wrap(buffer, offset, blockLength, 1);
+                checkDeposit(buffer, offset, blockLength, clientId);
+                break;
+
+            case ParameterUpdateDecoder.TEMPLATE_ID:
+                parameterUpdate.wrap(buffer, offset, blockLength, 1);
                 assertEquals(1, clientId);
-                assertTrue(openedAccounts.contains(deposit.accountId()));
-                assertTrue(deposit.amount() > 0.0 && Double.isFinite(deposit.amount()), "deposit " + deposit.amount());
-                assertTrue(deposit.assetId() >= 1 && deposit.assetId() <= 5);
+                assertEquals(ParameterId.LIQUIDATION, parameterUpdate.parameterId());
+                assertEquals(-1, parameterUpdate.assetId());
+                parameterUpdates++;
                 break;
 
             case WithdrawalDecoder.TEMPLATE_ID:
@@ -205,9 +235,48 @@ final class FrameValidator implements FrameSink
                 heartbeat.wrap(buffer, offset, blockLength, 1);
                 break;
 
+            case LiquidationFillDecoder.TEMPLATE_ID:
+            case AuctionBidDecoder.TEMPLATE_ID:
+                checkLiquidationAnswer(templateId, buffer, offset, blockLength, clientId);
+                break;
+
             default:
                 fail("unexpected template " + templateId);
         }
+    }
+
+    private void checkDeposit(final DirectBuffer buffer, final int offset, final int blockLength, final int clientId)
+    {
+        deposit.wrap(buffer, offset, blockLength, 1);
+        assertEquals(1, clientId);
+        // the insurance fund's account is the engine's, never opened: a deposit seeds it
+        assertTrue(openedAccounts.contains(deposit.accountId()) ||
+            MarketSimulation.INSURANCE_FUND_ACCOUNT_ID == deposit.accountId());
+        assertTrue(deposit.amount() > 0.0 && Double.isFinite(deposit.amount()), "deposit " + deposit.amount());
+        // USD only for the venue's own accounts (liquidators and the fund), as auction prices are paid in it
+        assertTrue(deposit.assetId() >= 0 && deposit.assetId() <= 5);
+        assertTrue(deposit.assetId() > 0 || isVenueAccount(deposit.accountId()), "USD deposit to a trader");
+        if (isVenueAccount(deposit.accountId()))
+        {
+            venueDeposits++;
+        }
+    }
+
+    private void checkLiquidationAnswer(
+        final int templateId, final DirectBuffer buffer, final int offset, final int blockLength, final int clientId)
+    {
+        if (LiquidationFillDecoder.TEMPLATE_ID == templateId)
+        {
+            liquidationFill.wrap(buffer, offset, blockLength, 1);
+            assertEquals(4, clientId);
+            assertTrue(liquidationFill.quantity() > 0.0 && Double.isFinite(liquidationFill.quantity()));
+            assertTrue(liquidationFill.price() >= 0.0 && Double.isFinite(liquidationFill.price()));
+            return;
+        }
+        auctionBid.wrap(buffer, offset, blockLength, 1);
+        assertEquals(5, clientId);
+        assertTrue(isVenueAccount(auctionBid.bidderAccountId()) && 0 != auctionBid.bidderAccountId());
+        assertTrue(Double.isFinite(auctionBid.maxPrice()));
     }
 
     private void checkInstrument(

@@ -11,6 +11,7 @@ import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.WithdrawalDecoder;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,9 @@ class ProtocolTest
 
         assertEquals(200_000, validator.frames());
         assertEquals(171, validator.instrumentCount());
-        assertEquals(2000, validator.count(AccountOpenDecoder.TEMPLATE_ID));
+        assertEquals(2000 + 3, validator.count(AccountOpenDecoder.TEMPLATE_ID), "the traders and 3 liquidators");
+        assertEquals(3 + 1, validator.venueDeposits(), "the liquidators' and the insurance fund's");
+        assertEquals(1, validator.parameterUpdates(), "the auctions' duration");
         assertTrue(validator.count(OraclePriceDecoder.TEMPLATE_ID) > 60_000);
         assertTrue(validator.count(OrderCheckDecoder.TEMPLATE_ID) > 40_000);
         assertTrue(validator.count(OptionVolatilityDecoder.TEMPLATE_ID) > 20_000);
@@ -68,7 +71,8 @@ class ProtocolTest
             repeat(InstrumentDefinitionDecoder.TEMPLATE_ID, 171) +
             repeat(OraclePriceDecoder.TEMPLATE_ID, 6) +
             repeat(OptionVolatilityDecoder.TEMPLATE_ID, 162) +
-            repeat(AccountOpenDecoder.TEMPLATE_ID, 50);
+            repeat(ParameterUpdateDecoder.TEMPLATE_ID, 1) +
+            repeat(AccountOpenDecoder.TEMPLATE_ID, 50 + 3);
         assertTrue(sequence.startsWith(expectedPrefix));
         final String rest = sequence.substring(expectedPrefix.length());
         assertTrue(rest.matches("(" + letter(DepositDecoder.TEMPLATE_ID) + ")+(" +

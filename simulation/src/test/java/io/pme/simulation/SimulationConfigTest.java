@@ -32,6 +32,9 @@ class SimulationConfigTest
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashMinDepth(0.3).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashMaxDepth(1.0).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().crashFallNs(0).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().liquidators(9).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().insuranceFundUsd(-1).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().auctionDurationNs(-1).conclude());
         assertThrows(IllegalArgumentException.class, () -> new SimulationConfig()
             .priceTickWeight(0).volatilityWeight(0).orderCheckWeight(0).depositWeight(0).withdrawalWeight(0)
             .conclude());
