@@ -3,6 +3,8 @@ package io.pme.tools.cli;
 import io.aeron.ExclusivePublication;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
+import io.pme.codecs.LiquidationEventType;
+import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
@@ -24,6 +26,7 @@ import org.agrona.concurrent.SystemNanoClock;
 
 import io.aeron.Subscription;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
@@ -32,21 +35,23 @@ import java.util.function.Consumer;
 
 /**
  * {@code pme run}: the engine on an embedded media driver, driven over Aeron by the built-in market simulation,
- * with a one-line status every second and the state digest at the end.
+ * with a one-line status every second and the state digest at the end. The simulation plays the venue's side of the
+ * liquidation waterfall too (its liquidation desk reads the engine's outputs on a subscription of its own), and the
+ * run ends with a line of what the liquidations did, written as JSON with {@code --summary FILE}.
  */
 final class RunCommand
 {
     private static final long DRAIN_TIMEOUT_MS = 60_000;
     private static final long LOGON_TIMEOUT_MS = 10_000;
-    /** The simulation's clients: admin, price feed, gateway, exchange (see simulation.FrameWriter). */
-    private static final int[] SIMULATION_CLIENTS = {1, 2, 3, 4};
+    /** The simulation's clients: admin, price feed, gateway, exchange, liquidators (see simulation.FrameWriter). */
+    private static final int[] SIMULATION_CLIENTS = {1, 2, 3, 4, 5};
     private static final String DIRECT_MEMORY_NOTE = "scripts/pme sizes -XX:MaxDirectMemorySize to --accounts; " +
         "running java yourself, give it one, about 12g for a million accounts";
 
     /** The options it takes, each with a value. */
     static final Set<String> OPTIONS =
         Set.of("duration", "accounts", "seed", "journal", "rate", "aeron-dir", "sessions", "journal-sync",
-            "threading-mode");
+            "threading-mode", "summary");
 
     private RunCommand()
     {
@@ -72,6 +77,7 @@ final class RunCommand
         final EngineThreadingMode threadingMode = threadingMode(options);
         final TempDirectory journal = TempDirectory.orGiven(options.string("journal", null), "pme-journal");
         final String sessions = options.string("sessions", null);
+        final String summaryFile = options.string("summary", null);
 
         final EngineContext context = new EngineContext()
             .journalDir(journal.path())
@@ -97,15 +103,20 @@ final class RunCommand
         }
         launched.accept(engine);
         final Outputs outputs = new Outputs();
-        final MarketSimulation simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts));
+        final MarketSimulation simulation = new MarketSimulation(
+            new SimulationConfig().seed(seed).accounts(accounts).liquidationDesk(true));
         final Status status = new Status(engine, outputs, out);
+        final long outputsDropped;
         try (EngineClient client = new EngineClient(
             engine.aeron(), context.inputChannel(), context.inputStreamId(), context.outputChannel(),
             context.outputStreamId(), outputs::onOutput);
             ExclusivePublication publication =
-                engine.aeron().addExclusivePublication(context.inputChannel(), context.inputStreamId()))
+                engine.aeron().addExclusivePublication(context.inputChannel(), context.inputStreamId());
+            Subscription deskOutputs = engine.aeron().addSubscription(
+                context.outputChannel(), context.outputStreamId()))
         {
             client.awaitConnected(10_000);
+            awaitConnected(deskOutputs, 10_000);
             if (null != context.sessionsFile() && !logOn(engine, context, publication, err))
             {
                 return 1;
@@ -115,7 +126,7 @@ final class RunCommand
             final SimulationAgent agent = new SimulationAgent(
                 simulation, new PublicationFrameSink(publication), SystemNanoClock.INSTANCE, rate,
                 SimulationAgent.DEFAULT_MAX_BURST, () -> engine.counters().inputs().get() - inputsBefore,
-                Math.max(1, context.ringSize() / 2));
+                Math.max(1, context.ringSize() / 2), deskOutputs);
             final AgentRunner simulationRunner = new AgentRunner(
                 new BackoffIdleStrategy(), Throwable::printStackTrace, null, agent);
             AgentRunner.startOnThread(simulationRunner);
@@ -134,11 +145,14 @@ final class RunCommand
                     simulation.referenceFrameCount());
             }
             simulationRunner.close();
+            // nobody reads it any more: left open, it would hold the engine's output stream back
+            deskOutputs.close();
             if (!engine.isFailed())
             {
                 drain(engine, client, simulation.framesGenerated(), err);
             }
             status.print(openingReported);
+            outputsDropped = engine.counters().outputsDropped().get();
         }
         finally
         {
@@ -150,6 +164,27 @@ final class RunCommand
             reportFailure(engine, err);
             return 1;
         }
+        return report(engine, simulation, outputs, status, outputsDropped, summaryFile, out, err);
+    }
+
+    // after the engine closed: its state may be read now, its counters no longer
+    private static int report(
+        final Engine engine,
+        final MarketSimulation simulation,
+        final Outputs outputs,
+        final Status status,
+        final long outputsDropped,
+        final String summaryFile,
+        final PrintStream out,
+        final PrintStream err)
+    {
+        final long digest = engine.digest();
+        final long correlationDigest = engine.correlationDigest();
+        // the digest settled every change kept for later: the state's figures are those it covers
+        final RunSummary summary = new RunSummary(
+            simulation.framesGenerated(), digest, correlationDigest, outputsDropped, engine.state(),
+            outputs.liquidations);
+        out.println(summary.line());
         status.printMarket();
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
             simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
@@ -157,8 +192,35 @@ final class RunCommand
         {
             err.print(engine.errors().summary());
         }
-        out.println(Pme.digestLine(engine.digest(), engine.correlationDigest()));
-        return 0;
+        out.println(Pme.digestLine(digest, correlationDigest));
+        return null == summaryFile ? 0 : writeSummary(summary, Path.of(summaryFile), err);
+    }
+
+    private static int writeSummary(final RunSummary summary, final Path file, final PrintStream err)
+    {
+        try
+        {
+            summary.write(file);
+            return 0;
+        }
+        catch (final IOException ex)
+        {
+            err.println("pme run: cannot write the summary to " + file + ": " + ex.getMessage());
+            return 1;
+        }
+    }
+
+    private static void awaitConnected(final Subscription subscription, final long timeoutMs)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!subscription.isConnected())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("engine output stream did not connect within " + timeoutMs + " ms");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     // a bad setting or sessions file stops the run before anything starts, said in one line instead of a trace
@@ -304,7 +366,9 @@ final class RunCommand
 
     private static final class Outputs
     {
+        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final CheckResultDecoder checkResult = new CheckResultDecoder();
+        private final LiquidationTally liquidations = new LiquidationTally();
         private long count;
         private long accepted;
         private long rejected;
@@ -312,7 +376,12 @@ final class RunCommand
         void onOutput(final org.agrona.DirectBuffer buffer, final int offset, final int length)
         {
             count++;
-            if (CheckResultDecoder.TEMPLATE_ID == buffer.getShort(offset + 2))
+            header.wrap(buffer, offset);
+            if (liquidations.onOutput(buffer, offset, header.templateId(), header.blockLength(), header.version()))
+            {
+                return;
+            }
+            if (CheckResultDecoder.TEMPLATE_ID == header.templateId())
             {
                 checkResult.wrap(
                     buffer, offset + 8, CheckResultDecoder.BLOCK_LENGTH, CheckResultDecoder.SCHEMA_VERSION);
@@ -374,12 +443,16 @@ final class RunCommand
                 marketChecks = add(marketChecks, interval);
                 marketHold = add(marketHold, holdInterval);
             }
+            final LiquidationTally liquidations = outputs.liquidations;
             out.printf("t=%4ds | in %,9.0f msg/s | out %,9.0f msg/s | accounts %,d | below IM %,d | below MM %,d" +
-                " | checks %,7.0f/s | p99 check %s | longest input %s | rejects %,d | journal %,d%n",
+                " | checks %,7.0f/s | p99 check %s | longest input %s | rejects %,d | journal %,d" +
+                " | liquidating %,d of %,d | auctions %,d | fund %s%n",
                 TimeUnit.NANOSECONDS.toSeconds(now - startNs), (inputs - lastInputs) / seconds,
                 (outputs.count - lastOutputs) / seconds, c.accounts().get(), c.belowInitialMargin().get(),
                 c.belowMaintenanceMargin().get(), (checks - lastChecks) / seconds, micros(interval),
-                longest(holdInterval), c.rejects().get() - rejectsAtStart, c.journalPosition().get());
+                longest(holdInterval), c.rejects().get() - rejectsAtStart, c.journalPosition().get(),
+                liquidations.inProgress(), liquidations.started(),
+                liquidations.stage(LiquidationEventType.AUCTION_STARTED), fund(liquidations.fundEquity()));
             lastNs = now;
             lastInputs = inputs;
             lastOutputs = outputs.count;
@@ -398,6 +471,11 @@ final class RunCommand
                 percentile(marketHold, 99.99), percentile(marketHold, 100), null == marketChecks ? 0 :
                 marketChecks.getTotalCount(), percentile(marketChecks, 50), percentile(marketChecks, 99),
                 percentile(marketChecks, 99.9), percentile(marketChecks, 100));
+        }
+
+        private static String fund(final double equity)
+        {
+            return Double.isNaN(equity) ? "-" : String.format("%,.0f USD", equity);
         }
 
         private static Histogram add(final Histogram total, final Histogram interval)

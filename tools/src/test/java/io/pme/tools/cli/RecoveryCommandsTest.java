@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecoveryCommandsTest
 {
     private static final Pattern STATUS_IN = Pattern.compile("^t=\\s*\\d+s \\| in\\s+([\\d,]+) msg/s");
-    private static final Pattern JOURNAL = Pattern.compile("\\| journal ([\\d,]+)$");
+    private static final Pattern JOURNAL = Pattern.compile("\\| journal ([\\d,]+) \\|");
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
     private static final String T = "\"timestamp\":\"2026-11-24T08:00:00Z\"";
 
