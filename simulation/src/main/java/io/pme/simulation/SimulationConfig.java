@@ -45,7 +45,7 @@ public final class SimulationConfig
     private long crashIntervalNs = 120L * NANOS_PER_SECOND;
     private double crashMinDepth = 0.12;
     private double crashMaxDepth = 0.25;
-    private long crashFallNs = 4L * NANOS_PER_SECOND;
+    private long crashFallNs = 3L * NANOS_PER_SECOND;
     private long crashRecoveryNs = 30L * NANOS_PER_SECOND;
     private int liquidators = 3;
     private double liquidatorDepositUsd = 20_000_000.0;
