@@ -314,9 +314,10 @@ public final class CrashHarness
             crash / MS, median(runs, r -> r.crashVisited), median(runs, r -> r.crashFanOutNs) / MS, entered,
             entering / MS, median(runs, r -> r.released), entered, median(runs, r -> r.crashSteps),
             median(runs, r -> r.crashStepsNs) / MS);
+        final double firstInputs = median(runs, r -> r.firstInputs);
         System.out.printf("  until every liquidation had sent its first LiquidationOrder: %,.0f inputs after the " +
-            "crash tick (heartbeats %d ms apart), %,.1f ms (%,.1f ms with the crash tick)%n",
-            median(runs, r -> r.firstInputs), heartbeatMs, median(runs, r -> r.firstNs) / MS,
+            "crash tick (heartbeats %d ms apart: %,.0f ms of message time), %,.1f ms (%,.1f ms with the crash tick)%n",
+            firstInputs, heartbeatMs, firstInputs * heartbeatMs, median(runs, r -> r.firstNs) / MS,
             median(runs, r -> r.crashNs + r.firstNs) / MS);
         System.out.printf("  one liquidation step (recompute, plan, order sent), heartbeat time / steps: p50 %,.0f " +
             "ns | p99 %,.0f | max %,.0f (%,.0f inputs)%n", firstP50, median(runs, r -> r.firstP99),

@@ -129,7 +129,7 @@ class HarnessSmokeTest
             .matcher(out).find(), out);
         // 100 liquidations, 64 first steps in the crash tick: the other 36 on the next heartbeat
         assertTrue(out.contains("until every liquidation had sent its first LiquidationOrder: 1 inputs after the " +
-            "crash tick (heartbeats 5 ms apart)"), out);
+            "crash tick (heartbeats 5 ms apart: 5 ms of message time)"), out);
         assertTrue(Pattern.compile("one liquidation step \\(recompute, plan, order sent\\), heartbeat time / " +
             "steps: p50 [\\d,]+ ns \\| p99 [\\d,]+ \\| max [\\d,]+").matcher(out).find(), out);
         assertTrue(out.contains("one step after its order expired (ORDER_EXPIRED, plan, order sent): p50 "), out);
