@@ -32,6 +32,7 @@ public final class CrashHarness
     private static final double BTC_SPOT = BenchMarket.SPOTS[BenchMarket.BTC];
     private static final double UP_FACTOR = 1.2;
     private static final long MS = 1_000_000L;
+    private static final long ALLOCATED_OVERHEAD = allocationOverhead();
 
     private CrashHarness()
     {
@@ -186,11 +187,11 @@ public final class CrashHarness
         final CrashBook.LiquidationOutbox out = book.outbox;
         out.reset();
         final long visits = book.model.tickVisits();
-        final long bytes = allocated();
+        final long bytes = threadAllocatedBytes();
         final long t0 = System.nanoTime();
         book.crash();
         final long t1 = System.nanoTime();
-        run.crashBytes = allocated() - bytes;
+        run.crashBytes = allocatedSince(bytes);
         run.crashNs = t1 - t0;
         // the tick's ack goes out before the end of the input, where the accounts enter and then the steps begin
         run.crashFanOutNs = out.ackNanos - t0;
@@ -216,7 +217,7 @@ public final class CrashHarness
         final int budget = (int)LiquidationParameters.defaultValue(LiquidationParameters.STEPS_PER_INPUT);
         final Stepping first = new Stepping(budget, (long)run.entered);
         final Stepping again = new Stepping(budget, (long)run.entered);
-        final long bytes = allocated();
+        final long bytes = threadAllocatedBytes();
         while (out.liquidationsWithOrder < run.entered)
         {
             first.heartbeat(book, heartbeatNs);
@@ -241,7 +242,7 @@ public final class CrashHarness
         run.againP50 = again.perStep.getValueAtPercentile(50);
         run.againP99 = again.perStep.getValueAtPercentile(99);
         run.againMax = again.perStep.getMaxValue();
-        run.stepBytes = (allocated() - bytes) / (run.firstSteps + run.againSteps);
+        run.stepBytes = allocatedSince(bytes) / (run.firstSteps + run.againSteps);
         if (out.events(LiquidationEventType.ORDER_EXPIRED) < run.entered ||
             0 != out.events(LiquidationEventType.AUCTION_STARTED) || 0 != out.events(LiquidationEventType.RECOVERED))
         {
@@ -334,12 +335,28 @@ public final class CrashHarness
             median(runs, r -> r.gcCount));
     }
 
-    // the heap this thread has allocated so far (the histograms of the steps are allocated before they start)
-    private static long allocated()
+    // the heap this thread has allocated since {@code before}, less what asking costs (the call allocates ~0.8 KB)
+    private static long allocatedSince(final long before)
+    {
+        return Math.max(0, threadAllocatedBytes() - before - ALLOCATED_OVERHEAD);
+    }
+
+    private static long threadAllocatedBytes()
     {
         final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads instanceof com.sun.management.ThreadMXBean ?
             ((com.sun.management.ThreadMXBean)threads).getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+    }
+
+    private static long allocationOverhead()
+    {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 16; i++)
+        {
+            final long before = threadAllocatedBytes();
+            least = Math.min(least, threadAllocatedBytes() - before);
+        }
+        return least;
     }
 
     private static long gcCount()
