@@ -2,6 +2,7 @@ package io.pme.bench;
 
 import io.pme.codecs.AccountOpenEncoder;
 import io.pme.codecs.AckEncoder;
+import io.pme.codecs.AdlRankEncoder;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultEncoder;
 import io.pme.codecs.DepositEncoder;
@@ -126,6 +127,8 @@ public final class CrashBook
         public long marginUpdates;
         /** Reject frames. */
         public long rejects;
+        /** AdlRank frames: accounts whose deleveraging rank band changed. */
+        public long adlRanks;
         /** CheckResult frames, and the accepted ones. */
         public long checkResults;
         /** Accepted checks. */
@@ -188,6 +191,9 @@ public final class CrashBook
                 case RejectEncoder.TEMPLATE_ID:
                     rejects++;
                     break;
+                case AdlRankEncoder.TEMPLATE_ID:
+                    adlRanks++;
+                    break;
                 case CheckResultEncoder.TEMPLATE_ID:
                     checkResults++;
                     accepted += CheckOutcome.ACCEPTED.value() == buffer.getByte(offset + OUTCOME) ? 1 : 0;
@@ -211,6 +217,7 @@ public final class CrashBook
             released = 0;
             marginUpdates = 0;
             rejects = 0;
+            adlRanks = 0;
             checkResults = 0;
             accepted = 0;
             liquidationsWithOrder = 0;

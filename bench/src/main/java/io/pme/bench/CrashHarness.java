@@ -68,6 +68,8 @@ public final class CrashHarness
         double againSteps;
         double crashBytes;
         double stepBytes;
+        double sweepInputs;
+        double measuredInputs;
         double gcCount;
         double gcMs;
 
@@ -78,11 +80,12 @@ public final class CrashHarness
                 "crash tick %,.1f ms (fan-out %,.1f, %,.0f entering %,.1f, %,.0f steps %,.1f), %,.0f orders " +
                 "released | first orders after %,.0f inputs, %,.1f ms, step p50 %,.0f ns p99 %,.0f max %,.0f | " +
                 "again after expiry %,.0f inputs, %,.1f ms, step p50 %,.0f ns p99 %,.0f max %,.0f | heap " +
-                "allocated: crash tick %,.0f B, steps %,.1f B/step | gc %,.0f (%,.0f ms)",
+                "allocated: crash tick %,.0f B, steps %,.1f B/step | ADL rank sweep on %,.0f of %,.0f inputs | gc " +
+                "%,.0f (%,.0f ms)",
                 run, refreshP50, upTickNs / MS, upVisited, backTickNs / MS, crashNs / MS, crashFanOutNs / MS,
                 entered, enteringNs / MS, crashSteps, crashStepsNs / MS, released, firstInputs, firstNs / MS,
                 firstP50, firstP99, firstMax, againInputs, againNs / MS, againP50, againP99, againMax, crashBytes,
-                stepBytes, gcCount, gcMs);
+                stepBytes, sweepInputs, measuredInputs, gcCount, gcMs);
         }
     }
 
@@ -187,10 +190,12 @@ public final class CrashHarness
         final CrashBook.LiquidationOutbox out = book.outbox;
         out.reset();
         final long visits = book.model.tickVisits();
+        final boolean sweeping = book.state.adlRanks().isSweeping();
         final long bytes = threadAllocatedBytes();
         final long t0 = System.nanoTime();
         book.crash();
         final long t1 = System.nanoTime();
+        run.sweepInputs = sweeping || book.state.adlRanks().isSweeping() ? 1 : 0;
         run.crashBytes = allocatedSince(bytes);
         run.crashNs = t1 - t0;
         // the tick's ack goes out before the end of the input, where the accounts enter and then the steps begin
@@ -243,6 +248,8 @@ public final class CrashHarness
         run.againP99 = again.perStep.getValueAtPercentile(99);
         run.againMax = again.perStep.getMaxValue();
         run.stepBytes = allocatedSince(bytes) / (run.firstSteps + run.againSteps);
+        run.sweepInputs += first.sweepInputs + again.sweepInputs;
+        run.measuredInputs = 1 + first.inputs + again.inputs;
         if (out.events(LiquidationEventType.ORDER_EXPIRED) < run.entered ||
             0 != out.events(LiquidationEventType.AUCTION_STARTED) || 0 != out.events(LiquidationEventType.RECOVERED))
         {
@@ -262,6 +269,7 @@ public final class CrashHarness
         long inputs;
         long ns;
         long steps;
+        long sweepInputs;
 
         Stepping(final int budget, final long liquidations)
         {
@@ -273,9 +281,12 @@ public final class CrashHarness
         void heartbeat(final CrashBook book, final long advanceNs)
         {
             final long before = book.outbox.orders;
+            final boolean sweeping = book.state.adlRanks().isSweeping();
             final long t0 = System.nanoTime();
             book.heartbeat(advanceNs);
             final long dt = System.nanoTime() - t0;
+            // the deleveraging rank sweep, every ADL_RANK_INTERVAL_NS, adds its accounts to the inputs it runs on
+            sweepInputs += sweeping || book.state.adlRanks().isSweeping() ? 1 : 0;
             final long taken = book.outbox.orders - before;
             inputs++;
             ns += dt;
@@ -329,6 +340,8 @@ public final class CrashHarness
             median(runs, r -> r.againNs) / MS);
         System.out.printf("  heap allocated on this thread: crash tick %,.0f B; steps %,.1f B per step%n",
             median(runs, r -> r.crashBytes), median(runs, r -> r.stepBytes));
+        System.out.printf("  ADL rank sweep in progress on %,.0f of the %,.0f measured inputs (crash tick and " +
+            "heartbeats)%n", median(runs, r -> r.sweepInputs), median(runs, r -> r.measuredInputs));
         System.out.printf("  to scale: crash tick / tick without crash %.2f×; entering one account %,.0f ns = %.1f " +
             "exact refreshes; one step %.1f exact refreshes; GC during the runs %,.0f collections%n",
             crash / upTick, perEntering, perEntering / refreshP50, firstP50 / refreshP50,

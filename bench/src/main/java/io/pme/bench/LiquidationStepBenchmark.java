@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * {@code STEPS_PER_INPUT} ({@value #STEPS}) of them, the earliest, move on — the backlog a crash leaves. JMH counts
  * the invocation as {@value #STEPS} operations, so the score is ns per step and {@code -prof gc}'s B/op is bytes per
  * step. The teardown checks that every heartbeat took exactly that many steps and that no liquidation left the
- * partial stage. Business logic only, as the other engine benchmarks.
+ * partial stage. Business logic only, as the other engine benchmarks. The deleveraging rank sweep runs as in the
+ * engine (every {@code ADL_RANK_INTERVAL_NS} of message time, {@code ADL_RANKS_PER_INPUT} accounts per input), so
+ * its share of the heartbeats is in the score: at 1 ms per heartbeat, N / 128 of every 10,000 + N / 128.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -96,8 +98,9 @@ public class LiquidationStepBenchmark
         final long steps = book.outbox.orders - ordersBefore;
         final long partial = book.state.liquidations().active();
         System.out.printf("%nheartbeats %,d, steps %,d (%.2f per heartbeat), steps per liquidation %,.1f, " +
-            "liquidations in progress %,d, auctions %,d%n", heartbeats, steps, (double)steps / Math.max(1, heartbeats),
-            (double)steps / liquidating, partial, book.outbox.events(LiquidationEventType.AUCTION_STARTED));
+            "liquidations in progress %,d, auctions %,d, AdlRank frames %,d%n", heartbeats, steps,
+            (double)steps / Math.max(1, heartbeats), (double)steps / liquidating, partial,
+            book.outbox.events(LiquidationEventType.AUCTION_STARTED), book.outbox.adlRanks);
         if (steps != heartbeats * STEPS || partial != liquidating ||
             0 != book.outbox.events(LiquidationEventType.AUCTION_STARTED))
         {
