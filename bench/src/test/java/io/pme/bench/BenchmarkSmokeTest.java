@@ -48,6 +48,7 @@ class BenchmarkSmokeTest
         }
         assertEquals(new TreeSet<>(Set.of(
             "FullVsIncrementalBenchmark.full", "FullVsIncrementalBenchmark.incremental",
+            "LiquidationStepBenchmark.steps",
             "MarginBenchmark.fullMargin",
             "PreTradeCheckBenchmark.decision", "PreTradeCheckBenchmark.decisionHotAccounts",
             "PreTradeCheckBenchmark.message", "PreTradeCheckBenchmark.messageHotAccounts",

@@ -112,6 +112,32 @@ class HarnessSmokeTest
         assertFalse(out.contains("Exception"), out);
     }
 
+    @Test
+    void crashHarness() throws Exception
+    {
+        final String out = run(() -> CrashHarness.main(new String[]{
+            "--accounts", "1000", "--leveraged", "100", "--runs", "2", "--warmup-accounts", "500"}));
+        assertTrue(out.contains("warm-up on 500 accounts (50 leveraged), not reported"), out);
+        assertTrue(out.contains("crash book: 1,000 accounts, 100 leveraged"), out);
+        assertTrue(Pattern.compile("\nrun 1: .*\nrun 2: ").matcher(out).find(), out);
+        assertTrue(out.contains("median of 2 runs (each on a book built afresh), business logic only, 1,000 " +
+            "accounts, 100 leveraged:"), out);
+        assertTrue(out.contains("exact account refresh (MarginModel.refresh, every account once): p50 "), out);
+        assertTrue(out.contains("full-book BTC tick without crash (+20%, nobody below MM): "), out);
+        assertTrue(Pattern.compile("crash tick \\(BTC -20%\\): [\\d.,]+ ms, 1,000 accounts visited: .* 100 " +
+            "entered liquidation in [\\d.,]+ ms \\(200 open orders released, 100 STARTED\\); their first 64 steps")
+            .matcher(out).find(), out);
+        // 100 liquidations, 64 first steps in the crash tick: the other 36 on the next heartbeat
+        assertTrue(out.contains("until every liquidation had sent its first LiquidationOrder: 1 inputs after the " +
+            "crash tick (heartbeats 5 ms apart: 5 ms of message time)"), out);
+        assertTrue(Pattern.compile("one liquidation step \\(recompute, plan, order sent\\), heartbeat time / " +
+            "steps: p50 [\\d,]+ ns \\| p99 [\\d,]+ \\| max [\\d,]+").matcher(out).find(), out);
+        assertTrue(out.contains("one step after its order expired (ORDER_EXPIRED, plan, order sent): p50 "), out);
+        assertTrue(out.contains("heap allocated on this thread: crash tick "), out);
+        assertTrue(out.contains("to scale: crash tick / tick without crash "), out);
+        assertFalse(out.contains("Exception"), out);
+    }
+
     private static void assertCount(final String out, final String pattern, final long count)
     {
         final Matcher matcher = Pattern.compile(pattern).matcher(out);
