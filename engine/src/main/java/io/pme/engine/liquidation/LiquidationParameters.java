@@ -43,22 +43,25 @@ public final class LiquidationParameters
     public static final int ADL_RANK_INTERVAL_NS = 15;
     /** Accounts one input ranks at most while a sweep walks them. */
     public static final int ADL_RANKS_PER_INPUT = 16;
+    /** 1: accounts below MM enter liquidation; 0: none does (a venue that liquidates by itself). */
+    public static final int ENABLED = 17;
     /** How many rules there are. */
-    public static final int COUNT = 17;
+    public static final int COUNT = 18;
 
     private static final double[] DEFAULTS =
     {
-        1.0e9, 0.25, 1_000.0, 1_000_000.0, 0.01, 0.005, 0.1, 2.0e9, 20, 60.0e9, 0.2, 30.0e9, 0.5, 64, 5, 10.0e9, 128,
+        1.0e9, 0.25, 1_000.0, 1_000_000.0, 0.01, 0.005, 0.1, 2.0e9, 20, 60.0e9, 0.2, 30.0e9, 0.5, 64, 5, 10.0e9, 128, 1,
     };
-    private static final double[] MIN = { 1, 1.0e-6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1.0e6, 1 };
+    private static final double[] MIN = { 1, 1.0e-6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1.0e6, 1, 0 };
     private static final double[] MAX =
     {
         3.6e12, 1, 1.0e12, 1.0e12, 0.5, 0.1, 10, 3.6e12, 10_000, 8.64e13, 1, 3.6e12, 10, 1_000_000, 100, 8.64e13,
-        1_000_000,
+        1_000_000, 1,
     };
     private static final boolean[] WHOLE =
     {
         true, false, false, false, false, false, false, true, true, true, false, true, false, true, true, true, true,
+        true,
     };
 
     private final double[] values = DEFAULTS.clone();

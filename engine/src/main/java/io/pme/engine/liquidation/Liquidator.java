@@ -117,7 +117,8 @@ public final class Liquidator
             }
             return;
         }
-        if (AccountStates.isBelowMaintenanceMargin(newState) && !queued[slot])
+        if (AccountStates.isBelowMaintenanceMargin(newState) && !queued[slot] &&
+            0 != parameters.whole(LiquidationParameters.ENABLED))
         {
             queued[slot] = true;
             entering[enteringCount++] = slot;
@@ -776,13 +777,14 @@ public final class Liquidator
     private void coverFundDeficit(final long liquidationId)
     {
         final int fund = accounts.slot(INSURANCE_FUND_ACCOUNT_ID);
-        // rounding of the takeover's sums is not a deficit: nobody is deleveraged for a fraction of a cent
-        if (fund < 0 || !(accounts.equity(fund) < -DEFICIT_FLOOR))
+        if (fund < 0)
         {
             return;
         }
+        // exact figures, never what a read may have left stored: whether a deficit is seen must not depend on it
         refresh.accountChanged(fund);
         final double before = accounts.equity(fund);
+        // rounding of the takeover's sums is not a deficit: nobody is deleveraged for a fraction of a cent
         if (!(before < -DEFICIT_FLOOR))
         {
             return;

@@ -60,6 +60,12 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
         state.advanceClock(timestampNs);
         model.refresh(slot);
         transition(slot, previous, accounts.state(slot));
+        if (null != liquidator && previous == accounts.state(slot))
+        {
+            // exact figures below MM enter liquidation whether or not a read since left the new state stored: the
+            // stored state a transition is measured from is not a function of the inputs alone
+            liquidator.onStateChange(slot, accounts.state(slot));
+        }
         announce(slot, previous);
     }
 

@@ -11,6 +11,8 @@ import io.pme.codecs.MarginQueryResultDecoder;
 import io.pme.codecs.MarginUpdateDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.RejectDecoder;
+import io.pme.codecs.SessionLogonDecoder;
+import io.pme.codecs.SessionLogonResponseDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineConfiguration;
@@ -65,6 +67,7 @@ class PipelineFuzzTest
     private final MarginQueryResultDecoder marginQueryResult = new MarginQueryResultDecoder();
     private final List<long[]> answers = new ArrayList<>();
     private long rejectsSeen;
+    private long sessionRejectsSeen;
 
     @Test
     void everyInputIsAnsweredOnceAndTheJournalReplaysToTheSameDigest()
@@ -90,8 +93,10 @@ class PipelineFuzzTest
         {
             exchange(engine, context, inputs);
             assertEquals(rejectsSeen, engine.counters().rejects().get(), "rejects counter");
+            assertEquals(sessionRejectsSeen, engine.counters().logonFailures().get(), "logon failures counter");
             assertEquals(0, engine.counters().errors().get(), "errors counter");
-            assertEquals(inputs.size(), engine.counters().inputs().get(), "inputs counter");
+            // the session layer's refusals never reach the ring, so they are no input of the business logic
+            assertEquals(inputs.size() - sessionRejectsSeen, engine.counters().inputs().get(), "inputs counter");
         }
         finally
         {
@@ -99,11 +104,17 @@ class PipelineFuzzTest
         }
         assertEquals(0, engine.pipelineErrors(), "pipeline errors");
         int oversize = 0;
+        int answer = 0;
         for (int i = 0; i < inputs.size(); i++)
         {
-            checkEcho(i, inputs.get(i), answers.get(i));
+            if (isSessionFrame(inputs.get(i)))
+            {
+                continue;
+            }
+            checkEcho(i, inputs.get(i), answers.get(answer++));
             oversize += inputs.get(i).length > EngineConfiguration.MAX_FRAME_LENGTH ? 1 : 0;
         }
+        assertEquals(answers.size(), answer, "answers to the business logic's inputs");
         assertTrue(oversize > BAD_FRAMES / 20, "oversize frames sent: " + oversize);
 
         final EngineState state = context.newState();
@@ -111,7 +122,7 @@ class PipelineFuzzTest
         final InputProcessor processor =
             new InputProcessor(state, risk, EngineCounters.local(), Outbox.NONE, index -> true);
         final Recovery recovery = new Recovery().recover(context.journalDir(), processor, risk, false);
-        assertEquals(inputs.size(), recovery.replayed(), "journaled inputs");
+        assertEquals(inputs.size() - sessionRejectsSeen, recovery.replayed(), "journaled inputs");
         assertEquals(engine.digest(), processor.digest(), "replay digest, seed " + seed);
     }
 
@@ -145,17 +156,33 @@ class PipelineFuzzTest
                 }
                 sent++;
             }
-            while (answers.size() < inputs.size())
+            long businessInputs = 0;
+            for (final byte[] input : inputs)
             {
-                checkDeadline(deadlineNs, "engine answered " + answers.size() + " of " + inputs.size() + " inputs");
+                businessInputs += isSessionFrame(input) ? 0 : 1;
+            }
+            while (answers.size() < businessInputs || sessionRejectsSeen + answers.size() < inputs.size())
+            {
+                checkDeadline(deadlineNs, "engine answered " + answers.size() + " of " + businessInputs + " inputs");
                 if (0 == subscription.poll(assembler, 256))
                 {
                     Thread.yield();
                 }
             }
             subscription.poll(assembler, 256);
-            assertEquals(inputs.size(), answers.size(), "direct answers");
+            assertEquals(businessInputs, answers.size(), "direct answers");
         }
+    }
+
+    // a frame whose header claims a logon template goes to the session layer, never into the ring
+    private static boolean isSessionFrame(final byte[] frame)
+    {
+        if (frame.length < MessageHeaderDecoder.ENCODED_LENGTH || frame.length > EngineConfiguration.MAX_FRAME_LENGTH)
+        {
+            return false;
+        }
+        final int templateId = (frame[2] & 0xFF) | (frame[3] & 0xFF) << 8;
+        return SessionLogonDecoder.TEMPLATE_ID == templateId || SessionLogonResponseDecoder.TEMPLATE_ID == templateId;
     }
 
     private void onOutput(final DirectBuffer buffer, final int offset)
@@ -163,7 +190,7 @@ class PipelineFuzzTest
         header.wrap(buffer, offset);
         final int templateId = header.templateId();
         // margin updates and the liquidation's announcements are not answers to an input (ReplayDeterminismTest's rule)
-        if (MarginUpdateDecoder.TEMPLATE_ID == templateId ||
+        if (MarginUpdateDecoder.TEMPLATE_ID == templateId || 120 == templateId || 121 == templateId ||
             (templateId >= LiquidationOrderDecoder.TEMPLATE_ID && templateId <= AdlRankDecoder.TEMPLATE_ID))
         {
             return;
@@ -172,8 +199,16 @@ class PipelineFuzzTest
         boolean refused = false;
         if (RejectDecoder.TEMPLATE_ID == templateId)
         {
-            refused = true;
             reject.wrap(buffer, body, header.blockLength(), header.version());
+            // a malformed logon frame is refused by the session layer, before the ring: counted as a logon failure
+            final boolean sessionFrame = SessionLogonDecoder.TEMPLATE_ID == reject.templateId() ||
+                SessionLogonResponseDecoder.TEMPLATE_ID == reject.templateId();
+            if (sessionFrame)
+            {
+                sessionRejectsSeen++;
+                return;
+            }
+            refused = true;
         }
         else if (CheckResultDecoder.TEMPLATE_ID == templateId)
         {

@@ -184,6 +184,9 @@ class ScriptToleranceWalkTest
 
     private void setUp()
     {
+        // the reference knows margin, not liquidation: the walk compares figures of books nothing takes over
+        line("\"type\":\"ParameterUpdate\",\"clientId\":1,\"parameterId\":\"LIQUIDATION\",\"assetId\":-1," +
+            "\"index\":17,\"value\":0,\"value2\":0");
         for (int a = 0; a < SYMBOLS.length; a++)
         {
             line("\"type\":\"AssetDefinition\",\"clientId\":1,\"assetId\":" + a + ",\"symbol\":\"" + SYMBOLS[a] + "\"");
