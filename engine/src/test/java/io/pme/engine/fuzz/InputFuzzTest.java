@@ -202,7 +202,7 @@ class InputFuzzTest
         refusedParameters(cases, b, usd, usdc, btc);
         refusedLiquidationRules(cases, b, btc);
         refusedLiquidationInputs(cases, state, b, account, usd, perpetual);
-        assertEquals(527, cases.count, "hostile cases run");
+        assertEquals(535, cases.count, "hostile cases run");
 
         // money that comes in and goes out again exactly, and a client id below zero, are fine
         round.readdressed(b.deposit(account, usd, 1e15));
