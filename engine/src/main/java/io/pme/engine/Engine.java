@@ -112,6 +112,7 @@ public final class Engine implements AutoCloseable
             mediaDriver = driver;
             counters = engineCounters;
             aeron = client;
+            JournalCapacity.recordOrVerify(context, context.journalDir());
             state = context.newState();
             risk = context.riskModelFactory().apply(state);
 

@@ -2,6 +2,7 @@ package io.pme.tools.cli;
 
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.JournalCapacity;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -38,6 +39,24 @@ final class ReplayCommand
             return 1;
         }
         final EngineContext context = new EngineContext().journalDir(journalDir);
+        // sized as the live engine was: a capacity decides which inputs are refused, so it decides the digest
+        if (JournalCapacity.isRecorded(journalDir))
+        {
+            try
+            {
+                JournalCapacity.apply(context, journalDir);
+            }
+            catch (final IllegalStateException ex)
+            {
+                err.println("pme replay: " + ex.getMessage());
+                return 1;
+            }
+        }
+        else
+        {
+            err.println("pme replay: " + journalDir + " records no capacities (" + JournalCapacity.FILE_NAME +
+                "): the state is sized by the pme.max.* properties, which must be the live engine's");
+        }
         final EngineState state = context.newState();
         // the engine's risk model, so a replay margins as the live run did (pme.risk.parameters.file included)
         final RiskModelBinding risk = context.riskModelFactory().apply(state);

@@ -57,7 +57,18 @@ final class ScriptCommand
             .recoveryReportStream(err)
             .conclude();
         final JsonFramePrinter printer = new JsonFramePrinter();
-        final Engine engine = Engine.launch(context);
+        final Engine engine;
+        try
+        {
+            engine = Engine.launch(context);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // the journal is of other capacities, damaged, or its snapshot of other parameters
+            err.println("pme script: the engine could not start on " + journal.path() + ": " + ex.getMessage());
+            journal.deleteIfTemporary();
+            return 1;
+        }
         try (EngineClient client = new EngineClient(
             engine.aeron(), context.inputChannel(), context.inputStreamId(), context.outputChannel(),
             context.outputStreamId(), (buffer, offset, length) -> out.println(printer.print(buffer, offset, length))))

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -127,6 +128,38 @@ class RecoveryCommandsTest
     }
 
     @Test
+    void aJournalKeepsTheCapacitiesItWasWrittenWithForItsReplayAndEveryLaterEngine() throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final Path script = dir.resolve("inputs.jsonl");
+        // room for two accounts: the third open is refused, and a replay sized otherwise would open it
+        Files.write(script, List.of(accountOpen(1, 7), accountOpen(2, 8), accountOpen(3, 9), heartbeat(4)));
+        final Result live = withMaxAccounts("2",
+            () -> pme("script", "--input", script.toString(), "--journal", journal.toString(), "--digest"));
+        assertEquals(0, live.exit, live::toString);
+        assertTrue(live.out.contains("CAPACITY_EXCEEDED"), live::toString);
+        final Path recorded = journal.resolve("capacity.properties");
+        assertTrue(Files.readAllLines(recorded).contains("pme.max.accounts=2"), live::toString);
+
+        final Result replay = pme("replay", "--journal", journal.toString());
+        assertEquals(0, replay.exit, replay::toString);
+        assertTrue(replay.out.contains("replayed state: 2 accounts"), replay::toString);
+        assertEquals(lastLine(live.out), lastLine(replay.out));
+
+        // an engine of other capacities on this journal would build another state from it: it does not start
+        final Result restarted = pme("script", "--input", script.toString(), "--journal", journal.toString());
+        assertEquals(1, restarted.exit, restarted::toString);
+        assertTrue(restarted.err.contains("pme.max.accounts 100000 (the journal's 2)"), restarted::toString);
+
+        // a journal from before the file: the replay says what it sizes by, and here reaches another state
+        Files.delete(recorded);
+        final Result unsized = pme("replay", "--journal", journal.toString());
+        assertEquals(0, unsized.exit, unsized::toString);
+        assertTrue(unsized.err.contains("records no capacities (capacity.properties)"), unsized::toString);
+        assertTrue(unsized.out.contains("replayed state: 3 accounts"), unsized::toString);
+    }
+
+    @Test
     void replayOfADamagedJournalEntryStopsNamingItAndPrintsNoDigest() throws IOException
     {
         final Path journal = dir.resolve("journal");
@@ -151,6 +184,25 @@ class RecoveryCommandsTest
     private static String heartbeat(final int correlationId)
     {
         return "{\"type\":\"Heartbeat\"," + T + ",\"correlationId\":" + correlationId + "}";
+    }
+
+    private static String accountOpen(final int correlationId, final long accountId)
+    {
+        return "{\"type\":\"AccountOpen\"," + T + ",\"correlationId\":" + correlationId + ",\"clientId\":1," +
+            "\"accountId\":" + accountId + ",\"marginMode\":\"CROSS\"}";
+    }
+
+    private static Result withMaxAccounts(final String maxAccounts, final Supplier<Result> command)
+    {
+        System.setProperty("pme.max.accounts", maxAccounts);
+        try
+        {
+            return command.get();
+        }
+        finally
+        {
+            System.clearProperty("pme.max.accounts");
+        }
     }
 
     private static String snapshot(final int correlationId)
