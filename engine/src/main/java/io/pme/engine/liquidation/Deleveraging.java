@@ -113,6 +113,13 @@ final class Deleveraging
             double held = 0.0;
             for (int c = from; c < to; c++)
             {
+                // a hedge is looked for only in a band that pays: two exact revaluations a leg, so never for all
+                if (isHedge(candidates[c], instrumentId, quantities[c], mark))
+                {
+                    profits[c] = NO_PROFIT;
+                    quantities[c] = 0.0;
+                    continue;
+                }
                 profit += profits[c];
                 held += Math.abs(quantities[c]);
             }
@@ -137,42 +144,53 @@ final class Deleveraging
         return covered;
     }
 
+    // the model's holder list when it keeps one (the result is sorted after, so its order does not matter)
     private void collect(final int fund, final int instrumentId, final double fundQuantity, final double mark)
     {
         count = 0;
-        final double multiplier = instruments.multiplier(instrumentId);
-        final boolean option = instruments.isOption(instrumentId);
-        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        final int holders = model.holderCount(instrumentId);
+        for (int i = 0, n = holders < 0 ? accounts.count() : holders; i < n; i++)
         {
-            final int index = slot == fund ? -1 : accounts.findPosition(slot, instrumentId);
-            if (index < 0 || accounts.liquidation(slot) >= 0 || AccountStates.UNMARGINED == accounts.state(slot))
+            final int slot = holders < 0 ? i : model.holder(instrumentId, i);
+            if (slot != fund)
             {
-                continue;
+                consider(slot, instrumentId, fundQuantity, mark);
             }
-            final double quantity = accounts.positionQuantity(slot, index);
-            if ((quantity > 0.0) == (fundQuantity > 0.0))
-            {
-                continue;
-            }
-            final double entry = accounts.positionEntryPrice(slot, index);
-            final double profit = option ?
-                (quantity > 0.0 ? quantity * multiplier * mark : NO_PROFIT) : quantity * multiplier * (mark - entry);
-            if (!(profit > NO_PROFIT) || isHedge(slot, instrumentId, quantity, mark))
-            {
-                continue;
-            }
-            final double entryNotional = Math.abs(quantity) * multiplier * (option ? mark : entry);
-            final double equity = exposure.equity(slot);
-            if (!(equity > 0.0))
-            {
-                continue;
-            }
-            candidates[count] = slot;
-            quantities[count] = quantity;
-            profits[count] = profit;
-            scores[count] = profit / entryNotional * exposure.grossNotional(slot) / equity;
-            count++;
         }
+    }
+
+    private void consider(final int slot, final int instrumentId, final double fundQuantity, final double mark)
+    {
+        final int index = accounts.findPosition(slot, instrumentId);
+        if (index < 0 || accounts.liquidation(slot) >= 0 || AccountStates.UNMARGINED == accounts.state(slot))
+        {
+            return;
+        }
+        final double quantity = accounts.positionQuantity(slot, index);
+        if ((quantity > 0.0) == (fundQuantity > 0.0))
+        {
+            return;
+        }
+        final boolean option = instruments.isOption(instrumentId);
+        final double multiplier = instruments.multiplier(instrumentId);
+        final double entry = accounts.positionEntryPrice(slot, index);
+        final double profit = option ?
+            (quantity > 0.0 ? quantity * multiplier * mark : NO_PROFIT) : quantity * multiplier * (mark - entry);
+        if (!(profit > NO_PROFIT))
+        {
+            return;
+        }
+        final double equity = exposure.equity(slot);
+        if (!(equity > 0.0))
+        {
+            return;
+        }
+        final double entryNotional = Math.abs(quantity) * multiplier * (option ? mark : entry);
+        candidates[count] = slot;
+        quantities[count] = quantity;
+        profits[count] = profit;
+        scores[count] = profit / entryNotional * exposure.grossNotional(slot) / equity;
+        count++;
     }
 
     // exact figures both: deleveraging decides alike however the model skips work

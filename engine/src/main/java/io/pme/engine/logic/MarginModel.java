@@ -106,6 +106,25 @@ public interface MarginModel
     }
 
     /**
+     * @return how many accounts {@link #holder} lists for the instrument, a superset of those holding a position in it
+     * (a caller checks the position itself); -1 when the model keeps no such list, and every account is to be looked
+     * at instead.
+     */
+    default int holderCount(final int instrumentId)
+    {
+        return -1;
+    }
+
+    /**
+     * @return the account slot at {@code index} of the instrument's holders, in an order of the model's (a caller
+     * that needs an order sorts).
+     */
+    default int holder(final int instrumentId, final int index)
+    {
+        throw new UnsupportedOperationException("this model lists no holders");
+    }
+
+    /**
      * Figures of the account as if it had taken over every balance and position of {@code sourceSlot} (positions at
      * their entry prices) and paid {@code usdPaid} USD for them.
      */

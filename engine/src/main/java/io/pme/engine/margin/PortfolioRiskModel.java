@@ -963,6 +963,18 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     @Override
+    public int holderCount(final int instrumentId)
+    {
+        return instrumentHolders.count(instrumentId);
+    }
+
+    @Override
+    public int holder(final int instrumentId, final int index)
+    {
+        return instrumentHolders.member(instrumentId, index);
+    }
+
+    @Override
     public double markPrice(final int instrumentId)
     {
         if (!isLoaded() || MarginResult.STATUS_OK != cache.ensure(instrumentId))

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,32 @@ class LiquidationScenariosTest
     }
 
     @Test
+    void aHedgeInTheBandThatPaysIsExemptAndTheNextBandPaysInstead() throws Exception
+    {
+        // the deleveraging scenario without account 12, and account 11 ten times as well funded: account 13 (its short
+        // hedges 1 BTC held; rank about 0.17) now tops account 11 (rank 0.053) and is alone in the top band
+        final List<String> lines = new ArrayList<>();
+        for (final String line : Files.readAllLines(SCENARIOS.resolve("liquidation-deleveraging.jsonl")))
+        {
+            if (!line.contains("\"accountId\":12,") && !line.contains("\"liquidationOrderId\""))
+            {
+                lines.add(line.contains("\"accountId\":11,\"assetId\":0") ?
+                    line.replace("\"amount\":30000", "\"amount\":300000") : line);
+            }
+        }
+        final Path hedged = dir.resolve("hedged.jsonl");
+        Files.write(hedged, lines);
+        final List<JsonNode> out = script(hedged);
+        final List<String> deleveraged = stages(out).stream().filter(s -> s.endsWith(":DELEVERAGED"))
+            .collect(Collectors.toList());
+        assertEquals(List.of("11:DELEVERAGED"), deleveraged, "13 keeps its hedge: " + stages(out));
+        final JsonNode adl = stage(out, "DELEVERAGED");
+        assertEquals(1_500.0, adl.get("amount").asDouble(), EPS);
+        assertEquals(1_500.0 / 22_000.0, adl.get("quantity").asDouble(), 1e-12);
+        assertEquals(100_000.0, adl.get("price").asDouble(), EPS);
+    }
+
+    @Test
     void isolatedAccountLiquidatedParentUntouched() throws Exception
     {
         final List<JsonNode> out = script("liquidation-isolated.jsonl");
@@ -117,9 +144,14 @@ class LiquidationScenariosTest
 
     private List<JsonNode> script(final String name) throws Exception
     {
+        return script(SCENARIOS.resolve(name));
+    }
+
+    private List<JsonNode> script(final Path file) throws Exception
+    {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int exit = Pme.run(new String[]{"script", "--input", SCENARIOS.resolve(name).toString(), "--journal",
+        final int exit = Pme.run(new String[]{"script", "--input", file.toString(), "--journal",
             dir.resolve("journal").toString()},
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
