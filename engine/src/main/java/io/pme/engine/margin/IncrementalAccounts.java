@@ -206,7 +206,8 @@ final class IncrementalAccounts
         if (0 == (mask & bit))
         {
             vectors.clear(slot, d);
-            vectors.put(slot, d, REFRESH_RANGE, PortfolioRiskModel.REFRESH_MOVE);
+            // an option held on the underlying shrinks it to the option's trusted range, at most REFRESH_MOVE
+            vectors.put(slot, d, REFRESH_RANGE, PortfolioRiskModel.LINEAR_REFRESH_MOVE);
             vectors.putLong(slot, d, MAX_AGE, PortfolioRiskModel.MAX_AGE_NS);
         }
         return mask | bit;

@@ -38,6 +38,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     /** Relative spot move from the reference after which an account is revalued exactly. */
     public static final double REFRESH_MOVE = 0.005;
     /**
+     * The same for an underlying on which the account holds no option: its balance and linear contracts have risk
+     * arrays and equity linear in the spot, so the expansion is exact however far the spot moves (zero gamma, no
+     * remainder); the bound only keeps bands finite. Without it a crash refreshes every holder at each 0.5% it falls.
+     */
+    public static final double LINEAR_REFRESH_MOVE = 0.25;
+    /**
      * Price time after which an account's expansion on an underlying is rebuilt, at the latest, less a stagger of up
      * to a quarter by slot, so that accounts refreshed together do not all come due on the same tick. The expansion
      * follows time by each option's time decay; shorter-dated options shorten it (see
