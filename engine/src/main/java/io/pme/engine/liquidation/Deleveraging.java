@@ -17,13 +17,18 @@ import io.pme.engine.state.Instruments;
  * with a profit on that leg (a linear leg's P&amp;L at the mark; a long option's value, its premium being paid), not
  * being liquidated, and whose IM the leg's removal would not raise (a leg that hedges the holder's own portfolio is
  * exempt). They are ranked by profit ratio × effective leverage (the leg's profit over its entry notional, times the
- * account's gross notional over its equity), cut into equal rank bands, and the top band pays first, pro rata to the
- * profit of each leg. A leg paying {@code t} of its profit {@code P} closes the fraction {@code t / P} of itself at
+ * account's gross notional over its equity); legs whose ranks lie in the same fraction of an octave
+ * ({@code ADL_BANDS} bands per doubling) form a band, and the top band pays first, pro rata to the profit of each leg,
+ * so a deficit touches the legs it needs, not a fixed share of all holders. A leg paying {@code t} of its profit {@code P} closes the fraction {@code t / P} of itself at
  * its entry price (an option at 0): the holder keeps its stake and gives up exactly that profit.
  */
 final class Deleveraging
 {
     private static final double NO_PROFIT = 0.0;
+    private static final long MAX_OCTAVES = 16;
+    private static final double MIN_SCORE = 0x1p-16;
+    private static final double MAX_SCORE = 0x1p16;
+    private static final double LN2 = StrictMath.log(2.0);
 
     private final EngineState state;
     private final Accounts accounts;
@@ -102,13 +107,18 @@ final class Deleveraging
         final double fundQuantity = accounts.positionQuantity(fund, index);
         collect(fund, instrumentId, fundQuantity, mark);
         sortByScore();
-        final long bands = parameters.whole(LiquidationParameters.ADL_BANDS);
+        final long perOctave = parameters.whole(LiquidationParameters.ADL_BANDS);
         double covered = 0.0;
         double fundLeft = Math.abs(fundQuantity);
-        for (long b = 0; b < bands && covered < deficit && fundLeft > 0.0; b++)
+        for (int from = 0, to; from < count && covered < deficit && fundLeft > 0.0; from = to)
         {
-            final int from = (int)(b * count / bands);
-            final int to = (int)((b + 1) * count / bands);
+            // sorted by score, so a band is a run of equal band numbers
+            final long band = band(scores[from], perOctave);
+            to = from + 1;
+            while (to < count && band(scores[to], perOctave) == band)
+            {
+                to++;
+            }
             double profit = 0.0;
             double held = 0.0;
             for (int c = from; c < to; c++)
@@ -191,6 +201,21 @@ final class Deleveraging
         profits[count] = profit;
         scores[count] = profit / entryNotional * exposure.grossNotional(slot) / equity;
         count++;
+    }
+
+    // floor(perOctave × log2(score)) within 2^±16, as the published rank's histogram; StrictMath so that a replay on
+    // another platform bands alike
+    static long band(final double score, final long perOctave)
+    {
+        if (!(score > MIN_SCORE))
+        {
+            return -MAX_OCTAVES * perOctave;
+        }
+        if (!(score < MAX_SCORE))
+        {
+            return MAX_OCTAVES * perOctave;
+        }
+        return (long)Math.floor(perOctave * StrictMath.log(score) / LN2);
     }
 
     // exact figures both: deleveraging decides alike however the model skips work

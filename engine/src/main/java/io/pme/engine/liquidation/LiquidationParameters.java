@@ -37,7 +37,7 @@ public final class LiquidationParameters
     public static final int AUCTION_DISCOUNT = 12;
     /** Due liquidations one input may advance at most (the rest go on with the next inputs). */
     public static final int STEPS_PER_INPUT = 13;
-    /** Rank bands deleveraging takes from, top band first, pro rata within one. */
+    /** Deleveraging's rank bands per doubling of rank: the top band pays first, pro rata within one. */
     public static final int ADL_BANDS = 14;
     /** Message time from the start of one sweep of the ADL rank bands to the start of the next, ns. */
     public static final int ADL_RANK_INTERVAL_NS = 15;
@@ -50,7 +50,7 @@ public final class LiquidationParameters
 
     private static final double[] DEFAULTS =
     {
-        1.0e9, 0.25, 1_000.0, 1_000_000.0, 0.01, 0.005, 0.1, 2.0e9, 20, 60.0e9, 0.2, 30.0e9, 0.5, 64, 5, 10.0e9, 128, 1,
+        1.0e9, 0.25, 1_000.0, 1_000_000.0, 0.01, 0.005, 0.1, 2.0e9, 20, 60.0e9, 0.2, 30.0e9, 0.5, 64, 4, 10.0e9, 128, 1,
     };
     private static final double[] MIN = { 1, 1.0e-6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1.0e6, 1, 0 };
     private static final double[] MAX =

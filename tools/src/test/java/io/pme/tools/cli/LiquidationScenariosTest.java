@@ -131,6 +131,36 @@ class LiquidationScenariosTest
     }
 
     @Test
+    void legsOfOneRankBandPayProRata() throws Exception
+    {
+        // account 11 made account 12's twin (10,000 USD, short 0.5 from 95,000): one rank, one band, half each
+        final List<String> lines = new ArrayList<>();
+        for (final String line : Files.readAllLines(SCENARIOS.resolve("liquidation-deleveraging.jsonl")))
+        {
+            if (line.contains("\"liquidationOrderId\""))
+            {
+                continue;
+            }
+            lines.add(!line.contains("\"accountId\":11,") ? line : line
+                .replace("\"amount\":30000", "\"amount\":10000")
+                .replace("\"quantity\":-1,\"price\":100000", "\"quantity\":-0.5,\"price\":95000"));
+        }
+        final Path twins = dir.resolve("twins.jsonl");
+        Files.write(twins, lines);
+        final List<JsonNode> out = script(twins);
+        final List<JsonNode> adl = of(out, "LiquidationEvent").stream()
+            .filter(n -> "DELEVERAGED".equals(n.get("stage").asText())).collect(Collectors.toList());
+        assertEquals(2, adl.size(), () -> "stages: " + stages(out));
+        assertEquals(11, adl.get(0).get("accountId").asLong());
+        assertEquals(12, adl.get(1).get("accountId").asLong());
+        for (final JsonNode leg : adl)
+        {
+            assertEquals(750.0, leg.get("amount").asDouble(), EPS, "half the 1,500 deficit each");
+            assertEquals(0.5 * 750.0 / 8_500.0, leg.get("quantity").asDouble(), 1e-12);
+        }
+    }
+
+    @Test
     void isolatedAccountLiquidatedParentUntouched() throws Exception
     {
         final List<JsonNode> out = script("liquidation-isolated.jsonl");
