@@ -33,6 +33,7 @@ public final class Liquidator
     private static final double COST_FLOOR = 1.0e-9;
     /** USD below which a negative fund equity is rounding, not a deficit. */
     static final double DEFICIT_FLOOR = 1.0e-6;
+    private static final long NO_DEFICIT = -1;
 
     private final EngineState state;
     private final Accounts accounts;
@@ -54,6 +55,7 @@ public final class Liquidator
     private final LiquidationNotice notice = new LiquidationNotice();
     private int enteringCount;
     private boolean fundInDeficit;
+    private long deficitLiquidationId = NO_DEFICIT;
     private int chosenIndex;
     private double chosenSlice;
     private double chosenMark;
@@ -143,17 +145,37 @@ public final class Liquidator
             }
         }
         enteringCount = 0;
-        if (fundInDeficit)
-        {
-            fundInDeficit = false;
-            coverFundDeficit(0);
-        }
+        coverDeficitLeft();
         final long nowNs = state.nowNs();
         rankSweep.onInputEnd(nowNs);
         for (long budget = parameters.whole(LiquidationParameters.STEPS_PER_INPUT);
             budget > 0 && !due.isEmpty() && due.peekDueNs() <= nowNs; budget--)
         {
             advance(due.peek(), nowNs);
+        }
+        coverDeficitLeft();
+    }
+
+    // Deficits an input leaves (takeovers, the fund's fills, a paid bidder, a market move) are paid together: one
+    // deleveraging for what they add up to, not one per bankruptcy, each a pass over the instrument's holders.
+    private void deficitLeft(final long liquidationId)
+    {
+        if (NO_DEFICIT == deficitLiquidationId)
+        {
+            deficitLiquidationId = liquidationId;
+        }
+    }
+
+    private void coverDeficitLeft()
+    {
+        if (fundInDeficit || NO_DEFICIT != deficitLiquidationId)
+        {
+            final long liquidationId = NO_DEFICIT == deficitLiquidationId ? 0 : deficitLiquidationId;
+            deficitLiquidationId = NO_DEFICIT;
+            coverFundDeficit(liquidationId);
+            // the fund's own refresh in it reports the fund again: a deficit nobody could pay (UNCOVERED) waits
+            // for the fund's next change, so no input ends with the flag set and a restore has nothing to rebuild
+            fundInDeficit = false;
         }
     }
 
@@ -163,6 +185,7 @@ public final class Liquidator
         due.clear();
         enteringCount = 0;
         fundInDeficit = false;
+        deficitLiquidationId = NO_DEFICIT;
         java.util.Arrays.fill(queued, false);
         for (int record = 0; record < liquidations.highWater(); record++)
         {
@@ -541,10 +564,10 @@ public final class Liquidator
                     withdrawOrder(record);
                 }
                 close(record);
-                coverFundDeficit(liquidations.id(record));
+                deficitLeft(liquidations.id(record));
                 return;
             }
-            coverFundDeficit(liquidations.id(record));
+            deficitLeft(liquidations.id(record));
         }
         if (0 == liquidations.orderId(record))
         {
@@ -676,7 +699,7 @@ public final class Liquidator
         }
         refresh.accountChanged(slot);
         close(record);
-        coverFundDeficit(liquidationId);
+        deficitLeft(liquidationId);
         return RejectReason.NONE;
     }
 
@@ -746,7 +769,7 @@ public final class Liquidator
         refresh.accountChanged(fund);
         out.insuranceFund(accounts.equity(fund), equity, id);
         unwindFund(fund);
-        coverFundDeficit(id);
+        deficitLeft(id);
     }
 
     private void coverAccount(final int record, final int slot, final double amount)
