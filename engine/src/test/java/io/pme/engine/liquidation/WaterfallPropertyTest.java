@@ -1,5 +1,6 @@
 package io.pme.engine.liquidation;
 
+import io.pme.codecs.InsuranceFundDecoder;
 import io.pme.codecs.LiquidationEventDecoder;
 import io.pme.codecs.LiquidationEventType;
 import io.pme.codecs.LiquidationOrderDecoder;
@@ -16,6 +17,7 @@ import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.StateSnapshot;
 import io.pme.protocol.json.JsonFrameEncoder;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -44,6 +46,19 @@ class WaterfallPropertyTest
     private static final long SECOND = 1_000_000_000L;
     private static final int BTC = 2;
     private static final int ETH = 3;
+    // beside the stages in a run's event list: an InsuranceFund event, with its balance
+    private static final long FUND_EVENT = -1;
+
+    /**
+     * Seed 11887: one tick deleverages for the fund's own loss, then an auction ends and the fund takes a portfolio
+     * worth more than nothing: the fund ends the input above zero, and the deleveraging still paid no more than the
+     * deficit it was for.
+     */
+    @Example
+    void aTakeoverAfterADeleveragingInTheSameInput()
+    {
+        waterfallKeepsMoneyAndEndsEveryLiquidation(11_887);
+    }
 
     @Property(tries = 30)
     void waterfallKeepsMoneyAndEndsEveryLiquidation(@ForAll @LongRange(min = 1, max = 1_000_000) final long seed)
@@ -267,6 +282,17 @@ class WaterfallPropertyTest
             boolean deleveraged = false;
             for (final long[] event : live.events)
             {
+                if (FUND_EVENT == event[0])
+                {
+                    // the InsuranceFund event after a deleveraging: what it left, before anything else in the input
+                    if (deleveraged && !uncovered)
+                    {
+                        assertEquals(0.0, Double.longBitsToDouble(event[3]), 1.0e-6 * (1.0 + btc),
+                            "deleveraging pays the deficit exactly");
+                    }
+                    deleveraged = false;
+                    continue;
+                }
                 final LiquidationEventType stage = LiquidationEventType.get((short)event[0]);
                 stagesSeen.add(stage);
                 deleveraged |= LiquidationEventType.DELEVERAGED == stage;
@@ -278,12 +304,7 @@ class WaterfallPropertyTest
             }
             openOrders.addAll(live.orders);
             live.orders.clear();
-            if (deleveraged && !uncovered)
-            {
-                final Accounts accounts = live.state.accounts();
-                final double fund = accounts.equity(accounts.slot(0));
-                assertEquals(0.0, fund, 1.0e-6 * (1.0 + btc), "deleveraging pays the deficit exactly");
-            }
+            assertTrue(!deleveraged, "every deleveraging is followed by the fund's InsuranceFund event");
         }
 
         void assertEverythingEnded()
@@ -349,6 +370,7 @@ class WaterfallPropertyTest
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final LiquidationOrderDecoder order = new LiquidationOrderDecoder();
         private final LiquidationEventDecoder event = new LiquidationEventDecoder();
+        private final InsuranceFundDecoder fund = new InsuranceFundDecoder();
 
         Engine()
         {
@@ -391,6 +413,11 @@ class WaterfallPropertyTest
                 event.wrap(b, body, header.blockLength(), header.version());
                 events.add(new long[]{event.stageRaw(), event.liquidationId(), event.untilNs(),
                     Double.doubleToRawLongBits(event.price())});
+            }
+            else if (InsuranceFundDecoder.TEMPLATE_ID == header.templateId())
+            {
+                fund.wrap(b, body, header.blockLength(), header.version());
+                events.add(new long[]{FUND_EVENT, fund.liquidationId(), 0, Double.doubleToRawLongBits(fund.balance())});
             }
         }
     }
