@@ -1,13 +1,12 @@
 package io.pme.engine.state;
 
-import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
-
 import java.util.Arrays;
 
 /**
  * The liquidations in progress, one record each, and the ids they are known by on the wire. A record is allocated
  * from a stack of free ones (so the record an account gets is a pure function of the input sequence) and holds the
- * liquidation's stage, its steps, its one open order and its auction. Sized at start; nothing grows.
+ * liquidation's stage, its steps, its one open order and its auction. Sized at start; nothing grows, and a step
+ * allocates nothing: the two ids are found through {@link RecordIndex}es of the records' own id arrays.
  */
 public final class Liquidations
 {
@@ -36,8 +35,8 @@ public final class Liquidations
     private final double[] auctionStartPrices;
     private final double[] auctionFloorPrices;
     private final int[] free;
-    private final LongIntHashMap recordById;
-    private final LongIntHashMap recordByOrderId;
+    private final RecordIndex recordById;
+    private final RecordIndex recordByOrderId;
     private int freeCount;
     private int highWater;
     private int active;
@@ -65,8 +64,8 @@ public final class Liquidations
         auctionStartPrices = new double[capacity];
         auctionFloorPrices = new double[capacity];
         free = new int[capacity];
-        recordById = new LongIntHashMap(Math.min(capacity, 1 << 12));
-        recordByOrderId = new LongIntHashMap(Math.min(capacity, 1 << 12));
+        recordById = new RecordIndex(ids);
+        recordByOrderId = new RecordIndex(orderIds);
     }
 
     /** Forgets every liquidation and restarts the ids. */
@@ -140,21 +139,18 @@ public final class Liquidations
         auctionEndNs[record] = 0;
         auctionStartPrices[record] = 0.0;
         auctionFloorPrices[record] = 0.0;
-        recordById.put(ids[record], record);
+        recordById.put(record);
         return record;
     }
 
     /** Ends the liquidation: its record is free for the next. */
     public void end(final int record)
     {
-        if (0 != orderIds[record])
-        {
-            recordByOrderId.remove(orderIds[record]);
-        }
-        recordById.remove(ids[record]);
+        // out of the indexes before the ids are cleared: an index finds a record by the id it holds
+        orderDone(record);
+        recordById.remove(record);
         stages[record] = 0;
         ids[record] = 0;
-        clearOrder(record);
         free[freeCount++] = record;
         active--;
     }
@@ -162,13 +158,13 @@ public final class Liquidations
     /** @return the record of the liquidation with that wire id, or -1. */
     public int byId(final long liquidationId)
     {
-        return recordById.getIfAbsent(liquidationId, -1);
+        return recordById.get(liquidationId);
     }
 
     /** @return the record whose open order has that wire id, or -1. */
     public int byOrderId(final long liquidationOrderId)
     {
-        return recordByOrderId.getIfAbsent(liquidationOrderId, -1);
+        return recordByOrderId.get(liquidationOrderId);
     }
 
     /** @return the liquidation's wire id. */
@@ -236,7 +232,7 @@ public final class Liquidations
     }
 
     /**
-     * Gives the liquidation an open order.
+     * Gives the liquidation an open order, in place of the one it had.
      *
      * @return the order's wire id.
      */
@@ -244,13 +240,14 @@ public final class Liquidations
         final int record, final int instrumentId, final double signedQuantity, final double limitPrice,
         final long expiresNs)
     {
+        orderDone(record);
         final long orderId = ++lastOrderId;
         orderIds[record] = orderId;
         orderInstruments[record] = instrumentId;
         orderRemaining[record] = signedQuantity;
         orderLimits[record] = limitPrice;
         orderExpiresNs[record] = expiresNs;
-        recordByOrderId.put(orderId, record);
+        recordByOrderId.put(record);
         return orderId;
     }
 
@@ -295,7 +292,7 @@ public final class Liquidations
     {
         if (0 != orderIds[record])
         {
-            recordByOrderId.remove(orderIds[record]);
+            recordByOrderId.remove(record);
         }
         clearOrder(record);
     }
@@ -385,6 +382,13 @@ public final class Liquidations
         final long nextStepNs,
         final long dueNs)
     {
+        // a snapshot naming the record twice must not leave it indexed by ids it no longer holds
+        if (record == recordById.get(ids[record]))
+        {
+            recordById.remove(record);
+            active--;
+        }
+        orderDone(record);
         this.dueNs[record] = dueNs;
         ids[record] = id;
         slots[record] = slot;
@@ -392,8 +396,7 @@ public final class Liquidations
         this.startedNs[record] = startedNs;
         this.steps[record] = steps;
         this.nextStepNs[record] = nextStepNs;
-        clearOrder(record);
-        recordById.put(id, record);
+        recordById.put(record);
         active++;
     }
 
@@ -401,6 +404,7 @@ public final class Liquidations
         final int record, final long orderId, final int instrumentId, final double remaining, final double limit,
         final long expiresNs)
     {
+        orderDone(record);
         orderIds[record] = orderId;
         orderInstruments[record] = instrumentId;
         orderRemaining[record] = remaining;
@@ -408,7 +412,7 @@ public final class Liquidations
         orderExpiresNs[record] = expiresNs;
         if (0 != orderId)
         {
-            recordByOrderId.put(orderId, record);
+            recordByOrderId.put(record);
         }
     }
 
