@@ -155,7 +155,8 @@ public final class JournalCapacity
             Files.createDirectories(journalDir);
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.ISO_8859_1))
             {
-                writer.write("# the capacities this journal was written with; every engine on it and its replay use them\n");
+                writer.write("# the capacities this journal was written with; every engine on it and its replay " +
+                    "use them\n");
                 for (int i = 0; i < NAMES.length; i++)
                 {
                     writer.write(NAMES[i] + '=' + values[i] + '\n');

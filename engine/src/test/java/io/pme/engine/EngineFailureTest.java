@@ -136,11 +136,13 @@ class EngineFailureTest
             engine.close();
         }
 
-        // an operator's mistake: the snapshot was taken with another capacity, so recovery refuses it
+        // an operator's mistake: the journal (and its snapshot) were written with another capacity, so the launch
+        // refuses it, naming the difference, before recovery reads anything
         final EngineContext second = context().maxPositions(16).conclude();
-        final IllegalArgumentException thrown =
-            assertThrows(IllegalArgumentException.class, () -> Engine.launch(second));
-        assertTrue(thrown.getMessage().contains("capacity"), thrown::getMessage);
+        final IllegalStateException thrown =
+            assertThrows(IllegalStateException.class, () -> Engine.launch(second));
+        assertTrue(thrown.getMessage().contains("pme.max.positions.per.account 16 (the journal's 32)"),
+            thrown::getMessage);
         assertFalse(Files.exists(dir.resolve("aeron")), "the embedded media driver was closed");
         assertEquals(0, allocatedCounters(second.countersFile()), "counters left allocated in the counters file");
 

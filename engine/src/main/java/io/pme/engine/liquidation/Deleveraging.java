@@ -19,8 +19,9 @@ import io.pme.engine.state.Instruments;
  * exempt). They are ranked by profit ratio × effective leverage (the leg's profit over its entry notional, times the
  * account's gross notional over its equity); legs whose ranks lie in the same fraction of an octave
  * ({@code ADL_BANDS} bands per doubling) form a band, and the top band pays first, pro rata to the profit of each leg,
- * so a deficit touches the legs it needs, not a fixed share of all holders. A leg paying {@code t} of its profit {@code P} closes the fraction {@code t / P} of itself at
- * its entry price (an option at 0): the holder keeps its stake and gives up exactly that profit.
+ * so a deficit touches the legs it needs, not a fixed share of all holders. A leg paying {@code t} of its profit
+ * {@code P} closes the fraction {@code t / P} of itself at its entry price (an option at 0): the holder keeps its
+ * stake and gives up exactly that profit.
  */
 final class Deleveraging
 {

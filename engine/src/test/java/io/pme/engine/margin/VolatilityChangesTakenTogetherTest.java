@@ -1,5 +1,6 @@
 package io.pme.engine.margin;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -32,6 +33,12 @@ class VolatilityChangesTakenTogetherTest
     private static final double SPOT = 60_000.0;
     private static final Pattern EQUITY = Pattern.compile("\"equity\":([-0-9.eE]+)");
     private static final Pattern IM = Pattern.compile("\"initialMargin\":([-0-9.eE]+)");
+
+    @Example
+    void aQueryThatReBandsAnAccount()
+    {
+        takingChangesTogetherGivesTheFiguresOfTakingThemOneByOne(38);
+    }
 
     @Property(tries = 10)
     void takingChangesTogetherGivesTheFiguresOfTakingThemOneByOne(
@@ -85,7 +92,10 @@ class VolatilityChangesTakenTogetherTest
             }
         }
         final long lazy = together.risk.lazyVolatilityChanges();
-        assertEquals(lazy, oneByOne.risk.lazyVolatilityChanges(), "the same changes are taken lazily");
+        // not exactly equal: a query stores the account's figures and re-bands it at the query's spot, so a later
+        // tick can visit it in one engine and not the other, and a visit that finds its refresh due resets its
+        // budget (seeds 38 and 859877: one change of ~8,900 apart); the figures below must still agree
+        assertEquals(lazy, oneByOne.risk.lazyVolatilityChanges(), 1.0e-3 * lazy, "the same changes are taken lazily");
         assertTrue(lazy > STEPS * ACCOUNTS / OPTIONS, () -> "changes taken lazily: " + lazy);
         for (int account = 1; account <= ACCOUNTS; account++)
         {
