@@ -157,7 +157,8 @@ public final class Liquidator
     }
 
     // Deficits an input leaves (takeovers, the fund's fills, a paid bidder, a market move) are paid together: one
-    // deleveraging for what they add up to, not one per bankruptcy, each a pass over the instrument's holders.
+    // deleveraging for what they add up to, not one per bankruptcy, each a pass over the instrument's holders; at the
+    // latest before the fund's own step, after the entering phase and after the due steps.
     private void deficitLeft(final long liquidationId)
     {
         if (NO_DEFICIT == deficitLiquidationId)
@@ -261,6 +262,11 @@ public final class Liquidator
                 schedule(record);
             }
             return;
+        }
+        if (Liquidations.UNWIND == stage)
+        {
+            // the fund plans its order on what deleveraging leaves it
+            coverDeficitLeft();
         }
         // every decision below is on exact figures, so it comes out alike however the model skips work
         refresh.accountChanged(slot);
