@@ -6,7 +6,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 
@@ -196,14 +195,9 @@ class AccountsTest
             accounts.open(slot + 1, Accounts.CROSS);
         }
         churn(accounts, 20_000);
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
-        final long threadId = Thread.currentThread().getId();
-        final long before = threads.getThreadAllocatedBytes(threadId);
+        final long before = ThreadAllocation.bytes();
         final double sum = churn(accounts, 200_000);
-        final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+        final long allocated = ThreadAllocation.bytes() - before;
         assertTrue(allocated < 1024, "allocated " + allocated + " bytes (" + sum + ")");
     }
 

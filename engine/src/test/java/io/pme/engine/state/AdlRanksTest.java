@@ -2,7 +2,6 @@ package io.pme.engine.state;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,14 +25,9 @@ class AdlRanksTest
     {
         final AdlRanks ranks = new AdlRanks(64);
         sweeps(ranks, 1);
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-            "thread allocation measurement is unsupported or off: both readings would be -1, their difference 0");
-        final long threadId = Thread.currentThread().getId();
-        final long before = threads.getThreadAllocatedBytes(threadId);
+        final long before = ThreadAllocation.bytes();
         final int bands = sweeps(ranks, 10);
-        final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+        final long allocated = ThreadAllocation.bytes() - before;
         assertTrue(allocated < 1024, "allocated " + allocated + " bytes (" + bands + ")");
     }
 
