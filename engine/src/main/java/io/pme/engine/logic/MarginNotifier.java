@@ -103,6 +103,15 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
         responses.adlRank(timestampNs, correlationId, clientId, accountId, band, instrumentId, rank);
     }
 
+    /** A versioned parameter change, answered to the input being processed and seen by every client. */
+    void parameterChange(
+        final long version, final io.pme.codecs.ParameterChangeStatus status, final long effectiveNs,
+        final int parameterId, final int assetId, final int index, final double value, final double value2)
+    {
+        responses.parameterChange(timestampNs, correlationId, clientId, version, status, effectiveNs, parameterId,
+            assetId, index, value, value2);
+    }
+
     /** Recounts from scratch, after a restore. */
     void recount()
     {

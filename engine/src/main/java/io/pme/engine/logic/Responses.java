@@ -9,7 +9,13 @@ import io.pme.codecs.CheckResultEncoder;
 import io.pme.codecs.InsuranceFundEncoder;
 import io.pme.codecs.LiquidationEventEncoder;
 import io.pme.codecs.LiquidationOrderEncoder;
+import io.pme.codecs.OracleCause;
+import io.pme.codecs.OracleState;
+import io.pme.codecs.OracleStatusEncoder;
 import io.pme.codecs.OrderReleasedEncoder;
+import io.pme.codecs.ParameterChangeEncoder;
+import io.pme.codecs.ParameterChangeStatus;
+import io.pme.codecs.ParameterId;
 import io.pme.codecs.Side;
 import io.pme.engine.liquidation.LiquidationNotice;
 import io.pme.codecs.MarginQueryResultEncoder;
@@ -39,6 +45,8 @@ final class Responses
     private final OrderReleasedEncoder orderReleased = new OrderReleasedEncoder();
     private final InsuranceFundEncoder insuranceFund = new InsuranceFundEncoder();
     private final AdlRankEncoder adlRank = new AdlRankEncoder();
+    private final OracleStatusEncoder oracleStatus = new OracleStatusEncoder();
+    private final ParameterChangeEncoder parameterChange = new ParameterChangeEncoder();
     private final EngineCounters counters;
     private Outbox outbox;
 
@@ -193,6 +201,32 @@ final class Responses
             .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
             .accountId(accountId).band(band).instrumentId(instrumentId).score(rank);
         send(adlRank.encodedLength());
+    }
+
+    void oracleStatus(
+        final long timestampNs, final long correlationId, final int clientId, final int assetId,
+        final OracleState status, final OracleState previousStatus, final OracleCause cause, final int sourceId,
+        final double indexPrice, final double candidatePrice, final int sourcesFresh, final int sourcesUsed,
+        final double spread, final long oldestAgeNs)
+    {
+        oracleStatus.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .assetId(assetId).status(status).previousStatus(previousStatus).cause(cause).sourceId(sourceId)
+            .indexPrice(indexPrice).candidatePrice(candidatePrice).sourcesFresh(sourcesFresh)
+            .sourcesUsed(sourcesUsed).spread(spread).oldestAgeNs(oldestAgeNs);
+        send(oracleStatus.encodedLength());
+    }
+
+    void parameterChange(
+        final long timestampNs, final long correlationId, final int clientId, final long version,
+        final ParameterChangeStatus status, final long effectiveNs, final int parameterId, final int assetId,
+        final int index, final double value, final double value2)
+    {
+        parameterChange.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .version(version).status(status).effectiveNs(effectiveNs).parameterId(ParameterId.get(parameterId))
+            .assetId(assetId).index(index).value(value).value2(value2);
+        send(parameterChange.encodedLength());
     }
 
     private void send(final int bodyLength)
