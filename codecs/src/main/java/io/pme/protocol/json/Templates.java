@@ -81,6 +81,15 @@ import io.pme.codecs.LiquidationOrderDecoder;
 import io.pme.codecs.LiquidationOrderEncoder;
 import io.pme.codecs.OrderReleasedDecoder;
 import io.pme.codecs.OrderReleasedEncoder;
+import io.pme.codecs.OracleCause;
+import io.pme.codecs.OracleState;
+import io.pme.codecs.OracleStatusDecoder;
+import io.pme.codecs.OracleStatusEncoder;
+import io.pme.codecs.ParameterChangeDecoder;
+import io.pme.codecs.ParameterChangeEncoder;
+import io.pme.codecs.ParameterChangeStatus;
+import io.pme.codecs.ParameterScheduleDecoder;
+import io.pme.codecs.ParameterScheduleEncoder;
 
 import org.agrona.collections.Int2ObjectHashMap;
 
@@ -117,6 +126,10 @@ final class Templates
 
     private static final EnumType<LiquidationEventType> LIQUIDATION_EVENT_TYPE =
         new EnumType<>(LiquidationEventType.values(), LiquidationEventType::value);
+    private static final EnumType<OracleState> ORACLE_STATE = new EnumType<>(OracleState.values(), OracleState::value);
+    private static final EnumType<OracleCause> ORACLE_CAUSE = new EnumType<>(OracleCause.values(), OracleCause::value);
+    private static final EnumType<ParameterChangeStatus> PARAMETER_CHANGE_STATUS =
+        new EnumType<>(ParameterChangeStatus.values(), ParameterChangeStatus::value);
 
     private final List<Template<?, ?>> all = new ArrayList<>();
     private final Map<String, Template<?, ?>> byName = new HashMap<>();
@@ -130,6 +143,7 @@ final class Templates
         sessions();
         liquidationInbound();
         liquidationOutbound();
+        oracle();
     }
 
     List<Template<?, ?>> all()
@@ -471,6 +485,53 @@ final class Templates
             .int32("band", AdlRankEncoder::band, AdlRankDecoder::band)
             .int32("instrumentId", AdlRankEncoder::instrumentId, AdlRankDecoder::instrumentId)
             .float64("score", AdlRankEncoder::score, AdlRankDecoder::score));
+    }
+
+    // added with the guarded oracle (issue 14): scheduled parameter sets in, index quality and versions out
+    private void oracle()
+    {
+        add(new Template<>("ParameterSchedule",
+            ParameterScheduleEncoder.TEMPLATE_ID, ParameterScheduleEncoder.BLOCK_LENGTH,
+            new ParameterScheduleEncoder(), ParameterScheduleEncoder::wrap,
+            new ParameterScheduleDecoder(), ParameterScheduleDecoder::wrap)
+            .nanos("effectiveNs", ParameterScheduleEncoder::effectiveNs, ParameterScheduleDecoder::effectiveNs)
+            .int64("groupId", ParameterScheduleEncoder::groupId, ParameterScheduleDecoder::groupId)
+            .int32("groupSize", ParameterScheduleEncoder::groupSize, ParameterScheduleDecoder::groupSize)
+            .enumeration("parameterId", PARAMETER_ID,
+                ParameterScheduleEncoder::parameterId, ParameterScheduleDecoder::parameterIdRaw)
+            .int32("assetId", ParameterScheduleEncoder::assetId, ParameterScheduleDecoder::assetId)
+            .int32("index", ParameterScheduleEncoder::index, ParameterScheduleDecoder::index)
+            .float64("value", ParameterScheduleEncoder::value, ParameterScheduleDecoder::value)
+            .float64("value2", ParameterScheduleEncoder::value2, ParameterScheduleDecoder::value2));
+
+        add(new Template<>("OracleStatus", OracleStatusEncoder.TEMPLATE_ID, OracleStatusEncoder.BLOCK_LENGTH,
+            new OracleStatusEncoder(), OracleStatusEncoder::wrap, new OracleStatusDecoder(), OracleStatusDecoder::wrap)
+            .int32("assetId", OracleStatusEncoder::assetId, OracleStatusDecoder::assetId)
+            .enumeration("status", ORACLE_STATE, OracleStatusEncoder::status, OracleStatusDecoder::statusRaw)
+            .enumeration("previousStatus", ORACLE_STATE,
+                OracleStatusEncoder::previousStatus, OracleStatusDecoder::previousStatusRaw)
+            .enumeration("cause", ORACLE_CAUSE, OracleStatusEncoder::cause, OracleStatusDecoder::causeRaw)
+            .int32("sourceId", OracleStatusEncoder::sourceId, OracleStatusDecoder::sourceId)
+            .float64("indexPrice", OracleStatusEncoder::indexPrice, OracleStatusDecoder::indexPrice)
+            .float64("candidatePrice", OracleStatusEncoder::candidatePrice, OracleStatusDecoder::candidatePrice)
+            .int32("sourcesFresh", OracleStatusEncoder::sourcesFresh, OracleStatusDecoder::sourcesFresh)
+            .int32("sourcesUsed", OracleStatusEncoder::sourcesUsed, OracleStatusDecoder::sourcesUsed)
+            .float64("spread", OracleStatusEncoder::spread, OracleStatusDecoder::spread)
+            .int64("oldestAgeNs", OracleStatusEncoder::oldestAgeNs, OracleStatusDecoder::oldestAgeNs));
+
+        add(new Template<>("ParameterChange", ParameterChangeEncoder.TEMPLATE_ID, ParameterChangeEncoder.BLOCK_LENGTH,
+            new ParameterChangeEncoder(), ParameterChangeEncoder::wrap,
+            new ParameterChangeDecoder(), ParameterChangeDecoder::wrap)
+            .int64("version", ParameterChangeEncoder::version, ParameterChangeDecoder::version)
+            .enumeration("status", PARAMETER_CHANGE_STATUS,
+                ParameterChangeEncoder::status, ParameterChangeDecoder::statusRaw)
+            .nanos("effectiveNs", ParameterChangeEncoder::effectiveNs, ParameterChangeDecoder::effectiveNs)
+            .enumeration("parameterId", PARAMETER_ID,
+                ParameterChangeEncoder::parameterId, ParameterChangeDecoder::parameterIdRaw)
+            .int32("assetId", ParameterChangeEncoder::assetId, ParameterChangeDecoder::assetId)
+            .int32("index", ParameterChangeEncoder::index, ParameterChangeDecoder::index)
+            .float64("value", ParameterChangeEncoder::value, ParameterChangeDecoder::value)
+            .float64("value2", ParameterChangeEncoder::value2, ParameterChangeDecoder::value2));
     }
 
     private void add(final Template<?, ?> template)
