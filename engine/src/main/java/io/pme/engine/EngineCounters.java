@@ -59,6 +59,11 @@ public final class EngineCounters implements AutoCloseable
     public static final int RING_FULL_TYPE_ID = TYPE_ID_BASE + 29;
     public static final int FATAL_ERRORS_TYPE_ID = TYPE_ID_BASE + 30;
     public static final int NOT_APPLIED_TYPE_ID = TYPE_ID_BASE + 31;
+    // the guarded oracle (issue 14): source prices dropped as outliers, entries into DEGRADED, parameter changes
+    // applied (an admin's or an effective one the oracle derives)
+    public static final int ORACLE_OUTLIERS_TYPE_ID = TYPE_ID_BASE + 32;
+    public static final int DEGRADED_EPISODES_TYPE_ID = TYPE_ID_BASE + 33;
+    public static final int PARAMETER_CHANGES_TYPE_ID = TYPE_ID_BASE + 34;
     // the longest time one input held the business-logic thread, in nanoseconds, since start
     public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
@@ -113,6 +118,9 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter ringFull;
     private final AtomicCounter fatalErrors;
     private final AtomicCounter notApplied;
+    private final AtomicCounter oracleOutliersRejected;
+    private final AtomicCounter degradedEpisodes;
+    private final AtomicCounter parameterChanges;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -157,6 +165,9 @@ public final class EngineCounters implements AutoCloseable
         ringFull = factory.newCounter(RING_FULL_TYPE_ID, "pme: ring full");
         fatalErrors = factory.newCounter(FATAL_ERRORS_TYPE_ID, "pme: fatal errors");
         notApplied = factory.newCounter(NOT_APPLIED_TYPE_ID, "pme: inputs not applied");
+        oracleOutliersRejected = factory.newCounter(ORACLE_OUTLIERS_TYPE_ID, "pme: oracle outliers rejected");
+        degradedEpisodes = factory.newCounter(DEGRADED_EPISODES_TYPE_ID, "pme: oracle degraded episodes");
+        parameterChanges = factory.newCounter(PARAMETER_CHANGES_TYPE_ID, "pme: parameter changes");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -401,6 +412,24 @@ public final class EngineCounters implements AutoCloseable
         return longestInput;
     }
 
+    /** @return source prices the oracle dropped: beyond the drop band around their median (docs/oracle.md). */
+    public AtomicCounter oracleOutliersRejected()
+    {
+        return oracleOutliersRejected;
+    }
+
+    /** @return times an asset's oracle entered DEGRADED. */
+    public AtomicCounter degradedEpisodes()
+    {
+        return degradedEpisodes;
+    }
+
+    /** @return parameter changes that took effect: an admin's, or an effective one the oracle derived. */
+    public AtomicCounter parameterChanges()
+    {
+        return parameterChanges;
+    }
+
     /**
      * @return snapshots an input asked for that could not be written; each was answered {@code SNAPSHOT_FAILED}.
      */
@@ -552,7 +581,8 @@ public final class EngineCounters implements AutoCloseable
         CloseHelper.closeAll(logons, logonFailures, refusedUnauthenticated, refusedRole, refusedAccount, refusedSource,
             sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
             recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
-            journalSyncMaxUs, longestInput, ringFull, fatalErrors, notApplied);
+            journalSyncMaxUs, longestInput, ringFull, fatalErrors, notApplied, oracleOutliersRejected, degradedEpisodes,
+            parameterChanges);
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

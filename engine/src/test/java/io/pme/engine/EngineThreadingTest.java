@@ -246,6 +246,16 @@ class EngineThreadingTest
             delegate.resetParameters();
         }
 
+        public void saveParameters()
+        {
+            delegate.saveParameters();
+        }
+
+        public void restoreParameters()
+        {
+            delegate.restoreParameters();
+        }
+
         public long parametersDigest()
         {
             return delegate.parametersDigest();

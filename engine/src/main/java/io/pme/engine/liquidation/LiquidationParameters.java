@@ -72,6 +72,12 @@ public final class LiquidationParameters
         System.arraycopy(DEFAULTS, 0, values, 0, COUNT);
     }
 
+    /** Makes every rule equal to {@code other}'s: how a set of changes applied as one is undone. */
+    public void copyFrom(final LiquidationParameters other)
+    {
+        System.arraycopy(other.values, 0, values, 0, COUNT);
+    }
+
     /**
      * @return {@link RejectReason#NONE} when applied; {@link RejectReason#UNKNOWN_PARAMETER} for an index that is no
      * rule, {@link RejectReason#INVALID_VALUE} for a value outside the rule's bounds (nothing changes then).

@@ -45,6 +45,7 @@ public final class Liquidator
     private final AccountRefresh refresh;
     private final LiquidationOutput out;
     private final LiquidationParameters parameters = new LiquidationParameters();
+    private LiquidationGate gate = LiquidationGate.OPEN;
     private final Deleveraging deleveraging;
     private final RankSweep rankSweep;
     private final DueQueue due;
@@ -84,6 +85,39 @@ public final class Liquidator
         due = new DueQueue(liquidations.capacity());
         entering = new int[accounts.capacity()];
         queued = new boolean[accounts.capacity()];
+    }
+
+    /** Sets what may hold a liquidation (the oracle); {@link LiquidationGate#OPEN} until then. */
+    public void gate(final LiquidationGate gate)
+    {
+        this.gate = gate;
+    }
+
+    /**
+     * What held liquidations is gone (an index trusted again, a de-peg pause over): every account below MM that is
+     * not in liquidation is queued to enter at the end of the input, and every live liquidation is due again at its
+     * own time. A pass over the accounts, on a rare event.
+     */
+    public void resume()
+    {
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            if (accounts.liquidation(slot) < 0 && !queued[slot] &&
+                AccountStates.isBelowMaintenanceMargin(accounts.state(slot)) &&
+                INSURANCE_FUND_ACCOUNT_ID != accounts.accountId(slot) &&
+                0 != parameters.whole(LiquidationParameters.ENABLED))
+            {
+                queued[slot] = true;
+                entering[enteringCount++] = slot;
+            }
+        }
+        for (int record = 0; record < liquidations.highWater(); record++)
+        {
+            if (liquidations.isLive(record) && liquidations.dueNs(record) == Long.MAX_VALUE)
+            {
+                schedule(record);
+            }
+        }
     }
 
     /** @return the liquidation rules in force. */
@@ -139,7 +173,9 @@ public final class Liquidator
         {
             final int slot = entering[i];
             queued[slot] = false;
-            if (AccountStates.isBelowMaintenanceMargin(accounts.state(slot)) && accounts.liquidation(slot) < 0)
+            // held by the oracle: it stays below MM and enters when resume() finds it
+            if (AccountStates.isBelowMaintenanceMargin(accounts.state(slot)) && accounts.liquidation(slot) < 0 &&
+                gate.heldUntilNs(slot, state.nowNs()) <= state.nowNs())
             {
                 enter(slot);
             }
@@ -251,6 +287,13 @@ public final class Liquidator
     {
         final byte stage = liquidations.stage(record);
         final int slot = liquidations.slot(record);
+        final long heldUntilNs = gate.heldUntilNs(slot, nowNs);
+        if (heldUntilNs > nowNs)
+        {
+            // an order already at the venue may still fill; the next step, an auction's end or an expiry waits
+            scheduleAt(record, heldUntilNs);
+            return;
+        }
         if (Liquidations.AUCTION == stage)
         {
             if (nowNs >= liquidations.auctionEndNs(record))

@@ -1,8 +1,9 @@
 package io.pme.engine.logic;
 
-import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.liquidation.Liquidator;
+import io.pme.engine.market.Oracle;
+import io.pme.engine.rulebook.ParameterIds;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.StateSnapshot;
 
@@ -16,8 +17,11 @@ final class Admin
     private final MarginNotifier notifier;
     private final SnapshotSink snapshotSink;
     private final Liquidator liquidator;
+    private final Oracle oracle;
+    private static final int ORACLE = ParameterIds.ORACLE;
+    private static final int ORACLE_SOURCE = ParameterIds.ORACLE_SOURCE;
     private static final RejectReason[] REASONS = RejectReason.values();
-    private static final int LIQUIDATION = io.pme.codecs.ParameterId.LIQUIDATION.value();
+    private static final int LIQUIDATION = ParameterIds.LIQUIDATION;
 
     private final StateSnapshot snapshot = new StateSnapshot();
 
@@ -26,34 +30,15 @@ final class Admin
         final RiskModelBinding risk,
         final MarginNotifier notifier,
         final SnapshotSink snapshotSink,
-        final Liquidator liquidator)
+        final Liquidator liquidator,
+        final Oracle oracle)
     {
+        this.oracle = oracle;
         this.liquidator = liquidator;
         this.state = state;
         this.risk = risk;
         this.notifier = notifier;
         this.snapshotSink = snapshotSink;
-    }
-
-    RejectReason onParameterUpdate(final ParameterUpdateDecoder message)
-    {
-        final int parameterId = message.parameterIdRaw();
-        if (!Enums.isParameterId(parameterId))
-        {
-            return RejectReason.UNKNOWN_PARAMETER;
-        }
-        final int code = reapply(parameterId, message.assetId(), message.index(), message.value(), message.value2());
-        if (RejectReason.NONE.value() != code)
-        {
-            return reasonOf(code);
-        }
-        state.parameterLog().add(parameterId, message.assetId(), message.index(), message.value(), message.value2());
-        state.advanceClock(message.timestampNs());
-        if (LIQUIDATION != parameterId)
-        {
-            risk.model().onParametersChange(notifier);
-        }
-        return RejectReason.NONE;
     }
 
     /**
@@ -68,10 +53,19 @@ final class Admin
         {
             return liquidator.parameters().apply(assetId, index, value, value2).value();
         }
+        if (ORACLE == parameterId)
+        {
+            return oracle.parameters().apply(assetId, index, value, value2).value();
+        }
+        if (ORACLE_SOURCE == parameterId)
+        {
+            return oracle.parameters().applySource(assetId, index, value, value2).value();
+        }
         return risk.applyParameter(parameterId, assetId, index, value, value2);
     }
 
-    private static RejectReason reasonOf(final int code)
+    /** @return the reject reason of a wire code, INVALID_VALUE for one that names none. */
+    static RejectReason reasonOf(final int code)
     {
         for (final RejectReason reason : REASONS)
         {

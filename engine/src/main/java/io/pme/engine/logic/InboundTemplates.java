@@ -17,6 +17,7 @@ import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterScheduleDecoder;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.WithdrawalDecoder;
 
@@ -25,7 +26,7 @@ import io.pme.codecs.WithdrawalDecoder;
  */
 final class InboundTemplates
 {
-    private static final int[] BLOCK_LENGTHS = new int[20];
+    private static final int[] BLOCK_LENGTHS = new int[23];
 
     static
     {
@@ -49,6 +50,7 @@ final class InboundTemplates
         BLOCK_LENGTHS[AuctionBidDecoder.TEMPLATE_ID] = AuctionBidDecoder.BLOCK_LENGTH;
         BLOCK_LENGTHS[AccountTransferDecoder.TEMPLATE_ID] = AccountTransferDecoder.BLOCK_LENGTH;
         BLOCK_LENGTHS[IsolatedAccountOpenDecoder.TEMPLATE_ID] = IsolatedAccountOpenDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTHS[ParameterScheduleDecoder.TEMPLATE_ID] = ParameterScheduleDecoder.BLOCK_LENGTH;
     }
 
     private InboundTemplates()

@@ -19,12 +19,14 @@ import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterScheduleDecoder;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.WithdrawalDecoder;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.market.MarketData;
+import io.pme.engine.market.Oracle;
 import io.pme.engine.state.EngineState;
 import io.pme.protocol.ProtocolConfiguration;
 import org.agrona.DirectBuffer;
@@ -53,6 +55,7 @@ public final class InputProcessor
     private final OrderDoneDecoder orderDone = new OrderDoneDecoder();
     private final FundingPaymentDecoder fundingPayment = new FundingPaymentDecoder();
     private final ParameterUpdateDecoder parameterUpdate = new ParameterUpdateDecoder();
+    private final ParameterScheduleDecoder parameterSchedule = new ParameterScheduleDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final AdminCommandDecoder adminCommand = new AdminCommandDecoder();
     private final MarginQueryDecoder marginQuery = new MarginQueryDecoder();
@@ -72,6 +75,8 @@ public final class InputProcessor
     private final MarginQueries marginQueries;
     private final MarginNotifier notifier;
     private final Liquidator liquidator;
+    private final Oracle oracle;
+    private final ParameterSets parameterSets;
 
     /**
      * @param state        the engine state the inputs change.
@@ -94,10 +99,12 @@ public final class InputProcessor
         liquidator = new Liquidator(state, risk.model(), notifier, notifier);
         notifier.liquidator(liquidator);
         referenceData = new ReferenceData(state, risk, notifier);
-        marketData = new MarketData(state, risk, notifier);
+        oracle = new Oracle(state, risk, notifier, notifier, counters, liquidator);
+        marketData = new MarketData(state, risk, notifier, oracle);
         treasury = new Treasury(state, risk.model(), notifier, liquidator);
         trading = new Trading(state, risk.model(), notifier, responses, counters);
-        admin = new Admin(state, risk, notifier, snapshotSink, liquidator);
+        admin = new Admin(state, risk, notifier, snapshotSink, liquidator, oracle);
+        parameterSets = new ParameterSets(state, risk, notifier, liquidator, oracle, admin, counters);
         marginQueries = new MarginQueries(state, risk.model(), responses);
     }
 
@@ -153,6 +160,10 @@ public final class InputProcessor
         // it after a crash (not knowing the answer) gets DUPLICATE, exactly as an uninterrupted engine would answer
         state.clients().lastCorrelationId(clientId, correlationId);
         notifier.input(timestampNs, correlationId, clientId);
+        if (MarginQueryDecoder.TEMPLATE_ID != templateId)
+        {
+            timePasses(Math.max(state.nowNs(), timestampNs));
+        }
         if (OrderCheckDecoder.TEMPLATE_ID == templateId)
         {
             if (trading.onOrderCheck(orderCheck.wrap(buffer, bodyOffset, header.blockLength(), header.version())))
@@ -187,6 +198,15 @@ public final class InputProcessor
         {
             responses.reject(timestampNs, correlationId, clientId, templateId, result);
         }
+    }
+
+    // What message time alone decides (a source going stale, a jump persisting, a pause ending), before the input: a
+    // read-only query leaves it to the next input.
+    private void timePasses(final long nowNs)
+    {
+        // a set due now is in force when the oracle decides at the same time
+        parameterSets.timePasses(nowNs);
+        oracle.timePasses(nowNs);
     }
 
     private void accept(final long timestampNs, final long correlationId, final int clientId)
@@ -268,7 +288,10 @@ public final class InputProcessor
             case FundingPaymentDecoder.TEMPLATE_ID:
                 return treasury.onFundingPayment(fundingPayment.wrap(buffer, bodyOffset, blockLength, version));
             case ParameterUpdateDecoder.TEMPLATE_ID:
-                return admin.onParameterUpdate(parameterUpdate.wrap(buffer, bodyOffset, blockLength, version));
+                return parameterSets.onParameterUpdate(parameterUpdate.wrap(buffer, bodyOffset, blockLength, version));
+            case ParameterScheduleDecoder.TEMPLATE_ID:
+                return parameterSets.onParameterSchedule(
+                    parameterSchedule.wrap(buffer, bodyOffset, blockLength, version));
             case LiquidationFillDecoder.TEMPLATE_ID:
                 liquidationFill.wrap(buffer, bodyOffset, blockLength, version);
                 return liquidator.onFill(
@@ -341,10 +364,13 @@ public final class InputProcessor
         }
         final io.pme.engine.state.ParameterLog log = state.parameterLog();
         liquidator.parameters().reset();
+        oracle.parameters().reset();
         for (int i = 0; i < log.size(); i++)
         {
             admin.reapply(log.parameterId(i), log.assetId(i), log.index(i), log.value(i), log.value2(i));
         }
+        oracle.onRestore();
+        parameterSets.onRestore();
         risk.model().onRestore();
         liquidator.onRestore();
         notifier.recount();

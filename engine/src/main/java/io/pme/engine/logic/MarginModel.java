@@ -41,6 +41,17 @@ public interface MarginModel
     void onParametersChange(MarginListener listener);
 
     /**
+     * The price range or haircuts in force for one asset changed: every account exposed to it is revalued.
+     *
+     * @param assetId  the asset.
+     * @param listener told of the state changes.
+     */
+    default void onAssetRiskChange(final int assetId, final MarginListener listener)
+    {
+        onParametersChange(listener);
+    }
+
+    /**
      * The two sets of figures the acceptance rule decides a check on: the account with its open orders seen as
      * filled, then with the order filled at its limit too. A model whose figures are approximate makes them exact
      * wherever the decision is closer than its error.

@@ -5,6 +5,7 @@ import io.pme.engine.liquidation.AccountRefresh;
 import io.pme.engine.liquidation.LiquidationNotice;
 import io.pme.engine.liquidation.LiquidationOutput;
 import io.pme.engine.liquidation.Liquidator;
+import io.pme.engine.market.OracleOutput;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
@@ -13,8 +14,13 @@ import io.pme.engine.state.EngineState;
  * Refreshes accounts through the margin model, announces their figures, and keeps the below-IM and below-MM
  * counts current from each state transition.
  */
-final class MarginNotifier implements MarginListener, AccountRefresh, LiquidationOutput
+final class MarginNotifier implements MarginListener, AccountRefresh, LiquidationOutput, OracleOutput
 {
+    private static final io.pme.codecs.OracleState[] ORACLE_STATES =
+    {
+        io.pme.codecs.OracleState.NORMAL, io.pme.codecs.OracleState.PENDING, io.pme.codecs.OracleState.DEGRADED,
+    };
+
     private final EngineState state;
     private final Accounts accounts;
     private final MarginModel model;
@@ -101,6 +107,23 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
     public void adlRank(final long accountId, final int band, final int instrumentId, final double rank)
     {
         responses.adlRank(timestampNs, correlationId, clientId, accountId, band, instrumentId, rank);
+    }
+
+    public void oracleStatus(
+        final int assetId, final byte status, final byte previousStatus, final int cause, final int sourceId,
+        final double index, final double candidate, final int fresh, final int used, final double spread,
+        final long oldestAgeNs)
+    {
+        responses.oracleStatus(timestampNs, correlationId, clientId, assetId, ORACLE_STATES[status],
+            ORACLE_STATES[previousStatus], io.pme.codecs.OracleCause.get((short)cause), sourceId, index, candidate,
+            fresh, used, spread, oldestAgeNs);
+    }
+
+    public void effectiveParameters(final int assetId, final double priceRange, final double haircutScale)
+    {
+        responses.parameterChange(timestampNs, correlationId, clientId, state.parameterVersion(),
+            io.pme.codecs.ParameterChangeStatus.EFFECTIVE, state.nowNs(), io.pme.codecs.ParameterId.PRICE_RANGE.value(),
+            assetId, 0, priceRange, haircutScale);
     }
 
     /** A versioned parameter change, answered to the input being processed and seen by every client. */

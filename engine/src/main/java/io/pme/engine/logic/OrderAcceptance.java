@@ -6,6 +6,7 @@ import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.engine.state.OracleBook;
 
 /**
  * The one rule that decides an order, shared by the pre-trade check that reserves it ({@link Trading}) and the
@@ -85,7 +86,8 @@ final class OrderAcceptance
 
     /**
      * Decides a valid order by margin: the account's figures with its open orders seen as filled, then with the
-     * order filled at its limit too, and {@link #margin(int, MarginFigures, MarginFigures)} on the two.
+     * order filled at its limit too, and {@link #margin(int, MarginFigures, MarginFigures)} on the two; an order
+     * that raises IM on an instrument whose underlying's oracle is DEGRADED is refused {@code PRICE_DEGRADED}.
      *
      * @param before filled with the figures without the order.
      * @param after  filled with the figures with the order.
@@ -104,6 +106,12 @@ final class OrderAcceptance
             return RejectReason.MARGIN_MODEL_NOT_LOADED;
         }
         model.check(slot, instrumentId, signedQuantity, limitPrice, before, after);
+        if (before.isMargined() && after.isMargined() && after.initialMargin > before.initialMargin &&
+            OracleBook.DEGRADED == state.oracleBook().status(instruments.underlying(instrumentId)))
+        {
+            // the last good index with a wider range still margins what is held; it does not open new risk
+            return RejectReason.PRICE_DEGRADED;
+        }
         return margin(slot, before, after);
     }
 

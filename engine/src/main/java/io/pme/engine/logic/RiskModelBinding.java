@@ -27,6 +27,26 @@ public interface RiskModelBinding
     /** Back to the shipped defaults, before a snapshot restore re-defines assets and re-applies the log. */
     void resetParameters();
 
+    /**
+     * The oracle's factors on an asset's price range and haircuts changed (docs/oracle.md); the margin model is told
+     * separately, through {@link MarginModel#onAssetRiskChange(int, MarginListener)}.
+     */
+    default void scaleAsset(final int assetId, final double rangeScale, final double haircutScale)
+    {
+    }
+
+    /** @return the asset's price range as the parameters set it, 0 for an asset without a scenario grid. */
+    default double basePriceRange(final int assetId)
+    {
+        return 0.0;
+    }
+
+    /** Keeps a copy of the parameter values in force, for {@link #restoreParameters()}. */
+    void saveParameters();
+
+    /** Puts back the values {@link #saveParameters()} kept: a set of changes refused in part is undone. */
+    void restoreParameters();
+
     /** A digest of the parameters in force, so a replay under other parameters is detected. */
     long parametersDigest();
 }

@@ -77,6 +77,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
      */
     public static final double COLLATERAL_STEP = 1.0e-3;
 
+    private RiskParameters saved;
     private static final int MAX_WHAT_IF_TRADES = 4096;
 
     private final EngineState state;
@@ -200,6 +201,22 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         cache = new InstrumentRiskCache(state, parameters);
         calculator = new AccountRiskCalculator(state, parameters, cache);
         incremental = new IncrementalAccounts(state, parameters, cache);
+    }
+
+    @Override
+    public void saveParameters()
+    {
+        if (null == saved)
+        {
+            saved = new RiskParameters(state.assets().capacity());
+        }
+        saved.copyValuesFrom(parameters);
+    }
+
+    @Override
+    public void restoreParameters()
+    {
+        parameters.copyValuesFrom(saved);
     }
 
     @Override
@@ -827,6 +844,52 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
             exact(slot);
             report(slot, previous, listener);
         }
+    }
+
+    // Only the accounts exposed to the asset: its holders when it has a grid, else those holding a balance of it.
+    @Override
+    public void onAssetRiskChange(final int assetId, final MarginListener listener)
+    {
+        cache.invalidateUnderlying(assetId);
+        vectors.clearVolatilityBudgets();
+        final int d = vectors.denseIfAssigned(assetId);
+        final int c = collateralIndices[assetId];
+        final int list = d >= 0 ? d : c >= 0 ? maxUnderlyings + c : -1;
+        if (list >= 0)
+        {
+            for (int i = holders.count(list) - 1; i >= 0; i--)
+            {
+                final int slot = holders.member(list, i);
+                final byte previous = accounts.state(slot);
+                exact(slot);
+                report(slot, previous, listener);
+            }
+        }
+        else
+        {
+            final long bit = 1L << assetId;
+            for (int slot = 0, n = accounts.count(); slot < n; slot++)
+            {
+                if (0 != (balanceMasks[slot] & bit))
+                {
+                    final byte previous = accounts.state(slot);
+                    exact(slot);
+                    report(slot, previous, listener);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void scaleAsset(final int assetId, final double rangeScale, final double haircutScale)
+    {
+        parameters.scale(assetId, rangeScale, haircutScale);
+    }
+
+    @Override
+    public double basePriceRange(final int assetId)
+    {
+        return parameters.isUnderlying(assetId) ? parameters.basePriceRange(assetId) : 0.0;
     }
 
     /** @return how many accounts ticks on underlyings have visited so far (the others were inside their bands). */

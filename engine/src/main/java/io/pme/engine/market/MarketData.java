@@ -11,8 +11,9 @@ import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 
 /**
- * Where a tick is handled: an oracle price or an option volatility is validated, stored in the engine state with its
- * message time, advances the clock, and is handed to the margin model, which moves every account it concerns
+ * Where a tick is handled: a source's oracle price goes to the {@link Oracle}, which decides the index margin sees;
+ * an option volatility is validated, stored in the engine state with its message time, advances the clock, and is
+ * handed to the margin model, which moves every account it concerns
  * ({@link io.pme.engine.margin.PortfolioRiskModel#onPrice}, {@code onVolatility}).
  */
 public final class MarketData
@@ -22,14 +23,18 @@ public final class MarketData
     private final Instruments instruments;
     private final RiskModelBinding risk;
     private final MarginListener listener;
+    private final Oracle oracle;
 
     /**
      * @param state    the engine state the prices and volatilities are stored in.
      * @param risk     the risk model told of every change.
      * @param listener told of the account state changes a tick causes.
+     * @param oracle   what decides the index from the source prices.
      */
-    public MarketData(final EngineState state, final RiskModelBinding risk, final MarginListener listener)
+    public MarketData(
+        final EngineState state, final RiskModelBinding risk, final MarginListener listener, final Oracle oracle)
     {
+        this.oracle = oracle;
         this.state = state;
         this.assets = state.assets();
         this.instruments = state.instruments();
@@ -38,27 +43,14 @@ public final class MarketData
     }
 
     /**
-     * An asset's oracle price: positive and bounded, exactly 1 for USD.
+     * A source's price of an asset: the oracle decides the index from it (docs/oracle.md); margin sees the index.
      *
      * @param message the decoded input.
      * @return {@link RejectReason#NONE} when applied, else why nothing changed.
      */
     public RejectReason onOraclePrice(final OraclePriceDecoder message)
     {
-        final int assetId = message.assetId();
-        if (!assets.isDefined(assetId))
-        {
-            return RejectReason.UNKNOWN_ASSET;
-        }
-        final double price = message.price();
-        if (!Checks.isPositiveBounded(price) || (assets.isUsd(assetId) && 1.0 != price))
-        {
-            return RejectReason.INVALID_PRICE;
-        }
-        assets.price(assetId, price, message.timestampNs(), message.sourceId());
-        state.advanceClock(message.timestampNs());
-        risk.model().onPrice(assetId, listener);
-        return RejectReason.NONE;
+        return oracle.onOraclePrice(message);
     }
 
     /**

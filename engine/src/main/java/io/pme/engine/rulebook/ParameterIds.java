@@ -31,6 +31,10 @@ public final class ParameterIds
      * ({@code LiquidationParameters}), never by {@link RiskParameters}, which answers it as an unknown parameter.
      */
     public static final int LIQUIDATION = 16;
+    /** A rule of the guarded oracle ({@code index} the rule, docs/oracle.md): applied by the market package. */
+    public static final int ORACLE = 17;
+    /** Lists or delists source {@code index} of an asset (docs/oracle.md): applied by the market package. */
+    public static final int ORACLE_SOURCE = 18;
 
     /** Applied: RejectReason NONE. */
     public static final int OK = RejectReason.NONE.value();

@@ -55,6 +55,8 @@ public final class RiskParameters
     private final double[] tierBounds;
     private final double[] tierHaircuts;
     private final double[] priceRanges;
+    private final double[] rangeScales;
+    private final double[] haircutScales;
     private final double[] pnlOffsets;
     private final int[] correlationSets;
 
@@ -73,12 +75,46 @@ public final class RiskParameters
         tierBounds = new double[maxAssets * MAX_TIERS];
         tierHaircuts = new double[maxAssets * MAX_TIERS];
         priceRanges = new double[maxAssets];
+        rangeScales = new double[maxAssets];
+        haircutScales = new double[maxAssets];
+        java.util.Arrays.fill(rangeScales, 1.0);
+        java.util.Arrays.fill(haircutScales, 1.0);
         pnlOffsets = new double[maxAssets];
         correlationSets = new int[maxAssets];
         for (int n = 0; n < MAX_CORRELATION_SETS; n++)
         {
             setNames[n] = "SET" + n;
         }
+    }
+
+    /**
+     * Makes every value a change can move equal to {@code other}'s (defaults and symbols are not values): how a set of
+     * changes applied as one is undone when one of them is refused.
+     *
+     * @param other parameters of the same capacity.
+     */
+    public void copyValuesFrom(final RiskParameters other)
+    {
+        System.arraycopy(other.tailShocks, 0, tailShocks, 0, tailShocks.length);
+        volRangeUp = other.volRangeUp;
+        volRangeDown = other.volRangeDown;
+        minVolForShockUp = other.minVolForShockUp;
+        shortTermVegaPower = other.shortTermVegaPower;
+        longTermVegaPower = other.longTermVegaPower;
+        vegaReferenceDays = other.vegaReferenceDays;
+        vegaFloorDays = other.vegaFloorDays;
+        optionContingency = other.optionContingency;
+        linearContingency = other.linearContingency;
+        mmFactor = other.mmFactor;
+        riskFreeRate = other.riskFreeRate;
+        System.arraycopy(other.tierCounts, 0, tierCounts, 0, maxAssets);
+        System.arraycopy(other.tierBounds, 0, tierBounds, 0, tierBounds.length);
+        System.arraycopy(other.tierHaircuts, 0, tierHaircuts, 0, tierHaircuts.length);
+        System.arraycopy(other.priceRanges, 0, priceRanges, 0, maxAssets);
+        System.arraycopy(other.rangeScales, 0, rangeScales, 0, maxAssets);
+        System.arraycopy(other.haircutScales, 0, haircutScales, 0, maxAssets);
+        System.arraycopy(other.pnlOffsets, 0, pnlOffsets, 0, maxAssets);
+        System.arraycopy(other.correlationSets, 0, correlationSets, 0, maxAssets);
     }
 
     /**
@@ -351,6 +387,8 @@ public final class RiskParameters
         for (int a = 0; a < maxAssets; a++)
         {
             h = mix(h, priceRanges[a]);
+            h = mix(h, rangeScales[a]);
+            h = mix(h, haircutScales[a]);
             h = mix(h, pnlOffsets[a]);
             h = mix(h, correlationSets[a]);
             h = mix(h, tierCounts[a]);
@@ -394,7 +432,7 @@ public final class RiskParameters
                 break;
             }
             final double upper = i + 1 < count ? Math.min(notional, tierBounds[base + i + 1]) : notional;
-            value += (upper - lower) * (1.0 - tierHaircuts[base + i]);
+            value += (upper - lower) * (1.0 - Math.min(1.0, tierHaircuts[base + i] * haircutScales[assetId]));
         }
         return value;
     }
@@ -429,10 +467,40 @@ public final class RiskParameters
         return symbols[assetId];
     }
 
-    /** @return the underlying's price range, the largest scenario move as a fraction of spot. */
+    /**
+     * @return the underlying's price range in force, the largest scenario move as a fraction of spot: the
+     * parameter's value times the factor the oracle scales it by ({@link #scale(int, double, double)}).
+     */
     public double priceRange(final int assetId)
     {
+        return priceRanges[assetId] * rangeScales[assetId];
+    }
+
+    /** @return the underlying's price range as the parameters set it, before the oracle's factor. */
+    public double basePriceRange(final int assetId)
+    {
         return priceRanges[assetId];
+    }
+
+    /**
+     * Sets the factors the oracle derives for an asset (its volatility, a degraded index): the price range in force
+     * is the parameter's times {@code rangeScale}, each haircut the tier's times {@code haircutScale} (at most 1).
+     * Not a parameter change: the parameter log never holds it, the oracle's state does (docs/oracle.md).
+     *
+     * @param assetId      a defined asset.
+     * @param rangeScale   positive factor on the price range, 1 for none.
+     * @param haircutScale positive factor on the haircuts, 1 for none.
+     */
+    public void scale(final int assetId, final double rangeScale, final double haircutScale)
+    {
+        rangeScales[assetId] = rangeScale;
+        haircutScales[assetId] = haircutScale;
+    }
+
+    /** @return the factor on the asset's haircuts in force. */
+    public double haircutScale(final int assetId)
+    {
+        return haircutScales[assetId];
     }
 
     /** @return the underlying's P&amp;L offset, applied when its scenario vectors are aggregated into its set. */

@@ -17,6 +17,7 @@ import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterScheduleDecoder;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.SessionRole;
 import io.pme.codecs.WithdrawalDecoder;
@@ -48,7 +49,8 @@ final class Permissions
             AccountOpenDecoder.TEMPLATE_ID, AssetDefinitionDecoder.TEMPLATE_ID, InstrumentDefinitionDecoder.TEMPLATE_ID,
             DepositDecoder.TEMPLATE_ID, WithdrawalDecoder.TEMPLATE_ID, ParameterUpdateDecoder.TEMPLATE_ID,
             AdminCommandDecoder.TEMPLATE_ID, HeartbeatDecoder.TEMPLATE_ID, MarginQueryDecoder.TEMPLATE_ID,
-            IsolatedAccountOpenDecoder.TEMPLATE_ID, AccountTransferDecoder.TEMPLATE_ID);
+            IsolatedAccountOpenDecoder.TEMPLATE_ID, AccountTransferDecoder.TEMPLATE_ID,
+            ParameterScheduleDecoder.TEMPLATE_ID);
         allow(SessionRole.FEED,
             OraclePriceDecoder.TEMPLATE_ID, OptionVolatilityDecoder.TEMPLATE_ID, HeartbeatDecoder.TEMPLATE_ID);
         allow(SessionRole.TRADER,
@@ -82,6 +84,7 @@ final class Permissions
         BLOCK_LENGTH[AuctionBidDecoder.TEMPLATE_ID] = AuctionBidDecoder.BLOCK_LENGTH;
         BLOCK_LENGTH[AccountTransferDecoder.TEMPLATE_ID] = AccountTransferDecoder.BLOCK_LENGTH;
         BLOCK_LENGTH[IsolatedAccountOpenDecoder.TEMPLATE_ID] = IsolatedAccountOpenDecoder.BLOCK_LENGTH;
+        BLOCK_LENGTH[ParameterScheduleDecoder.TEMPLATE_ID] = ParameterScheduleDecoder.BLOCK_LENGTH;
 
         ACCOUNT_OFFSET[AccountOpenDecoder.TEMPLATE_ID] = AccountOpenDecoder.accountIdEncodingOffset();
         ACCOUNT_OFFSET[DepositDecoder.TEMPLATE_ID] = DepositDecoder.accountIdEncodingOffset();

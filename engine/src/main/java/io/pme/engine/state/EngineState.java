@@ -15,8 +15,11 @@ public final class EngineState
     private final Ledger ledger;
     private final Liquidations liquidations;
     private final AdlRanks adlRanks;
+    private final OracleBook oracleBook;
+    private final ScheduledParameters scheduledParameters = new ScheduledParameters();
     private long nowNs;
     private long inputSequence;
+    private long parameterVersion;
     private double feesCollected;
 
     /**
@@ -52,6 +55,7 @@ public final class EngineState
         riskVectors = new RiskVectors(maxAccounts, maxAssets, maxUnderlyings);
         ledger = new Ledger(maxAssets);
         assets = new Assets(maxAssets);
+        oracleBook = new OracleBook(maxAssets);
         instruments = new Instruments(maxInstruments);
         accounts = new Accounts(maxAccounts, maxAssets, maxPositions);
         openOrders = new OpenOrders(maxOpenOrders, maxAccounts);
@@ -71,9 +75,36 @@ public final class EngineState
         ledger.clear();
         liquidations.clear();
         adlRanks.clear();
+        oracleBook.clear();
+        scheduledParameters.clear();
         nowNs = 0;
         inputSequence = 0;
+        parameterVersion = 0;
         feesCollected = 0.0;
+    }
+
+    /** @return the last version an admin change (a set counting once) was given. */
+    public long parameterVersion()
+    {
+        return parameterVersion;
+    }
+
+    /** Sets the version of the parameters in force. */
+    public void parameterVersion(final long version)
+    {
+        parameterVersion = version;
+    }
+
+    /** @return the parameter change sets not yet applied. */
+    public ScheduledParameters scheduledParameters()
+    {
+        return scheduledParameters;
+    }
+
+    /** @return per asset, its sources' prices and the oracle's decisions. */
+    public OracleBook oracleBook()
+    {
+        return oracleBook;
     }
 
     /** @return the assets and their prices. */

@@ -14,7 +14,8 @@ public final class StateSnapshot
     private static final int MAGIC = 0x504D4553; // "PMES"
     // 2: risk vectors in the five-line layout, with the spot each current vector was last moved to
     // 6: accounts carry their parent and liquidation; the liquidations in progress follow the ledger
-    private static final int FORMAT_VERSION = 6;
+    // 7: the oracle's book, the parameter version and the scheduled parameter sets follow the ADL ranks
+    private static final int FORMAT_VERSION = 7;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
@@ -38,6 +39,8 @@ public final class StateSnapshot
         encodeLedger(w, state.ledger());
         encodeLiquidations(w, state.liquidations());
         encodeAdlRanks(w, state.adlRanks());
+        encodeOracle(w, state.assets(), state.oracleBook());
+        encodeSchedule(w, state.parameterVersion(), state.scheduledParameters());
         clientsStart = w.position;
         encodeClients(w, state.clients());
         clientsEnd = w.position;
@@ -101,6 +104,9 @@ public final class StateSnapshot
         decodeLedger(r, state.ledger());
         decodeLiquidations(r, state.liquidations());
         decodeAdlRanks(r, state.adlRanks());
+        decodeOracle(r, state.assets(), state.oracleBook());
+        state.parameterVersion(r.getLong());
+        decodeSchedule(r, state.scheduledParameters());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
         if (r.position != offset + length)
@@ -319,6 +325,54 @@ public final class StateSnapshot
         ledger.restore(tradeCash, r.getDouble());
     }
 
+    private static void encodeOracle(final Writer w, final Assets assets, final OracleBook book)
+    {
+        for (int a = 0; a < assets.capacity(); a++)
+        {
+            if (!assets.isDefined(a))
+            {
+                continue;
+            }
+            w.putByte(book.status(a)).putDouble(book.index(a)).putLong(book.indexTimeNs(a))
+                .putLong(book.pendingSinceNs(a)).putDouble(book.pendingPrice(a))
+                .putDouble(book.variance(a)).putLong(book.varianceTimeNs(a)).putDouble(book.volatilityFactor(a))
+                .putLong(book.depeggedSinceNs(a)).putLong(book.deadlineNs(a));
+            for (int s = OracleBook.firstSlot(a), end = s + OracleBook.SLOTS; s < end; s++)
+            {
+                w.putInt(book.slotSource(s)).putDouble(book.slotPrice(s)).putLong(book.slotSourceTimeNs(s))
+                    .putLong(book.slotArrivalNs(s));
+            }
+        }
+    }
+
+    private static void decodeOracle(final Reader r, final Assets assets, final OracleBook book)
+    {
+        for (int a = 0; a < assets.capacity(); a++)
+        {
+            if (!assets.isDefined(a))
+            {
+                continue;
+            }
+            book.status(a, r.getByte());
+            final double index = r.getDouble();
+            book.index(a, index, r.getLong());
+            final long pendingSinceNs = r.getLong();
+            book.pending(a, pendingSinceNs, r.getDouble());
+            final double variance = r.getDouble();
+            book.variance(a, variance, r.getLong());
+            book.volatilityFactor(a, r.getDouble());
+            book.depeggedSinceNs(a, r.getLong());
+            book.deadlineNs(a, r.getLong());
+            for (int s = OracleBook.firstSlot(a), end = s + OracleBook.SLOTS; s < end; s++)
+            {
+                final int source = r.getInt();
+                final double price = r.getDouble();
+                final long sourceTimeNs = r.getLong();
+                book.slot(s, source, price, sourceTimeNs, r.getLong());
+            }
+        }
+    }
+
     private static void encodeLiquidations(final Writer w, final Liquidations liquidations)
     {
         // not the capacity: engines sized differently replay a journal to the same digest
@@ -456,6 +510,37 @@ public final class StateSnapshot
         {
             final int id = r.getInt();
             clients.lastCorrelationId(id, r.getLong());
+        }
+    }
+
+    private static void encodeSchedule(final Writer w, final long version, final ScheduledParameters schedule)
+    {
+        w.putLong(version).putInt(schedule.size());
+        for (int i = 0; i < schedule.size(); i++)
+        {
+            w.putInt(schedule.clientId(i)).putLong(schedule.groupId(i)).putInt(schedule.groupSize(i))
+                .putLong(schedule.effectiveNs(i)).putLong(schedule.version(i)).putInt(schedule.parameterId(i))
+                .putInt(schedule.assetId(i)).putInt(schedule.index(i)).putDouble(schedule.value(i))
+                .putDouble(schedule.value2(i));
+        }
+    }
+
+    private static void decodeSchedule(final Reader r, final ScheduledParameters schedule)
+    {
+        schedule.clear();
+        for (int n = r.getInt(); n > 0; n--)
+        {
+            final int clientId = r.getInt();
+            final long groupId = r.getLong();
+            final int groupSize = r.getInt();
+            final long effectiveNs = r.getLong();
+            final long version = r.getLong();
+            final int parameterId = r.getInt();
+            final int assetId = r.getInt();
+            final int index = r.getInt();
+            final double value = r.getDouble();
+            schedule.add(clientId, groupId, groupSize, effectiveNs, version, parameterId, assetId, index, value,
+                r.getDouble());
         }
     }
 

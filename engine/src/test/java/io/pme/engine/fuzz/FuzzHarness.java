@@ -2,6 +2,11 @@ package io.pme.engine.fuzz;
 
 import io.pme.codecs.AckDecoder;
 import io.pme.codecs.AdlRankDecoder;
+import io.pme.codecs.OracleCause;
+import io.pme.codecs.OracleState;
+import io.pme.codecs.OracleStatusDecoder;
+import io.pme.codecs.ParameterChangeDecoder;
+import io.pme.codecs.ParameterChangeStatus;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
 import io.pme.codecs.InsuranceFundDecoder;
@@ -406,6 +411,8 @@ final class FuzzHarness
         private final OrderReleasedDecoder orderReleased = new OrderReleasedDecoder();
         private final InsuranceFundDecoder insuranceFund = new InsuranceFundDecoder();
         private final AdlRankDecoder adlRank = new AdlRankDecoder();
+        private final OracleStatusDecoder oracleStatus = new OracleStatusDecoder();
+        private final ParameterChangeDecoder parameterChange = new ParameterChangeDecoder();
         private long inputTimestampNs;
         private long inputCorrelationId;
         private int inputClientId;
@@ -488,7 +495,8 @@ final class FuzzHarness
         {
             return LiquidationOrderDecoder.TEMPLATE_ID == template || LiquidationEventDecoder.TEMPLATE_ID == template ||
                 OrderReleasedDecoder.TEMPLATE_ID == template || InsuranceFundDecoder.TEMPLATE_ID == template ||
-                AdlRankDecoder.TEMPLATE_ID == template;
+                AdlRankDecoder.TEMPLATE_ID == template || OracleStatusDecoder.TEMPLATE_ID == template ||
+                ParameterChangeDecoder.TEMPLATE_ID == template;
         }
 
         // the first problem of an input's announcements is kept: apply fails on it, with the frame
@@ -568,6 +576,26 @@ final class FuzzHarness
                         r.band() >= 1 && r.band() <= ADL_QUINTILES && r.instrumentId() >= 0 &&
                         Double.isFinite(r.score()) && r.score() > 0.0);
                     return ok ? null : r.toString();
+                }
+                case OracleStatusDecoder.TEMPLATE_ID:
+                {
+                    // the index is NaN only before an asset's first; the candidate NaN only without a quorum
+                    final OracleStatusDecoder o = oracleStatus.wrap(buffer, body, blockLength, header.version());
+                    final boolean ok = OracleStatusDecoder.BLOCK_LENGTH == blockLength && o.assetId() >= 0 &&
+                        OracleState.NULL_VAL != o.status() && OracleState.NULL_VAL != o.previousStatus() &&
+                        OracleCause.NULL_VAL != o.cause() && o.sourceId() >= -1 &&
+                        (Double.isNaN(o.indexPrice()) || Checks.isPositiveBounded(o.indexPrice())) &&
+                        (Double.isNaN(o.candidatePrice()) || Checks.isPositiveBounded(o.candidatePrice())) &&
+                        o.sourcesUsed() >= 0 && o.sourcesUsed() <= o.sourcesFresh() && o.oldestAgeNs() >= 0;
+                    return ok ? null : o.toString();
+                }
+                case ParameterChangeDecoder.TEMPLATE_ID:
+                {
+                    final ParameterChangeDecoder c = parameterChange.wrap(buffer, body, blockLength, header.version());
+                    final boolean ok = ParameterChangeDecoder.BLOCK_LENGTH == blockLength && c.version() >= 0 &&
+                        ParameterChangeStatus.NULL_VAL != c.status() && Double.isFinite(c.value()) &&
+                        Double.isFinite(c.value2());
+                    return ok ? null : c.toString();
                 }
                 default:
                 {

@@ -3,12 +3,9 @@ package io.pme.engine.fuzz;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
-import io.pme.codecs.AdlRankDecoder;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
-import io.pme.codecs.LiquidationOrderDecoder;
 import io.pme.codecs.MarginQueryResultDecoder;
-import io.pme.codecs.MarginUpdateDecoder;
 import io.pme.codecs.MessageHeaderDecoder;
 import io.pme.codecs.RejectDecoder;
 import io.pme.codecs.SessionLogonDecoder;
@@ -189,9 +186,7 @@ class PipelineFuzzTest
     {
         header.wrap(buffer, offset);
         final int templateId = header.templateId();
-        // margin updates and the liquidation's announcements are not answers to an input (ReplayDeterminismTest's rule)
-        if (MarginUpdateDecoder.TEMPLATE_ID == templateId || 120 == templateId || 121 == templateId ||
-            (templateId >= LiquidationOrderDecoder.TEMPLATE_ID && templateId <= AdlRankDecoder.TEMPLATE_ID))
+        if (!io.pme.protocol.OutputKinds.isDirectAnswer(templateId))
         {
             return;
         }

@@ -4,6 +4,7 @@ import io.pme.codecs.LogonStatus;
 import io.pme.codecs.ParameterId;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.liquidation.LiquidationParameters;
+import io.pme.engine.market.OracleParameters;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -59,6 +60,9 @@ class BoundsDocTest
     private static final Set<String> DOUBLE = Set.of("double");
     private static final java.nio.file.Path LIQUIDATION_DOC = BoundsDoc.DOC.resolveSibling("liquidation.md");
     private static final Pattern LEADING_INDEX = Pattern.compile("^(\\d+)");
+    private static final java.nio.file.Path ORACLE_DOC = BoundsDoc.DOC.resolveSibling("oracle.md");
+    private static final Set<String> SET_PARAMETER_FIELDS = Set.of("ParameterSchedule.assetId",
+        "ParameterSchedule.index", "ParameterSchedule.value", "ParameterSchedule.value2");
     // one for fields, one for parameters: the fields' liquidation probes need the rules they were built under
     private static BoundsEngine sharedForFields;
     private static BoundsEngine sharedForParameters;
@@ -86,7 +90,9 @@ class BoundsDocTest
         {
             final String name = field.getKey();
             fields++;
-            if (name.startsWith("ParameterUpdate.") && !name.equals("ParameterUpdate.parameterId"))
+            // a parameter's fields are the parameters table's, in an update and in an entry of a set alike
+            if ((name.startsWith("ParameterUpdate.") && !name.equals("ParameterUpdate.parameterId")) ||
+                SET_PARAMETER_FIELDS.contains(name))
             {
                 continue;
             }
@@ -224,47 +230,70 @@ class BoundsDocTest
         }
         // every value column and every value2 column but HAIRCUT_TIER's value (prose: it depends on the tiers), of a
         // row per parameter and per liquidation rule
-        final int rows = ParameterId.values().length - 2 + LiquidationParameters.COUNT;
+        final int rows = ParameterId.values().length - 3 + LiquidationParameters.COUNT + OracleParameters.COUNT;
         assertEquals(2 * rows - 1, probed, "parameter columns probed");
     }
 
     @Test
     void liquidationRowsAreTheRulesOfTheLiquidationDocAndOfTheEngine() throws Exception
     {
-        final Map<Integer, String[]> rules = liquidationRules();
-        assertEquals(LiquidationParameters.COUNT, rules.size(), "rules in " + LIQUIDATION_DOC);
+        rulesAgree("LIQUIDATION", LIQUIDATION_DOC, LiquidationParameters.COUNT, LiquidationParameters.class,
+            LiquidationParameters::min, LiquidationParameters::max, LiquidationParameters::defaultValue);
+    }
+
+    @Test
+    void oracleRowsAreTheRulesOfTheOracleDocAndOfTheEngine() throws Exception
+    {
+        rulesAgree("ORACLE", ORACLE_DOC, OracleParameters.COUNT, OracleParameters.class,
+            OracleParameters::min, OracleParameters::max, OracleParameters::defaultValue);
+    }
+
+    // one row per rule in bounds.md, the rule's own document and the engine: the same name, bounds and default
+    private void rulesAgree(
+        final String parameter, final java.nio.file.Path ruleDoc, final int count, final Class<?> rulesClass,
+        final java.util.function.IntToDoubleFunction min, final java.util.function.IntToDoubleFunction max,
+        final java.util.function.IntToDoubleFunction defaultValue) throws Exception
+    {
+        final Map<Integer, String[]> rules = rules(ruleDoc);
+        assertEquals(count, rules.size(), "rules in " + ruleDoc);
         final Set<Integer> seen = new TreeSet<>();
         for (final List<String> row : doc.rows(BoundsDoc.PARAMETERS))
         {
-            if (!"LIQUIDATION".equals(BoundsDoc.plain(row.get(0))))
+            if (!parameter.equals(BoundsDoc.plain(row.get(0))))
             {
                 continue;
             }
-            final int index = indexFor("LIQUIDATION", row.get(2));
+            final int index = indexFor(parameter, row.get(2));
             assertTrue(seen.add(index), "two rows for rule " + index);
             final String[] rule = rules.get(index);
-            assertNotNull(rule, "rule " + index + " is not in " + LIQUIDATION_DOC);
-            assertEquals(index, LiquidationParameters.class.getField(rule[0]).getInt(null), rule[0]);
+            assertNotNull(rule, "rule " + index + " is not in " + ruleDoc);
+            assertEquals(index, rulesClass.getField(rule[0]).getInt(null), rule[0]);
             assertTrue(row.get(2).contains("`" + rule[0] + "`"), "rule " + index + " is " + rule[0]);
 
             final BoundsDoc.ValueSet set = BoundsDoc.ValueSet.parse(row.get(3));
             assertNotNull(set, rule[0] + ": not in the notation");
-            final String bounds = rule[2];
+            // "0, or 1e9 … 8.64e13, whole": a rule that may also be 0 beside its range
+            final String written = rule[2];
+            final boolean orZero = written.startsWith("0, or ");
+            final String bounds = orZero ? written.substring("0, or ".length()) : written;
             final boolean whole = bounds.endsWith(", whole");
             final String[] ends = (whole ? bounds.substring(0, bounds.length() - ", whole".length()) : bounds)
                 .replace(",", "").split(" … ");
-            final List<Double> engine = List.of(LiquidationParameters.min(index), LiquidationParameters.max(index));
-            assertEquals(engine, set.ends(), rule[0] + " in " + BoundsDoc.DOC);
+            final List<Double> engine = List.of(min.applyAsDouble(index), max.applyAsDouble(index));
+            final List<Double> setEnds = set.ends();
+            assertEquals(engine, setEnds.subList(setEnds.size() - 2, setEnds.size()), rule[0] + " in " + BoundsDoc.DOC);
+            assertEquals(orZero, setEnds.size() == 4 && setEnds.get(0) == 0.0 && setEnds.get(1) == 0.0,
+                rule[0] + ": 0 allowed in one document, not the other");
             assertEquals(engine, List.of(Double.parseDouble(ends[0]), Double.parseDouble(ends[1])),
-                rule[0] + " in " + LIQUIDATION_DOC);
+                rule[0] + " in " + ruleDoc);
             assertEquals(whole, set.isWhole(), rule[0] + ": whole in one document, not the other");
 
-            final double fallback = LiquidationParameters.defaultValue(index);
+            final double fallback = defaultValue.applyAsDouble(index);
             assertEquals(fallback, leadingNumber(row.get(5)), rule[0] + " default in " + BoundsDoc.DOC);
-            assertEquals(fallback, leadingNumber(rule[1]), rule[0] + " default in " + LIQUIDATION_DOC);
+            assertEquals(fallback, leadingNumber(rule[1]), rule[0] + " default in " + ruleDoc);
             assertTrue(set.contains(fallback), rule[0] + ": its default is outside its bounds");
         }
-        assertEquals(LiquidationParameters.COUNT, seen.size(), "LIQUIDATION rows");
+        assertEquals(count, seen.size(), parameter + " rows");
     }
 
     @Property(tries = 2_000)
@@ -436,24 +465,24 @@ class BoundsDocTest
                 return 1;
             case "RESET_TO_DEFAULT":
                 return ParameterId.MM_FACTOR.value();
-            case "LIQUIDATION":
+            case "LIQUIDATION", "ORACLE":
                 // a row per rule, the rule's index first in the cell
                 final Matcher index = LEADING_INDEX.matcher(BoundsDoc.plain(indexCell));
-                assertTrue(index.find(), "LIQUIDATION row without a rule index: " + indexCell);
+                assertTrue(index.find(), parameter + " row without a rule index: " + indexCell);
                 return Integer.parseInt(index.group(1));
             default:
                 return 0;
         }
     }
 
-    /** @return the rules table of docs/liquidation.md: index to rule name, default and bounds, as written. */
-    private static Map<Integer, String[]> liquidationRules()
+    /** @return the rules table of a rule document: index to rule name, default and bounds, as written. */
+    private static Map<Integer, String[]> rules(final java.nio.file.Path ruleDoc)
     {
         final Map<Integer, String[]> rules = new LinkedHashMap<>();
         try
         {
             boolean inSection = false;
-            for (final String line : java.nio.file.Files.readAllLines(LIQUIDATION_DOC))
+            for (final String line : java.nio.file.Files.readAllLines(ruleDoc))
             {
                 if (line.startsWith("## "))
                 {
@@ -469,7 +498,7 @@ class BoundsDocTest
         }
         catch (final java.io.IOException ex)
         {
-            throw new AssertionError("cannot read " + LIQUIDATION_DOC, ex);
+            throw new AssertionError("cannot read " + ruleDoc, ex);
         }
         return rules;
     }

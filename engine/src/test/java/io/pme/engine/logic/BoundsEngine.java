@@ -325,7 +325,8 @@ final class BoundsEngine
 
     /**
      * Keeps the reason of the direct answer; margin updates and the liquidation's announcements (orders, events,
-     * released orders, the insurance fund, ADL rank bands) are not direct answers.
+     * released orders, the insurance fund, ADL rank bands) and the oracle's and parameter versions' events are not
+     * direct answers.
      */
     private static final class Answer implements Outbox
     {
@@ -344,7 +345,8 @@ final class BoundsEngine
             {
                 case MarginUpdateDecoder.TEMPLATE_ID, LiquidationOrderDecoder.TEMPLATE_ID,
                     LiquidationEventDecoder.TEMPLATE_ID, OrderReleasedDecoder.TEMPLATE_ID,
-                    InsuranceFundDecoder.TEMPLATE_ID, AdlRankDecoder.TEMPLATE_ID:
+                    InsuranceFundDecoder.TEMPLATE_ID, AdlRankDecoder.TEMPLATE_ID,
+                    io.pme.codecs.OracleStatusDecoder.TEMPLATE_ID, io.pme.codecs.ParameterChangeDecoder.TEMPLATE_ID:
                     return;
                 case RejectDecoder.TEMPLATE_ID:
                     reason = reject.wrap(buffer, body, header.blockLength(), header.version()).reason();

@@ -41,6 +41,14 @@ public final class NoRiskModel implements RiskModelBinding
     {
     }
 
+    public void saveParameters()
+    {
+    }
+
+    public void restoreParameters()
+    {
+    }
+
     public long parametersDigest()
     {
         return 0;

@@ -162,9 +162,7 @@ class ReplayDeterminismTest
             this.assembler = new FragmentAssembler((buffer, offset, length, header) ->
             {
                 final int template = buffer.getShort(offset + 2);
-                // margin updates and the liquidation announcements (orders, events, released orders, the insurance
-                // fund, ADL rank bands) are not answers to an input
-                if (102 != template && (template < 107 || template > 111))
+                if (io.pme.protocol.OutputKinds.isDirectAnswer(template))
                 {
                     answers++;
                 }

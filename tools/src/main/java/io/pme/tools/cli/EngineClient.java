@@ -1,16 +1,12 @@
 package io.pme.tools.cli;
 
+import io.pme.protocol.OutputKinds;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
-import io.pme.codecs.AckDecoder;
-import io.pme.codecs.CheckResultDecoder;
-import io.pme.codecs.MarginQueryResultDecoder;
-import io.pme.codecs.RejectDecoder;
-import io.pme.codecs.StateDigestDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -48,19 +44,12 @@ final class EngineClient implements AutoCloseable
         publication = aeron.addExclusivePublication(inputChannel, inputStreamId);
         assembler = new FragmentAssembler((buffer, offset, length, header) ->
         {
-            if (isDirectAnswer(buffer.getShort(offset + 2)))
+            if (OutputKinds.isDirectAnswer(buffer.getShort(offset + 2)))
             {
                 answers++;
             }
             handler.onOutput(buffer, offset, length);
         });
-    }
-
-    static boolean isDirectAnswer(final int templateId)
-    {
-        return AckDecoder.TEMPLATE_ID == templateId || RejectDecoder.TEMPLATE_ID == templateId ||
-            CheckResultDecoder.TEMPLATE_ID == templateId || StateDigestDecoder.TEMPLATE_ID == templateId ||
-            MarginQueryResultDecoder.TEMPLATE_ID == templateId;
     }
 
     void awaitConnected(final long timeoutMs)
