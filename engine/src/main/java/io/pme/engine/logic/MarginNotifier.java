@@ -119,10 +119,11 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
             fresh, used, spread, oldestAgeNs);
     }
 
-    public void effectiveParameters(final int assetId, final double priceRange, final double haircutScale)
+    public void effectiveParameters(
+        final int assetId, final double priceRange, final double haircutScale, final long nowNs)
     {
         responses.parameterChange(timestampNs, correlationId, clientId, state.parameterVersion(),
-            io.pme.codecs.ParameterChangeStatus.EFFECTIVE, state.nowNs(), io.pme.codecs.ParameterId.PRICE_RANGE.value(),
+            io.pme.codecs.ParameterChangeStatus.EFFECTIVE, nowNs, io.pme.codecs.ParameterId.PRICE_RANGE.value(),
             assetId, 0, priceRange, haircutScale);
     }
 

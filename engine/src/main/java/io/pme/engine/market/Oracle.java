@@ -248,7 +248,7 @@ public final class Oracle implements LiquidationGate
                 book.pending(assetId, 0L, Double.NaN);
                 counters.degradedEpisodes().incrementRelease();
                 announce(assetId, previous, OracleCause.DEGRADED, sourceId);
-                applyFactors(assetId);
+                applyFactors(assetId, nowNs);
             }
             else if (index.inputDropped())
             {
@@ -309,7 +309,7 @@ public final class Oracle implements LiquidationGate
         book.status(assetId, PENDING);
         if (DEGRADED == previous)
         {
-            applyFactors(assetId);
+            applyFactors(assetId, nowNs);
             liquidator.resume();
         }
         if (fresh)
@@ -338,7 +338,7 @@ public final class Oracle implements LiquidationGate
             volatility.onMove(book, assetId, current, candidate, nowNs, risk.basePriceRange(assetId));
         if (factorChanged || DEGRADED == previous)
         {
-            applyFactors(assetId);
+            applyFactors(assetId, nowNs);
         }
         peg(assetId, candidate, nowNs, sourceId);
         if (DEGRADED == previous)
@@ -396,14 +396,14 @@ public final class Oracle implements LiquidationGate
         }
     }
 
-    private void applyFactors(final int assetId)
+    private void applyFactors(final int assetId, final long nowNs)
     {
         final double factor = book.volatilityFactor(assetId);
         final double widen = DEGRADED == book.status(assetId) ? parameters.value(assetId, DEGRADED_RANGE_FACTOR) : 1.0;
         risk.scaleAsset(assetId, factor * widen, factor);
         risk.model().onAssetRiskChange(assetId, listener);
         counters.parameterChanges().incrementRelease();
-        out.effectiveParameters(assetId, risk.basePriceRange(assetId) * factor * widen, factor);
+        out.effectiveParameters(assetId, risk.basePriceRange(assetId) * factor * widen, factor, nowNs);
     }
 
     private void announce(final int assetId, final byte previous, final OracleCause cause, final int sourceId)

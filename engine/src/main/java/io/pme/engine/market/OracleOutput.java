@@ -30,6 +30,7 @@ public interface OracleOutput
      * @param assetId      the asset.
      * @param priceRange   the price range in force, 0 for an asset without one.
      * @param haircutScale the factor on its haircuts.
+     * @param nowNs        the message time of the decision.
      */
-    void effectiveParameters(int assetId, double priceRange, double haircutScale);
+    void effectiveParameters(int assetId, double priceRange, double haircutScale, long nowNs);
 }
