@@ -102,10 +102,10 @@ public final class InputProcessor
         oracle = new Oracle(state, risk, notifier, notifier, counters, liquidator);
         marketData = new MarketData(state, risk, notifier, oracle);
         treasury = new Treasury(state, risk.model(), notifier, liquidator);
-        trading = new Trading(state, risk.model(), notifier, responses, counters);
+        trading = new Trading(state, risk.model(), notifier, responses, counters, oracle);
         admin = new Admin(state, risk, notifier, snapshotSink, liquidator, oracle);
         parameterSets = new ParameterSets(state, risk, notifier, liquidator, oracle, admin, counters);
-        marginQueries = new MarginQueries(state, risk.model(), responses);
+        marginQueries = new MarginQueries(state, risk.model(), responses, oracle);
     }
 
     /** Directs the output frames elsewhere from the next input on. */
@@ -160,15 +160,12 @@ public final class InputProcessor
         // it after a crash (not knowing the answer) gets DUPLICATE, exactly as an uninterrupted engine would answer
         state.clients().lastCorrelationId(clientId, correlationId);
         notifier.input(timestampNs, correlationId, clientId);
-        if (MarginQueryDecoder.TEMPLATE_ID != templateId)
-        {
-            timePasses(Math.max(state.nowNs(), timestampNs));
-        }
         if (OrderCheckDecoder.TEMPLATE_ID == templateId)
         {
             if (trading.onOrderCheck(orderCheck.wrap(buffer, bodyOffset, header.blockLength(), header.version())))
             {
                 accept(timestampNs, correlationId, clientId);
+                timePasses(state.nowNs());
                 liquidator.onInputEnd();
             }
             return;
@@ -191,7 +188,9 @@ public final class InputProcessor
         {
             accept(timestampNs, correlationId, clientId);
             responses.ack(timestampNs, correlationId, clientId, templateId);
-            // after the answer: what the input started (a liquidation, a due step) follows it on the wire
+            // after the answer: what the input started (a liquidation, a due step) and what its time decided follow
+            // it on the wire
+            timePasses(state.nowNs());
             liquidator.onInputEnd();
         }
         else
@@ -200,8 +199,9 @@ public final class InputProcessor
         }
     }
 
-    // What message time alone decides (a source going stale, a jump persisting, a pause ending), before the input: a
-    // read-only query leaves it to the next input.
+    // What message time alone decides (a scheduled set due, a source going stale, a jump persisting, a pause
+    // ending), at the end of each applied input, by the clock it moved: a refused input changes nothing, and a
+    // decision within an input sees what the oracle's time would decide without it (Oracle.isDegraded).
     private void timePasses(final long nowNs)
     {
         // a set due now is in force when the oracle decides at the same time
@@ -325,6 +325,7 @@ public final class InputProcessor
         }
         // the digest reports the state after this input, so the clock and sequence move first
         accept(command.timestampNs(), command.correlationId(), command.clientId());
+        timePasses(state.nowNs());
         final boolean snapshot = AdminCommandType.SNAPSHOT == type;
         // both commands move the state alike, so that a journal answers the same whether its snapshots were written
         admin.settleForSnapshot();

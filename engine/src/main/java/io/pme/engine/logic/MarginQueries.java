@@ -2,6 +2,7 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.RejectReason;
+import io.pme.engine.market.Oracle;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
@@ -15,6 +16,7 @@ final class MarginQueries
 {
     static final int NO_INSTRUMENT = -1;
 
+    private final EngineState state;
     private final Accounts accounts;
     private final MarginModel model;
     private final OrderAcceptance acceptance;
@@ -22,11 +24,12 @@ final class MarginQueries
     private final MarginFigures now = new MarginFigures();
     private final MarginFigures after = new MarginFigures();
 
-    MarginQueries(final EngineState state, final MarginModel model, final Responses responses)
+    MarginQueries(final EngineState state, final MarginModel model, final Responses responses, final Oracle oracle)
     {
+        this.state = state;
         this.accounts = state.accounts();
         this.model = model;
-        this.acceptance = new OrderAcceptance(state, model);
+        this.acceptance = new OrderAcceptance(state, model, oracle);
         this.responses = responses;
     }
 
@@ -54,7 +57,8 @@ final class MarginQueries
             {
                 final double signedQuantity =
                     OrderAcceptance.signedQuantity(Enums.side(message.sideRaw()), message.quantity());
-                decision = acceptance.decide(slot, instrumentId, signedQuantity, message.limitPrice(), now, after);
+                decision = acceptance.decide(slot, instrumentId, signedQuantity, message.limitPrice(),
+                    Math.max(state.nowNs(), message.timestampNs()), now, after);
             }
             // missing figures are the query's answer; any other refusal is only what a check would answer
             if (RejectReason.PRICE_UNAVAILABLE == decision)

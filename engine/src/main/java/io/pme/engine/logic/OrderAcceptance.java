@@ -4,9 +4,9 @@ import io.pme.codecs.RejectReason;
 import io.pme.codecs.Side;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
+import io.pme.engine.market.Oracle;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
-import io.pme.engine.state.OracleBook;
 
 /**
  * The one rule that decides an order, shared by the pre-trade check that reserves it ({@link Trading}) and the
@@ -19,9 +19,11 @@ final class OrderAcceptance
     private final Accounts accounts;
     private final Instruments instruments;
     private final MarginModel model;
+    private final Oracle oracle;
 
-    OrderAcceptance(final EngineState state, final MarginModel model)
+    OrderAcceptance(final EngineState state, final MarginModel model, final Oracle oracle)
     {
+        this.oracle = oracle;
         this.state = state;
         this.accounts = state.accounts();
         this.instruments = state.instruments();
@@ -87,8 +89,10 @@ final class OrderAcceptance
     /**
      * Decides a valid order by margin: the account's figures with its open orders seen as filled, then with the
      * order filled at its limit too, and {@link #margin(int, MarginFigures, MarginFigures)} on the two; an order
-     * that raises IM on an instrument whose underlying's oracle is DEGRADED is refused {@code PRICE_DEGRADED}.
+     * that raises IM on an instrument whose underlying's oracle is DEGRADED (or would be by {@code nowNs}) is refused
+     * {@code PRICE_DEGRADED}.
      *
+     * @param nowNs  the later of the engine clock and the message's time.
      * @param before filled with the figures without the order.
      * @param after  filled with the figures with the order.
      * @return {@link RejectReason#NONE} when accepted, else why not.
@@ -98,6 +102,7 @@ final class OrderAcceptance
         final int instrumentId,
         final double signedQuantity,
         final double limitPrice,
+        final long nowNs,
         final MarginFigures before,
         final MarginFigures after)
     {
@@ -107,7 +112,7 @@ final class OrderAcceptance
         }
         model.check(slot, instrumentId, signedQuantity, limitPrice, before, after);
         if (before.isMargined() && after.isMargined() && after.initialMargin > before.initialMargin &&
-            OracleBook.DEGRADED == state.oracleBook().status(instruments.underlying(instrumentId)))
+            oracle.isDegraded(instruments.underlying(instrumentId), nowNs))
         {
             // the last good index with a wider range still margins what is held; it does not open new risk
             return RejectReason.PRICE_DEGRADED;

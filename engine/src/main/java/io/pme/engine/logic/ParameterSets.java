@@ -20,6 +20,9 @@ import io.pme.engine.state.ScheduledParameters;
  */
 final class ParameterSets
 {
+    /** {@code effectiveNs} of an entry that withdraws its client's set. */
+    static final long CANCEL = -1L;
+
     private final EngineState state;
     private final ScheduledParameters schedule;
     private final RiskModelBinding risk;
@@ -89,8 +92,9 @@ final class ParameterSets
     }
 
     /**
-     * One entry of a set. The set is decided when its last entry arrives: refused whole (the reason answers that
-     * entry), applied at once, or kept for its time.
+     * One entry of a set. The set is decided when its last entry arrives: refused (the reason answers that entry,
+     * and the set stays as it was, waiting for a last entry that passes), applied at once, or kept for its time. An
+     * entry with {@code effectiveNs} {@link #CANCEL} withdraws the client's set, held or scheduled.
      *
      * @return why the entry, or the set it completes, was refused; NONE when it was taken.
      */
@@ -99,6 +103,10 @@ final class ParameterSets
         final int parameterId = message.parameterIdRaw();
         final int groupSize = message.groupSize();
         final long effectiveNs = message.effectiveNs();
+        if (CANCEL == effectiveNs)
+        {
+            return cancel(message.clientId(), message.groupId(), message.timestampNs());
+        }
         if (!Enums.isParameterId(parameterId))
         {
             return RejectReason.UNKNOWN_PARAMETER;
@@ -128,24 +136,47 @@ final class ParameterSets
         }
         schedule.add(clientId, groupId, groupSize, effectiveNs, 0L, parameterId, message.assetId(),
             message.index(), message.value(), message.value2());
-        state.advanceClock(message.timestampNs());
         if (schedule.count(clientId, groupId) < groupSize)
         {
+            state.advanceClock(message.timestampNs());
             return RejectReason.NONE;
         }
         return decide(schedule.first(clientId, groupId), message.timestampNs());
     }
 
-    // A complete set: tried on the parameters in force, so a set that could never apply is refused now.
+    private RejectReason cancel(final int clientId, final long groupId, final long timestampNs)
+    {
+        final int first = schedule.first(clientId, groupId);
+        if (first < 0)
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        final long version = schedule.version(first);
+        if (0 != version)
+        {
+            for (int i = first; i >= 0; i = schedule.next(i))
+            {
+                announce(i, version, ParameterChangeStatus.CANCELLED);
+            }
+        }
+        schedule.remove(first);
+        nextDueNs = schedule.nextDueNs();
+        state.advanceClock(timestampNs);
+        return RejectReason.NONE;
+    }
+
+    // A complete set: tried on the parameters in force, so a set that could never apply is refused now; refused, it
+    // leaves everything as it was, the entries before this one still held.
     private RejectReason decide(final int first, final long nowNs)
     {
         final RejectReason problem = tryApply(first);
         if (RejectReason.NONE != problem)
         {
             undo();
-            schedule.remove(first);
+            schedule.removeLast();
             return problem;
         }
+        state.advanceClock(nowNs);
         final long version = state.parameterVersion() + 1;
         state.parameterVersion(version);
         if (schedule.effectiveNs(first) <= Math.max(nowNs, state.nowNs()))
@@ -164,9 +195,9 @@ final class ParameterSets
     }
 
     /**
-     * Time passing: every set whose time came applies, in time order, before the input; one that no longer can (the
-     * parameters moved since it was accepted) is dropped whole and announced FAILED. Costs a comparison when none
-     * is due.
+     * Time passing: every set whose time came applies, in time order, at the end of an applied input; one that no
+     * longer can (the parameters moved since it was accepted) is dropped whole and announced FAILED. Costs a
+     * comparison when none is due.
      */
     void timePasses(final long nowNs)
     {

@@ -5,6 +5,7 @@ import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.market.Oracle;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
@@ -36,14 +37,15 @@ final class Trading
         final MarginModel model,
         final MarginNotifier notifier,
         final Responses responses,
-        final EngineCounters counters)
+        final EngineCounters counters,
+        final Oracle oracle)
     {
         this.state = state;
         this.accounts = state.accounts();
         this.assets = state.assets();
         this.instruments = state.instruments();
         this.orders = state.openOrders();
-        this.acceptance = new OrderAcceptance(state, model);
+        this.acceptance = new OrderAcceptance(state, model, oracle);
         this.booking = new Booking(state);
         this.model = model;
         this.notifier = notifier;
@@ -67,7 +69,8 @@ final class Trading
             final int instrumentId = message.instrumentId();
             final double signedQuantity =
                 OrderAcceptance.signedQuantity(Enums.side(message.sideRaw()), message.quantity());
-            reason = acceptance.decide(slot, instrumentId, signedQuantity, message.limitPrice(), before, after);
+            reason = acceptance.decide(slot, instrumentId, signedQuantity, message.limitPrice(),
+                Math.max(state.nowNs(), message.timestampNs()), before, after);
             if (RejectReason.NONE == reason && OpenOrders.NONE == orders.add(
                 slot, message.clientOrderId(), instrumentId, signedQuantity, message.limitPrice()))
             {

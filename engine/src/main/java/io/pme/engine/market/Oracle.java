@@ -33,8 +33,8 @@ import static io.pme.engine.state.OracleBook.PENDING;
  * The guarded oracle: every source price is journaled and stored, and the index margin sees is decided from the
  * fresh listed sources by one rule (docs/oracle.md): their median, outliers dropped, the rest clamped and averaged;
  * a jump taken only once confirmed; fewer fresh sources than the quorum make the asset DEGRADED. Time passing is a
- * decision too (a source going stale, a jump persisting, a de-peg pause ending), taken when an input's time reaches
- * the asset's deadline, before that input. Allocation-free.
+ * decision too (a source going stale, a jump persisting, a de-peg pause ending), taken at the end of the first applied
+ * input whose time reaches the asset's deadline. Allocation-free.
  */
 public final class Oracle implements LiquidationGate
 {
@@ -178,10 +178,10 @@ public final class Oracle implements LiquidationGate
     }
 
     /**
-     * Time passing: every asset whose deadline the input's time reached is decided again, before the input. Costs a
-     * comparison when none is due.
+     * Time passing: every asset whose deadline the clock reached is decided again, at the end of an applied input.
+     * Costs a comparison when none is due.
      *
-     * @param nowNs the input's time, or the engine's clock when that is later.
+     * @param nowNs the engine's clock.
      */
     public void timePasses(final long nowNs)
     {
@@ -410,6 +410,24 @@ public final class Oracle implements LiquidationGate
     {
         out.oracleStatus(assetId, book.status(assetId), previous, cause.value(), sourceId, book.index(assetId),
             index.candidate(), index.fresh(), index.used(), index.spread(), index.oldestAgeNs());
+    }
+
+    /**
+     * Whether a decision at {@code nowNs} must treat the asset as DEGRADED: it is, or time alone will make it so at
+     * the end of the input (its quorum's deadline passed and the fresh sources no longer make one). Changes nothing.
+     */
+    public boolean isDegraded(final int assetId, final long nowNs)
+    {
+        if (DEGRADED == book.status(assetId))
+        {
+            return true;
+        }
+        if (book.deadlineNs(assetId) > nowNs || Double.isNaN(book.index(assetId)))
+        {
+            return false;
+        }
+        index.compute(book, assetId, nowNs, maxAgeNs(assetId), -1, parameters);
+        return index.used() < parameters.whole(assetId, MIN_SOURCES);
     }
 
     /**

@@ -54,6 +54,12 @@ public final class ScheduledParameters
         size++;
     }
 
+    /** Drops the entry added last: the entry that completed a set which was then refused. */
+    public void removeLast()
+    {
+        size--;
+    }
+
     /** @return the first entry of the client's set, -1 when it has none of that id. */
     public int first(final int clientId, final long groupId)
     {

@@ -16,6 +16,7 @@ import io.pme.codecs.OptionVolatilityDecoder;
 import io.pme.codecs.OraclePriceDecoder;
 import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
+import io.pme.codecs.ParameterScheduleDecoder;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.WithdrawalDecoder;
 
@@ -40,7 +41,7 @@ final class InboundLayout
     {
     }
 
-    private static final Field[][] FIELDS = new Field[IsolatedAccountOpenDecoder.TEMPLATE_ID + 1][];
+    private static final Field[][] FIELDS = new Field[ParameterScheduleDecoder.TEMPLATE_ID + 1][];
     private static final Field[] NONE = new Field[0];
 
     static
@@ -128,6 +129,15 @@ final class InboundLayout
         FIELDS[IsolatedAccountOpenDecoder.TEMPLATE_ID] = new Field[]{
             int64(IsolatedAccountOpenDecoder.accountIdEncodingOffset()),
             int64(IsolatedAccountOpenDecoder.parentAccountIdEncodingOffset()) };
+        FIELDS[ParameterScheduleDecoder.TEMPLATE_ID] = new Field[]{
+            int64(ParameterScheduleDecoder.effectiveNsEncodingOffset()),
+            int64(ParameterScheduleDecoder.groupIdEncodingOffset()),
+            int32(ParameterScheduleDecoder.groupSizeEncodingOffset()),
+            enum16(ParameterScheduleDecoder.parameterIdEncodingOffset()),
+            int32(ParameterScheduleDecoder.assetIdEncodingOffset()),
+            int32(ParameterScheduleDecoder.indexEncodingOffset()),
+            float64(ParameterScheduleDecoder.valueEncodingOffset()),
+            float64(ParameterScheduleDecoder.value2EncodingOffset()) };
     }
 
     private InboundLayout()

@@ -23,6 +23,7 @@ import io.pme.codecs.MarginQueryEncoder;
 import io.pme.codecs.OrderCheckEncoder;
 import io.pme.codecs.OrderDoneEncoder;
 import io.pme.codecs.ParameterId;
+import io.pme.codecs.ParameterScheduleEncoder;
 import io.pme.codecs.ParameterUpdateEncoder;
 import io.pme.codecs.Side;
 import io.pme.codecs.WithdrawalEncoder;
@@ -122,6 +123,13 @@ final class SeedFrames
         frames.add(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, usd, ParameterId.HAIRCUT_TIER.value(), 0.0, 0.0));
         frames.add(b.parameterUpdate(ParameterId.LIQUIDATION, -1, 1, 0.3, 0.0));
         frames.add(b.parameterUpdate(ParameterId.LIQUIDATION, -1, 8, 5, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.ORACLE, btc, 4, 0.5, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.ORACLE, -1, 0, 3.6e12, 0.0));
+        frames.add(b.parameterUpdate(ParameterId.ORACLE_SOURCE, btc, 1, 1.0, 0.0));
+        frames.add(b.oraclePrice(btc, state.assets().price(btc) * 0.999));
+        frames.add(b.parameterSchedule(state.nowNs() + 1_000_000_000L, 7, 2, ParameterId.PNL_OFFSET, btc, 0, 0.5));
+        frames.add(b.parameterSchedule(state.nowNs() + 1_000_000_000L, 7, 2, ParameterId.MM_FACTOR, -1, 0, 0.7));
+        frames.add(b.parameterSchedule(0, 8, 1, ParameterId.ORACLE, btc, 1, 1.0));
         frames.add(b.heartbeat());
         frames.add(b.adminCommand(AdminCommandType.DIGEST));
         frames.add(b.adminCommand(AdminCommandType.SNAPSHOT));
@@ -335,6 +343,17 @@ final class SeedFrames
             final ParameterUpdateEncoder e = new ParameterUpdateEncoder().wrapAndApplyHeader(buffer, 0, header);
             e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).parameterId(parameterId)
                 .assetId(assetId).index(index).value(value).value2(value2);
+            return copy(e.encodedLength());
+        }
+
+        byte[] parameterSchedule(
+            final long effectiveNs, final long groupId, final int groupSize, final ParameterId parameterId,
+            final int assetId, final int index, final double value)
+        {
+            final ParameterScheduleEncoder e = new ParameterScheduleEncoder().wrapAndApplyHeader(buffer, 0, header);
+            e.timestampNs(timestampNs).correlationId(1).clientId(FUZZ_CLIENT_BASE).effectiveNs(effectiveNs)
+                .groupId(groupId).groupSize(groupSize).parameterId(parameterId).assetId(assetId).index(index)
+                .value(value).value2(0.0);
             return copy(e.encodedLength());
         }
 

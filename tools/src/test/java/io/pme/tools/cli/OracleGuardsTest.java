@@ -104,10 +104,18 @@ class OracleGuardsTest
             update("03:00Z", "HAIRCUT_TIER", 2, 4, 6e7, 0.15),
             update("03:00Z", "HAIRCUT_TIER", 2, 5, 9e7, 0.2),
             query("04:00Z"),
+            entry("05:00Z", "10:00:00Z", 3, 1, "PNL_OFFSET", 0, 0.45, 0),
+            "{\"type\":\"ParameterSchedule\",\"timestamp\":\"2026-12-01T08:06:00Z\",\"clientId\":1," +
+                "\"effectiveNs\":-1,\"groupId\":3,\"groupSize\":0,\"parameterId\":\"PNL_OFFSET\",\"assetId\":0," +
+                "\"index\":0,\"value\":0,\"value2\":0}",
+            "{\"type\":\"ParameterSchedule\",\"timestamp\":\"2026-12-01T08:07:00Z\",\"clientId\":1," +
+                "\"effectiveNs\":-1,\"groupId\":3,\"groupSize\":0,\"parameterId\":\"PNL_OFFSET\",\"assetId\":0," +
+                "\"index\":0,\"value\":0,\"value2\":0}",
             heartbeat("2026-12-01T09:00:00Z"),
             "{\"type\":\"MarginQuery\",\"timestamp\":\"2026-12-01T09:00:01Z\",\"clientId\":3," +
                 "\"accountId\":7,\"instrumentId\":-1,\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":1}");
-        assertEquals(List.of("INCOMPLETE_GROUP", "INVALID_VALUE", "ALREADY_DEFINED"), rejects(out));
+        assertEquals(List.of("INCOMPLETE_GROUP", "INVALID_VALUE", "ALREADY_DEFINED", "INVALID_VALUE"), rejects(out),
+            "the second cancellation of set 3 names no set");
         final List<String> changes = new ArrayList<>();
         for (final JsonNode change : of(out, "ParameterChange"))
         {
@@ -115,8 +123,9 @@ class OracleGuardsTest
                 change.get("parameterId").asText());
         }
         assertEquals(List.of("1:SCHEDULED:HAIRCUT_TIER", "1:SCHEDULED:PNL_OFFSET", "2:APPLIED:HAIRCUT_TIER",
-            "3:APPLIED:HAIRCUT_TIER", "1:FAILED:HAIRCUT_TIER", "1:FAILED:PNL_OFFSET"), changes);
-        assertEquals(nanos("2026-12-01T09:00:00Z"), of(out, "ParameterChange").get(4).get("effectiveNs").asLong());
+            "3:APPLIED:HAIRCUT_TIER", "4:SCHEDULED:PNL_OFFSET", "4:CANCELLED:PNL_OFFSET", "1:FAILED:HAIRCUT_TIER",
+            "1:FAILED:PNL_OFFSET"), changes);
+        assertEquals(nanos("2026-12-01T09:00:00Z"), of(out, "ParameterChange").get(6).get("effectiveNs").asLong());
         assertEquals(queries(out).get(0).get("initialMargin").asDouble(),
             queries(out).get(1).get("initialMargin").asDouble(), 0.0, "nothing of the failed set applied");
     }
