@@ -130,6 +130,35 @@ class OracleGuardsTest
             queries(out).get(1).get("initialMargin").asDouble(), 0.0, "nothing of the failed set applied");
     }
 
+    @Test
+    void aPeggedCoinIsMarginedAtNoLessThanItsRedemptionFloor() throws Exception
+    {
+        // USDC pegged to 1 with a redemption floor of 0.98: at 0.90 margin values it at 0.98, less its 1% haircut
+        final List<JsonNode> out = script(
+            "{\"type\":\"AssetDefinition\",\"timestamp\":\"2026-12-01T08:00:00Z\",\"clientId\":1,\"assetId\":1," +
+                "\"symbol\":\"USDC\"}",
+            update("00:00Z", "ORACLE", 1, 7, 1, 0), update("00:00Z", "ORACLE", 1, 10, 0.98, 0),
+            "{\"type\":\"AccountOpen\",\"timestamp\":\"2026-12-01T08:00:00Z\",\"clientId\":1,\"accountId\":9," +
+                "\"marginMode\":\"CROSS\"}",
+            "{\"type\":\"Deposit\",\"timestamp\":\"2026-12-01T08:00:00Z\",\"clientId\":1,\"accountId\":9," +
+                "\"assetId\":1,\"amount\":100000}",
+            usdc("00:00Z", 1.0), usdc("00:01Z", 0.90),
+            "{\"type\":\"MarginQuery\",\"timestamp\":\"2026-12-01T08:00:02Z\",\"clientId\":3," +
+                "\"accountId\":9,\"instrumentId\":-1,\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":1}");
+        assertEquals(List.of("INDEX_MOVED", "INDEX_MOVED", "DEPEGGED"), causes(out));
+        final JsonNode depegged = of(out, "OracleStatus").stream()
+            .filter(n -> "DEPEGGED".equals(n.get("cause").asText())).findFirst().orElseThrow();
+        assertEquals(0.90, depegged.get("indexPrice").asDouble(), EPS, "the index is the market's");
+        assertEquals(100_000.0 * 0.98 * 0.99, queries(out).get(0).get("equity").asDouble(), EPS,
+            "margin takes the floor");
+    }
+
+    private static String usdc(final String time, final double price)
+    {
+        return "{\"type\":\"OraclePrice\",\"timestamp\":\"2026-12-01T08:" + time + "\",\"clientId\":2," +
+            "\"sourceId\":1,\"assetId\":1,\"price\":" + price + ",\"sourceTimestampNs\":0}";
+    }
+
     private List<JsonNode> script(final String... body) throws Exception
     {
         final List<String> lines = new ArrayList<>(List.of(
