@@ -41,7 +41,8 @@ class BenchmarkSmokeTest
         for (final RunResult result : results)
         {
             final String name = result.getParams().getBenchmark().replace("io.pme.bench.", "") +
-                (null == result.getParams().getParam("skip") ? "" : " skip=" + result.getParams().getParam("skip"));
+                (null == result.getParams().getParam("skip") ? "" : " skip=" + result.getParams().getParam("skip")) +
+                (null == result.getParams().getParam("input") ? "" : " input=" + result.getParams().getParam("input"));
             final double score = result.getPrimaryResult().getScore();
             assertTrue(Double.isFinite(score) && score > 0, name + " scored " + score);
             ran.add(name);
@@ -50,6 +51,8 @@ class BenchmarkSmokeTest
             "FullVsIncrementalBenchmark.full", "FullVsIncrementalBenchmark.incremental",
             "LiquidationStepBenchmark.steps",
             "MarginBenchmark.fullMargin",
+            "OracleSourceBenchmark.source input=heartbeat", "OracleSourceBenchmark.source input=outlier",
+            "OracleSourceBenchmark.source input=requote",
             "PreTradeCheckBenchmark.decision", "PreTradeCheckBenchmark.decisionHotAccounts",
             "PreTradeCheckBenchmark.message", "PreTradeCheckBenchmark.messageHotAccounts",
             "PricingBenchmark.engine", "PricingBenchmark.strata",
