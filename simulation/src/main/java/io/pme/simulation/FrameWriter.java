@@ -35,6 +35,7 @@ final class FrameWriter
     static final int EXCHANGE = 4;
     /** The simulation's liquidators, bidding in liquidation auctions into their own accounts. */
     static final int LIQUIDATOR = 5;
+    /** The source of the option volatilities, and of USD's price; the oracle's sources: {@link OracleFeed}. */
     static final int ORACLE_SOURCE_ID = 1;
 
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
@@ -150,13 +151,13 @@ final class FrameWriter
         return HEADER + withdrawal.encodedLength();
     }
 
-    int oraclePrice(final int assetId, final double price)
+    int oraclePrice(final int sourceId, final int assetId, final double price)
     {
         oraclePrice.wrapAndApplyHeader(buffer, 0, header)
             .timestampNs(timestampNs)
             .correlationId(nextCorrelationId(PRICE_FEED))
             .clientId(PRICE_FEED)
-            .sourceId(ORACLE_SOURCE_ID)
+            .sourceId(sourceId)
             .assetId(assetId)
             .price(price)
             .sourceTimestampNs(timestampNs);

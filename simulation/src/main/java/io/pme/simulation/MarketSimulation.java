@@ -8,9 +8,11 @@ import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
 
 /**
  * Deterministic, seeded market that drives the engine exactly as an external price feed, gateway, exchange, admin
- * and liquidators would: a reference phase (assets, instruments, prices, volatilities, accounts, the liquidators'
- * accounts, deposits, the insurance fund's seed, opening fills) followed by an endless steady stream of ticks,
- * volatility updates, order checks, fills, funding and heartbeats, with a market-wide crash every so often.
+ * and liquidators would: a reference phase (assets, instruments, the oracle's sources and rules, prices,
+ * volatilities, accounts, the liquidators' accounts, deposits, the insurance fund's seed, opening fills) followed by
+ * an endless steady stream of ticks (three sources an asset, one of them glitching now and then: see
+ * {@code OracleFeed}), volatility updates, order checks, fills, funding and heartbeats, with a market-wide crash
+ * every so often.
  * <p>
  * With {@link SimulationConfig#liquidationDesk()} the simulation also plays the venue's side of the liquidation
  * waterfall (see {@code LiquidationDesk}): it answers the engine's liquidation orders with fills and its auctions with
@@ -38,6 +40,12 @@ public final class MarketSimulation
     private static final long EVENT_STREAM = 0x5EED_0003L;
     private static final long CRASH_STREAM = 0x5EED_0004L;
     private static final long DESK_STREAM = 0x5EED_0005L;
+    private static final long ORACLE_STREAM = 0x5EED_0006L;
+
+    /** The client the simulation's price feed publishes as. */
+    public static final int FEED_CLIENT_ID = FrameWriter.PRICE_FEED;
+    /** Oracle sources per asset, ids 1 to this: the feed's client must be allowed every one. */
+    public static final int SOURCES_PER_ASSET = OracleFeed.SOURCE_COUNT;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(FRAME_CAPACITY, 64));
     private final FrameWriter writer;
@@ -72,10 +80,12 @@ public final class MarketSimulation
         final OpeningBook opening = new OpeningBook(accounts, quotes, accountRandom, startTimeNs);
 
         writer = new FrameWriter(buffer, startTimeNs);
-        reference = new ReferencePhase(writer, catalogue, quotes, accounts, opening, config);
+        final OracleFeed oracle = new OracleFeed(writer, quotes.paths(), stream(config.seed(), ORACLE_STREAM));
+        reference = new ReferencePhase(writer, oracle, catalogue, quotes, accounts, opening, config);
         desk = config.liquidationDesk() ?
             new LiquidationDesk(config, writer, quotes, stream(config.seed(), DESK_STREAM)) : null;
-        steady = new SteadyPhase(config, writer, quotes, accounts, desk, stream(config.seed(), EVENT_STREAM));
+        steady = new SteadyPhase(
+            config, writer, oracle, quotes, accounts, desk, stream(config.seed(), EVENT_STREAM));
     }
 
     /**

@@ -9,27 +9,30 @@ import static io.pme.simulation.MarketCatalogue.INSTRUMENT_COUNT;
 import static io.pme.simulation.MarketCatalogue.USD;
 
 /**
- * Start-up frames in order: assets, instruments, initial prices, initial option volatilities, the venue's liquidation
- * rules, account opens (the traders', then the liquidators'), deposits (the traders', then the liquidators' and the
- * insurance fund's seed), opening fills. All are stamped with the start time.
+ * Start-up frames in order: assets, instruments, the oracle's sources and rules, initial prices (from every source),
+ * initial option volatilities, the venue's liquidation rules, account opens (the traders', then the liquidators'),
+ * deposits (the traders', then the liquidators' and the insurance fund's seed), opening fills. All are stamped with
+ * the start time.
  */
 final class ReferencePhase
 {
     private static final int ASSETS = 0;
     private static final int INSTRUMENTS = 1;
-    private static final int PRICES = 2;
-    private static final int VOLATILITIES = 3;
-    private static final int RULES = 4;
-    private static final int ACCOUNTS = 5;
-    private static final int LIQUIDATOR_ACCOUNTS = 6;
-    private static final int DEPOSITS = 7;
-    private static final int VENUE_DEPOSITS = 8;
-    private static final int FILLS = 9;
-    private static final int DONE = 10;
+    private static final int ORACLE_RULES = 2;
+    private static final int PRICES = 3;
+    private static final int VOLATILITIES = 4;
+    private static final int RULES = 5;
+    private static final int ACCOUNTS = 6;
+    private static final int LIQUIDATOR_ACCOUNTS = 7;
+    private static final int DEPOSITS = 8;
+    private static final int VENUE_DEPOSITS = 9;
+    private static final int FILLS = 10;
+    private static final int DONE = 11;
     /** The engine's rule index of AUCTION_DURATION_NS (docs/liquidation.md). */
     private static final int AUCTION_DURATION_RULE = 11;
 
     private final FrameWriter writer;
+    private final OracleFeed oracle;
     private final MarketCatalogue catalogue;
     private final Quotes quotes;
     private final AccountBook accounts;
@@ -44,6 +47,7 @@ final class ReferencePhase
 
     ReferencePhase(
         final FrameWriter writer,
+        final OracleFeed oracle,
         final MarketCatalogue catalogue,
         final Quotes quotes,
         final AccountBook accounts,
@@ -51,6 +55,7 @@ final class ReferencePhase
         final SimulationConfig config)
     {
         this.writer = writer;
+        this.oracle = oracle;
         this.catalogue = catalogue;
         this.quotes = quotes;
         this.accounts = accounts;
@@ -59,8 +64,9 @@ final class ReferencePhase
         liquidatorDepositUsd = config.liquidatorDepositUsd();
         insuranceFundUsd = config.insuranceFundUsd();
         auctionDurationNs = config.auctionDurationNs();
-        frameCount = ASSET_COUNT + INSTRUMENT_COUNT + ASSET_COUNT + optionCount() + ruleCount() + accounts.count() +
-            liquidators + opening.depositCount() + venueDepositCount() + opening.fillCount();
+        frameCount = ASSET_COUNT + INSTRUMENT_COUNT + oracle.ruleCount() + oracle.openingPriceCount() + optionCount() +
+            ruleCount() + accounts.count() + liquidators + opening.depositCount() + venueDepositCount() +
+            opening.fillCount();
     }
 
     int frameCount()
@@ -97,8 +103,11 @@ final class ReferencePhase
         switch (stage)
         {
             case ASSETS:
-            case PRICES:
                 return ASSET_COUNT;
+            case ORACLE_RULES:
+                return oracle.ruleCount();
+            case PRICES:
+                return oracle.openingPriceCount();
             case INSTRUMENTS:
             case VOLATILITIES:
                 return INSTRUMENT_COUNT;
@@ -127,8 +136,10 @@ final class ReferencePhase
                 return writer.instrumentDefinition(
                     i, catalogue.underlyingAssetId(i), catalogue.kind(i), catalogue.right(i), catalogue.strike(i),
                     catalogue.expiryNs(i), catalogue.symbol(i));
+            case ORACLE_RULES:
+                return oracle.rule(i);
             case PRICES:
-                return writer.oraclePrice(i, quotes.paths().price(i));
+                return oracle.openingPrice(i);
             case VOLATILITIES:
                 return catalogue.isOption(i) ? writer.optionVolatility(i, quotes.volatility(i)) : skip();
             case RULES:

@@ -42,6 +42,7 @@ final class SteadyPhase
     private static final double MIN_WITHDRAWABLE = 1.0e-6;
 
     private final FrameWriter writer;
+    private final OracleFeed oracle;
     private final Quotes quotes;
     private final MarketCatalogue catalogue;
     private final AccountBook accounts;
@@ -70,12 +71,14 @@ final class SteadyPhase
     SteadyPhase(
         final SimulationConfig config,
         final FrameWriter writer,
+        final OracleFeed oracle,
         final Quotes quotes,
         final AccountBook accounts,
         final LiquidationDesk desk,
         final SimRandom random)
     {
         this.writer = writer;
+        this.oracle = oracle;
         this.desk = desk;
         this.quotes = quotes;
         this.catalogue = quotes.catalogue();
@@ -196,7 +199,7 @@ final class SteadyPhase
     {
         final int assetId = TICK_ASSETS[random.nextInt(TICK_ASSETS.length)];
 
-        return writer.oraclePrice(assetId, quotes.paths().price(assetId));
+        return oracle.tick(assetId);
     }
 
     // Walks the chains in turn so every option is refreshed regularly; expired ones are passed over.

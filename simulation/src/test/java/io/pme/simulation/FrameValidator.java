@@ -72,6 +72,7 @@ final class FrameValidator implements FrameSink
     private int openingFills;
     private int venueDeposits;
     private int parameterUpdates;
+    private int oracleRules;
 
     public boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -137,6 +138,11 @@ final class FrameValidator implements FrameSink
         return parameterUpdates;
     }
 
+    int oracleRules()
+    {
+        return oracleRules;
+    }
+
     private static boolean isVenueAccount(final long accountId)
     {
         return MarketSimulation.INSURANCE_FUND_ACCOUNT_ID == accountId ||
@@ -181,11 +187,7 @@ final class FrameValidator implements FrameSink
                 break;
 
             case ParameterUpdateDecoder.TEMPLATE_ID:
-                parameterUpdate.wrap(buffer, offset, blockLength, 1);
-                assertEquals(1, clientId);
-                assertEquals(ParameterId.LIQUIDATION, parameterUpdate.parameterId());
-                assertEquals(-1, parameterUpdate.assetId());
-                parameterUpdates++;
+                checkParameterUpdate(buffer, offset, blockLength, clientId);
                 break;
 
             case WithdrawalDecoder.TEMPLATE_ID:
@@ -198,9 +200,11 @@ final class FrameValidator implements FrameSink
             case OraclePriceDecoder.TEMPLATE_ID:
                 oraclePrice.wrap(buffer, offset, blockLength, 1);
                 assertEquals(2, clientId);
-                assertEquals(1, oraclePrice.sourceId());
+                assertTrue(oraclePrice.sourceId() >= 1 && oraclePrice.sourceId() <= OracleFeed.SOURCE_COUNT);
                 assertTrue(oraclePrice.price() > 0.0 && Double.isFinite(oraclePrice.price()));
                 assertTrue(oraclePrice.assetId() >= 0 && oraclePrice.assetId() <= 5);
+                assertTrue(MarketCatalogue.USD != oraclePrice.assetId() ||
+                    1.0 == oraclePrice.price() && FrameWriter.ORACLE_SOURCE_ID == oraclePrice.sourceId());
                 break;
 
             case OptionVolatilityDecoder.TEMPLATE_ID:
@@ -243,6 +247,25 @@ final class FrameValidator implements FrameSink
             default:
                 fail("unexpected template " + templateId);
         }
+    }
+
+    // the venue's liquidation rules for every asset, the oracle's for an asset but USD
+    private void checkParameterUpdate(
+        final DirectBuffer buffer, final int offset, final int blockLength, final int clientId)
+    {
+        parameterUpdate.wrap(buffer, offset, blockLength, 1);
+        assertEquals(1, clientId);
+        assertEquals(0.0, parameterUpdate.value2());
+        if (ParameterId.LIQUIDATION == parameterUpdate.parameterId())
+        {
+            assertEquals(-1, parameterUpdate.assetId());
+            parameterUpdates++;
+            return;
+        }
+        assertTrue(ParameterId.ORACLE == parameterUpdate.parameterId() ||
+            ParameterId.ORACLE_SOURCE == parameterUpdate.parameterId(), parameterUpdate::toString);
+        assertTrue(parameterUpdate.assetId() > MarketCatalogue.USD && parameterUpdate.assetId() <= 5);
+        oracleRules++;
     }
 
     private void checkDeposit(final DirectBuffer buffer, final int offset, final int blockLength, final int clientId)

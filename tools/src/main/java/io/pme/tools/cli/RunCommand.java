@@ -106,7 +106,6 @@ final class RunCommand
         final MarketSimulation simulation = new MarketSimulation(
             new SimulationConfig().seed(seed).accounts(accounts).liquidationDesk(true));
         final Status status = new Status(engine, outputs, out);
-        final long outputsDropped;
         try (EngineClient client = new EngineClient(
             engine.aeron(), context.inputChannel(), context.inputStreamId(), context.outputChannel(),
             context.outputStreamId(), outputs::onOutput);
@@ -152,7 +151,7 @@ final class RunCommand
                 drain(engine, client, simulation.framesGenerated(), err);
             }
             status.print(openingReported);
-            outputsDropped = engine.counters().outputsDropped().get();
+            status.end();
         }
         finally
         {
@@ -164,16 +163,15 @@ final class RunCommand
             reportFailure(engine, err);
             return 1;
         }
-        return report(engine, simulation, outputs, status, outputsDropped, summaryFile, out, err);
+        return report(engine, simulation, outputs, status, summaryFile, out, err);
     }
 
-    // after the engine closed: its state may be read now, its counters no longer
+    // after the engine closed: its state may be read now, its counters no longer (the status read them before)
     private static int report(
         final Engine engine,
         final MarketSimulation simulation,
         final Outputs outputs,
         final Status status,
-        final long outputsDropped,
         final String summaryFile,
         final PrintStream out,
         final PrintStream err)
@@ -182,8 +180,8 @@ final class RunCommand
         final long correlationDigest = engine.correlationDigest();
         // the digest settled every change kept for later: the state's figures are those it covers
         final RunSummary summary = new RunSummary(
-            simulation.framesGenerated(), digest, correlationDigest, outputsDropped, engine.state(),
-            outputs.liquidations);
+            simulation.framesGenerated(), digest, correlationDigest, status.outputsDropped, engine.state(),
+            outputs.liquidations, status.oracle);
         out.println(summary.line());
         status.printMarket();
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
@@ -326,12 +324,31 @@ final class RunCommand
                     err.println("pme run: the sessions file has no client " + clientId + " for the simulation");
                     return false;
                 }
+                if (MarketSimulation.FEED_CLIENT_ID == clientId && !publishesEverySource(credentials))
+                {
+                    // refused at the session layer, the feed's other venues would leave the opening book unfinished
+                    err.println("pme run: the sessions file's client " + clientId + " may not publish as sources " +
+                        "1 to " + MarketSimulation.SOURCES_PER_ASSET + ", the simulation's venues");
+                    return false;
+                }
                 final LogonStatus status = logon.logon(credentials, LOGON_TIMEOUT_MS);
                 if (LogonStatus.ACCEPTED != status)
                 {
                     err.println("pme run: simulation client " + clientId + " could not log on: " + status);
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    private static boolean publishesEverySource(final ClientCredentials credentials)
+    {
+        for (int sourceId = 1; sourceId <= MarketSimulation.SOURCES_PER_ASSET; sourceId++)
+        {
+            if (!credentials.isAllowedSource(sourceId))
+            {
+                return false;
             }
         }
         return true;
@@ -404,6 +421,9 @@ final class RunCommand
         private final PrintStream out;
         private final long startNs = System.nanoTime();
         private final long rejectsAtStart;
+        private final OracleCounts oracleAtStart;
+        private long outputsDropped;
+        private OracleCounts oracle;
         private long lastNs = startNs;
         private long lastInputs;
         private long lastOutputs;
@@ -423,6 +443,15 @@ final class RunCommand
             lastInputs = c.inputs().get();
             lastChecks = c.checks().get();
             rejectsAtStart = c.rejects().get();
+            oracleAtStart = OracleCounts.of(c);
+        }
+
+        // what the summary takes from the counters, once the engine has drained: they close with it
+        void end()
+        {
+            final EngineCounters c = engine.counters();
+            outputsDropped = c.outputsDropped().get();
+            oracle = OracleCounts.of(c).since(oracleAtStart);
         }
 
         /**

@@ -14,9 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The end-of-run figures of {@code pme run}: counts of the liquidation stages from the events the run received, and
- * the state's figures from the engine after it drained (read once the engine has closed). {@code --summary FILE}
- * writes them as one JSON object; a line of them is printed in any case.
+ * The end-of-run figures of {@code pme run}: counts of the liquidation stages from the events the run received, the
+ * state's figures from the engine after it drained (read once the engine has closed), and what the guarded oracle
+ * did, from the engine's counters (read after the drain, before the close, as the counters go with the engine).
+ * {@code --summary FILE} writes them as one JSON object; a line of them is printed in any case.
  * <p>
  * The insurance fund (account 0) is left out of the accounts below maintenance margin and in liquidation: it never
  * enters liquidation for being below MM, it unwinds what it took over ({@code insuranceFundUnwinding}).
@@ -35,7 +36,8 @@ final class RunSummary
         final long correlationDigest,
         final long outputsDropped,
         final EngineState state,
-        final LiquidationTally tally)
+        final LiquidationTally tally,
+        final OracleCounts oracle)
     {
         final Accounts accounts = state.accounts();
         long below = 0;
@@ -82,6 +84,9 @@ final class RunSummary
         figures.put("deleveragedNotional", tally.deleveragedNotional());
         figures.put("uncovered", tally.stage(LiquidationEventType.UNCOVERED));
         figures.put("uncoveredAmount", tally.uncoveredAmount());
+        figures.put("oracleOutliersRejected", oracle.outliersRejected());
+        figures.put("degradedEpisodes", oracle.degradedEpisodes());
+        figures.put("parameterChanges", oracle.parameterChanges());
         figures.put("outputsDropped", outputsDropped);
         figures.put("moneyConserved", state.isMoneyConserved());
     }
@@ -108,7 +113,7 @@ final class RunSummary
         return String.format("liquidations: %,d started, %,d recovered by partial steps, %,d auctions (%,d won, " +
             "%,d taken by the insurance fund), %,d bankrupt, %,d accounts deleveraged (%,.2f USD notional); " +
             "deficits covered %,.2f USD; insurance fund %,.2f USD; at the end %,d accounts below MM, %,d in " +
-            "liquidation%s; money %s",
+            "liquidation%s; money %s; oracle: %,d outliers rejected, %,d degraded episodes, %,d parameter changes",
             (long)figures.get("liquidationsStarted"), (long)figures.get("recoveredByPartial"),
             (long)figures.get("auctions"), (long)figures.get("auctionsWon"),
             (long)figures.get("takenByInsuranceFund"), (long)figures.get("bankrupt"),
@@ -117,7 +122,9 @@ final class RunSummary
             (long)figures.get("inLiquidationAtEnd"),
             0 == belowMaintenanceNotInLiquidation ? "" :
                 String.format(" (%,d below MM and NOT in liquidation)", belowMaintenanceNotInLiquidation),
-            (boolean)figures.get("moneyConserved") ? "conserved" : "NOT conserved");
+            (boolean)figures.get("moneyConserved") ? "conserved" : "NOT conserved",
+            (long)figures.get("oracleOutliersRejected"), (long)figures.get("degradedEpisodes"),
+            (long)figures.get("parameterChanges"));
     }
 
     /**

@@ -27,8 +27,8 @@ final class ClosedLoop implements FrameSink, Outbox
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EngineState state = new EngineContext().newState();
     private final PortfolioRiskModel risk = new PortfolioRiskModel(state, null);
-    private final InputProcessor processor =
-        new InputProcessor(state, risk, EngineCounters.local(), this, SnapshotSink.NONE);
+    private final EngineCounters counters = EngineCounters.local();
+    private final InputProcessor processor = new InputProcessor(state, risk, counters, this, SnapshotSink.NONE);
     private final LiquidationTally tally = new LiquidationTally();
     private final MarketSimulation simulation;
     private final List<byte[]> frames = new ArrayList<>();
@@ -79,6 +79,14 @@ final class ClosedLoop implements FrameSink, Outbox
     EngineState state()
     {
         return state;
+    }
+
+    /**
+     * @return what the business logic counted, as the live engine's counters would.
+     */
+    EngineCounters counters()
+    {
+        return counters;
     }
 
     long digest()
