@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code pme run --summary} end to end: a 20 s run of the default market (2,000 accounts, a crash within its first
  * ten simulated seconds) liquidates, its summary is one JSON object with every figure, money is conserved, no
- * account is left below MM outside a liquidation, {@code pme replay} of its journal ends with its digest, and the
- * journal is what the simulation and its liquidation desk make against an infinitely fast engine
- * ({@link ClosedLoop}): the desk's answers are a function of the seed, not of the run's timing. The closed loop's
- * state then gives the very same summary.
+ * account is left below MM outside a liquidation, the oracle drops the feed's glitches and never degrades,
+ * {@code pme replay} of its journal ends with its digest, and the journal is what the simulation and its liquidation
+ * desk make against an infinitely fast engine ({@link ClosedLoop}): the desk's answers are a function of the seed,
+ * not of the run's timing. The closed loop's state and counters then give the very same summary.
  */
 class RunLiquidationSummaryTest
 {
