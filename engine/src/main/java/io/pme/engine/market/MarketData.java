@@ -6,7 +6,6 @@ import io.pme.codecs.RejectReason;
 import io.pme.engine.logic.Checks;
 import io.pme.engine.logic.MarginListener;
 import io.pme.engine.logic.RiskModelBinding;
-import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
 
@@ -19,7 +18,6 @@ import io.pme.engine.state.Instruments;
 public final class MarketData
 {
     private final EngineState state;
-    private final Assets assets;
     private final Instruments instruments;
     private final RiskModelBinding risk;
     private final MarginListener listener;
@@ -36,7 +34,6 @@ public final class MarketData
     {
         this.oracle = oracle;
         this.state = state;
-        this.assets = state.assets();
         this.instruments = state.instruments();
         this.risk = risk;
         this.listener = listener;

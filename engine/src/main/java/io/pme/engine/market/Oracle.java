@@ -398,12 +398,21 @@ public final class Oracle implements LiquidationGate
 
     private void applyFactors(final int assetId, final long nowNs)
     {
+        final double rangeScale = scale(assetId);
+        risk.model().onAssetRiskChange(assetId, listener);
+        counters.parameterChanges().incrementRelease();
+        out.effectiveParameters(
+            assetId, risk.basePriceRange(assetId) * rangeScale, book.volatilityFactor(assetId), nowNs);
+    }
+
+    // The factors in force on the asset's range (its volatility's, widened while DEGRADED) and haircuts (its
+    // volatility's), handed to the risk parameters; returns the range's.
+    private double scale(final int assetId)
+    {
         final double factor = book.volatilityFactor(assetId);
         final double widen = DEGRADED == book.status(assetId) ? parameters.value(assetId, DEGRADED_RANGE_FACTOR) : 1.0;
         risk.scaleAsset(assetId, factor * widen, factor);
-        risk.model().onAssetRiskChange(assetId, listener);
-        counters.parameterChanges().incrementRelease();
-        out.effectiveParameters(assetId, risk.basePriceRange(assetId) * factor * widen, factor, nowNs);
+        return factor * widen;
     }
 
     private void announce(final int assetId, final byte previous, final OracleCause cause, final int sourceId)
@@ -477,9 +486,7 @@ public final class Oracle implements LiquidationGate
         {
             if (assets.isDefined(a))
             {
-                final double factor = book.volatilityFactor(a);
-                final double widen = DEGRADED == book.status(a) ? parameters.value(a, DEGRADED_RANGE_FACTOR) : 1.0;
-                risk.scaleAsset(a, factor * widen, factor);
+                scale(a);
             }
         }
         nextDeadlineNs = earliestDeadline();
