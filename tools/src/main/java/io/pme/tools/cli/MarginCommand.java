@@ -9,31 +9,54 @@ import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.Portfolio;
 import io.pme.engine.rulebook.PortfolioFile;
 import io.pme.engine.rulebook.RiskParameters;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * {@code pme margin --portfolio FILE.json [--params FILE]}: the offline margin calculator. Prints the rulebook's
  * JSON result; on a bad input prints one line naming the field and why, and exits non-zero.
  */
-public final class MarginCommand
+@CommandLine.Command(
+    name = "margin",
+    mixinStandardHelpOptions = true,
+    versionProvider = PmeVersion.class,
+    description = "The offline margin calculator: the rulebook's portfolio file in, the rulebook's JSON result out.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the result is printed",
+        "1:an input that cannot be margined (malformed file, unknown asset, missing price or volatility)",
+        "2:the command line is wrong"})
+public final class MarginCommand implements Callable<Integer>
 {
     /** Exit code of a computed result. */
-    public static final int EXIT_OK = 0;
+    public static final int EXIT_OK = ExitCodes.OK;
     /** Exit code of an input that cannot be margined (malformed file, unknown asset, missing price or vol). */
-    public static final int EXIT_BAD_INPUT = 1;
+    public static final int EXIT_BAD_INPUT = ExitCodes.FAILED;
     /** Exit code of a bad command line. */
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_USAGE = ExitCodes.USAGE;
 
-    private static final String USAGE = "usage: pme margin --portfolio FILE.json [--params FILE]";
+    private final PrintStream out;
+    private final PrintStream err;
 
-    private MarginCommand()
+    @CommandLine.Option(names = "--portfolio", required = true, paramLabel = "FILE.json",
+        description = "the portfolio, in the rulebook's file format")
+    private Path portfolioFile;
+
+    @CommandLine.Option(names = "--params", paramLabel = "FILE",
+        description = "a risk parameter file replacing the shipped defaults")
+    private Path paramsFile;
+
+    MarginCommand(final PrintStream out, final PrintStream err)
     {
+        this.out = out;
+        this.err = err;
     }
 
     /**
-     * Runs the command.
+     * Runs the command as {@code pme margin} does.
      *
      * @param args arguments after "margin".
      * @param out  where the JSON result goes.
@@ -42,34 +65,20 @@ public final class MarginCommand
      */
     public static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        String portfolioFile = null;
-        String paramsFile = null;
-        for (int i = 0; i < args.length; i++)
-        {
-            final boolean hasValue = i + 1 < args.length;
-            if (args[i].equals("--portfolio") && hasValue)
-            {
-                portfolioFile = args[++i];
-            }
-            else if (args[i].equals("--params") && hasValue)
-            {
-                paramsFile = args[++i];
-            }
-            else
-            {
-                err.println("pme margin: unexpected argument '" + args[i] + "'; " + USAGE);
-                return EXIT_USAGE;
-            }
-        }
-        if (null == portfolioFile)
-        {
-            err.println("pme margin: --portfolio is required; " + USAGE);
-            return EXIT_USAGE;
-        }
+        final String[] all = new String[args.length + 1];
+        all[0] = "margin";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Pme.run(all, out, err);
+    }
 
+    /**
+     * {@inheritDoc}
+     */
+    public Integer call()
+    {
         try
         {
-            out.println(compute(Path.of(portfolioFile), null == paramsFile ? null : Path.of(paramsFile)));
+            out.println(compute(portfolioFile, paramsFile));
             return EXIT_OK;
         }
         catch (final IllegalArgumentException ex)

@@ -1,34 +1,43 @@
 package io.pme.tools.cli;
 
 import io.pme.engine.state.Digest;
+import picocli.CommandLine;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Set;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 /**
- * Command-line entry point: {@code pme run | replay | script | stat | margin}.
+ * Command-line entry point: {@code pme <command>}, each command a picocli command of its own with its options,
+ * {@code --help} and {@code --version}.
  */
-public final class Pme
+@CommandLine.Command(
+    name = "pme",
+    mixinStandardHelpOptions = true,
+    versionProvider = PmeVersion.class,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "pme, a cross-collateralized portfolio-margin risk engine. `pme COMMAND --help` tells more.",
+    commandListHeading = "%nCommands:%n",
+    exitCodeListHeading = "%nExit codes (every command):%n",
+    exitCodeList = {
+        "0:done",
+        "1:failed: an input, journal or file that cannot be used, a journal failure, pipeline errors, a drain " +
+            "that did not finish, an engine that could not start",
+        "2:the command line is wrong; nothing was run",
+        "3:a state digest other than the one expected (--expect)"},
+    subcommands = CommandLine.HelpCommand.class)
+public final class Pme implements Callable<Integer>
 {
-    static final String USAGE = String.join(System.lineSeparator(),
-        "usage: pme <command> [options]      (pme --help, or pme <command> --help: this text)",
-        "  run     [--duration SECONDS] [--accounts N] [--seed N] [--journal DIR] [--rate MSGS_PER_S]",
-        "          [--sessions FILE] [--aeron-dir DIR] [--journal-sync none|periodic|every-input]",
-        "          [--threading-mode dedicated|shared] [--summary FILE.json]",
-        "          the engine on an embedded media driver, driven by the built-in market simulation (crashes,",
-        "          its liquidation desk and liquidators); --summary writes the end-of-run figures as JSON",
-        "  replay  --journal DIR [--from-snapshot]   rebuild state from a journal, print its digest",
-        "  script  --input FILE.jsonl [--journal DIR] [--digest]   feed JSON-lines inputs, print every output",
-        "  stat    [--aeron-dir DIR] [--counters FILE]   read a running engine's counters",
-        "  margin  --portfolio FILE.json [--params FILE]   offline margin calculator");
-    private static final Set<String> COMMANDS = Set.of("run", "replay", "script", "stat", "margin");
+    // the project's line length: --help reads as the README's command table does
+    private static final int USAGE_WIDTH = 120;
 
-    private Pme()
-    {
-    }
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     /**
-     * Runs one command and exits with its status: 0 done, 1 failed, 2 misused.
+     * Runs one command and exits with its status ({@link ExitCodes}).
      *
      * @param args the command and its options.
      */
@@ -48,59 +57,108 @@ public final class Pme
         return "state digest: " + Digest.hex(stateDigest) + " (correlation ids " + Digest.hex(correlationDigest) + ")";
     }
 
+    /**
+     * The whole command line, every command registered, writing to the given streams.
+     *
+     * @param out standard output.
+     * @param err standard error.
+     * @return the command line, ready to execute.
+     */
+    static CommandLine commandLine(final PrintStream out, final PrintStream err)
+    {
+        final CommandLine commandLine = new CommandLine(new Pme())
+            .addSubcommand("run", Legacy.of("run", RunCommand::run, out, err))
+            .addSubcommand(new ReplayCommand(out, err))
+            .addSubcommand(new ScriptCommand(out, err))
+            .addSubcommand("stat", Legacy.of("stat", StatCommand::run, out, err))
+            .addSubcommand(new MarginCommand(out, err));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setUsageHelpWidth(USAGE_WIDTH);
+        commandLine.setParameterExceptionHandler(Pme::usageError);
+        commandLine.setExecutionExceptionHandler((ex, command, parsed) ->
+        {
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + ex);
+            ex.printStackTrace(command.getErr());
+            return ExitCodes.FAILED;
+        });
+        return commandLine;
+    }
+
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        if (args.length == 0)
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * Without a command: the usage on standard error, as a mistake.
+     *
+     * @return {@link ExitCodes#USAGE}.
+     */
+    public Integer call()
+    {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** A command still parsing its own options, until it is on picocli. */
+    @CommandLine.Command(mixinStandardHelpOptions = true, versionProvider = PmeVersion.class)
+    static final class Legacy implements Callable<Integer>
+    {
+        interface Run
         {
-            err.println(USAGE);
-            return 2;
+            int run(String[] args, PrintStream out, PrintStream err);
         }
-        if (COMMANDS.contains(args[0]) && asksForHelp(args))
+
+        @CommandLine.Parameters
+        private final java.util.List<String> args = new java.util.ArrayList<>();
+        private final String name;
+        private final Run command;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        private Legacy(final String name, final Run command, final PrintStream out, final PrintStream err)
         {
-            out.println(USAGE);
-            return 0;
+            this.name = name;
+            this.command = command;
+            this.out = out;
+            this.err = err;
         }
-        try
+
+        static CommandLine of(final String name, final Run command, final PrintStream out, final PrintStream err)
         {
-            switch (args[0])
+            final CommandLine commandLine = new CommandLine(new Legacy(name, command, out, err));
+            commandLine.setUnmatchedOptionsArePositionalParams(true);
+            return commandLine;
+        }
+
+        public Integer call()
+        {
+            final String[] all = new String[args.size() + 1];
+            all[0] = name;
+            for (int i = 0; i < args.size(); i++)
             {
-                case "run":
-                    return RunCommand.run(args, out, err);
-                case "replay":
-                    return ReplayCommand.run(args, out, err);
-                case "script":
-                    return ScriptCommand.run(args, out, err);
-                case "stat":
-                    return StatCommand.run(args, out, err);
-                case "margin":
-                    return MarginCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-                case "help":
-                case "--help":
-                case "-h":
-                    out.println(USAGE);
-                    return 0;
-                default:
-                    err.println("pme: unknown command '" + args[0] + "'");
-                    err.println(USAGE);
-                    return 2;
+                all[i + 1] = args.get(i);
             }
-        }
-        catch (final Options.UsageException ex)
-        {
-            err.println("pme " + args[0] + ": " + ex.getMessage());
-            return 2;
+            try
+            {
+                return command.run(all, out, err);
+            }
+            catch (final Options.UsageException ex)
+            {
+                err.println("pme " + name + ": " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
     }
 
-    private static boolean asksForHelp(final String[] args)
+    // One line naming the command and what is wrong (picocli names the option), then nothing else: the user knows
+    // where --help is, and a script's log stays readable.
+    private static int usageError(final CommandLine.ParameterException ex, final String[] args)
     {
-        for (int i = 1; i < args.length; i++)
-        {
-            if ("--help".equals(args[i]) || "-h".equals(args[i]))
-            {
-                return true;
-            }
-        }
-        return false;
+        final CommandLine command = ex.getCommandLine();
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, command.getErr());
+        return ExitCodes.USAGE;
     }
 }
