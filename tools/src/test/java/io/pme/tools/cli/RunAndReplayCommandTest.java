@@ -71,6 +71,40 @@ class RunAndReplayCommandTest
         assertEquals(run.lastOutLine(), replay.lastOutLine(), "replay digest: " + replay.out());
         final CliRun fromSnapshot = CliRun.of("replay", "--journal", journal.toString(), "--from-snapshot");
         assertEquals(run.lastOutLine(), fromSnapshot.lastOutLine(), fromSnapshot.out());
+        expectAndJson(journal, run.lastOutLine());
+    }
+
+    // --expect passes the digest the run printed and refuses any other with exit 3; --json carries the same digests
+    private static void expectAndJson(final Path journal, final String digestLine)
+    {
+        final String digest = digestLine.substring("state digest: ".length(), "state digest: ".length() + 16);
+        final String correlation = digestLine.substring(digestLine.length() - 17, digestLine.length() - 1);
+        assertEquals(0, CliRun.of("replay", "--journal", journal.toString(), "--expect", digest).code());
+        final String other = Long.toHexString(Long.parseUnsignedLong(digest, 16) ^ 1L);
+        final String otherDigest = "0".repeat(16 - other.length()) + other;
+        final CliRun wrong = CliRun.of("replay", "--journal", journal.toString(), "--expect", otherDigest);
+        assertEquals(ExitCodes.DIGEST_MISMATCH, wrong.code(), wrong.err());
+        assertEquals("pme replay: state digest " + digest + ", expected " + otherDigest + System.lineSeparator(),
+            wrong.err());
+        assertEquals(digestLine, wrong.lastOutLine(), "the digest is printed all the same");
+
+        final CliRun json = CliRun.of("replay", "--journal", journal.toString(), "--json", "--expect", digest);
+        assertEquals(0, json.code(), json.err());
+        final com.fasterxml.jackson.databind.JsonNode node;
+        try
+        {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError(json.out(), ex);
+        }
+        assertEquals(1, json.outLines().size(), json.out());
+        assertEquals(digest, node.get("stateDigest").asText());
+        assertEquals(correlation, node.get("correlationDigest").asText());
+        assertTrue(node.get("matches").asBoolean());
+        assertTrue(node.get("inputsReplayed").asLong() > 0, json.out());
+        assertTrue(node.get("accounts").asLong() >= 40, json.out());
     }
 
     @Test
