@@ -71,7 +71,8 @@ public final class Pme implements Callable<Integer>
             .addSubcommand(new ReplayCommand(out, err))
             .addSubcommand(new ScriptCommand(out, err))
             .addSubcommand("stat", Legacy.of("stat", StatCommand::run, out, err))
-            .addSubcommand(new MarginCommand(out, err));
+            .addSubcommand(new MarginCommand(out, err))
+            .addSubcommand(new DashboardCommand(out, err));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setUsageHelpWidth(USAGE_WIDTH);
