@@ -50,7 +50,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * dashboard on an Aeron client of its own on that driver, and the page in headless Chromium. The page must show the
  * accounts and draw the histogram's bars from the events; once the simulation stops and the engine's last output
  * has reached the dashboard, its figures must be the engine's own. The screenshot goes to
- * target/dashboard-e2e.png. Skipped only where Chromium or its driver is not installed (.ci/run installs them).
+ * target/dashboard-e2e.png, and to {@code -Dpme.dashboard.screenshot=FILE} (docs/images/dashboard.png's source).
+ * Skipped only where Chromium or its driver is not installed (.ci/run installs them).
  */
 class DashboardBrowserTest
 {
@@ -170,6 +171,12 @@ class DashboardBrowserTest
             final Path target = Path.of("target", "dashboard-e2e.png");
             Files.createDirectories(target.getParent());
             Files.write(target, png);
+            // how docs/images/dashboard.png is made: -Dpme.dashboard.screenshot=../docs/images/dashboard.png
+            final String copy = System.getProperty("pme.dashboard.screenshot");
+            if (null != copy)
+            {
+                Files.write(Path.of(copy), png);
+            }
             final BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             assertTrue(image.getWidth() >= 1000 && image.getHeight() >= 800,
                 "screenshot " + image.getWidth() + "x" + image.getHeight());

@@ -1,5 +1,6 @@
 package io.pme.tools;
 
+import io.pme.dashboard.DashboardConfiguration;
 import io.pme.engine.EngineConfiguration;
 import io.pme.gateway.PmeClientConfiguration;
 import org.agrona.SystemUtil;
@@ -37,6 +38,12 @@ class ConfigurationDocTest
     void everyClientPropertyHasARowWithItsDefault() throws Exception
     {
         assertTrue(checkEveryProperty(PmeClientConfiguration.class) >= 7, "too few client properties found");
+    }
+
+    @Test
+    void everyDashboardPropertyHasARowWithItsDefault() throws Exception
+    {
+        assertTrue(checkEveryProperty(DashboardConfiguration.class) >= 6, "too few dashboard properties found");
     }
 
     private static int checkEveryProperty(final Class<?> configuration) throws Exception

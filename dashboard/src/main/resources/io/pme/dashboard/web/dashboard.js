@@ -103,8 +103,10 @@
     fundChart.setData([f.timeNs.map((t) => t / 1e9), f.balances]);
 
     rows($('oracle').tBodies[0], s.oracle.assets, (o) => [[String(o.assetId)], [o.status, 'status-' + o.status],
-      [o.cause], [num(o.index, fmt4)], [num(o.candidate, fmt4)], [o.sourcesUsed + ' / ' + o.sourcesFresh],
-      [num(o.spread, fmt4)], [(o.oldestAgeNs / 1e9).toFixed(1) + ' s'], [String(o.degradedEvents)]]);
+      [o.cause.toLowerCase().replace('_', ' ')], [num(o.index, fmt4)],
+      [o.candidate === o.index ? '=' : num(o.candidate, fmt4)], [o.sourcesUsed + '/' + o.sourcesFresh],
+      [o.spread === null ? '-' : (o.spread * 100).toFixed(3) + '%'], [(o.oldestAgeNs / 1e9).toFixed(1) + ' s'],
+      [String(o.degradedEvents)]]);
 
     const p = s.parameters;
     $('parameter-version').textContent = String(p.version);
