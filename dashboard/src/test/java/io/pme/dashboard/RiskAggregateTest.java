@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -195,6 +196,42 @@ class RiskAggregateTest
         {
             assertTrue(f.path("timeNs").get(i).asLong() > f.path("timeNs").get(i - 1).asLong(), "in time order");
         }
+    }
+
+    @Test
+    void aMillionAccountsFitTheDefaultCapacityAndAFrameAllocatesNothing() throws IOException
+    {
+        final RiskAggregate aggregate =
+            new RiskAggregate(DashboardConfiguration.MAX_ACCOUNTS_DEFAULT, DashboardConfiguration.TOP_ACCOUNTS_DEFAULT);
+        final int accounts = 1_000_000;
+        final MarginUpdateEncoder encoder = new MarginUpdateEncoder();
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + MarginUpdateEncoder.BLOCK_LENGTH;
+        for (int a = 1; a <= accounts; a++)
+        {
+            encoder.wrapAndApplyHeader(buffer, 0, header).timestampNs(a).accountId(a).state(AccountState.HEALTHY)
+                .previousState(AccountState.HEALTHY).equity(1_000 + a % 997).initialMargin(800).maintenanceMargin(500);
+            aggregate.onFrame(buffer, 0, length);
+        }
+
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        final long before = threads.getThreadAllocatedBytes(thread);
+        for (int a = 1; a <= accounts; a += 7)
+        {
+            // known accounts moving between bins and states, as the market moves them
+            encoder.wrapAndApplyHeader(buffer, 0, header).timestampNs(a).accountId(a).state(AccountState.RESTRICTED)
+                .previousState(AccountState.HEALTHY).equity(520 + a % 13).initialMargin(800).maintenanceMargin(500);
+            aggregate.onFrame(buffer, 0, length);
+        }
+        final long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertEquals(0, allocated, "bytes allocated by " + (accounts / 7 + 1) + " frames");
+
+        final JsonNode snapshot = snapshot(aggregate);
+        assertEquals(accounts, snapshot.path("accounts").path("count").asInt());
+        assertEquals(0, snapshot.path("accounts").path("overCapacity").asInt());
+        assertEquals(DashboardConfiguration.TOP_ACCOUNTS_DEFAULT, snapshot.path("closest").size());
+        assertEquals(1.04, snapshot.path("closest").get(0).path("ratio").asDouble(), 1e-12);
     }
 
     private void marginUpdate(final RiskAggregate aggregate, final Update update)
