@@ -39,6 +39,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,12 +75,16 @@ class DashboardBrowserTest
         "}",
         "return n;");
 
+    // Selenium looks for DevTools of the browser's version, which the test does not use: its warning is noise
+    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     @TempDir
     Path dir;
 
     @Test
     void thePageShowsTheEnginesPublishedFiguresLive() throws Exception
     {
+        CDP_LOG.setLevel(Level.SEVERE);
         assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
             "Chromium or chromedriver not installed (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
 
