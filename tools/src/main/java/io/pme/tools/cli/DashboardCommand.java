@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
         "read from its media driver. Runs until stopped (Ctrl-C); docs/dashboard.md.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:stopped",
         "1:no media driver in the Aeron directory, or the port cannot be served on",
-        "2:the command line is wrong"})
+        "2:the command line is wrong",
+        "130:stopped by Ctrl-C (143 by a TERM signal), its usual end"})
 final class DashboardCommand implements Callable<Integer>
 {
     private final PrintStream out;
