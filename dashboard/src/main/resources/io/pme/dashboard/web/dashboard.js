@@ -90,7 +90,7 @@
     $('liquidations-in-progress').textContent = fmt.format(l.inProgress);
     $('auctions-in-progress').textContent = fmt.format(l.auctions);
     $('liquidation-stages').textContent = Object.entries(l.stages).filter(([, v]) => v > 0)
-      .map(([k, v]) => k.toLowerCase().replace('_', ' ') + ' ' + fmt.format(v)).join(', ') || 'no liquidation yet';
+      .map(([k, v]) => k.toLowerCase().replace(/_/g, ' ') + ' ' + fmt.format(v)).join(', ') || 'no liquidation yet';
     rows($('liquidations').tBodies[0], l.active, (x) => [[String(x.liquidationId)], [String(x.accountId)],
       [x.auction ? x.stage + ' (auction)' : x.stage], [String(x.step)], [num(x.equity)], [num(x.maintenanceMargin)],
       [x.untilNs > 0 ? time(x.untilNs) : '-']]);
@@ -103,7 +103,7 @@
     fundChart.setData([f.timeNs.map((t) => t / 1e9), f.balances]);
 
     rows($('oracle').tBodies[0], s.oracle.assets, (o) => [[String(o.assetId)], [o.status, 'status-' + o.status],
-      [o.cause.toLowerCase().replace('_', ' ')], [num(o.index, fmt4)],
+      [o.cause.toLowerCase().replace(/_/g, ' ')], [num(o.index, fmt4)],
       [o.candidate === o.index ? '=' : num(o.candidate, fmt4)], [o.sourcesUsed + '/' + o.sourcesFresh],
       [o.spread === null ? '-' : (o.spread * 100).toFixed(3) + '%'], [(o.oldestAgeNs / 1e9).toFixed(1) + ' s'],
       [String(o.degradedEvents)]]);
