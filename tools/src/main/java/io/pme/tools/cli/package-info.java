@@ -1,5 +1,6 @@
 /**
  * The {@code pme} command line: {@code run} (the engine with the simulation), {@code replay}, {@code script},
- * {@code stat} and {@code margin} (the offline calculator).
+ * {@code stat} (a running engine's liveness and counters), {@code errors} (its distinct error log),
+ * {@code metrics} (its counters served to Prometheus) and {@code margin} (the offline calculator).
  */
 package io.pme.tools.cli;
