@@ -255,6 +255,7 @@ public final class EngineCounters implements AutoCloseable
     public static EngineCounters mapped(final File file)
     {
         IoUtil.deleteIfExists(file);
+        EngineErrors.ensureParentExists(file);
         final MappedByteBuffer mapped = IoUtil.mapNewFile(file, FILE_LENGTH);
         final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
         final CountersManager manager = new CountersManager(

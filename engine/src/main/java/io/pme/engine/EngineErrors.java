@@ -50,9 +50,20 @@ public final class EngineErrors
     public static EngineErrors mapped(final File file)
     {
         IoUtil.deleteIfExists(file);
+        ensureParentExists(file);
         // never unmapped explicitly: a thread recording late must not touch unmapped memory; the GC releases it
         final MappedByteBuffer mapped = IoUtil.mapNewFile(file, LOG_LENGTH);
         return new EngineErrors(new UnsafeBuffer(mapped));
+    }
+
+    // mapped before the embedded media driver makes the Aeron directory's parent
+    static void ensureParentExists(final File file)
+    {
+        final File parent = file.getAbsoluteFile().getParentFile();
+        if (null != parent)
+        {
+            IoUtil.ensureDirectoryExists(parent, parent.getPath());
+        }
     }
 
     /**
