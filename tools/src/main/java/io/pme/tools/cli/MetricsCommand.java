@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
             "histograms (pme_check_latency_seconds, pme_input_hold_seconds); docs/operations.md lists them."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:interrupted",
+        "0:stopped by an interrupt of its thread (Ctrl-C ends the process, with the shell's 130)",
         "1:the port could not be listened on",
         "2:the command line is wrong"})
 final class MetricsCommand implements Callable<Integer>
@@ -44,7 +44,7 @@ final class MetricsCommand implements Callable<Integer>
     private File countersFile;
 
     @CommandLine.Option(names = "--port", required = true, paramLabel = "PORT",
-        description = "the port to listen on (Prometheus's exporters default around 9100-9999)")
+        description = "the port to listen on, 0 for any free one (the first line names it)")
     private int port;
 
     @CommandLine.Option(names = "--host", paramLabel = "HOST",

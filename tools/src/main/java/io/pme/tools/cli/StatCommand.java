@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
             "IM/MM, errors, latency buckets); a clean shutdown frees them, a crash leaves its last values."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:the engine is alive (with --watch: interrupted)",
+        "0:the engine is alive (--watch: until Ctrl-C, with the shell's 130)",
         "1:no counters file, or not one of this build",
         "2:the command line is wrong",
         "4:the engine is not running: closed cleanly, its heartbeat older than 10 s, or its process gone"})

@@ -39,8 +39,9 @@ class StatFromAnotherProcessTest
     {
         final String aeronDir = dir.resolve("aeron").toString();
         final List<String> childOut = new CopyOnWriteArrayList<>();
-        final ChildPme child = ChildPme.start(childOut, "run", "--duration", "8", "--accounts", Integer.toString(ACCOUNTS),
-            "--rate", "300", "--journal", dir.resolve("journal").toString(), "--aeron-dir", aeronDir);
+        final ChildPme child = ChildPme.start(childOut, "run", "--duration", "8", "--accounts",
+            Integer.toString(ACCOUNTS), "--rate", "300", "--journal", dir.resolve("journal").toString(),
+            "--aeron-dir", aeronDir);
         final Process engine = child.process();
         try
         {
@@ -65,7 +66,8 @@ class StatFromAnotherProcessTest
             final CliRun alive = CliRun.of("stat", "--aeron-dir", aeronDir);
             assertTrue(alive.outLines().get(0).startsWith("engine: alive (pid " + engine.pid() + ", heartbeat "),
                 alive.out());
-            final JsonNode json = new ObjectMapper().readTree(CliRun.of("stat", "--aeron-dir", aeronDir, "--json").out());
+            final JsonNode json =
+                new ObjectMapper().readTree(CliRun.of("stat", "--aeron-dir", aeronDir, "--json").out());
             assertTrue(json.get("engine").get("alive").asBoolean(), json::toString);
             assertEquals(engine.pid(), json.get("engine").get("pid").asLong(), json::toString);
             assertTrue(json.get("counters").get("pme: inputs").asLong() > ACCOUNTS, json::toString);
