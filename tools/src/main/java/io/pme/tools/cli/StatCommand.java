@@ -61,7 +61,8 @@ final class StatCommand implements Callable<Integer>
         description = "print again every SECONDS (1 when not given) until interrupted")
     private Integer watchSeconds;
 
-    @CommandLine.Option(names = "--json", description = "print one JSON object: the engine's liveness, the counters")
+    @CommandLine.Option(names = "--json",
+        description = "print one JSON object (with --watch, one a line): the engine's liveness, the counters")
     private boolean json;
 
     StatCommand(final PrintStream out, final PrintStream err)
@@ -96,11 +97,15 @@ final class StatCommand implements Callable<Integer>
         {
             while (!Thread.currentThread().isInterrupted())
             {
-                if (terminal)
+                // with --json, one object a line and nothing else, for a consumer of JSON lines
+                if (terminal && !json)
                 {
                     out.print(CLEAR_SCREEN);
                 }
-                out.println(TIME.format(Instant.now()) + " - pme stat " + file + ", every " + watchSeconds + " s");
+                if (!json)
+                {
+                    out.println(TIME.format(Instant.now()) + " - pme stat " + file + ", every " + watchSeconds + " s");
+                }
                 printOnce(file);
                 out.flush();
                 TimeUnit.SECONDS.sleep(watchSeconds);
@@ -146,7 +151,7 @@ final class StatCommand implements Callable<Integer>
                 }
             }
         }
-        return snapshot.isAlive() ? ExitCodes.OK : ExitCodes.NOT_RUNNING;
+        return snapshot.alive() ? ExitCodes.OK : ExitCodes.NOT_RUNNING;
     }
 
     private static boolean isBucket(final int typeId)
@@ -163,7 +168,7 @@ final class StatCommand implements Callable<Integer>
         final ObjectNode root = mapper.createObjectNode();
         root.put("file", snapshot.file().getPath());
         final ObjectNode engine = root.putObject("engine");
-        engine.put("alive", snapshot.isAlive());
+        engine.put("alive", snapshot.alive());
         engine.put("pid", snapshot.header().pid());
         engine.put("startTimestampMs", snapshot.header().startTimestampMs());
         engine.put("heartbeatAgeMs", snapshot.heartbeatAgeMs());

@@ -15,12 +15,17 @@ import java.util.Locale;
  * whether it closed cleanly) and the engine's counters allocated in it. The file is mapped for the read only and
  * unmapped at once: an engine that restarts replaces it, and a mapping kept open would go on reading the old one.
  *
- * @param file      the counters file read.
- * @param header    what the file says of its engine.
- * @param readAtMs  epoch milliseconds of the read, against which the heartbeat's age is told.
- * @param counters  the engine's counters in the file, in the order they were allocated.
+ * @param file          the counters file read.
+ * @param header        what the file says of its engine.
+ * @param readAtMs      epoch milliseconds of the read, against which the heartbeat's age is told.
+ * @param alive         whether the engine was alive at the read: not closed, its heartbeat within
+ *                      {@link EngineCounters#HEARTBEAT_TIMEOUT_MS}, its process there.
+ * @param processExists whether a process of the engine's pid existed at the read, seen from this host.
+ * @param counters      the engine's counters in the file, in the order they were allocated.
  */
-public record CountersSnapshot(File file, EngineCounters.Header header, long readAtMs, List<Counter> counters)
+public record CountersSnapshot(
+    File file, EngineCounters.Header header, long readAtMs, boolean alive, boolean processExists,
+    List<Counter> counters)
 {
     /**
      * One counter.
@@ -55,21 +60,16 @@ public record CountersSnapshot(File file, EngineCounters.Header header, long rea
                     counters.add(new Counter(typeId, label, reader.getCounterValue(counterId)));
                 }
             });
-            return new CountersSnapshot(file, header, System.currentTimeMillis(), List.copyOf(counters));
+            final long readAtMs = System.currentTimeMillis();
+            // decided once, so that the line printed and the exit code agree
+            return new CountersSnapshot(file, header, readAtMs,
+                header.isAlive(readAtMs, EngineCounters.HEARTBEAT_TIMEOUT_MS),
+                ProcessHandle.of(header.pid()).map(ProcessHandle::isAlive).orElse(false), List.copyOf(counters));
         }
         finally
         {
             IoUtil.unmap(mapped);
         }
-    }
-
-    /**
-     * @return whether the engine is alive: not closed, its heartbeat within
-     * {@link EngineCounters#HEARTBEAT_TIMEOUT_MS}, its process still there.
-     */
-    public boolean isAlive()
-    {
-        return header.isAlive(readAtMs, EngineCounters.HEARTBEAT_TIMEOUT_MS);
     }
 
     /**
@@ -87,7 +87,7 @@ public record CountersSnapshot(File file, EngineCounters.Header header, long rea
     public String livenessLine()
     {
         final long pid = header.pid();
-        if (isAlive())
+        if (alive)
         {
             return "engine: alive (pid " + pid + ", heartbeat " + seconds(heartbeatAgeMs()) + " ago)";
         }
@@ -97,7 +97,7 @@ public record CountersSnapshot(File file, EngineCounters.Header header, long rea
                 seconds(readAtMs - header.closedTimestampMs()) + " ago)";
         }
         return "engine: not running (pid " + pid + ", last heartbeat " + seconds(heartbeatAgeMs()) + " ago" +
-            (ProcessHandle.of(pid).isPresent() ? "" : ", no such process") + ")";
+            (processExists ? "" : ", no such process") + ")";
     }
 
     // tenths while they matter, whole seconds after

@@ -105,7 +105,7 @@ public final class EngineCollector implements MultiCollector
                 snapshot = null;
             }
         }
-        final boolean alive = null != snapshot && snapshot.isAlive();
+        final boolean alive = null != snapshot && snapshot.alive();
         metrics.metricSnapshot(gauge("pme_engine_up", null, "1 while the engine is alive (pme stat's test), else 0",
             alive ? 1 : 0));
         if (null != snapshot)

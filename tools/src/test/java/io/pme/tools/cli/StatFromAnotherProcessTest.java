@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +40,8 @@ class StatFromAnotherProcessTest
     {
         final String aeronDir = dir.resolve("aeron").toString();
         final List<String> childOut = new CopyOnWriteArrayList<>();
-        final ChildPme child = ChildPme.start(childOut, "run", "--duration", "8", "--accounts",
+        // long enough for every read below, --watch's included, while it runs
+        final ChildPme child = ChildPme.start(childOut, "run", "--duration", "12", "--accounts",
             Integer.toString(ACCOUNTS), "--rate", "300", "--journal", dir.resolve("journal").toString(),
             "--aeron-dir", aeronDir);
         final Process engine = child.process();
@@ -72,7 +74,14 @@ class StatFromAnotherProcessTest
             assertEquals(engine.pid(), json.get("engine").get("pid").asLong(), json::toString);
             assertTrue(json.get("counters").get("pme: inputs").asLong() > ACCOUNTS, json::toString);
 
-            assertWatchPrintsAgainUntilInterrupted(aeronDir);
+            assertTrue(count(watch(aeronDir, 2, "engine: alive"), " - pme stat ") >= 2, "a time line a block");
+            // with --json, JSON lines: one object a block, and nothing else
+            final List<String> jsonLines = watch(aeronDir, 2, "\"alive\":true", "--json").toString(
+                StandardCharsets.UTF_8).lines().toList();
+            for (final String line : jsonLines)
+            {
+                assertTrue(new ObjectMapper().readTree(line).get("engine").get("alive").asBoolean(), line);
+            }
         }
         finally
         {
@@ -94,16 +103,20 @@ class StatFromAnotherProcessTest
             after.out());
     }
 
-    // --watch prints a block a second, each headed by a time line, and ends when its thread is interrupted
-    private static void assertWatchPrintsAgainUntilInterrupted(final String aeronDir) throws InterruptedException
+    // --watch prints a block a second and ends when its thread is interrupted
+    private static ByteArrayOutputStream watch(
+        final String aeronDir, final int blocks, final String blockLine, final String... extra)
+        throws InterruptedException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final int[] code = {-1};
-        final Thread watch = new Thread(() -> code[0] = Pme.run(new String[]{"stat", "--aeron-dir", aeronDir,
-            "--watch"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err), "pme-stat-watch");
+        final List<String> args = new ArrayList<>(List.of("stat", "--aeron-dir", aeronDir, "--watch"));
+        args.addAll(List.of(extra));
+        final Thread watch = new Thread(() -> code[0] = Pme.run(args.toArray(new String[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8), System.err), "pme-stat-watch");
         watch.start();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (count(out, "engine: alive") < 2)
+        while (count(out, blockLine) < blocks)
         {
             assertTrue(System.nanoTime() < deadline, () -> "--watch printed: " + out);
             Thread.sleep(100);
@@ -112,7 +125,7 @@ class StatFromAnotherProcessTest
         watch.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
         assertFalse(watch.isAlive(), "--watch did not end when interrupted");
         assertEquals(ExitCodes.OK, code[0]);
-        assertTrue(count(out, " - pme stat ") >= 2, out::toString);
+        return out;
     }
 
     private static long count(final ByteArrayOutputStream out, final String text)
