@@ -40,6 +40,7 @@ import io.pme.engine.session.SessionsFile;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +89,14 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("an engine takes a concluded context: call conclude() first");
         }
         this.context = context;
-        // first: every error from here on, the Aeron client's included, is kept where pme errors reads it
+        // first: every error from here on, the Aeron client's included, is kept where pme errors reads it; the
+        // previous engine's errors (a crash's, before an automatic restart) are saved as text first
+        final File savedErrors = EngineErrors.saveExisting(context.errorsFile());
+        if (null != savedErrors)
+        {
+            context.recoveryReportStream().println(
+                "pme: the previous engine's error log held errors, saved to " + savedErrors);
+        }
         errorLog = EngineErrors.mapped(context.errorsFile());
         // read before anything starts, so a bad sessions file fails the launch instead of running open
         final SessionsFile sessionsFile =

@@ -8,9 +8,6 @@ import picocli.CommandLine;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.MappedByteBuffer;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,9 +29,6 @@ import java.util.concurrent.Callable;
         "2:the command line is wrong"})
 final class ErrorsCommand implements Callable<Integer>
 {
-    private static final DateTimeFormatter TIME =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
-
     private final PrintStream out;
     private final PrintStream err;
 
@@ -73,10 +67,7 @@ final class ErrorsCommand implements Callable<Integer>
         final MappedByteBuffer mapped = IoUtil.mapExistingFile(file, "pme errors");
         try
         {
-            final int distinct = EngineErrors.read(mapped, (count, first, last, encoded) ->
-                out.printf("***%n%,d observations from %s to %s for:%n %s%n",
-                    count, TIME.format(Instant.ofEpochMilli(first)), TIME.format(Instant.ofEpochMilli(last)), encoded));
-            out.printf("%n%d distinct errors observed.%n", distinct);
+            EngineErrors.print(mapped, out);
             return ExitCodes.OK;
         }
         finally

@@ -9,11 +9,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +77,21 @@ class ErrorsFromAnotherProcessTest
         assertEquals(ExitCodes.OK, after.code(), after.err());
         assertTrue(after.out().contains("1 observations from "), after.out());
         assertEquals("1 distinct errors observed.", after.lastOutLine(), after.out());
+
+        // a new engine starts a new log, the previous one's errors saved as text beside it first
+        final ByteArrayOutputStream report = new ByteArrayOutputStream();
+        final Engine again = Engine.launch(new EngineContext()
+            .journalDir(dir.resolve("journal-again"))
+            .aeronDirectoryName(aeronDir)
+            .riskModelFactory(state -> new PortfolioRiskModel(state, null))
+            .recoveryReportStream(new PrintStream(report, true, StandardCharsets.UTF_8))
+            .conclude());
+        again.close();
+        final Matcher saved = Pattern.compile("saved to (\\S+)").matcher(report.toString(StandardCharsets.UTF_8));
+        assertTrue(saved.find(), report::toString);
+        assertEquals(after.out(), Files.readString(Path.of(saved.group(1))), "the saved log, as pme errors printed it");
+        final CliRun renewed = CliRun.of("errors", "--aeron-dir", aeronDir);
+        assertEquals("0 distinct errors observed.", renewed.lastOutLine(), renewed.out());
     }
 
     private static void send(
