@@ -89,15 +89,8 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("an engine takes a concluded context: call conclude() first");
         }
         this.context = context;
-        // first: every error from here on, the Aeron client's included, is kept where pme errors reads it; the
-        // previous engine's errors (a crash's, before an automatic restart) are saved as text first
-        final File savedErrors = EngineErrors.saveExisting(context.errorsFile());
-        if (null != savedErrors)
-        {
-            context.recoveryReportStream().println(
-                "pme: the previous engine's error log held errors, saved to " + savedErrors);
-        }
-        errorLog = EngineErrors.mapped(context.errorsFile());
+        // first: every error from here on, the Aeron client's included, is kept where pme errors reads it
+        errorLog = openErrorLog(context);
         // read before anything starts, so a bad sessions file fails the launch instead of running open
         final SessionsFile sessionsFile =
             null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
@@ -187,6 +180,18 @@ public final class Engine implements AutoCloseable
         receiverRunner = shared ? null : new AgentRunner(context.receiverIdleStrategy(), this::onAgentError,
             counters.errors(), new HeartbeatAgent(receiver, counters, SystemEpochClock.INSTANCE));
         start(journalHandler, businessLogicHandler);
+    }
+
+    // the previous engine's errors (a crash's, before an automatic restart) are saved as text before the new log
+    private static EngineErrors openErrorLog(final EngineContext context)
+    {
+        final File saved = EngineErrors.saveExisting(context.errorsFile());
+        if (null != saved)
+        {
+            context.recoveryReportStream().println(
+                "pme: the previous engine's error log held errors, saved to " + saved);
+        }
+        return EngineErrors.mapped(context.errorsFile());
     }
 
     private void start(final JournalHandler journalHandler, final BusinessLogicHandler businessLogicHandler)
