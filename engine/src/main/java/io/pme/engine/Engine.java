@@ -31,6 +31,7 @@ import io.pme.engine.state.StateSnapshot;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import io.pme.engine.session.SessionManager;
@@ -39,6 +40,7 @@ import io.pme.engine.session.SessionsFile;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +76,7 @@ public final class Engine implements AutoCloseable
     private final Subscription subscription;
     private final Publication publication;
     private final AtomicInteger pipelineErrors = new AtomicInteger();
-    private final EngineErrors errorLog = new EngineErrors();
+    private final EngineErrors errorLog;
     private final SessionManager sessions;
     private volatile Throwable failure;
     // written before the ring's threads start, which publishes it to them
@@ -87,6 +89,8 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("an engine takes a concluded context: call conclude() first");
         }
         this.context = context;
+        // first: every error from here on, the Aeron client's included, is kept where pme errors reads it
+        errorLog = openErrorLog(context);
         // read before anything starts, so a bad sessions file fails the launch instead of running open
         final SessionsFile sessionsFile =
             null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
@@ -168,13 +172,26 @@ public final class Engine implements AutoCloseable
         final Receiver receiver =
             new Receiver(subscription, ring, counters, SystemNanoClock.INSTANCE, sessions, this::isFailed);
         sharedRunner = shared ? new AgentRunner(context.sharedIdleStrategy(), this::onAgentError, counters.errors(),
-            new CompositeAgent(receiver, new RingStages(ring, journalHandler, businessLogicHandler, exceptionHandler),
-            publisher)) : null;
+            new HeartbeatAgent(new CompositeAgent(receiver,
+            new RingStages(ring, journalHandler, businessLogicHandler, exceptionHandler), publisher),
+            counters, SystemEpochClock.INSTANCE)) : null;
         publisherRunner = shared ? null :
             new AgentRunner(context.publisherIdleStrategy(), this::onAgentError, counters.errors(), publisher);
-        receiverRunner = shared ? null :
-            new AgentRunner(context.receiverIdleStrategy(), this::onAgentError, counters.errors(), receiver);
+        receiverRunner = shared ? null : new AgentRunner(context.receiverIdleStrategy(), this::onAgentError,
+            counters.errors(), new HeartbeatAgent(receiver, counters, SystemEpochClock.INSTANCE));
         start(journalHandler, businessLogicHandler);
+    }
+
+    // the previous engine's errors (a crash's, before an automatic restart) are saved as text before the new log
+    private static EngineErrors openErrorLog(final EngineContext context)
+    {
+        final File saved = EngineErrors.saveExisting(context.errorsFile());
+        if (null != saved)
+        {
+            context.recoveryReportStream().println(
+                "pme: the previous engine's error log held errors, saved to " + saved);
+        }
+        return EngineErrors.mapped(context.errorsFile());
     }
 
     private void start(final JournalHandler journalHandler, final BusinessLogicHandler businessLogicHandler)
@@ -365,7 +382,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return the distinct errors the engine's threads have seen, with their counts.
+     * @return the distinct errors the engine's threads have seen, with their counts; also in
+     * {@link EngineContext#errorsFile()}, which {@code pme errors} reads from another process.
      */
     public EngineErrors errors()
     {
@@ -398,6 +416,8 @@ public final class Engine implements AutoCloseable
         {
             CloseHelper.quietClose(publisherRunner);
         }
+        // a clean stop, which pme stat tells from a crash; the counters it then frees read as none
+        counters.markClosed(System.currentTimeMillis());
         CloseHelper.quietCloseAll(journal, subscription, publication, counters, aeron, mediaDriver);
     }
 

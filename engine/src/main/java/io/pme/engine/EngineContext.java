@@ -63,6 +63,7 @@ public final class EngineContext
     private int journalSyncInputs = EngineConfiguration.journalSyncInputs();
     private PrintStream recoveryReportStream = System.err;
     private File countersFile;
+    private File errorsFile;
     private boolean concluded;
 
     /**
@@ -116,6 +117,10 @@ public final class EngineContext
         if (null == countersFile)
         {
             countersFile = defaultCountersFile(aeronDirectoryName);
+        }
+        if (null == errorsFile)
+        {
+            errorsFile = errorsFileBeside(countersFile);
         }
         return this;
     }
@@ -256,6 +261,21 @@ public final class EngineContext
     {
         return new File((null != aeronDirectoryName ? aeronDirectoryName : CommonContext.getAeronDirectoryName()) +
             "-counters.dat");
+    }
+
+    /**
+     * Where an engine whose counters are in a file keeps its distinct error log: beside it, {@code X-counters.dat}
+     * giving {@code X-errors.dat} (any other name gains {@code -errors.dat}).
+     *
+     * @param countersFile the engine's counters file.
+     * @return the error log's file, which {@code pme errors} reads.
+     */
+    public static File errorsFileBeside(final File countersFile)
+    {
+        final String path = countersFile.getPath();
+        final String suffix = "-counters.dat";
+        return new File(path.endsWith(suffix) ?
+            path.substring(0, path.length() - suffix.length()) + "-errors.dat" : path + "-errors.dat");
     }
 
     /**
@@ -942,6 +962,26 @@ public final class EngineContext
     public EngineContext countersFile(final File countersFile)
     {
         this.countersFile = countersFile;
+        return this;
+    }
+
+    /**
+     * @return the memory-mapped file of the engine's distinct error log; null until set or defaulted by
+     * {@link #conclude()} to {@link #errorsFileBeside(File)} the counters file.
+     */
+    public File errorsFile()
+    {
+        return errorsFile;
+    }
+
+    /**
+     * @param errorsFile the memory-mapped file of the engine's distinct error log; when null (the default)
+     *                   {@link #conclude()} puts it beside the counters file.
+     * @return this for a fluent API.
+     */
+    public EngineContext errorsFile(final File errorsFile)
+    {
+        this.errorsFile = errorsFile;
         return this;
     }
 

@@ -67,10 +67,42 @@ public final class EngineCounters implements AutoCloseable
     // the longest time one input held the business-logic thread, in nanoseconds, since start
     public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
+    // issue 15: latency histograms readable from outside, one counter a bucket (type id base + bucket index) and
+    // one for the sum of the values
+    public static final int CHECK_LATENCY_BUCKET_TYPE_ID = TYPE_ID_BASE + 200;
+    public static final int CHECK_LATENCY_SUM_TYPE_ID = TYPE_ID_BASE + 299;
+    public static final int INPUT_HOLD_BUCKET_TYPE_ID = TYPE_ID_BASE + 300;
+    public static final int INPUT_HOLD_SUM_TYPE_ID = TYPE_ID_BASE + 399;
     public static final int TYPE_ID_LIMIT = TYPE_ID_BASE + 1000;
 
-    private static final int VALUES_LENGTH = 128 * CountersReader.COUNTER_LENGTH;
-    private static final int METADATA_LENGTH = 128 * CountersReader.METADATA_LENGTH;
+    /**
+     * The layout of the file's header, before the counters' metadata and values: who writes it and whether it is
+     * alive, as Aeron's CnC file tells of its media driver. The version is written last, so a reader that sees it
+     * sees the rest.
+     */
+    public static final int FILE_VERSION = 2;
+    /** Offset of the file's version, an int. */
+    public static final int VERSION_OFFSET = 0;
+    /** Offset of the engine process's pid, a long. */
+    public static final int PID_OFFSET = 8;
+    /** Offset of the epoch milliseconds at which the engine mapped the file, a long. */
+    public static final int START_TIMESTAMP_OFFSET = 16;
+    /** Offset of the engine's last heartbeat, epoch milliseconds, a long. */
+    public static final int HEARTBEAT_TIMESTAMP_OFFSET = 24;
+    /** Offset of the epoch milliseconds at which the engine closed cleanly, a long; 0 while it runs. */
+    public static final int CLOSED_TIMESTAMP_OFFSET = 32;
+    /** Length of the header, a multiple of the cache line, so that the counters after it stay aligned. */
+    public static final int HEADER_LENGTH = 128;
+    /** How often the engine writes its heartbeat. */
+    public static final long HEARTBEAT_INTERVAL_MS = 100;
+    /** The oldest heartbeat of a live engine, as Aeron's default driver timeout: a hundred beats missed. */
+    public static final long HEARTBEAT_TIMEOUT_MS = 10_000;
+
+    private static final int MAX_COUNTERS = 256;
+    private static final int VALUES_LENGTH = MAX_COUNTERS * CountersReader.COUNTER_LENGTH;
+    private static final int METADATA_LENGTH = MAX_COUNTERS * CountersReader.METADATA_LENGTH;
+    /** Length of a counters file. */
+    public static final int FILE_LENGTH = HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH;
 
     /** Creates a counter with a type id and a label. */
     @FunctionalInterface
@@ -121,6 +153,10 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter oracleOutliersRejected;
     private final AtomicCounter degradedEpisodes;
     private final AtomicCounter parameterChanges;
+    private final LatencyBuckets checkLatencyBuckets;
+    private final LatencyBuckets inputHoldBuckets;
+    // the mapped file's header, null for local counters
+    private final UnsafeBuffer header;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -129,6 +165,12 @@ public final class EngineCounters implements AutoCloseable
      */
     public EngineCounters(final Factory factory)
     {
+        this(factory, null);
+    }
+
+    private EngineCounters(final Factory factory, final UnsafeBuffer header)
+    {
+        this.header = header;
         inputs = factory.newCounter(INPUTS_TYPE_ID, "pme: inputs");
         outputs = factory.newCounter(OUTPUTS_TYPE_ID, "pme: outputs");
         rejects = factory.newCounter(REJECTS_TYPE_ID, "pme: rejects");
@@ -168,6 +210,10 @@ public final class EngineCounters implements AutoCloseable
         oracleOutliersRejected = factory.newCounter(ORACLE_OUTLIERS_TYPE_ID, "pme: oracle outliers rejected");
         degradedEpisodes = factory.newCounter(DEGRADED_EPISODES_TYPE_ID, "pme: oracle degraded episodes");
         parameterChanges = factory.newCounter(PARAMETER_CHANGES_TYPE_ID, "pme: parameter changes");
+        checkLatencyBuckets = new LatencyBuckets(
+            factory, CHECK_LATENCY_BUCKET_TYPE_ID, CHECK_LATENCY_SUM_TYPE_ID, "pme: check latency");
+        inputHoldBuckets = new LatencyBuckets(
+            factory, INPUT_HOLD_BUCKET_TYPE_ID, INPUT_HOLD_SUM_TYPE_ID, "pme: input hold");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -209,26 +255,128 @@ public final class EngineCounters implements AutoCloseable
     public static EngineCounters mapped(final File file)
     {
         IoUtil.deleteIfExists(file);
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, METADATA_LENGTH + VALUES_LENGTH);
+        EngineErrors.ensureParentExists(file);
+        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, FILE_LENGTH);
+        final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
         final CountersManager manager = new CountersManager(
-            new UnsafeBuffer(mapped, 0, METADATA_LENGTH), new UnsafeBuffer(mapped, METADATA_LENGTH, VALUES_LENGTH));
+            new UnsafeBuffer(mapped, HEADER_LENGTH, METADATA_LENGTH),
+            new UnsafeBuffer(mapped, HEADER_LENGTH + METADATA_LENGTH, VALUES_LENGTH));
+        final long now = System.currentTimeMillis();
+        header.putLong(PID_OFFSET, ProcessHandle.current().pid());
+        header.putLong(START_TIMESTAMP_OFFSET, now);
+        header.putLong(HEARTBEAT_TIMESTAMP_OFFSET, now);
+        header.putIntRelease(VERSION_OFFSET, FILE_VERSION);
         // never unmapped explicitly: a reader after close must not touch unmapped memory; the GC releases it
-        return new EngineCounters((typeId, label) -> manager.newCounter(label, typeId));
+        return new EngineCounters((typeId, label) -> manager.newCounter(label, typeId), header);
     }
 
     /**
      * @return a reader of a counters file written by {@link #mapped(File)}; the caller unmaps {@code mapped}.
-     * @throws IllegalArgumentException when the file is too short to be one.
+     * @throws IllegalArgumentException when the file is too short to be one, or of another version.
      */
     public static CountersReader reader(final MappedByteBuffer mapped)
     {
-        if (mapped.capacity() < METADATA_LENGTH + VALUES_LENGTH)
-        {
-            throw new IllegalArgumentException("not an engine counters file: " + mapped.capacity() +
-                " bytes, expected " + (METADATA_LENGTH + VALUES_LENGTH));
-        }
+        header(mapped);
         return new CountersReader(
-            new UnsafeBuffer(mapped, 0, METADATA_LENGTH), new UnsafeBuffer(mapped, METADATA_LENGTH, VALUES_LENGTH));
+            new UnsafeBuffer(mapped, HEADER_LENGTH, METADATA_LENGTH),
+            new UnsafeBuffer(mapped, HEADER_LENGTH + METADATA_LENGTH, VALUES_LENGTH));
+    }
+
+    /**
+     * @return what the header of a counters file written by {@link #mapped(File)} says of its engine, as it is now.
+     * @throws IllegalArgumentException when the file is too short to be one, or of another version.
+     */
+    public static Header header(final MappedByteBuffer mapped)
+    {
+        if (mapped.capacity() < FILE_LENGTH)
+        {
+            throw new IllegalArgumentException(
+                "not an engine counters file: " + mapped.capacity() + " bytes, expected " + FILE_LENGTH);
+        }
+        final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
+        final int version = header.getIntVolatile(VERSION_OFFSET);
+        if (FILE_VERSION != version)
+        {
+            throw new IllegalArgumentException(
+                "not an engine counters file of this build: version " + version + ", expected " + FILE_VERSION);
+        }
+        return new Header(header.getLong(PID_OFFSET), header.getLong(START_TIMESTAMP_OFFSET),
+            header.getLongVolatile(HEARTBEAT_TIMESTAMP_OFFSET), header.getLongVolatile(CLOSED_TIMESTAMP_OFFSET));
+    }
+
+    /**
+     * What a counters file's header says of the engine that writes it.
+     *
+     * @param pid               of the engine's process.
+     * @param startTimestampMs  epoch milliseconds at which it mapped the file.
+     * @param heartbeatMs       epoch milliseconds of its last heartbeat.
+     * @param closedTimestampMs epoch milliseconds at which it closed cleanly, 0 while it has not.
+     */
+    public record Header(long pid, long startTimestampMs, long heartbeatMs, long closedTimestampMs)
+    {
+        /**
+         * @return whether the engine closed the file on a clean shutdown.
+         */
+        public boolean isClosed()
+        {
+            return 0 != closedTimestampMs;
+        }
+
+        /**
+         * Alive: not closed, a heartbeat within the timeout, and its process still there (seen from this host: a
+         * process killed with {@code kill -9} is seen at once, before its heartbeat is stale).
+         *
+         * @param nowMs     epoch milliseconds now.
+         * @param timeoutMs the oldest heartbeat of a live engine.
+         * @return whether the engine is alive.
+         */
+        public boolean isAlive(final long nowMs, final long timeoutMs)
+        {
+            return !isClosed() && nowMs - heartbeatMs <= timeoutMs &&
+                ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    /**
+     * Writes the heartbeat, from a thread other than the business logic's; local counters have none.
+     *
+     * @param nowMs the epoch milliseconds now (the wall clock: an operational figure, never business state).
+     */
+    public void heartbeat(final long nowMs)
+    {
+        if (null != header)
+        {
+            header.putLongRelease(HEARTBEAT_TIMESTAMP_OFFSET, nowMs);
+        }
+    }
+
+    /**
+     * Marks the file closed on a clean shutdown, so that a reader tells it from a crash.
+     *
+     * @param nowMs the epoch milliseconds now.
+     */
+    public void markClosed(final long nowMs)
+    {
+        if (null != header)
+        {
+            header.putLongRelease(CLOSED_TIMESTAMP_OFFSET, nowMs);
+        }
+    }
+
+    /**
+     * @return the pre-trade checks' latencies from arrival to answer, bucketed in counters.
+     */
+    public LatencyBuckets checkLatencyBuckets()
+    {
+        return checkLatencyBuckets;
+    }
+
+    /**
+     * @return how long each input held the business-logic thread, bucketed in counters.
+     */
+    public LatencyBuckets inputHoldBuckets()
+    {
+        return inputHoldBuckets;
     }
 
     /**
@@ -583,6 +731,8 @@ public final class EngineCounters implements AutoCloseable
             recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
             journalSyncMaxUs, longestInput, ringFull, fatalErrors, notApplied, oracleOutliersRejected, degradedEpisodes,
             parameterChanges);
+        checkLatencyBuckets.close();
+        inputHoldBuckets.close();
         for (final AtomicCounter counter : rejectsByReason)
         {
             if (null != counter)

@@ -183,7 +183,7 @@ class EngineFailureTest
             .riskModelFactory(state -> new PortfolioRiskModel(state, null));
     }
 
-    private static void awaitTrue(final BooleanSupplier condition, final String what)
+    static void awaitTrue(final BooleanSupplier condition, final String what)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean())

@@ -13,7 +13,7 @@ import org.agrona.concurrent.NanoClock;
 /**
  * The single writer: every journaled input goes through the one {@link InputProcessor}. It also records how long
  * each pre-trade check took from its arrival to its answer, and how long each input held the thread, the longest in
- * a counter.
+ * a counter; both latencies are bucketed in counters too, which another process reads as histograms.
  * <p>
  * An input without a journal index (its append failed, or came after one that did) is neither applied nor
  * answered, only counted: nothing is acted on that was not journaled.
@@ -134,11 +134,14 @@ public final class BusinessLogicHandler implements EventHandler<InputEvent>
         final long endNs = clock.nanoTime();
         final long heldNs = endNs - startNs;
         inputHold.record(heldNs);
+        counters.inputHoldBuckets().record(heldNs);
         counters.longestInputNs().proposeMaxRelease(heldNs);
         if (event.length() >= MessageHeaderDecoder.ENCODED_LENGTH &&
             OrderCheckDecoder.TEMPLATE_ID == event.buffer().getShort(2))
         {
-            checkLatency.record(endNs - event.receivedNs());
+            final long checkNs = endNs - event.receivedNs();
+            checkLatency.record(checkNs);
+            counters.checkLatencyBuckets().record(checkNs);
         }
     }
 }

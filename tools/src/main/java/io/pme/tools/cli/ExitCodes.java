@@ -21,6 +21,12 @@ public final class ExitCodes
     /** A replay or a run reached a state digest other than the one expected ({@code --expect DIGEST}). */
     public static final int DIGEST_MISMATCH = 3;
 
+    /**
+     * {@code pme stat} found the engine not running: its counters file closed on a clean shutdown, its heartbeat
+     * stale, or its process gone (a crash, a {@code kill -9}).
+     */
+    public static final int NOT_RUNNING = 4;
+
     private ExitCodes()
     {
     }

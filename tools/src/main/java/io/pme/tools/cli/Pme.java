@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         "1:failed: an input, journal or file that cannot be used, a journal failure, pipeline errors, a drain " +
             "that did not finish, an engine that could not start",
         "2:the command line is wrong; nothing was run",
-        "3:a state digest other than the one expected (--expect)"},
+        "3:a state digest other than the one expected (--expect)",
+        "4:pme stat: the engine is not running (closed, a stale heartbeat, its process gone)"},
     subcommands = CommandLine.HelpCommand.class)
 public final class Pme implements Callable<Integer>
 {
@@ -70,7 +71,9 @@ public final class Pme implements Callable<Integer>
             .addSubcommand("run", Legacy.of("run", RunCommand::run, out, err))
             .addSubcommand(new ReplayCommand(out, err))
             .addSubcommand(new ScriptCommand(out, err))
-            .addSubcommand("stat", Legacy.of("stat", StatCommand::run, out, err))
+            .addSubcommand(new StatCommand(out, err))
+            .addSubcommand(new ErrorsCommand(out, err))
+            .addSubcommand(new MetricsCommand(out, err))
             .addSubcommand(new MarginCommand(out, err))
             .addSubcommand(new DashboardCommand(out, err));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));

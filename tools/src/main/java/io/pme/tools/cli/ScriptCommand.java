@@ -5,6 +5,7 @@ import io.pme.engine.EngineContext;
 import io.pme.protocol.json.JsonFrameEncoder;
 import io.pme.protocol.json.JsonFrameException;
 import io.pme.protocol.json.JsonFramePrinter;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 
@@ -127,6 +128,9 @@ final class ScriptCommand implements Callable<Integer>
         {
             engine.close();
             journal.deleteIfTemporary();
+            // a script's engine lives for the script only: nobody watches its counters or its error log after it
+            IoUtil.deleteIfExists(context.countersFile());
+            IoUtil.deleteIfExists(context.errorsFile());
         }
         if (digest)
         {

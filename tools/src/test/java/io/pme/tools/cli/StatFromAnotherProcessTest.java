@@ -1,11 +1,12 @@
 package io.pme.tools.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -38,12 +40,14 @@ class StatFromAnotherProcessTest
     {
         final String aeronDir = dir.resolve("aeron").toString();
         final List<String> childOut = new CopyOnWriteArrayList<>();
-        final Child child = start(childOut, "run", "--duration", "8", "--accounts", Integer.toString(ACCOUNTS),
-            "--rate", "300", "--journal", dir.resolve("journal").toString(), "--aeron-dir", aeronDir);
+        // long enough for every read below, --watch's included, while it runs
+        final ChildPme child = ChildPme.start(childOut, "run", "--duration", "12", "--accounts",
+            Integer.toString(ACCOUNTS), "--rate", "300", "--journal", dir.resolve("journal").toString(),
+            "--aeron-dir", aeronDir);
         final Process engine = child.process();
         try
         {
-            awaitLine(engine, childOut, "t=");
+            ChildPme.awaitLine(engine, childOut, "t=", TIMEOUT_S);
 
             final Map<String, Long> first = statOnceAllAccountsAreOpen(engine, aeronDir);
             for (final String label : List.of("pme: inputs", "pme: outputs", "pme: rejects", "pme: ring occupancy",
@@ -59,6 +63,25 @@ class StatFromAnotherProcessTest
             Thread.sleep(1_000);
             final Map<String, Long> later = stat(aeronDir);
             assertTrue(later.get("pme: inputs") > first.get("pme: inputs"), "live: " + first + " then " + later);
+            assertTrue(later.get("pme: input hold sum ns") > 0, later::toString);
+
+            final CliRun alive = CliRun.of("stat", "--aeron-dir", aeronDir);
+            assertTrue(alive.outLines().get(0).startsWith("engine: alive (pid " + engine.pid() + ", heartbeat "),
+                alive.out());
+            final JsonNode json =
+                new ObjectMapper().readTree(CliRun.of("stat", "--aeron-dir", aeronDir, "--json").out());
+            assertTrue(json.get("engine").get("alive").asBoolean(), json::toString);
+            assertEquals(engine.pid(), json.get("engine").get("pid").asLong(), json::toString);
+            assertTrue(json.get("counters").get("pme: inputs").asLong() > ACCOUNTS, json::toString);
+
+            assertTrue(count(watch(aeronDir, 2, "engine: alive"), " - pme stat ") >= 2, "a time line a block");
+            // with --json, JSON lines: one object a block, and nothing else
+            final List<String> jsonLines = watch(aeronDir, 2, "\"alive\":true", "--json").toString(
+                StandardCharsets.UTF_8).lines().toList();
+            for (final String line : jsonLines)
+            {
+                assertTrue(new ObjectMapper().readTree(line).get("engine").get("alive").asBoolean(), line);
+            }
         }
         finally
         {
@@ -72,10 +95,42 @@ class StatFromAnotherProcessTest
         assertEquals(0, engine.exitValue(), childOut::toString);
         assertTrue(childOut.get(childOut.size() - 1).startsWith("state digest: "), childOut::toString);
 
-        // a stopped engine leaves its file, but no counter in it: stat says so instead of showing stale figures
+        // a stopped engine leaves its file marked closed, with no counter in it: no stale figures
         final CliRun after = CliRun.of("stat", "--aeron-dir", aeronDir);
-        assertEquals(1, after.code(), after.out());
-        assertTrue(after.err().contains("holds no engine counters"), after.err());
+        assertEquals(ExitCodes.NOT_RUNNING, after.code(), after.out());
+        assertEquals(1, after.outLines().size(), after.out());
+        assertTrue(after.outLines().get(0).startsWith("engine: not running (pid " + engine.pid() + ", closed cleanly "),
+            after.out());
+    }
+
+    // --watch prints a block a second and ends when its thread is interrupted
+    private static ByteArrayOutputStream watch(
+        final String aeronDir, final int blocks, final String blockLine, final String... extra)
+        throws InterruptedException
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final int[] code = {-1};
+        final List<String> args = new ArrayList<>(List.of("stat", "--aeron-dir", aeronDir, "--watch"));
+        args.addAll(List.of(extra));
+        final Thread watch = new Thread(() -> code[0] = Pme.run(args.toArray(new String[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8), System.err), "pme-stat-watch");
+        watch.start();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (count(out, blockLine) < blocks)
+        {
+            assertTrue(System.nanoTime() < deadline, () -> "--watch printed: " + out);
+            Thread.sleep(100);
+        }
+        watch.interrupt();
+        watch.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
+        assertFalse(watch.isAlive(), "--watch did not end when interrupted");
+        assertEquals(ExitCodes.OK, code[0]);
+        return out;
+    }
+
+    private static long count(final ByteArrayOutputStream out, final String text)
+    {
+        return out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(text)).count();
     }
 
     // the simulation opens its accounts first: read until all are there, every read from outside
@@ -98,67 +153,13 @@ class StatFromAnotherProcessTest
         final CliRun run = CliRun.of("stat", "--aeron-dir", aeronDir);
         assertEquals(0, run.code(), run.err());
         final Map<String, Long> counters = new TreeMap<>();
-        for (final String line : run.outLines())
+        // the first line is the liveness, the others the counters
+        for (final String line : run.outLines().subList(1, run.outLines().size()))
         {
             // "%-40s %,20d": a label, then right-aligned digits with grouping commas
             final int split = line.lastIndexOf(' ');
             counters.put(line.substring(0, split).strip(), Long.parseLong(line.substring(split + 1).replace(",", "")));
         }
         return counters;
-    }
-
-    private record Child(Process process, Thread reader)
-    {
-    }
-
-    private static Child start(final List<String> output, final String... args) throws IOException
-    {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + Path.of("..", "scripts", "jvm.options").toAbsolutePath().normalize());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Pme.class.getName());
-        command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        final Thread reader = new Thread(() ->
-        {
-            try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while (null != (line = lines.readLine()))
-                {
-                    output.add(line);
-                }
-            }
-            catch (final IOException ignore)
-            {
-                // the process went away: the waiting test reports it
-            }
-        }, "pme-run-output");
-        reader.setDaemon(true);
-        reader.start();
-        return new Child(process, reader);
-    }
-
-    private static void awaitLine(final Process process, final List<String> output, final String prefix)
-        throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (output.stream().noneMatch(line -> line.startsWith(prefix)))
-        {
-            if (!process.isAlive())
-            {
-                fail("pme run ended (exit " + process.exitValue() + ") before printing '" + prefix + "': " + output);
-            }
-            if (System.nanoTime() > deadline)
-            {
-                process.destroyForcibly();
-                fail("pme run printed no '" + prefix + "' line within " + TIMEOUT_S + " s: " + output);
-            }
-            Thread.sleep(50);
-        }
     }
 }
