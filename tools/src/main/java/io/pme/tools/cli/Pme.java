@@ -67,7 +67,9 @@ public final class Pme implements Callable<Integer>
     static CommandLine commandLine(final PrintStream out, final PrintStream err)
     {
         final CommandLine commandLine = new CommandLine(new Pme())
-            .addSubcommand("run", Legacy.of("run", RunCommand::run, out, err))
+            .addSubcommand(new RunCommand(out, err))
+            .addSubcommand(new EngineCommand(out, err))
+            .addSubcommand(new SimulateCommand(out, err))
             .addSubcommand(new ReplayCommand(out, err))
             .addSubcommand(new ScriptCommand(out, err))
             .addSubcommand("stat", Legacy.of("stat", StatCommand::run, out, err))
