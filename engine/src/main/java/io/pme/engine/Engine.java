@@ -58,9 +58,10 @@ public final class Engine implements AutoCloseable
 {
     /**
      * The client id of the inputs the engine journals itself: the SNAPSHOT of a graceful stop
-     * ({@link #stopTakingInput(long)}). No sessions file may give it to a client.
+     * ({@link #stopTakingInput(long)}). Negative, so no client's: scripts and tests default to client 0, and a
+     * client sending as this id would make the stop's snapshot input a duplicate, refused.
      */
-    public static final int ENGINE_CLIENT_ID = 0;
+    public static final int ENGINE_CLIENT_ID = -1;
     private static final long PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private final EngineContext context;
