@@ -104,6 +104,32 @@ class EngineProcessTest
         }
     }
 
+    @Test
+    void sigtermEndsARunEarlyWithALastSnapshotAndItsUsualSummary() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        final Child run = start("run", "--duration", "60", "--accounts", "40", "--rate", "300", "--journal",
+            journal.toString(), "--aeron-dir", dir.resolve("aeron").toString());
+        final List<String> lines;
+        try
+        {
+            run.await("t=");
+        }
+        finally
+        {
+            lines = run.stop();
+        }
+        final String written = lines.stream().filter(l -> l.startsWith("pme run: stopped by SIGTERM")).findFirst()
+            .orElseThrow(() -> new AssertionError(run.toString()));
+        final String prefix = "pme run: stopped by SIGTERM, the last snapshot written: ";
+        assertTrue(written.startsWith(prefix), run::toString);
+        assertTrue(Files.isRegularFile(Path.of(written.substring(prefix.length()))), run::toString);
+        assertTrue(lines.get(lines.size() - 2).startsWith("sent "), run::toString);
+        final String digest = lines.get(lines.size() - 1);
+        assertTrue(DIGEST.matcher(digest).matches(), run::toString);
+        assertReplayed(journal, digest);
+    }
+
     private static String assertStoppedWithASnapshot(final List<String> lines, final Child child)
     {
         final Matcher stopped = STOPPED.matcher(lines.get(lines.size() - 2));
