@@ -1,5 +1,6 @@
 package io.pme.tools.cli;
 
+import io.aeron.ChannelUri;
 import io.aeron.CommonContext;
 import io.pme.engine.EngineConfiguration;
 import io.pme.engine.EngineContext;
@@ -27,8 +28,9 @@ import java.util.TreeMap;
  * anything starts. The keys are every {@code *_PROP_NAME} of {@link EngineConfiguration}, found by reflection so a
  * setting added there is accepted here with no change, plus the command's own {@link #JOURNAL_DIR_KEY},
  * {@link #AERON_DIR_KEY} and {@link #MEDIA_DRIVER_KEY}. A value is checked against the type of the setting's
- * {@code *_DEFAULT} ({@code int}, {@code long}, a duration for {@code *_DEFAULT_NS}); a setting without a default whose
- * name ends in {@code _FILE} names a file that must be readable. The engine's settings are then read as the system
+ * {@code *_DEFAULT} ({@code int}, {@code long}, a duration for {@code *_DEFAULT_NS}); a setting whose name ends in
+ * {@code _CHANNEL} must be an Aeron channel URI, one without a default whose name ends in {@code _FILE} names a file
+ * that must be readable. The engine's settings are then read as the system
  * properties they are, while the {@link EngineContext} is built, and {@link EngineContext#conclude()} checks their
  * bounds; the sessions and risk-parameter files are loaded once to be checked too.
  */
@@ -60,6 +62,8 @@ final class EngineConfigFile
         DURATION,
         /** A readable file. */
         FILE,
+        /** An Aeron channel URI. */
+        CHANNEL,
         /** Any text, checked by the engine's context. */
         TEXT
     }
@@ -207,14 +211,19 @@ final class EngineConfigFile
                         throw new ConfigException(source + ": " + key + ": no readable file at " + path);
                     }
                 }
+                case CHANNEL -> ChannelUri.parse(text);
                 default ->
                 {
                     // the context checks it
                 }
             }
         }
-        catch (final NumberFormatException ex)
+        catch (final IllegalArgumentException ex)
         {
+            if (Kind.CHANNEL == setting.kind())
+            {
+                throw new ConfigException(source + ": " + key + ": not an Aeron channel (" + ex.getMessage() + ")");
+            }
             throw new ConfigException(source + ": " + key + ": " + (Kind.DURATION == setting.kind() ?
                 "not a duration (nanoseconds, or a number with ns, us, ms or s)" : "not a whole number") +
                 ", was '" + value + "'");
@@ -258,6 +267,13 @@ final class EngineConfigFile
         }
     }
 
+    /**
+     * Drops a message: the liveness check of a media driver says why not on its own terms, the caller in one line.
+     */
+    static void ignore(final String message)
+    {
+    }
+
     private static boolean isCommandKey(final String key)
     {
         return JOURNAL_DIR_KEY.equals(key) || AERON_DIR_KEY.equals(key) || MEDIA_DRIVER_KEY.equals(key);
@@ -272,7 +288,7 @@ final class EngineConfigFile
                 return true;
             case "external":
                 if (!CommonContext.isDriverActive(new File(aeronDir), CommonContext.DEFAULT_DRIVER_TIMEOUT_MS,
-                    message -> { }))
+                    EngineConfigFile::ignore))
                 {
                     throw new ConfigException(source + ": " + MEDIA_DRIVER_KEY + ": external, but no media driver " +
                         "is running at " + AERON_DIR_KEY + " " + aeronDir);
@@ -335,6 +351,8 @@ final class EngineConfigFile
         String rest = message.substring(best.field().length());
         final int space = rest.indexOf(' ');
         rest = space >= 0 && !rest.startsWith(" ") ? rest.substring(space) : rest;
+        // "threadingModeName names no mode (pme.threading.mode): unknown threading mode fast: ..." says it twice
+        rest = rest.replace(" (" + best.key() + ")", "").replaceFirst("^ names no \\w+:", "");
         return best.key() + ":" + rest;
     }
 
@@ -351,11 +369,15 @@ final class EngineConfigFile
             {
                 return Kind.LONG;
             }
-            return Kind.TEXT;
+            return constant.endsWith("_CHANNEL") ? Kind.CHANNEL : Kind.TEXT;
         }
         if (null != field(constant + "_DEFAULT_NS"))
         {
             return Kind.DURATION;
+        }
+        if (constant.endsWith("_CHANNEL"))
+        {
+            return Kind.CHANNEL;
         }
         return constant.endsWith("_FILE") ? Kind.FILE : Kind.TEXT;
     }

@@ -1,5 +1,6 @@
 package io.pme.tools.cli;
 
+import io.aeron.exceptions.AeronException;
 import io.pme.engine.Engine;
 import io.pme.engine.EngineContext;
 import io.pme.engine.journal.Recovery;
@@ -37,6 +38,12 @@ final class EngineLifecycle
         }
         catch (final IllegalArgumentException ex)
         {
+            err.println("pme " + command + ": cannot start the engine: " + ex.getMessage());
+            return null;
+        }
+        catch (final AeronException ex)
+        {
+            // the driver refused a channel or could not be reached: nothing was left running
             err.println("pme " + command + ": cannot start the engine: " + ex.getMessage());
             return null;
         }

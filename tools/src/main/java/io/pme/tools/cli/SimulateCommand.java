@@ -67,7 +67,8 @@ final class SimulateCommand implements Callable<Integer>
             "(pme.max.accounts) (default: ${DEFAULT-VALUE})")
     private long accounts;
 
-    @CommandLine.Option(names = "--seed", paramLabel = "N", defaultValue = "42", converter = RunCommand.WholeNumber.class,
+    @CommandLine.Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+        converter = RunCommand.WholeNumber.class,
         description = "the simulation's seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
@@ -109,7 +110,7 @@ final class SimulateCommand implements Callable<Integer>
         final String dir = null != aeronDir ? aeronDir :
             null != config ? context.aeronDirectoryName() : StatCommand.defaultAeronDir();
         final File countersFile = null != counters ? new File(counters) : EngineContext.defaultCountersFile(dir);
-        if (!CommonContext.isDriverActive(new File(dir), DRIVER_TIMEOUT_MS, message -> { }))
+        if (!CommonContext.isDriverActive(new File(dir), DRIVER_TIMEOUT_MS, EngineConfigFile::ignore))
         {
             err.println("pme simulate: no media driver running at " + dir + " (is pme engine running? see " +
                 "--aeron-dir)");

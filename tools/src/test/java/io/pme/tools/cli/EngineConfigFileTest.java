@@ -48,8 +48,14 @@ class EngineConfigFileTest
         assertRefused("pme.media.driver=remote", "pme.media.driver: embedded or external, was 'remote'");
         assertRefused("pme.media.driver=external", "pme.media.driver: external, but no media driver is running " +
             "at pme.aeron.dir " + dir.resolve("aeron"));
-        assertTrue(refusal("pme.threading.mode=fast").startsWith("pme.threading.mode: "), refusal("pme.threading.mode=fast"));
-        assertTrue(refusal("pme.wait.strategy=nap").startsWith("pme.wait.strategy: "), refusal("pme.wait.strategy=nap"));
+        assertRefused("pme.threading.mode=fast",
+            "pme.threading.mode: unknown threading mode fast: dedicated or shared");
+        assertRefused("pme.wait.strategy=nap",
+            "pme.wait.strategy: unknown wait strategy nap: busy, yielding, sleeping or blocking");
+        assertRefused("pme.journal.sync=often",
+            "pme.journal.sync: unknown journal sync policy often: none, periodic or every-input");
+        final String channel = refusal("pme.input.channel=udp://host:1");
+        assertTrue(channel.startsWith("pme.input.channel: not an Aeron channel ("), channel);
     }
 
     @Test
