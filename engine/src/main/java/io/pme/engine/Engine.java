@@ -253,7 +253,7 @@ public final class Engine implements AutoCloseable
      * The first half of a graceful stop: the engine takes no more input from its subscription and puts a SNAPSHOT
      * input of its own ({@link #ENGINE_CLIENT_ID}) on the ring after every input already taken. It is journaled as
      * any input, so a replay goes through the same point; {@link #close()} then drains the ring, and the business
-     * logic writes the snapshot ({@link #lastSnapshotInputSequence()}).
+     * logic writes the snapshot ({@link #lastSnapshotInputSequence()}). Once: a second call puts no second input.
      *
      * @param timeoutMs how long to wait for room on the ring.
      * @return true once the input is on the ring; false when the engine has failed or the ring stayed full.

@@ -131,7 +131,8 @@ public final class Receiver implements Agent, ControlledFragmentHandler
 
     /**
      * Stops taking input from the subscription and puts one last frame on the ring after every frame already taken,
-     * where the journal and the business logic take it as any other input; called from another thread, once.
+     * where the journal and the business logic take it as any other input; called from another thread, once (a
+     * second call is ignored).
      *
      * @param frame  the last input, copied before this returns.
      * @param offset of the frame in the buffer.
@@ -139,6 +140,10 @@ public final class Receiver implements Agent, ControlledFragmentHandler
      */
     public void stopWith(final DirectBuffer frame, final int offset, final int length)
     {
+        if (stopRequested)
+        {
+            return;
+        }
         lastInput.putBytes(0, frame, offset, length);
         lastInputLength = length;
         stopRequested = true;

@@ -168,7 +168,7 @@ final class SimulateCommand implements Callable<Integer>
         boolean drained = false;
         try (driver)
         {
-            if (!driver.connect(null != sessions ? sessions : context.sessionsFile()))
+            if (!connect(driver, null != sessions ? sessions : context.sessionsFile(), context))
             {
                 return ExitCodes.FAILED;
             }
@@ -199,6 +199,27 @@ final class SimulateCommand implements Callable<Integer>
                 "error: see pme stat)" : "stopped") + " before it took every input sent");
             return ExitCodes.FAILED;
         }
+        return summarize(driver, engine, status, errorsAtStart);
+    }
+
+    // a driver is up but nobody answers on these channels: another engine's, or none
+    private boolean connect(final SimulationDriver driver, final Path sessionsFile, final EngineContext context)
+    {
+        try
+        {
+            return driver.connect(sessionsFile);
+        }
+        catch (final IllegalStateException ex)
+        {
+            err.println("pme simulate: " + ex.getMessage() + " (does the engine listen on " + context.inputChannel() +
+                " stream " + context.inputStreamId() + "? see --config)");
+            return false;
+        }
+    }
+
+    private int summarize(
+        final SimulationDriver driver, final EngineFigures engine, final StatusLine status, final long errorsAtStart)
+    {
         final long sent = driver.simulation().framesGenerated();
         final SimulateSummary summary = new SimulateSummary(
             sent, driver.outputsReceived(), engine, driver.liquidations(), status.oracle());
