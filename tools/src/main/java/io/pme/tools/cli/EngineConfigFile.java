@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -409,7 +410,7 @@ final class EngineConfigFile
     private static String camelCase(final String constant)
     {
         final StringBuilder name = new StringBuilder();
-        for (final String part : constant.toLowerCase(java.util.Locale.ROOT).split("_"))
+        for (final String part : constant.toLowerCase(Locale.ROOT).split("_"))
         {
             name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
         }

@@ -5,6 +5,8 @@ import io.pme.engine.EngineCounters;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.status.CountersReader;
 
+import java.util.Arrays;
+
 /**
  * What the status line and the summary read of an engine: its counters, and where the engine runs in this process,
  * its latency histograms. The engine in this process ({@link #of(Engine)}) or in another, through its counters file
@@ -96,7 +98,7 @@ interface EngineFigures
     static EngineFigures of(final CountersReader reader)
     {
         final int[] ids = new int[EngineCounters.TYPE_ID_LIMIT - EngineCounters.TYPE_ID_BASE];
-        java.util.Arrays.fill(ids, -1);
+        Arrays.fill(ids, -1);
         reader.forEach((counterId, typeId, keyBuffer, label) ->
         {
             if (typeId >= EngineCounters.TYPE_ID_BASE && typeId < EngineCounters.TYPE_ID_LIMIT)

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         "1:failed: an input, journal or file that cannot be used, a journal failure, pipeline errors, a drain " +
             "that did not finish, an engine that could not start",
         "2:the command line is wrong; nothing was run",
-        "3:a state digest other than the one expected (--expect)"},
+        "3:a state digest other than the one expected (--expect)",
+        "130/143:engine, run, simulate: a second SIGINT/SIGTERM stopped it at once (the first, gracefully)"},
     subcommands = CommandLine.HelpCommand.class)
 public final class Pme implements Callable<Integer>
 {

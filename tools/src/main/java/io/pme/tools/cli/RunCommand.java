@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +42,8 @@ import java.util.function.Consumer;
         "0:the run ended (its duration, or a first signal)",
         "1:the engine could not start or recover, the journal failed, a simulation client could not log on, " +
             "the summary could not be written",
-        "2:the command line is wrong"})
+        "2:the command line is wrong",
+        "130/143:a second SIGINT/SIGTERM, stopped at once"})
 final class RunCommand implements Callable<Integer>
 {
     private final PrintStream out;
@@ -179,7 +181,7 @@ final class RunCommand implements Callable<Integer>
             }
             // the opening book goes out as fast as the engine takes it, never more than half its ring ahead
             driver.start(rate, context.ringSize() / 2);
-            final long endNs = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(durationS);
+            final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
             boolean openingReported = false;
             while (System.nanoTime() < endNs && !engine.isFailed() && !signals.isStopRequested())
             {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code pme simulate}: the built-in market simulation of {@code pme run} driving an engine in another process
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
         "0:the simulation ran its duration (or stopped on a signal) and the engine took every input sent",
         "1:no engine at the Aeron directory, the engine stopped or failed, a drain that did not finish, a client " +
             "that could not log on, a summary that could not be written",
-        "2:the command line is wrong"})
+        "2:the command line is wrong",
+        "130/143:a second SIGINT/SIGTERM, stopped at once"})
 final class SimulateCommand implements Callable<Integer>
 {
     private static final long DRIVER_TIMEOUT_MS = 10_000;
@@ -162,7 +164,7 @@ final class SimulateCommand implements Callable<Integer>
             simulated, seed, () -> engine.counter(EngineCounters.INPUTS_TYPE_ID), err);
         final StatusLine status = new StatusLine(engine, driver::outputsReceived, driver.liquidations(), out);
         final long errorsAtStart = engine.counter(EngineCounters.ERRORS_TYPE_ID);
-        final java.util.function.BooleanSupplier stopped = () -> !engine.isLive() ||
+        final BooleanSupplier stopped = () -> !engine.isLive() ||
             engine.counter(EngineCounters.JOURNAL_FAILURES_TYPE_ID) > 0 ||
             engine.counter(EngineCounters.FATAL_ERRORS_TYPE_ID) > 0;
         boolean drained = false;
