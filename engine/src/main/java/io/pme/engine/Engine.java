@@ -10,6 +10,9 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.pme.codecs.AdminCommandEncoder;
+import io.pme.codecs.AdminCommandType;
+import io.pme.codecs.MessageHeaderEncoder;
 import io.pme.engine.journal.Journal;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.journal.Recovery;
@@ -44,6 +47,7 @@ import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The running engine: Aeron subscription, receiver agent, Disruptor ring (journal handler, then the single-writer
@@ -54,6 +58,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Engine implements AutoCloseable
 {
+    /**
+     * The client id of the inputs the engine journals itself: the SNAPSHOT of a graceful stop
+     * ({@link #stopTakingInput(long)}). Negative, so no client's: scripts and tests default to client 0, and a
+     * client sending as this id would make the stop's snapshot input a duplicate, refused.
+     */
+    public static final int ENGINE_CLIENT_ID = -1;
+    private static final long PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+
     private final EngineContext context;
     private final MediaDriver mediaDriver;
     private final Aeron aeron;
@@ -78,7 +90,11 @@ public final class Engine implements AutoCloseable
     private final AtomicInteger pipelineErrors = new AtomicInteger();
     private final EngineErrors errorLog;
     private final SessionManager sessions;
+    private final Receiver receiver;
+    private final UnsafeBuffer stopSnapshot = new UnsafeBuffer(
+        new byte[MessageHeaderEncoder.ENCODED_LENGTH + AdminCommandEncoder.BLOCK_LENGTH]);
     private volatile Throwable failure;
+    private volatile long lastSnapshotInputSequence = -1;
     // written before the ring's threads start, which publishes it to them
     private boolean recovered;
 
@@ -132,6 +148,7 @@ public final class Engine implements AutoCloseable
             counters.recovered(report.restoredInputSequence(), report.skipped().size(), report.replayed(),
                 report.durationNs());
             report.print(context.recoveryReportStream());
+            encodeStopSnapshot();
             openedJournal = new Journal(context.journalDir());
             journal = openedJournal;
 
@@ -169,7 +186,7 @@ public final class Engine implements AutoCloseable
             syncPolicy, ring, syncer, context.journalSyncInputs());
         final BusinessLogicHandler businessLogicHandler = new BusinessLogicHandler(
             processor, checkLatency, inputHold, SystemNanoClock.INSTANCE, counters, this::onFatalError);
-        final Receiver receiver =
+        receiver =
             new Receiver(subscription, ring, counters, SystemNanoClock.INSTANCE, sessions, this::isFailed);
         sharedRunner = shared ? new AgentRunner(context.sharedIdleStrategy(), this::onAgentError, counters.errors(),
             new HeartbeatAgent(new CompositeAgent(receiver,
@@ -235,12 +252,63 @@ public final class Engine implements AutoCloseable
         return new Engine(context);
     }
 
+    // Read from the recovered state before any thread starts. The clock it carries never moves the engine's (message
+    // time only goes forward), and its correlation id follows the one a previous stop journaled.
+    private void encodeStopSnapshot()
+    {
+        final long last = state.clients().isKnown(ENGINE_CLIENT_ID) ?
+            state.clients().lastCorrelationId(ENGINE_CLIENT_ID) : 0;
+        new AdminCommandEncoder()
+            .wrapAndApplyHeader(stopSnapshot, 0, new MessageHeaderEncoder())
+            .timestampNs(Math.max(1, state.nowNs()))
+            .correlationId(last + 1)
+            .clientId(ENGINE_CLIENT_ID)
+            .command(AdminCommandType.SNAPSHOT);
+    }
+
+    /**
+     * The first half of a graceful stop: the engine takes no more input from its subscription and puts a SNAPSHOT
+     * input of its own ({@link #ENGINE_CLIENT_ID}) on the ring after every input already taken. It is journaled as
+     * any input, so a replay goes through the same point; {@link #close()} then drains the ring, and the business
+     * logic writes the snapshot ({@link #lastSnapshotInputSequence()}). Once: a second call puts no second input.
+     *
+     * @param timeoutMs how long to wait for room on the ring.
+     * @return true once the input is on the ring; false when the engine has failed or the ring stayed full.
+     */
+    public boolean stopTakingInput(final long timeoutMs)
+    {
+        if (isFailed())
+        {
+            return false;
+        }
+        receiver.stopWith(stopSnapshot, 0, stopSnapshot.capacity());
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!receiver.isStopped() && !isFailed())
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                return false;
+            }
+            LockSupport.parkNanos(PARK_NS);
+        }
+        return receiver.isStopped();
+    }
+
+    /**
+     * @return the input sequence of the last snapshot the engine wrote, or -1 when it wrote none since it started.
+     */
+    public long lastSnapshotInputSequence()
+    {
+        return lastSnapshotInputSequence;
+    }
+
     private boolean takeSnapshot(final StateSnapshot codec, final SnapshotStore snapshots, final long journalIndex)
     {
         try
         {
             final int length = codec.encode(state);
             snapshots.write(state.inputSequence(), journalIndex, processor.digest(), codec.buffer(), 0, length);
+            lastSnapshotInputSequence = state.inputSequence();
             return true;
         }
         catch (final RuntimeException ex)

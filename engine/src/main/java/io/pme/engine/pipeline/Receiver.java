@@ -43,6 +43,11 @@ public final class Receiver implements Agent, ControlledFragmentHandler
     private final ControlledFragmentAssembler assembler;
     private final UnsafeBuffer oversize = new UnsafeBuffer(new byte[OVERSIZE_PREFIX]);
     private final UnsafeBuffer empty = new UnsafeBuffer(new byte[1]);
+    // the last input of a graceful stop, handed over by another thread before the flag that publishes it
+    private final UnsafeBuffer lastInput = new UnsafeBuffer(new byte[EngineConfiguration.MAX_FRAME_LENGTH]);
+    private int lastInputLength;
+    private volatile boolean stopRequested;
+    private volatile boolean stopped;
 
     /**
      * A receiver admitting every frame, with no session layer.
@@ -114,10 +119,62 @@ public final class Receiver implements Agent, ControlledFragmentHandler
         {
             return 0;
         }
+        if (stopRequested)
+        {
+            return stopped ? 0 : putLastInput();
+        }
         int fragments = null != sessions ? sessions.doWork(clock.nanoTime()) : 0;
         fragments += subscription.controlledPoll(assembler, FRAGMENT_LIMIT);
         counters.ringOccupancy().setRelease(ring.getBufferSize() - ring.remainingCapacity());
         return fragments;
+    }
+
+    /**
+     * Stops taking input from the subscription and puts one last frame on the ring after every frame already taken,
+     * where the journal and the business logic take it as any other input; called from another thread, once (a
+     * second call is ignored).
+     *
+     * @param frame  the last input, copied before this returns.
+     * @param offset of the frame in the buffer.
+     * @param length of the frame, at most {@link EngineConfiguration#MAX_FRAME_LENGTH}.
+     */
+    public void stopWith(final DirectBuffer frame, final int offset, final int length)
+    {
+        if (stopRequested)
+        {
+            return;
+        }
+        lastInput.putBytes(0, frame, offset, length);
+        lastInputLength = length;
+        stopRequested = true;
+    }
+
+    /**
+     * @return true once the frame given to {@link #stopWith(DirectBuffer, int, int)} is on the ring; the receiver
+     * takes nothing more.
+     */
+    public boolean isStopped()
+    {
+        return stopped;
+    }
+
+    private int putLastInput()
+    {
+        if (!ring.hasAvailableCapacity(1))
+        {
+            return 0;
+        }
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).set(lastInput, 0, lastInputLength, clock.nanoTime());
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        stopped = true;
+        return 1;
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
             "that did not finish, an engine that could not start",
         "2:the command line is wrong; nothing was run",
         "3:a state digest other than the one expected (--expect)",
-        "4:pme stat: the engine is not running (closed, a stale heartbeat, its process gone)"},
+        "4:pme stat: the engine is not running (closed, a stale heartbeat, its process gone)",
+        "130/143:engine, run, simulate: a second SIGINT/SIGTERM stopped it at once (the first, gracefully)"},
     subcommands = CommandLine.HelpCommand.class)
 public final class Pme implements Callable<Integer>
 {
@@ -68,7 +69,9 @@ public final class Pme implements Callable<Integer>
     static CommandLine commandLine(final PrintStream out, final PrintStream err)
     {
         final CommandLine commandLine = new CommandLine(new Pme())
-            .addSubcommand("run", Legacy.of("run", RunCommand::run, out, err))
+            .addSubcommand(new RunCommand(out, err))
+            .addSubcommand(new EngineCommand(out, err))
+            .addSubcommand(new SimulateCommand(out, err))
             .addSubcommand(new ReplayCommand(out, err))
             .addSubcommand(new ScriptCommand(out, err))
             .addSubcommand(new StatCommand(out, err))
@@ -103,57 +106,6 @@ public final class Pme implements Callable<Integer>
     {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
-    }
-
-    /** A command still parsing its own options, until it is on picocli. */
-    @CommandLine.Command(mixinStandardHelpOptions = true, versionProvider = PmeVersion.class)
-    static final class Legacy implements Callable<Integer>
-    {
-        interface Run
-        {
-            int run(String[] args, PrintStream out, PrintStream err);
-        }
-
-        @CommandLine.Parameters
-        private final java.util.List<String> args = new java.util.ArrayList<>();
-        private final String name;
-        private final Run command;
-        private final PrintStream out;
-        private final PrintStream err;
-
-        private Legacy(final String name, final Run command, final PrintStream out, final PrintStream err)
-        {
-            this.name = name;
-            this.command = command;
-            this.out = out;
-            this.err = err;
-        }
-
-        static CommandLine of(final String name, final Run command, final PrintStream out, final PrintStream err)
-        {
-            final CommandLine commandLine = new CommandLine(new Legacy(name, command, out, err));
-            commandLine.setUnmatchedOptionsArePositionalParams(true);
-            return commandLine;
-        }
-
-        public Integer call()
-        {
-            final String[] all = new String[args.size() + 1];
-            all[0] = name;
-            for (int i = 0; i < args.size(); i++)
-            {
-                all[i + 1] = args.get(i);
-            }
-            try
-            {
-                return command.run(all, out, err);
-            }
-            catch (final Options.UsageException ex)
-            {
-                err.println("pme " + name + ": " + ex.getMessage());
-                return ExitCodes.USAGE;
-            }
-        }
     }
 
     // One line naming the command and what is wrong (picocli names the option), then nothing else: the user knows
