@@ -1,5 +1,6 @@
 /**
  * The {@code pme} command line: {@code run} (the engine with the simulation), {@code replay}, {@code script},
- * {@code stat} and {@code margin} (the offline calculator).
+ * {@code stat} and {@code margin} (the offline calculator), and registers {@code audit} (package
+ * {@code io.pme.tools.audit}).
  */
 package io.pme.tools.cli;
