@@ -548,7 +548,8 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         if (underlying >= 0)
         {
             line.append("; worst scenario ").append(event.path("worstScenario").asInt()).append(" of ")
-                .append(state.assets().isDefined(underlying) ? state.assets().symbol(underlying) : "asset " + underlying)
+                .append(state.assets().isDefined(underlying) ? state.assets().symbol(underlying) :
+                    "asset " + underlying)
                 .append(" loses ").append(Figures.money(event.path("worstScenarioLoss").asDouble()));
             if (instrument >= 0)
             {

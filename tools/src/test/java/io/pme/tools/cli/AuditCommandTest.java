@@ -30,7 +30,8 @@ class AuditCommandTest
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A text line of an input addressed to the account: sequence, time, account, input, answer, figures. */
     private static final Pattern DIRECT_LINE = Pattern.compile("#\\d+ \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\d+ [A-Za-z]+" +
-        "( \\w+=\\S+)*: [A-Z_]+( [A-Z_]+( wouldAccept=\\w+)?)? \\| (not open|E \\S+ IM \\S+ MM \\S+ ratio \\S+ [A-Z]+)");
+        "( \\w+=\\S+)*: [A-Z_]+( [A-Z_]+( wouldAccept=\\w+)?)? \\| " +
+        "(not open|E \\S+ IM \\S+ MM \\S+ ratio \\S+ [A-Z]+)");
     private static final String[] ACCOUNT_FIELDS =
         { "accountId", "fromAccountId", "toAccountId", "bidderAccountId", "parentAccountId" };
 
