@@ -40,12 +40,15 @@ import io.pme.codecs.WithdrawalDecoder;
 import io.pme.engine.journal.JournalFrameHandler;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.logic.Outbox;
+import io.pme.engine.state.AccountStates;
+import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.protocol.json.JsonFramePrinter;
 import org.agrona.DirectBuffer;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,7 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
 /**
  * The audit trail of a few accounts, built while the journal replays: told of every output the business logic
  * emits (as its {@link Outbox}) and of every input once applied (as the recovery's observer), it prints, for each
- * audited account, the inputs addressed to it and those that moved its figures, with the figures after each, the
+ * audited account, the inputs addressed to it and those that bore on its figures, with the figures after each, the
  * input's answer and the outputs about the account (liquidation steps with their explanation). Nothing is kept per
  * input beyond the outputs of the one being applied, so a journal of millions of inputs needs no more memory than
  * one.
@@ -119,7 +122,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
      * @param accounts the accounts audited.
      * @param fromNs   first message time printed (inclusive).
      * @param toNs     last message time printed (inclusive).
-     * @param ticks    print every input that moved the figures on its own line, rather than collapsed.
+     * @param ticks    print every input that bore on the figures on its own line, rather than collapsed.
      * @param json     one JSON object per line instead of text.
      * @param out      where the trail goes.
      */
@@ -348,7 +351,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
     // holds the asset, a position on it as underlying, or a position in the instrument
     private boolean bears(final int slot, final int assetId, final int instrumentId)
     {
-        final io.pme.engine.state.Accounts accounts = state.accounts();
+        final Accounts accounts = state.accounts();
         if (instrumentId >= 0)
         {
             return accounts.findPosition(slot, instrumentId) >= 0;
@@ -447,7 +450,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
                 " bore on its figures (" + kinds + ") | " + t.tickFigures.text());
         }
         t.tickCount = 0;
-        java.util.Arrays.fill(t.tickKinds, 0);
+        Arrays.fill(t.tickKinds, 0);
     }
 
     private void line(
@@ -599,7 +602,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         number(f, "initialMargin", figures.initialMargin);
         number(f, "maintenanceMargin", figures.maintenanceMargin);
         number(f, "marginRatio", figures.marginRatio());
-        f.put("state", io.pme.engine.state.AccountStates.name(figures.state));
+        f.put("state", AccountStates.name(figures.state));
     }
 
     private static void number(final ObjectNode node, final String name, final double value)
@@ -706,7 +709,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
     private static String[] inputNames()
     {
         final String[] names = new String[MAX_TEMPLATE];
-        java.util.Arrays.fill(names, "unreadable");
+        Arrays.fill(names, "unreadable");
         names[AccountOpenDecoder.TEMPLATE_ID] = "AccountOpen";
         names[AssetDefinitionDecoder.TEMPLATE_ID] = "AssetDefinition";
         names[InstrumentDefinitionDecoder.TEMPLATE_ID] = "InstrumentDefinition";

@@ -203,6 +203,8 @@ final class BookReport
 
     private static String amount(final double value)
     {
-        return String.format("%,.8f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        // eight decimals, trailing zeros dropped, and no "-0" for a rounding difference below them
+        final String text = String.format("%,.8f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return "-0".equals(text) ? "0" : text;
     }
 }

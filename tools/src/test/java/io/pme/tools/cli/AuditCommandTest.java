@@ -123,6 +123,25 @@ class AuditCommandTest
         }
         assertEquals(byMarket, text.outLines().stream().filter(l -> l.startsWith("~ #")).count());
 
+        // forty accounts read after every input, their lines in journal order: still the replay's digest
+        final List<String> many = new ArrayList<>(List.of("audit", "--journal", journal.toString()));
+        for (long id = 1_000_001L; id <= 1_000_040L; id++)
+        {
+            many.add("--account");
+            many.add(Long.toString(id));
+        }
+        final CliRun several = CliRun.of(many.toArray(String[]::new));
+        assertEquals(0, several.code(), several.err());
+        assertEquals(digestLine, several.lastOutLine());
+        long previous = 0;
+        for (final String line : several.outLines().stream().filter(l -> l.startsWith("#")).toList())
+        {
+            final long sequence = Long.parseLong(line.substring(1, line.indexOf(' ')));
+            assertTrue(sequence >= previous, line);
+            previous = sequence;
+        }
+        assertEquals(40, several.outLines().stream().filter(l -> l.startsWith("account ")).count());
+
         // the book of the same journal: its states are the engine's own counts, its money conserved
         final CliRun book = CliRun.of("audit", "--journal", journal.toString(), "--book", "--json");
         assertEquals(0, book.code(), book.err());
