@@ -123,37 +123,8 @@ class AuditCommandTest
         }
         assertEquals(byMarket, text.outLines().stream().filter(l -> l.startsWith("~ #")).count());
 
-        // forty accounts read after every input, their lines in journal order: still the replay's digest
-        final List<String> many = new ArrayList<>(List.of("audit", "--journal", journal.toString()));
-        for (long id = 1_000_001L; id <= 1_000_040L; id++)
-        {
-            many.add("--account");
-            many.add(Long.toString(id));
-        }
-        final CliRun several = CliRun.of(many.toArray(String[]::new));
-        assertEquals(0, several.code(), several.err());
-        assertEquals(digestLine, several.lastOutLine());
-        long previous = 0;
-        for (final String line : several.outLines().stream().filter(l -> l.startsWith("#")).toList())
-        {
-            final long sequence = Long.parseLong(line.substring(1, line.indexOf(' ')));
-            assertTrue(sequence >= previous, line);
-            previous = sequence;
-        }
-        assertEquals(40, several.outLines().stream().filter(l -> l.startsWith("account ")).count());
-
-        // the book of the same journal: its states are the engine's own counts, its money conserved
-        final CliRun book = CliRun.of("audit", "--journal", journal.toString(), "--book", "--json");
-        assertEquals(0, book.code(), book.err());
-        final JsonNode report = JSON.readTree(book.outLines().get(0)).get("book");
-        final JsonNode replay = JSON.readTree(CliRun.of("replay", "--journal", journal.toString(), "--json").out());
-        final JsonNode states = report.get("accountsByState");
-        assertEquals(replay.get("belowMaintenanceMargin").asLong(),
-            states.get("LIQUIDATION").asLong() + states.get("BANKRUPT").asLong());
-        assertEquals(replay.get("belowInitialMargin").asLong(), states.get("RESTRICTED").asLong() +
-            states.get("LIQUIDATION").asLong() + states.get("BANKRUPT").asLong());
-        assertEquals(replay.get("accounts").asLong(), report.get("accounts").asLong());
-        assertTrue(report.get("moneyConserved").asBoolean(), report::toString);
+        severalAccountsEndOnTheDigest(journal, digestLine);
+        bookStatesAreReplays(journal);
     }
 
     @Test
@@ -259,6 +230,44 @@ class AuditCommandTest
         assertEquals(ExitCodes.FAILED, never.code());
         assertTrue(never.err().startsWith("pme audit: account 8 was never opened"), never.err());
         assertFalse(Files.exists(dir.resolve("p.json")));
+    }
+
+    // forty accounts read after every input, their lines in journal order: still the replay's digest
+    private static void severalAccountsEndOnTheDigest(final Path journal, final String digestLine)
+    {
+        final List<String> many = new ArrayList<>(List.of("audit", "--journal", journal.toString()));
+        for (long id = 1_000_001L; id <= 1_000_040L; id++)
+        {
+            many.add("--account");
+            many.add(Long.toString(id));
+        }
+        final CliRun several = CliRun.of(many.toArray(String[]::new));
+        assertEquals(0, several.code(), several.err());
+        assertEquals(digestLine, several.lastOutLine());
+        long previous = 0;
+        for (final String line : several.outLines().stream().filter(l -> l.startsWith("#")).toList())
+        {
+            final long sequence = Long.parseLong(line.substring(1, line.indexOf(' ')));
+            assertTrue(sequence >= previous, line);
+            previous = sequence;
+        }
+        assertEquals(40, several.outLines().stream().filter(l -> l.startsWith("account ")).count());
+    }
+
+    // the book of the same journal: its states are the engine's own counts, its money conserved
+    private static void bookStatesAreReplays(final Path journal) throws IOException
+    {
+        final CliRun book = CliRun.of("audit", "--journal", journal.toString(), "--book", "--json");
+        assertEquals(0, book.code(), book.err());
+        final JsonNode report = JSON.readTree(book.outLines().get(0)).get("book");
+        final JsonNode replay = JSON.readTree(CliRun.of("replay", "--journal", journal.toString(), "--json").out());
+        final JsonNode states = report.get("accountsByState");
+        assertEquals(replay.get("belowMaintenanceMargin").asLong(),
+            states.get("LIQUIDATION").asLong() + states.get("BANKRUPT").asLong());
+        assertEquals(replay.get("belowInitialMargin").asLong(), states.get("RESTRICTED").asLong() +
+            states.get("LIQUIDATION").asLong() + states.get("BANKRUPT").asLong());
+        assertEquals(replay.get("accounts").asLong(), report.get("accounts").asLong());
+        assertTrue(report.get("moneyConserved").asBoolean(), report::toString);
     }
 
     private static String line(final String type, final String time, final int clientId, final String fields)
