@@ -103,6 +103,8 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         final List<String> outputs = new ArrayList<>();
         final int[] tickKinds = new int[MAX_TEMPLATE];
         final Figures tickFigures = new Figures();
+        final double[] tickPrices = new double[Long.SIZE];
+        long tickPriced;
         long tickCount;
         long tickFirst;
         long tickLast;
@@ -308,7 +310,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
                 }
                 else
                 {
-                    tick(t, templateId, sequence);
+                    tick(t, templateId, sequence, marketAsset);
                 }
             }
             t.last.copy(now);
@@ -398,8 +400,14 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         }
     }
 
-    private void tick(final Tracked t, final int templateId, final long sequence)
+    private void tick(final Tracked t, final int templateId, final long sequence, final int pricedAsset)
     {
+        // the index the price left, for the collapsed line to say where the market went (assets 0 … 63)
+        if (pricedAsset >= 0 && pricedAsset < Long.SIZE && state.assets().isDefined(pricedAsset))
+        {
+            t.tickPriced |= 1L << pricedAsset;
+            t.tickPrices[pricedAsset] = state.assets().price(pricedAsset);
+        }
         if (0 == t.tickCount)
         {
             t.tickFirst = sequence;
@@ -431,6 +439,12 @@ final class AccountTrail implements Outbox, JournalFrameHandler
                     kinds.put(INPUT_NAMES[id], t.tickKinds[id]);
                 }
             }
+            final ObjectNode prices = node.putObject("prices");
+            for (long m = t.tickPriced; 0 != m; m &= m - 1)
+            {
+                final int a = Long.numberOfTrailingZeros(m);
+                prices.put(state.assets().symbol(a), t.tickPrices[a]);
+            }
             figures(node, t.tickFigures);
             out.println(node);
         }
@@ -445,11 +459,18 @@ final class AccountTrail implements Outbox, JournalFrameHandler
                         .append(t.tickKinds[id]);
                 }
             }
+            for (long m = t.tickPriced; 0 != m; m &= m - 1)
+            {
+                final int a = Long.numberOfTrailingZeros(m);
+                kinds.append(m == t.tickPriced ? "; " : ", ").append(state.assets().symbol(a)).append(' ')
+                    .append(Figures.price(t.tickPrices[a]));
+            }
             out.println("~ #" + t.tickFirst + (t.tickFirst == t.tickLast ? "" : "..#" + t.tickLast) + " " +
                 t.accountId + " " + t.tickCount + (1 == t.tickCount ? " input" : " inputs") +
                 " bore on its figures (" + kinds + ") | " + t.tickFigures.text());
         }
         t.tickCount = 0;
+        t.tickPriced = 0;
         Arrays.fill(t.tickKinds, 0);
     }
 

@@ -60,6 +60,13 @@ final class Figures
             (Double.isNaN(ratio) ? "-" : String.format("%.2f%%", 100.0 * ratio)) + " " + AccountStates.name(state);
     }
 
+    /** @return a price to six decimals, trailing zeros dropped: a stablecoin's 0.999966 as well as BTC's. */
+    static String price(final double value)
+    {
+        return Double.isNaN(value) ? "-" :
+            String.format("%,.6f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
     static String money(final double value)
     {
         return Double.isNaN(value) ? "-" : String.format("%,.2f", value);

@@ -186,7 +186,7 @@ class AuditCommandTest
             lines.stream().filter(l -> l.startsWith("#")).map(l -> l.split(" ")[3]).toList(), trail.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("#13 ") && l.contains("amount=999999.0: REJECTED " +
             "INSUFFICIENT_BALANCE | E ")), trail.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("~ #16 1002 1 input bore on its figures (OraclePrice 1)")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("~ #16 1002 1 input bore on its figures (OraclePrice 1; BTC 97,100) | E ")),
             trail.out());
         assertEquals(scripted.lastOutLine(), trail.lastOutLine());
 
@@ -230,6 +230,11 @@ class AuditCommandTest
         assertEquals(ExitCodes.FAILED, never.code());
         assertTrue(never.err().startsWith("pme audit: account 8 was never opened"), never.err());
         assertFalse(Files.exists(dir.resolve("p.json")));
+        final CliRun unwritable = CliRun.of("audit", "--journal", j, "--account", "7", "--portfolio-out",
+            dir.resolve("no-such-directory").resolve("p.json").toString());
+        assertEquals(ExitCodes.FAILED, unwritable.code());
+        assertTrue(unwritable.err().startsWith("pme audit: cannot write: "), unwritable.err());
+        assertEquals(1, unwritable.err().lines().count(), unwritable.err());
     }
 
     // forty accounts read after every input, their lines in journal order: still the replay's digest
