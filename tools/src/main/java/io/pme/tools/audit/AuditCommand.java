@@ -38,7 +38,7 @@ import java.util.function.IntConsumer;
     versionProvider = PmeVersion.class,
     description = {
         "Replays a journal from its first input through the same business logic as pme replay and prints, for each " +
-            "account audited, every input addressed to it and every input that moved its figures or its " +
+            "account audited, every input addressed to it and every input that bore on its figures or its " +
             "liquidation, with its figures after each (docs/audit.md); ends with the state digest line:",
         "  state digest: <hex> (correlation ids <hex>)"},
     exitCodeListHeading = "%nExit codes:%n",
@@ -72,7 +72,7 @@ public final class AuditCommand implements Callable<Integer>
     private Long toNs;
 
     @CommandLine.Option(names = "--ticks",
-        description = "print each input that moved the figures without being addressed to the account on its own " +
+        description = "print each input that bore on the figures without being addressed to the account on its own " +
             "line, instead of collapsing a run of them into one line")
     private boolean ticks;
 
