@@ -11,6 +11,7 @@ import io.pme.codecs.AdlRankDecoder;
 import io.pme.codecs.AdminCommandDecoder;
 import io.pme.codecs.AssetDefinitionDecoder;
 import io.pme.codecs.AuctionBidDecoder;
+import io.pme.codecs.BooleanType;
 import io.pme.codecs.CheckResultDecoder;
 import io.pme.codecs.DepositDecoder;
 import io.pme.codecs.FillDecoder;
@@ -94,6 +95,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
 
     private String answer = "";
     private String reason = "";
+    private String wouldAccept = "";
 
     /** One audited account: its figures after the previous input, outputs of this one, ticks not yet printed. */
     private static final class Tracked
@@ -184,7 +186,8 @@ final class AccountTrail implements Outbox, JournalFrameHandler
                 break;
             case MarginQueryResultDecoder.TEMPLATE_ID:
                 queryResult.wrap(buffer, body, blockLength, version);
-                answer("ANSWERED", queryResult.reason().name() + " wouldAccept=" + queryResult.wouldAccept().name());
+                answer("ANSWERED", queryResult.reason().name());
+                wouldAccept = BooleanType.TRUE == queryResult.wouldAccept() ? "TRUE" : "FALSE";
                 about(queryResult.accountId(), buffer, offset, length);
                 break;
             case MarginUpdateDecoder.TEMPLATE_ID:
@@ -318,6 +321,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         }
         answer = "";
         reason = "";
+        wouldAccept = "";
     }
 
     // the asset of an oracle price, or the instrument of a volatility or a funding payment; -1 for other inputs
@@ -489,6 +493,10 @@ final class AccountTrail implements Outbox, JournalFrameHandler
             node.set("input", parse(input));
             node.put("answer", answer);
             node.put("reason", reason);
+            if (!wouldAccept.isEmpty())
+            {
+                node.put("wouldAccept", "TRUE".equals(wouldAccept));
+            }
             figures(node, now);
             final var outputs = node.putArray("outputs");
             for (final String output : t.outputs)
@@ -507,6 +515,10 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         if (!reason.isEmpty() && !"NONE".equals(reason))
         {
             line.append(' ').append(reason);
+        }
+        if (!wouldAccept.isEmpty())
+        {
+            line.append(" wouldAccept=").append(wouldAccept);
         }
         line.append(" | ").append(now.text());
         out.println(line);

@@ -30,7 +30,7 @@ class AuditCommandTest
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A text line of an input addressed to the account: sequence, time, account, input, answer, figures. */
     private static final Pattern DIRECT_LINE = Pattern.compile("#\\d+ \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\d+ [A-Za-z]+" +
-        "( \\w+=\\S+)*: [A-Z_]+( [A-Z_]+( wouldAccept=\\w+)?)? \\| " +
+        "( \\w+=\\S+)*: [A-Z_]+( [A-Z_]+)?( wouldAccept=(TRUE|FALSE))? \\| " +
         "(not open|E \\S+ IM \\S+ MM \\S+ ratio \\S+ [A-Z]+)");
     private static final String[] ACCOUNT_FIELDS =
         { "accountId", "fromAccountId", "toAccountId", "bidderAccountId", "parentAccountId" };
@@ -189,6 +189,10 @@ class AuditCommandTest
         assertTrue(lines.stream().anyMatch(
             l -> l.startsWith("~ #16 1002 1 input bore on its figures (OraclePrice 1; BTC 97,100) | E ")), trail.out());
         assertEquals(scripted.lastOutLine(), trail.lastOutLine());
+
+        final CliRun query = CliRun.of("audit", "--journal", journal.toString(), "--account", "1001");
+        assertTrue(query.outLines().stream().anyMatch(l -> l.startsWith("#17 ") && l.contains(" MarginQuery ") &&
+            l.contains(": ANSWERED wouldAccept=FALSE | E ")), query.out());
 
         // --from and --to keep the lines of that window only, the figures still replayed from the start
         final CliRun window = CliRun.of("audit", "--journal", journal.toString(), "--account", "1001",
