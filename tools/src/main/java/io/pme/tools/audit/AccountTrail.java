@@ -42,7 +42,6 @@ import io.pme.engine.journal.JournalFrameHandler;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.state.AccountStates;
-import io.pme.engine.state.Accounts;
 import io.pme.engine.state.EngineState;
 import io.pme.protocol.json.JsonFramePrinter;
 import org.agrona.DirectBuffer;
@@ -266,11 +265,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
             buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, LITTLE_ENDIAN) : 0;
         final boolean inWindow = timeNs >= fromNs && timeNs <= toNs;
         final long sequence = state.inputSequence();
-        final boolean applied = !"REJECTED".equals(answer);
-        final int marketAsset = applied ? marketField(buffer, offset, length, templateId, true) : -1;
-        final int marketInstrument = applied ? marketField(buffer, offset, length, templateId, false) : -1;
-        final boolean parameters = applied &&
-            (ParameterUpdateDecoder.TEMPLATE_ID == templateId || ParameterScheduleDecoder.TEMPLATE_ID == templateId);
+        final int pricedAsset = pricedAsset(buffer, offset, length, templateId);
         String input = null;
         for (final Tracked t : tracked)
         {
@@ -281,8 +276,9 @@ final class AccountTrail implements Outbox, JournalFrameHandler
             }
             now.read(state.accounts(), slot);
             final boolean direct = t.accountId == first || t.accountId == second;
-            final boolean moved = now.differs(t.last) ||
-                slot >= 0 && (parameters || bears(slot, marketAsset, marketInstrument));
+            // exact: the engine's figures of the account, read as a query would, differ from those after the
+            // previous input (a price, a volatility, a funding payment, a parameter change, time passing)
+            final boolean moved = now.differs(t.last);
             if (inWindow && (direct || !t.outputs.isEmpty()))
             {
                 flushTicks(t);
@@ -313,7 +309,7 @@ final class AccountTrail implements Outbox, JournalFrameHandler
                 }
                 else
                 {
-                    tick(t, templateId, sequence, marketAsset);
+                    tick(t, templateId, sequence, pricedAsset);
                 }
             }
             t.last.copy(now);
@@ -324,60 +320,17 @@ final class AccountTrail implements Outbox, JournalFrameHandler
         wouldAccept = "";
     }
 
-    // the asset of an oracle price, or the instrument of a volatility or a funding payment; -1 for other inputs
-    private static int marketField(
-        final DirectBuffer buffer, final int offset, final int length, final int templateId, final boolean asset)
+    // the asset of an oracle price, -1 for other inputs
+    private static int pricedAsset(
+        final DirectBuffer buffer, final int offset, final int length, final int templateId)
     {
-        final int fieldOffset;
-        final int blockLength;
-        if (asset && OraclePriceDecoder.TEMPLATE_ID == templateId)
-        {
-            fieldOffset = OraclePriceDecoder.assetIdEncodingOffset();
-            blockLength = OraclePriceDecoder.BLOCK_LENGTH;
-        }
-        else if (!asset && OptionVolatilityDecoder.TEMPLATE_ID == templateId)
-        {
-            fieldOffset = OptionVolatilityDecoder.instrumentIdEncodingOffset();
-            blockLength = OptionVolatilityDecoder.BLOCK_LENGTH;
-        }
-        else if (!asset && FundingPaymentDecoder.TEMPLATE_ID == templateId)
-        {
-            fieldOffset = FundingPaymentDecoder.instrumentIdEncodingOffset();
-            blockLength = FundingPaymentDecoder.BLOCK_LENGTH;
-        }
-        else
+        if (OraclePriceDecoder.TEMPLATE_ID != templateId ||
+            length < MessageHeaderDecoder.ENCODED_LENGTH + OraclePriceDecoder.BLOCK_LENGTH)
         {
             return -1;
         }
-        return length < MessageHeaderDecoder.ENCODED_LENGTH + blockLength ? -1 :
-            buffer.getInt(offset + MessageHeaderDecoder.ENCODED_LENGTH + fieldOffset, LITTLE_ENDIAN);
-    }
-
-    // whether a price of the asset or a volatility or funding of the instrument bears on the account's figures: it
-    // holds the asset, a position on it as underlying, or a position in the instrument
-    private boolean bears(final int slot, final int assetId, final int instrumentId)
-    {
-        final Accounts accounts = state.accounts();
-        if (instrumentId >= 0)
-        {
-            return accounts.findPosition(slot, instrumentId) >= 0;
-        }
-        if (assetId < 0 || assetId >= accounts.maxAssets())
-        {
-            return false;
-        }
-        if (0.0 != accounts.balance(slot, assetId))
-        {
-            return true;
-        }
-        for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
-        {
-            if (state.instruments().underlying(accounts.positionInstrument(slot, i)) == assetId)
-            {
-                return true;
-            }
-        }
-        return false;
+        return buffer.getInt(offset + MessageHeaderDecoder.ENCODED_LENGTH + OraclePriceDecoder.assetIdEncodingOffset(),
+            LITTLE_ENDIAN);
     }
 
     /** At the end of the journal: the ticks not yet printed, then each account's figures. */
