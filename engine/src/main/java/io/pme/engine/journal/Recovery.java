@@ -35,6 +35,30 @@ public final class Recovery
     public Recovery recover(
         final Path journalDir, final InputProcessor processor, final RiskModelBinding risk, final boolean useSnapshot)
     {
+        return recover(journalDir, processor, risk, useSnapshot, null);
+    }
+
+    /**
+     * As {@link #recover(Path, InputProcessor, RiskModelBinding, boolean)}, telling an observer of each journaled
+     * input once the business logic has applied it, so a tool that reads the state after every input (an audit)
+     * replays through this same path rather than one of its own.
+     *
+     * @param journalDir  the journal directory; a missing one is an empty journal.
+     * @param processor   the business logic, over an empty state.
+     * @param risk        the risk model of that state, told when a snapshot is restored.
+     * @param useSnapshot false replays the whole journal from its first input.
+     * @param afterInput  told of each input after it was applied, with its frame; null for none.
+     * @return this, with what was done.
+     * @throws JournalCorruptionException when a journaled entry fails its checksum.
+     * @throws IllegalStateException      when the snapshot restored does not reproduce its digest.
+     */
+    public Recovery recover(
+        final Path journalDir,
+        final InputProcessor processor,
+        final RiskModelBinding risk,
+        final boolean useSnapshot,
+        final JournalFrameHandler afterInput)
+    {
         final long startNs = System.nanoTime();
         long afterIndex = -1;
         Snapshot snapshot = null;
@@ -65,8 +89,13 @@ public final class Recovery
                 {
                     reader.fromAfter(afterIndex);
                 }
-                replayed = reader.readAll((buffer, offset, length, index) ->
-                    processor.process(buffer, offset, length, index));
+                replayed = reader.readAll(null == afterInput ?
+                    processor::process :
+                    (buffer, offset, length, index) ->
+                    {
+                        processor.process(buffer, offset, length, index);
+                        afterInput.onFrame(buffer, offset, length, index);
+                    });
             }
         }
         processor.recount();

@@ -520,6 +520,21 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         }
     }
 
+    /**
+     * Brings one account's stored figures to today's spots and volatilities, as {@link #settle()} does for every
+     * account, leaving volatility changes untaken: an observation, so a reader of a few accounts after every input (an
+     * audit) sees the figures a query would, and the model does next what it would have done unobserved.
+     *
+     * @param slot the account's slot.
+     */
+    public void observe(final int slot)
+    {
+        final boolean wasObserving = observing;
+        observing = true;
+        settle(slot);
+        observing = wasObserving;
+    }
+
     // Every account takes every volatility change, so that the snapshot holds them; the sums then restart, so that
     // an engine restored from it keeps the same sums as the one that wrote it.
     @Override

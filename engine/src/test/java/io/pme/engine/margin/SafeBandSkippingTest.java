@@ -43,6 +43,21 @@ class SafeBandSkippingTest
         assertEquals(run.visitingAll.processor.digest(), run.skippingSafe.processor.digest(), "digest, seed " + seed);
     }
 
+    /**
+     * {@link PortfolioRiskModel#observe(int)} (how {@code pme audit} reads the accounts it audits after every input)
+     * is an observation: an engine whose accounts are read at random between inputs answers and digests as one left
+     * alone.
+     */
+    @Property(tries = 30)
+    void observingAccountsBetweenInputsChangesNoAnswerAndNoDigest(
+        @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) final long seed)
+    {
+        final Run run = new Run(seed, 400, true);
+        assertEquals(run.skipping, run.observing, "seed " + seed);
+        assertEquals(run.skippingSafe.processor.digest(), run.observed.processor.digest(), "digest, seed " + seed);
+        assertTrue(run.observations > 0);
+    }
+
     @Example
     void mostTicksLeaveMostAccountsUnvisited()
     {
@@ -72,8 +87,21 @@ class SafeBandSkippingTest
         long clientOrderId;
         int transitions;
 
+        final EngineFrames observed;
+        final List<List<String>> observing = new ArrayList<>();
+        // its own draws, so the inputs are the same with or without observing
+        final SplittableRandom observer;
+        long observations;
+
         Run(final long seed, final int steps)
         {
+            this(seed, steps, false);
+        }
+
+        Run(final long seed, final int steps, final boolean observe)
+        {
+            observed = observe ? new EngineFrames(true) : null;
+            observer = new SplittableRandom(~seed);
             random = new SplittableRandom(seed);
             setUp();
             for (int s = 0; s < steps; s++)
@@ -88,6 +116,16 @@ class SafeBandSkippingTest
             final List<String> b = skippingSafe.send(json);
             all.add(a);
             skipping.add(b);
+            if (null != observed)
+            {
+                observing.add(observed.send(json));
+                final int count = observed.state.accounts().count();
+                for (int k = 0, n = observer.nextInt(4); k < n && count > 0; k++)
+                {
+                    observed.risk.observe(observer.nextInt(count));
+                    observations++;
+                }
+            }
             for (final String line : b)
             {
                 if (line.contains("\"type\":\"MarginUpdate\"") &&

@@ -1,6 +1,7 @@
 package io.pme.tools.cli;
 
 import io.pme.engine.state.Digest;
+import io.pme.tools.audit.AuditCommand;
 import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
@@ -53,8 +54,12 @@ public final class Pme implements Callable<Integer>
     /**
      * The last line of run, replay and script: the state digest, then the digest of the clients' correlation ids,
      * so one equal line proves equal state and equally refused duplicates.
+     *
+     * @param stateDigest       the state digest.
+     * @param correlationDigest the digest of the clients' last correlation ids.
+     * @return the line, without a line terminator.
      */
-    static String digestLine(final long stateDigest, final long correlationDigest)
+    public static String digestLine(final long stateDigest, final long correlationDigest)
     {
         return "state digest: " + Digest.hex(stateDigest) + " (correlation ids " + Digest.hex(correlationDigest) + ")";
     }
@@ -78,7 +83,8 @@ public final class Pme implements Callable<Integer>
             .addSubcommand(new ErrorsCommand(out, err))
             .addSubcommand(new MetricsCommand(out, err))
             .addSubcommand(new MarginCommand(out, err))
-            .addSubcommand(new DashboardCommand(out, err));
+            .addSubcommand(new DashboardCommand(out, err))
+            .addSubcommand(new AuditCommand(out, err));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setUsageHelpWidth(USAGE_WIDTH);
