@@ -4,6 +4,7 @@ import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.logic.SnapshotIntervals;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
 import org.agrona.BitUtil;
@@ -61,6 +62,9 @@ public final class EngineContext
     private JournalSyncPolicy journalSync;
     private long journalSyncIntervalNs = EngineConfiguration.journalSyncIntervalNs();
     private int journalSyncInputs = EngineConfiguration.journalSyncInputs();
+    private long snapshotIntervalInputs = EngineConfiguration.snapshotIntervalInputs();
+    private long snapshotIntervalNs = EngineConfiguration.snapshotIntervalNs();
+    private int retentionSnapshots = EngineConfiguration.retentionSnapshots();
     private PrintStream recoveryReportStream = System.err;
     private File countersFile;
     private boolean concluded;
@@ -104,6 +108,7 @@ public final class EngineContext
             throw new IllegalArgumentException("journalDir is required: every input is journaled");
         }
         concludeJournalSync();
+        concludeSnapshots();
         concludeThreadingMode();
         if (!embeddedMediaDriver && null == aeronDirectoryName)
         {
@@ -139,6 +144,26 @@ public final class EngineContext
             throw new IllegalArgumentException("journalSyncIntervalNs must be positive: " + journalSyncIntervalNs);
         }
         requirePositive("journalSyncInputs", journalSyncInputs);
+    }
+
+    private void concludeSnapshots()
+    {
+        if (snapshotIntervalInputs < 0)
+        {
+            throw new IllegalArgumentException("snapshotIntervalInputs must not be negative (" +
+                EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_PROP_NAME + ", 0 for none): " + snapshotIntervalInputs);
+        }
+        if (snapshotIntervalNs < 0)
+        {
+            throw new IllegalArgumentException("snapshotIntervalNs must not be negative (" +
+                EngineConfiguration.SNAPSHOT_INTERVAL_PROP_NAME + ", 0 for none): " + snapshotIntervalNs);
+        }
+        if (retentionSnapshots < EngineConfiguration.RETENTION_SNAPSHOTS_MIN)
+        {
+            throw new IllegalArgumentException("retentionSnapshots must be at least " +
+                EngineConfiguration.RETENTION_SNAPSHOTS_MIN + " (" + EngineConfiguration.RETENTION_SNAPSHOTS_PROP_NAME +
+                "): " + retentionSnapshots);
+        }
     }
 
     private void concludeThreadingMode()
@@ -902,6 +927,72 @@ public final class EngineContext
     public EngineContext journalSyncInputs(final int journalSyncInputs)
     {
         this.journalSyncInputs = journalSyncInputs;
+        return this;
+    }
+
+    /**
+     * @return inputs between two snapshots the business logic takes of its own, 0 for none by count; from
+     * {@link EngineConfiguration#SNAPSHOT_INTERVAL_INPUTS_PROP_NAME}.
+     */
+    public long snapshotIntervalInputs()
+    {
+        return snapshotIntervalInputs;
+    }
+
+    /**
+     * @param snapshotIntervalInputs inputs between two scheduled snapshots, 0 for none by count; not negative.
+     * @return this for a fluent API.
+     */
+    public EngineContext snapshotIntervalInputs(final long snapshotIntervalInputs)
+    {
+        this.snapshotIntervalInputs = snapshotIntervalInputs;
+        return this;
+    }
+
+    /**
+     * @return message time between two snapshots the business logic takes of its own, in nanoseconds, 0 for none by
+     * time; from {@link EngineConfiguration#SNAPSHOT_INTERVAL_PROP_NAME}.
+     */
+    public long snapshotIntervalNs()
+    {
+        return snapshotIntervalNs;
+    }
+
+    /**
+     * @param snapshotIntervalNs message time between two scheduled snapshots, 0 for none by time; not negative.
+     * @return this for a fluent API.
+     */
+    public EngineContext snapshotIntervalNs(final long snapshotIntervalNs)
+    {
+        this.snapshotIntervalNs = snapshotIntervalNs;
+        return this;
+    }
+
+    /**
+     * @return both snapshot intervals, as the business logic takes them.
+     */
+    public SnapshotIntervals snapshotIntervals()
+    {
+        return new SnapshotIntervals(snapshotIntervalInputs, snapshotIntervalNs);
+    }
+
+    /**
+     * @return intact snapshots kept after each snapshot is written; from
+     * {@link EngineConfiguration#RETENTION_SNAPSHOTS_PROP_NAME}.
+     */
+    public int retentionSnapshots()
+    {
+        return retentionSnapshots;
+    }
+
+    /**
+     * @param retentionSnapshots intact snapshots kept, with the journal they need; at least
+     *                           {@link EngineConfiguration#RETENTION_SNAPSHOTS_MIN}.
+     * @return this for a fluent API.
+     */
+    public EngineContext retentionSnapshots(final int retentionSnapshots)
+    {
+        this.retentionSnapshots = retentionSnapshots;
         return this;
     }
 

@@ -184,6 +184,10 @@ final class RunCommand
             outputs.liquidations, status.oracle);
         out.println(summary.line());
         status.printMarket();
+        if (null != status.snapshots)
+        {
+            out.println(status.snapshots);
+        }
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
             simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
         if (engine.pipelineErrors() > 0)
@@ -424,6 +428,7 @@ final class RunCommand
         private final OracleCounts oracleAtStart;
         private long outputsDropped;
         private OracleCounts oracle;
+        private String snapshots;
         private long lastNs = startNs;
         private long lastInputs;
         private long lastOutputs;
@@ -452,6 +457,10 @@ final class RunCommand
             final EngineCounters c = engine.counters();
             outputsDropped = c.outputsDropped().get();
             oracle = OracleCounts.of(c).since(oracleAtStart);
+            snapshots = String.format("snapshots: %,d written, %,d failed, the longest held the business logic " +
+                "%.1f ms (encoding; written on their own thread); retention deleted %,d files",
+                c.snapshotsWritten().get(), c.snapshotFailures().get(), c.snapshotHoldMaxUs().get() / 1e3,
+                c.retentionDeleted().get());
         }
 
         /**
