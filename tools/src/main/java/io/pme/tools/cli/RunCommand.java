@@ -182,12 +182,13 @@ final class RunCommand
         final RunSummary summary = new RunSummary(
             simulation.framesGenerated(), digest, correlationDigest, status.outputsDropped, engine.state(),
             outputs.liquidations, status.oracle);
-        out.println(summary.line());
-        status.printMarket();
+        // before the summary lines, whose places from the end are the README's
         if (null != status.snapshots)
         {
             out.println(status.snapshots);
         }
+        out.println(summary.line());
+        status.printMarket();
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",
             simulation.framesGenerated(), outputs.count, outputs.accepted, outputs.rejected, engine.pipelineErrors());
         if (engine.pipelineErrors() > 0)
