@@ -169,8 +169,8 @@ public final class JournalCapacity
             }
             if (values[i] < 0)
             {
-                throw new IllegalStateException(file + ": " + SCHEDULE_NAMES[i] + " must be a long of at least 0, not " +
-                    value);
+                throw new IllegalStateException(
+                    file + ": " + SCHEDULE_NAMES[i] + " must be a long of at least 0, not " + value);
             }
         }
         return values;
@@ -228,8 +228,8 @@ public final class JournalCapacity
                 {
                     writer.write(NAMES[i] + '=' + values[i] + '\n');
                 }
-                writer.write("# the snapshot schedule (the interval in nanoseconds), which decides where the accounts " +
-                    "settle\n");
+                writer.write("# the snapshot schedule (the interval in nanoseconds), which decides where the " +
+                    "accounts settle\n");
                 for (int i = 0; i < SCHEDULE_NAMES.length; i++)
                 {
                     writer.write(SCHEDULE_NAMES[i] + '=' + schedule[i] + '\n');

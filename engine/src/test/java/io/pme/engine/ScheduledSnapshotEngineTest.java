@@ -77,8 +77,8 @@ class ScheduledSnapshotEngineTest
         }
         assertEquals(liveDigest, again.digest(), "restored from the scheduled snapshot");
         final String lines = report.toString(StandardCharsets.UTF_8);
-        assertTrue(lines.contains("recovery: restored snapshot " + SnapshotStore.fileName(9) + " at input 9 (0 accounts"),
-            lines);
+        assertTrue(lines.contains(
+            "recovery: restored snapshot " + SnapshotStore.fileName(9) + " at input 9 (0 accounts"), lines);
         assertTrue(lines.contains("recovery: replayed 1 journaled input after the snapshot in "), lines);
     }
 

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -242,7 +241,9 @@ class RetentionTest
             try (JournalReader reader = new JournalReader(journalDir, ROLL_CYCLE, time))
             {
                 final long count = reader.fromAfter(indices.get((int)sequence - 1))
-                    .readAll((buffer, offset, length, index) -> { });
+                    .readAll((buffer, offset, length, index) ->
+                    {
+                    });
                 assertEquals(indices.size() - sequence, count, "inputs after snapshot " + sequence);
             }
         }
