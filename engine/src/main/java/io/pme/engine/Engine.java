@@ -132,7 +132,8 @@ public final class Engine implements AutoCloseable
             counters.recovered(report.restoredInputSequence(), report.skipped().size(), report.replayed(),
                 report.durationNs());
             report.print(context.recoveryReportStream());
-            openedJournal = new Journal(context.journalDir());
+            openedJournal =
+                new Journal(context.journalDir(), context.journalRollCycle(), context.journalTimeProvider());
             journal = openedJournal;
             snapshotWriter = new SnapshotWriter(snapshots,
                 new Retention(context.journalDir(), snapshots, journal.rollCycle(), context.retentionSnapshots()),

@@ -2,11 +2,15 @@ package io.pme.engine;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
+import io.pme.engine.journal.Journal;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.logic.SnapshotIntervals;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.RollCycle;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -66,6 +70,8 @@ public final class EngineContext
     private long snapshotIntervalNs = EngineConfiguration.snapshotIntervalNs();
     private int retentionSnapshots = EngineConfiguration.retentionSnapshots();
     private PrintStream recoveryReportStream = System.err;
+    private RollCycle journalRollCycle = Journal.DEFAULT_ROLL_CYCLE;
+    private TimeProvider journalTimeProvider = SystemTimeProvider.INSTANCE;
     private File countersFile;
     private boolean concluded;
 
@@ -116,6 +122,8 @@ public final class EngineContext
         }
         requireNonNull("riskModelFactory", riskModelFactory);
         requireNonNull("recoveryReportStream", recoveryReportStream);
+        requireNonNull("journalRollCycle", journalRollCycle);
+        requireNonNull("journalTimeProvider", journalTimeProvider);
 
         concludeStrategies();
         if (null == countersFile)
@@ -993,6 +1001,49 @@ public final class EngineContext
     public EngineContext retentionSnapshots(final int retentionSnapshots)
     {
         this.retentionSnapshots = retentionSnapshots;
+        return this;
+    }
+
+    /**
+     * @return the roll cycle a new journal is created with ({@link Journal#DEFAULT_ROLL_CYCLE}, daily); an existing
+     * journal keeps its own.
+     */
+    public RollCycle journalRollCycle()
+    {
+        return journalRollCycle;
+    }
+
+    /**
+     * Not a property: production journals roll daily. A test rolls a journal faster, with its own clock, to see
+     * retention delete whole cycles.
+     *
+     * @param journalRollCycle the roll cycle a new journal is created with.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalRollCycle(final RollCycle journalRollCycle)
+    {
+        this.journalRollCycle = journalRollCycle;
+        return this;
+    }
+
+    /**
+     * @return the clock that picks the journal's cycle file (the wall clock by default); it never reaches the
+     * journaled bytes or the business logic.
+     */
+    public TimeProvider journalTimeProvider()
+    {
+        return journalTimeProvider;
+    }
+
+    /**
+     * Not a property: a test sets its own clock to roll the journal when it chooses.
+     *
+     * @param journalTimeProvider the clock that picks the journal's cycle file.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalTimeProvider(final TimeProvider journalTimeProvider)
+    {
+        this.journalTimeProvider = journalTimeProvider;
         return this;
     }
 

@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes snapshot files and applies retention on a thread of its own, so a snapshot holds the business-logic thread
  * only while the state is encoded (0.24 to 0.5 s at 100,000 accounts, where hashing, writing and the fsync take as
- * long again or seconds more: {@code scripts/bench snapshot-hold}). The encoding is written from the codec's buffer without a copy, so the business logic encodes
- * only when no write is in flight: a snapshot due while another is being written waits for it, and an asked-for
- * one also for its own write (its answer says whether its file was written).
+ * long again or seconds more: {@code scripts/bench snapshot-hold}). The encoding is written from the codec's buffer
+ * without a copy, so the business logic encodes only when no write is in flight: a snapshot due while another is
+ * being written waits for it, and an asked-for one also for its own write (its answer says whether its file was
+ * written).
  * <p>
- * A failed write or retention is counted ({@code pme: snapshot failures}) and kept in the error log and never stops
- * the engine: the journal is intact, and a snapshot is only a shortcut for recovery.
+ * A failed write is counted ({@code pme: snapshot failures}) and kept in the error log, a failed retention kept in
+ * the error log (and tried again after the next snapshot); neither stops the engine: the journal is intact, and a
+ * snapshot is only a shortcut for recovery.
  */
 final class SnapshotWriter implements AutoCloseable
 {
@@ -122,7 +124,23 @@ final class SnapshotWriter implements AutoCloseable
         final EngineState state, final long journalIndex, final long parametersDigest, final boolean background)
     {
         final long startNs = System.nanoTime();
-        final int length = codec.encode(state);
+        final int length;
+        try
+        {
+            length = codec.encode(state);
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.record(ex);
+            throw ex;
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            // the encoding's buffer could not grow: encoding only reads the state, so this is a snapshot that
+            // failed, not a business logic in doubt
+            errors.record(ex);
+            throw new IllegalStateException("no memory to encode the snapshot at input " + state.inputSequence(), ex);
+        }
         final long inputSequence = state.inputSequence();
         final int clientsStart = codec.clientsStart();
         final int clientsEnd = codec.clientsEnd();

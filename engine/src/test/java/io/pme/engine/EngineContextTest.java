@@ -108,7 +108,8 @@ class EngineContextTest
         assertEquals(EngineConfiguration.JOURNAL_SYNC_DEFAULT, EngineConfiguration.journalSyncName());
         assertEquals(EngineConfiguration.JOURNAL_SYNC_INTERVAL_DEFAULT_NS, EngineConfiguration.journalSyncIntervalNs());
         assertEquals(EngineConfiguration.JOURNAL_SYNC_INPUTS_DEFAULT, EngineConfiguration.journalSyncInputs());
-        assertEquals(EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_DEFAULT, EngineConfiguration.snapshotIntervalInputs());
+        assertEquals(
+            EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_DEFAULT, EngineConfiguration.snapshotIntervalInputs());
         assertEquals(EngineConfiguration.SNAPSHOT_INTERVAL_DEFAULT_NS, EngineConfiguration.snapshotIntervalNs());
         assertEquals(EngineConfiguration.RETENTION_SNAPSHOTS_DEFAULT, EngineConfiguration.retentionSnapshots());
         assertEquals(EngineConfiguration.THREADING_MODE_DEFAULT, EngineConfiguration.threadingModeName());
@@ -311,7 +312,9 @@ class EngineContextTest
             invalid("snapshotIntervalInputs", c -> c.snapshotIntervalInputs(-1)),
             invalid("snapshotIntervalNs", c -> c.snapshotIntervalNs(-1)),
             invalid("retentionSnapshots", c -> c.retentionSnapshots(EngineConfiguration.RETENTION_SNAPSHOTS_MIN - 1)),
-            invalid("recoveryReportStream", c -> c.recoveryReportStream(null)));
+            invalid("recoveryReportStream", c -> c.recoveryReportStream(null)),
+            invalid("journalRollCycle", c -> c.journalRollCycle(null)),
+            invalid("journalTimeProvider", c -> c.journalTimeProvider(null)));
     }
 
     private static Arguments invalid(final String field, final Consumer<EngineContext> setting)

@@ -1,6 +1,8 @@
 package io.pme.engine;
 
 import io.pme.engine.journal.Recovery;
+import io.pme.engine.journal.RecoveryProgress;
+import io.pme.engine.journal.Retention;
 import io.pme.engine.journal.SnapshotStore;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -8,18 +10,21 @@ import io.pme.engine.logic.SnapshotIntervals;
 import io.pme.engine.logic.SnapshotSink;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,6 +88,47 @@ class ScheduledSnapshotEngineTest
     }
 
     @Test
+    void retentionDeletesTheJournalCyclesNoKeptSnapshotNeedsUnderARunningEngine() throws IOException
+    {
+        // the journal rolls daily by a clock of the test's: a day is three inputs, and a snapshot follows each third
+        final SetTimeProvider time = new SetTimeProvider("2026-03-02T10:00:00");
+        final EngineContext context = context().journalRollCycle(TestRollCycles.TEST_DAILY).journalTimeProvider(time)
+            .conclude();
+        final Engine engine = Engine.launch(context);
+        try (EngineFailureTest.Link link = new EngineFailureTest.Link(engine, context))
+        {
+            for (int day = 0; day < 5; day++)
+            {
+                for (int i = 1; i <= 3; i++)
+                {
+                    link.send(heartbeat(3L * day + i));
+                }
+                link.awaitAnswer(3L * day + 3);
+                final long written = day + 1;
+                await(() -> written == engine.counters().snapshotsWritten().get());
+                time.advanceMillis(TimeUnit.DAYS.toMillis(1));
+            }
+            // the appender goes on into a new cycle after retention deleted the first three under it
+            link.send(heartbeat(16));
+            link.awaitAnswer(16);
+        }
+        finally
+        {
+            engine.close();
+        }
+        assertEquals(List.of(SnapshotStore.fileName(15), SnapshotStore.fileName(12)), snapshotFiles(context));
+        assertEquals(6, engine.counters().retentionDeleted().get(), "three snapshots and three cycle files");
+        try (Stream<Path> files = Files.list(context.journalDir()))
+        {
+            assertEquals(3, files.filter((file) -> file.toString().endsWith(".cq4")).count(), "the cycles of 12 on");
+        }
+        assertTrue(Retention.firstCycleKept(context.journalDir()) >= 0);
+        assertThrows(IllegalStateException.class, () -> replay(context, Recovery.Start.JOURNAL_START));
+        assertEquals(engine.digest(), replay(context, Recovery.Start.NEWEST_SNAPSHOT), "from the newest, 15");
+        assertEquals(engine.digest(), replay(context, Recovery.Start.OLDEST_SNAPSHOT), "from the oldest kept, 12");
+    }
+
+    @Test
     void theJournalKeepsTheScheduleItWasStartedWith()
     {
         final EngineContext context = context().conclude();
@@ -136,11 +182,16 @@ class ScheduledSnapshotEngineTest
 
     private long replay(final EngineContext context, final boolean fromSnapshot)
     {
+        return replay(context, fromSnapshot ? Recovery.Start.NEWEST_SNAPSHOT : Recovery.Start.JOURNAL_START);
+    }
+
+    private long replay(final EngineContext context, final Recovery.Start start)
+    {
         final EngineState state = new EngineContext().newState();
         final PortfolioRiskModel risk = new PortfolioRiskModel(state, null);
         final InputProcessor processor = new InputProcessor(state, risk, EngineCounters.local(), Outbox.NONE,
             SnapshotSink.NONE, context.snapshotIntervals());
-        new Recovery().recover(context.journalDir(), processor, risk, fromSnapshot);
+        new Recovery().recover(context.journalDir(), processor, risk, start, RecoveryProgress.NONE);
         return processor.digest();
     }
 
