@@ -91,7 +91,7 @@ public final class ReplayProfile
                     outputs[type(buffer, offset, length)]++;
                     windowOutputs[0]++;
                 },
-                SnapshotSink.NONE);
+                SnapshotSink.NONE, context.snapshotIntervals());
             final long[] inWindow = new long[4];
             final long startNs = System.nanoTime();
             reader.readAll((buffer, offset, length, index) ->

@@ -17,10 +17,12 @@ import io.pme.engine.journal.Journal;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.journal.RecoveryReport;
+import io.pme.engine.journal.Retention;
 import io.pme.engine.journal.SnapshotStore;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.logic.SnapshotSink;
 import io.pme.engine.pipeline.BusinessLogicHandler;
 import io.pme.engine.pipeline.InputEvent;
 import io.pme.engine.pipeline.JournalHandler;
@@ -75,6 +77,8 @@ public final class Engine implements AutoCloseable
     private final InputProcessor processor;
     private final Journal journal;
     private final Recovery recovery;
+    // written before the ring's threads start, which publishes it to them; null until the journal is open
+    private SnapshotWriter snapshotWriter;
     // the dedicated mode's ring and handler threads; null in the shared mode, whose ring has no threads of its own
     private final Disruptor<InputEvent> disruptor;
     private final RingBuffer<InputEvent> ring;
@@ -107,14 +111,7 @@ public final class Engine implements AutoCloseable
         this.context = context;
         // first: every error from here on, the Aeron client's included, is kept where pme errors reads it
         errorLog = openErrorLog(context);
-        // read before anything starts, so a bad sessions file fails the launch instead of running open
-        final SessionsFile sessionsFile =
-            null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
-        if (null == sessionsFile)
-        {
-            System.err.println("pme: no sessions file: running open (development mode), every connection may send " +
-                "any input; give one with pme.sessions.file or --sessions to require logons");
-        }
+        final SessionsFile sessionsFile = loadSessions(context);
         // many-to-one: the business logic and the receiver (session answers, refusals) both write outputs
         final ManyToOneRingBuffer outputRing = new ManyToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             context.outputBufferLength() + RingBufferDescriptor.TRAILER_LENGTH)));
@@ -136,21 +133,25 @@ public final class Engine implements AutoCloseable
             state = context.newState();
             risk = context.riskModelFactory().apply(state);
 
-            final StateSnapshot snapshotCodec = new StateSnapshot();
             final SnapshotStore snapshots = new SnapshotStore(Recovery.snapshotDir(context.journalDir()));
-            // a SNAPSHOT command replayed on recovery writes nothing: its file, if the live run wrote one, stays
-            // exactly as it was, corrupt or not, so what recovery skipped is still there to be looked at
-            processor = new InputProcessor(state, risk, counters, Outbox.NONE,
-                journalIndex -> recovered && takeSnapshot(snapshotCodec, snapshots, journalIndex));
-            recovery = new Recovery().recover(context.journalDir(), processor, risk, true);
+            // a snapshot replayed on recovery writes nothing: its file, if the live run wrote one, stays exactly as
+            // it was, corrupt or not, so what recovery skipped is still there to be looked at
+            processor = new InputProcessor(state, risk, counters, Outbox.NONE, new EngineSnapshotSink(),
+                context.snapshotIntervals());
+            recovery = new Recovery().recover(context.journalDir(), processor, risk, Recovery.Start.NEWEST_SNAPSHOT,
+                new RecoveryProgressLine(context.recoveryReportStream()));
             recovered = true;
             final RecoveryReport report = recovery.report();
             counters.recovered(report.restoredInputSequence(), report.skipped().size(), report.replayed(),
                 report.durationNs());
             report.print(context.recoveryReportStream());
             encodeStopSnapshot();
-            openedJournal = new Journal(context.journalDir());
+            openedJournal =
+                new Journal(context.journalDir(), context.journalRollCycle(), context.journalTimeProvider());
             journal = openedJournal;
+            snapshotWriter = new SnapshotWriter(snapshots,
+                new Retention(context.journalDir(), snapshots, journal.rollCycle(), context.retentionSnapshots()),
+                new StateSnapshot(), counters, errorLog);
 
             sessions = new SessionManager(
                 sessionsFile, counters, new SessionOutput(outputRing, counters.sessionOutputsDropped()),
@@ -163,7 +164,7 @@ public final class Engine implements AutoCloseable
         catch (final RuntimeException | Error ex)
         {
             // as MediaDriver's constructor does: nothing opened here outlives a launch that throws
-            CloseHelper.quietCloseAll(openedJournal, client, engineCounters, driver);
+            CloseHelper.quietCloseAll(snapshotWriter, openedJournal, client, engineCounters, driver);
             throw ex;
         }
 
@@ -197,6 +198,19 @@ public final class Engine implements AutoCloseable
         receiverRunner = shared ? null : new AgentRunner(context.receiverIdleStrategy(), this::onAgentError,
             counters.errors(), new HeartbeatAgent(receiver, counters, SystemEpochClock.INSTANCE));
         start(journalHandler, businessLogicHandler);
+    }
+
+    // read before anything starts, so a bad sessions file fails the launch instead of running open
+    private static SessionsFile loadSessions(final EngineContext context)
+    {
+        final SessionsFile sessionsFile =
+            null != context.sessionsFile() ? SessionsFile.load(context.sessionsFile()) : null;
+        if (null == sessionsFile)
+        {
+            System.err.println("pme: no sessions file: running open (development mode), every connection may send " +
+                "any input; give one with pme.sessions.file or --sessions to require logons");
+        }
+        return sessionsFile;
     }
 
     // the previous engine's errors (a crash's, before an automatic restart) are saved as text before the new log
@@ -302,21 +316,27 @@ public final class Engine implements AutoCloseable
         return lastSnapshotInputSequence;
     }
 
-    private boolean takeSnapshot(final StateSnapshot codec, final SnapshotStore snapshots, final long journalIndex)
+    // Recovery re-executes the journal's snapshots and writes none; live, an asked-for snapshot waits for its file
+    // (its answer tells whether it was written), a scheduled one is written in the background.
+    private final class EngineSnapshotSink implements SnapshotSink
     {
-        try
+        public boolean takeSnapshot(final long journalIndex)
         {
-            final int length = codec.encode(state);
-            snapshots.write(state.inputSequence(), journalIndex, processor.digest(), codec.buffer(), 0, length);
+            if (!recovered)
+            {
+                return false;
+            }
+            snapshotWriter.writeAndWait(state, journalIndex, risk.parametersDigest());
             lastSnapshotInputSequence = state.inputSequence();
             return true;
         }
-        catch (final RuntimeException ex)
+
+        public void takeScheduledSnapshot(final long journalIndex)
         {
-            // kept for the operator; the business logic answers SNAPSHOT_FAILED and the engine goes on (the journal
-            // is intact, and a snapshot is only a shortcut for recovery)
-            errorLog.record(ex);
-            throw ex;
+            if (recovered)
+            {
+                snapshotWriter.writeInBackground(state, journalIndex, risk.parametersDigest());
+            }
         }
     }
 
@@ -476,6 +496,8 @@ public final class Engine implements AutoCloseable
             disruptor.shutdown();
         }
         CloseHelper.quietClose(syncer);
+        // the last scheduled snapshot is written whole (or has failed) before its journal closes
+        CloseHelper.quietClose(snapshotWriter);
         if (JournalSyncPolicy.NONE != context.journalSync() && !isFailed())
         {
             syncOnClose();

@@ -311,6 +311,45 @@ public final class EngineConfiguration
     public static final int JOURNAL_SYNC_INPUTS_DEFAULT = 1_000;
 
     /**
+     * Inputs between two snapshots the business logic takes of its own, at the end of an applied input; 0 for
+     * none by count. The journal directory records it: a replay takes the same snapshots at the same inputs.
+     */
+    public static final String SNAPSHOT_INTERVAL_INPUTS_PROP_NAME = "pme.snapshot.interval.inputs";
+
+    /**
+     * Default for {@link #SNAPSHOT_INTERVAL_INPUTS_PROP_NAME}: a million inputs.
+     */
+    public static final long SNAPSHOT_INTERVAL_INPUTS_DEFAULT = 1_000_000L;
+
+    /**
+     * Message time between two snapshots the business logic takes of its own, measured by the inputs' timestamps
+     * (never the wall clock); a duration, 0 for none by time. Recorded by the journal directory as the count is.
+     */
+    public static final String SNAPSHOT_INTERVAL_PROP_NAME = "pme.snapshot.interval";
+
+    /**
+     * Default for {@link #SNAPSHOT_INTERVAL_PROP_NAME}: 10 minutes of message time.
+     */
+    public static final long SNAPSHOT_INTERVAL_DEFAULT_NS = TimeUnit.MINUTES.toNanos(10);
+
+    /**
+     * Intact snapshots kept after each snapshot is written: older snapshot files and the journal cycle files no
+     * kept snapshot needs are deleted; at least 2.
+     */
+    public static final String RETENTION_SNAPSHOTS_PROP_NAME = "pme.retention.snapshots";
+
+    /**
+     * Default for {@link #RETENTION_SNAPSHOTS_PROP_NAME}.
+     */
+    public static final int RETENTION_SNAPSHOTS_DEFAULT = 3;
+
+    /**
+     * Fewest intact snapshots {@link #RETENTION_SNAPSHOTS_PROP_NAME} may keep: the newest can be damaged after it
+     * was written, and the one before must then still have the journal after it.
+     */
+    public static final int RETENTION_SNAPSHOTS_MIN = 2;
+
+    /**
      * Largest input frame the ring holds: {@link ProtocolConfiguration#MAX_FRAME_LENGTH}.
      */
     public static final int MAX_FRAME_LENGTH = ProtocolConfiguration.MAX_FRAME_LENGTH;
@@ -521,6 +560,32 @@ public final class EngineConfiguration
     public static int journalSyncInputs()
     {
         return Integer.getInteger(JOURNAL_SYNC_INPUTS_PROP_NAME, JOURNAL_SYNC_INPUTS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #SNAPSHOT_INTERVAL_INPUTS_PROP_NAME} system property or
+     * {@link #SNAPSHOT_INTERVAL_INPUTS_DEFAULT}.
+     */
+    public static long snapshotIntervalInputs()
+    {
+        return Long.getLong(SNAPSHOT_INTERVAL_INPUTS_PROP_NAME, SNAPSHOT_INTERVAL_INPUTS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #SNAPSHOT_INTERVAL_PROP_NAME} system property (plain nanoseconds, or a number with
+     * {@code ns}, {@code us}, {@code ms} or {@code s}) or {@link #SNAPSHOT_INTERVAL_DEFAULT_NS}, in nanoseconds.
+     */
+    public static long snapshotIntervalNs()
+    {
+        return SystemUtil.getDurationInNanos(SNAPSHOT_INTERVAL_PROP_NAME, SNAPSHOT_INTERVAL_DEFAULT_NS);
+    }
+
+    /**
+     * @return the {@link #RETENTION_SNAPSHOTS_PROP_NAME} system property or {@link #RETENTION_SNAPSHOTS_DEFAULT}.
+     */
+    public static int retentionSnapshots()
+    {
+        return Integer.getInteger(RETENTION_SNAPSHOTS_PROP_NAME, RETENTION_SNAPSHOTS_DEFAULT);
     }
 
     /**

@@ -2,10 +2,15 @@ package io.pme.engine;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
+import io.pme.engine.journal.Journal;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
+import io.pme.engine.logic.SnapshotIntervals;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.EngineState;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.RollCycle;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -61,7 +66,12 @@ public final class EngineContext
     private JournalSyncPolicy journalSync;
     private long journalSyncIntervalNs = EngineConfiguration.journalSyncIntervalNs();
     private int journalSyncInputs = EngineConfiguration.journalSyncInputs();
+    private long snapshotIntervalInputs = EngineConfiguration.snapshotIntervalInputs();
+    private long snapshotIntervalNs = EngineConfiguration.snapshotIntervalNs();
+    private int retentionSnapshots = EngineConfiguration.retentionSnapshots();
     private PrintStream recoveryReportStream = System.err;
+    private RollCycle journalRollCycle = Journal.DEFAULT_ROLL_CYCLE;
+    private TimeProvider journalTimeProvider = SystemTimeProvider.INSTANCE;
     private File countersFile;
     private File errorsFile;
     private boolean concluded;
@@ -105,6 +115,7 @@ public final class EngineContext
             throw new IllegalArgumentException("journalDir is required: every input is journaled");
         }
         concludeJournalSync();
+        concludeSnapshots();
         concludeThreadingMode();
         if (!embeddedMediaDriver && null == aeronDirectoryName)
         {
@@ -112,6 +123,8 @@ public final class EngineContext
         }
         requireNonNull("riskModelFactory", riskModelFactory);
         requireNonNull("recoveryReportStream", recoveryReportStream);
+        requireNonNull("journalRollCycle", journalRollCycle);
+        requireNonNull("journalTimeProvider", journalTimeProvider);
 
         concludeStrategies();
         if (null == countersFile)
@@ -144,6 +157,26 @@ public final class EngineContext
             throw new IllegalArgumentException("journalSyncIntervalNs must be positive: " + journalSyncIntervalNs);
         }
         requirePositive("journalSyncInputs", journalSyncInputs);
+    }
+
+    private void concludeSnapshots()
+    {
+        if (snapshotIntervalInputs < 0)
+        {
+            throw new IllegalArgumentException("snapshotIntervalInputs must not be negative (" +
+                EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_PROP_NAME + ", 0 for none): " + snapshotIntervalInputs);
+        }
+        if (snapshotIntervalNs < 0)
+        {
+            throw new IllegalArgumentException("snapshotIntervalNs must not be negative (" +
+                EngineConfiguration.SNAPSHOT_INTERVAL_PROP_NAME + ", 0 for none): " + snapshotIntervalNs);
+        }
+        if (retentionSnapshots < EngineConfiguration.RETENTION_SNAPSHOTS_MIN)
+        {
+            throw new IllegalArgumentException("retentionSnapshots must be at least " +
+                EngineConfiguration.RETENTION_SNAPSHOTS_MIN + " (" + EngineConfiguration.RETENTION_SNAPSHOTS_PROP_NAME +
+                "): " + retentionSnapshots);
+        }
     }
 
     private void concludeThreadingMode()
@@ -922,6 +955,115 @@ public final class EngineContext
     public EngineContext journalSyncInputs(final int journalSyncInputs)
     {
         this.journalSyncInputs = journalSyncInputs;
+        return this;
+    }
+
+    /**
+     * @return inputs between two snapshots the business logic takes of its own, 0 for none by count; from
+     * {@link EngineConfiguration#SNAPSHOT_INTERVAL_INPUTS_PROP_NAME}.
+     */
+    public long snapshotIntervalInputs()
+    {
+        return snapshotIntervalInputs;
+    }
+
+    /**
+     * @param snapshotIntervalInputs inputs between two scheduled snapshots, 0 for none by count; not negative.
+     * @return this for a fluent API.
+     */
+    public EngineContext snapshotIntervalInputs(final long snapshotIntervalInputs)
+    {
+        this.snapshotIntervalInputs = snapshotIntervalInputs;
+        return this;
+    }
+
+    /**
+     * @return message time between two snapshots the business logic takes of its own, in nanoseconds, 0 for none by
+     * time; from {@link EngineConfiguration#SNAPSHOT_INTERVAL_PROP_NAME}.
+     */
+    public long snapshotIntervalNs()
+    {
+        return snapshotIntervalNs;
+    }
+
+    /**
+     * @param snapshotIntervalNs message time between two scheduled snapshots, 0 for none by time; not negative.
+     * @return this for a fluent API.
+     */
+    public EngineContext snapshotIntervalNs(final long snapshotIntervalNs)
+    {
+        this.snapshotIntervalNs = snapshotIntervalNs;
+        return this;
+    }
+
+    /**
+     * @return both snapshot intervals, as the business logic takes them.
+     */
+    public SnapshotIntervals snapshotIntervals()
+    {
+        return new SnapshotIntervals(snapshotIntervalInputs, snapshotIntervalNs);
+    }
+
+    /**
+     * @return intact snapshots kept after each snapshot is written; from
+     * {@link EngineConfiguration#RETENTION_SNAPSHOTS_PROP_NAME}.
+     */
+    public int retentionSnapshots()
+    {
+        return retentionSnapshots;
+    }
+
+    /**
+     * @param retentionSnapshots intact snapshots kept, with the journal they need; at least
+     *                           {@link EngineConfiguration#RETENTION_SNAPSHOTS_MIN}.
+     * @return this for a fluent API.
+     */
+    public EngineContext retentionSnapshots(final int retentionSnapshots)
+    {
+        this.retentionSnapshots = retentionSnapshots;
+        return this;
+    }
+
+    /**
+     * @return the roll cycle a new journal is created with ({@link Journal#DEFAULT_ROLL_CYCLE}, daily); an existing
+     * journal keeps its own.
+     */
+    public RollCycle journalRollCycle()
+    {
+        return journalRollCycle;
+    }
+
+    /**
+     * Not a property: production journals roll daily. A test rolls a journal faster, with its own clock, to see
+     * retention delete whole cycles.
+     *
+     * @param journalRollCycle the roll cycle a new journal is created with.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalRollCycle(final RollCycle journalRollCycle)
+    {
+        this.journalRollCycle = journalRollCycle;
+        return this;
+    }
+
+    /**
+     * @return the clock that picks the journal's cycle file (the wall clock by default); it never reaches the
+     * journaled bytes or the business logic.
+     */
+    public TimeProvider journalTimeProvider()
+    {
+        return journalTimeProvider;
+    }
+
+    /**
+     * Not a property: a test sets its own clock to roll the journal when it chooses.
+     *
+     * @param journalTimeProvider the clock that picks the journal's cycle file.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalTimeProvider(final TimeProvider journalTimeProvider)
+    {
+        this.journalTimeProvider = journalTimeProvider;
         return this;
     }
 

@@ -64,6 +64,11 @@ public final class EngineCounters implements AutoCloseable
     public static final int ORACLE_OUTLIERS_TYPE_ID = TYPE_ID_BASE + 32;
     public static final int DEGRADED_EPISODES_TYPE_ID = TYPE_ID_BASE + 33;
     public static final int PARAMETER_CHANGES_TYPE_ID = TYPE_ID_BASE + 34;
+    // scheduled snapshots and retention (issue 15): files written, files retention deleted (snapshots and journal
+    // cycles), and the longest a snapshot held the business-logic thread (its encoding; the write is another's)
+    public static final int SNAPSHOTS_WRITTEN_TYPE_ID = TYPE_ID_BASE + 35;
+    public static final int RETENTION_DELETED_TYPE_ID = TYPE_ID_BASE + 36;
+    public static final int SNAPSHOT_HOLD_MAX_US_TYPE_ID = TYPE_ID_BASE + 37;
     // the longest time one input held the business-logic thread, in nanoseconds, since start
     public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
@@ -157,6 +162,9 @@ public final class EngineCounters implements AutoCloseable
     private final LatencyBuckets inputHoldBuckets;
     // the mapped file's header, null for local counters
     private final UnsafeBuffer header;
+    private final AtomicCounter snapshotsWritten;
+    private final AtomicCounter retentionDeleted;
+    private final AtomicCounter snapshotHoldMaxUs;
 
     /**
      * Creates every counter of the engine through the factory, which decides where they live.
@@ -214,6 +222,9 @@ public final class EngineCounters implements AutoCloseable
             factory, CHECK_LATENCY_BUCKET_TYPE_ID, CHECK_LATENCY_SUM_TYPE_ID, "pme: check latency");
         inputHoldBuckets = new LatencyBuckets(
             factory, INPUT_HOLD_BUCKET_TYPE_ID, INPUT_HOLD_SUM_TYPE_ID, "pme: input hold");
+        snapshotsWritten = factory.newCounter(SNAPSHOTS_WRITTEN_TYPE_ID, "pme: snapshots written");
+        retentionDeleted = factory.newCounter(RETENTION_DELETED_TYPE_ID, "pme: retention files deleted");
+        snapshotHoldMaxUs = factory.newCounter(SNAPSHOT_HOLD_MAX_US_TYPE_ID, "pme: snapshot hold max us");
         final RejectReason[] reasons = RejectReason.values();
         int maxCode = 0;
         for (final RejectReason reason : reasons)
@@ -579,11 +590,36 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
-     * @return snapshots an input asked for that could not be written; each was answered {@code SNAPSHOT_FAILED}.
+     * @return snapshots that could not be written: one an input asked for was answered {@code SNAPSHOT_FAILED}, a
+     * scheduled one is in the error log.
      */
     public AtomicCounter snapshotFailures()
     {
         return snapshotFailures;
+    }
+
+    /**
+     * @return snapshot files written, asked for or scheduled.
+     */
+    public AtomicCounter snapshotsWritten()
+    {
+        return snapshotsWritten;
+    }
+
+    /**
+     * @return files retention deleted: snapshots beyond the ones kept and journal cycles no kept snapshot needs.
+     */
+    public AtomicCounter retentionDeleted()
+    {
+        return retentionDeleted;
+    }
+
+    /**
+     * @return the longest a snapshot held the business-logic thread, encoding the state, in microseconds.
+     */
+    public AtomicCounter snapshotHoldMaxUs()
+    {
+        return snapshotHoldMaxUs;
     }
 
     /**
@@ -730,7 +766,7 @@ public final class EngineCounters implements AutoCloseable
             sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
             recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
             journalSyncMaxUs, longestInput, ringFull, fatalErrors, notApplied, oracleOutliersRejected, degradedEpisodes,
-            parameterChanges);
+            parameterChanges, snapshotsWritten, retentionDeleted, snapshotHoldMaxUs);
         checkLatencyBuckets.close();
         inputHoldBuckets.close();
         for (final AtomicCounter counter : rejectsByReason)

@@ -11,12 +11,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * The capacities a journal was written with, kept beside it in {@value #FILE_NAME}.
+ * The capacities a journal was written with, and its snapshot schedule, kept beside it in {@value #FILE_NAME}.
  * <p>
  * A capacity decides outcomes: an account open beyond {@code pme.max.accounts} is refused {@code CAPACITY_EXCEEDED},
  * so a replay sized otherwise than the live engine would open other accounts and reach another digest. The first
  * engine on a journal directory writes the file; every later engine must have the same capacities (it refuses to
  * start otherwise, naming the difference), and {@code pme replay} sizes its state from the file.
+ * <p>
+ * The snapshot intervals ({@code pme.snapshot.interval.inputs}, {@code pme.snapshot.interval}) decide outcomes too:
+ * a scheduled snapshot settles every account's lazily kept changes, so a replay must take its snapshots at the same
+ * inputs. They are recorded and checked alike; a file without them is a journal written before the schedule
+ * existed, whose intervals were both 0.
  */
 public final class JournalCapacity
 {
@@ -34,6 +39,12 @@ public final class JournalCapacity
         EngineConfiguration.MAX_OPEN_ORDERS_PROP_NAME,
         EngineConfiguration.MAX_CLIENTS_PROP_NAME,
         EngineConfiguration.MAX_UNDERLYINGS_PROP_NAME,
+    };
+
+    private static final String[] SCHEDULE_NAMES =
+    {
+        EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_PROP_NAME,
+        EngineConfiguration.SNAPSHOT_INTERVAL_PROP_NAME,
     };
 
     private JournalCapacity()
@@ -62,7 +73,7 @@ public final class JournalCapacity
         final Path file = journalDir.resolve(FILE_NAME);
         if (!Files.exists(file))
         {
-            write(journalDir, file, values(context));
+            write(journalDir, file, values(context), schedule(context));
             return;
         }
         final int[] recorded = read(file);
@@ -83,6 +94,24 @@ public final class JournalCapacity
                 differences + "; a journal keeps the capacities it was started with, or its replay would accept " +
                 "and refuse other inputs: start with the journal's (" + file + ") or on a new journal");
         }
+        final long[] recordedSchedule = readSchedule(file);
+        final long[] configuredSchedule = schedule(context);
+        for (int i = 0; i < SCHEDULE_NAMES.length; i++)
+        {
+            if (recordedSchedule[i] != configuredSchedule[i])
+            {
+                differences.append(differences.length() > 0 ? ", " : "")
+                    .append(SCHEDULE_NAMES[i]).append(' ').append(configuredSchedule[i])
+                    .append(" (the journal's ").append(recordedSchedule[i]).append(')');
+            }
+        }
+        if (differences.length() > 0)
+        {
+            throw new IllegalStateException("the journal in " + journalDir + " was written with another snapshot " +
+                "schedule: " + differences + " (time in nanoseconds); a scheduled snapshot settles the accounts, so " +
+                "a journal keeps the schedule it was started with: start with the journal's (" + file + ") or on a " +
+                "new journal");
+        }
     }
 
     /**
@@ -96,7 +125,10 @@ public final class JournalCapacity
     public static EngineContext apply(final EngineContext context, final Path journalDir)
     {
         final int[] recorded = read(journalDir.resolve(FILE_NAME));
+        final long[] schedule = readSchedule(journalDir.resolve(FILE_NAME));
         return context
+            .snapshotIntervalInputs(schedule[0])
+            .snapshotIntervalNs(schedule[1])
             .maxAssets(recorded[0])
             .maxInstruments(recorded[1])
             .maxAccounts(recorded[2])
@@ -115,7 +147,36 @@ public final class JournalCapacity
         };
     }
 
-    private static int[] read(final Path file)
+    private static long[] schedule(final EngineContext context)
+    {
+        return new long[]{context.snapshotIntervalInputs(), context.snapshotIntervalNs()};
+    }
+
+    private static long[] readSchedule(final Path file)
+    {
+        final Properties properties = load(file);
+        final long[] values = new long[SCHEDULE_NAMES.length];
+        for (int i = 0; i < SCHEDULE_NAMES.length; i++)
+        {
+            final String value = properties.getProperty(SCHEDULE_NAMES[i]);
+            try
+            {
+                values[i] = null == value ? 0 : Long.parseLong(value.trim());
+            }
+            catch (final NumberFormatException ex)
+            {
+                values[i] = -1;
+            }
+            if (values[i] < 0)
+            {
+                throw new IllegalStateException(
+                    file + ": " + SCHEDULE_NAMES[i] + " must be a long of at least 0, not " + value);
+            }
+        }
+        return values;
+    }
+
+    private static Properties load(final Path file)
     {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1))
@@ -126,6 +187,12 @@ public final class JournalCapacity
         {
             throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
         }
+        return properties;
+    }
+
+    private static int[] read(final Path file)
+    {
+        final Properties properties = load(file);
         final int[] values = new int[NAMES.length];
         for (int i = 0; i < NAMES.length; i++)
         {
@@ -147,7 +214,7 @@ public final class JournalCapacity
     }
 
     // written whole or not at all: a crash mid-write must not leave a journal with half its capacities
-    private static void write(final Path journalDir, final Path file, final int[] values)
+    private static void write(final Path journalDir, final Path file, final int[] values, final long[] schedule)
     {
         final Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
         try
@@ -160,6 +227,12 @@ public final class JournalCapacity
                 for (int i = 0; i < NAMES.length; i++)
                 {
                     writer.write(NAMES[i] + '=' + values[i] + '\n');
+                }
+                writer.write("# the snapshot schedule (the interval in nanoseconds), which decides where the " +
+                    "accounts settle\n");
+                for (int i = 0; i < SCHEDULE_NAMES.length; i++)
+                {
+                    writer.write(SCHEDULE_NAMES[i] + '=' + schedule[i] + '\n');
                 }
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -71,6 +71,9 @@ class EngineContextTest
         assertEquals(EngineConfiguration.journalSyncName(), context.journalSyncName());
         assertEquals(EngineConfiguration.journalSyncIntervalNs(), context.journalSyncIntervalNs());
         assertEquals(EngineConfiguration.journalSyncInputs(), context.journalSyncInputs());
+        assertEquals(EngineConfiguration.snapshotIntervalInputs(), context.snapshotIntervalInputs());
+        assertEquals(EngineConfiguration.snapshotIntervalNs(), context.snapshotIntervalNs());
+        assertEquals(EngineConfiguration.retentionSnapshots(), context.retentionSnapshots());
         assertEquals(EngineConfiguration.threadingModeName(), context.threadingModeName());
         assertEquals(EngineConfiguration.sharedIdleStrategyName(), context.sharedIdleStrategyName());
         assertNull(context.threadingMode());
@@ -105,6 +108,10 @@ class EngineContextTest
         assertEquals(EngineConfiguration.JOURNAL_SYNC_DEFAULT, EngineConfiguration.journalSyncName());
         assertEquals(EngineConfiguration.JOURNAL_SYNC_INTERVAL_DEFAULT_NS, EngineConfiguration.journalSyncIntervalNs());
         assertEquals(EngineConfiguration.JOURNAL_SYNC_INPUTS_DEFAULT, EngineConfiguration.journalSyncInputs());
+        assertEquals(
+            EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_DEFAULT, EngineConfiguration.snapshotIntervalInputs());
+        assertEquals(EngineConfiguration.SNAPSHOT_INTERVAL_DEFAULT_NS, EngineConfiguration.snapshotIntervalNs());
+        assertEquals(EngineConfiguration.RETENTION_SNAPSHOTS_DEFAULT, EngineConfiguration.retentionSnapshots());
         assertEquals(EngineConfiguration.THREADING_MODE_DEFAULT, EngineConfiguration.threadingModeName());
         assertEquals(EngineConfiguration.SHARED_IDLE_STRATEGY_DEFAULT, EngineConfiguration.sharedIdleStrategyName());
     }
@@ -133,6 +140,9 @@ class EngineContextTest
             {EngineConfiguration.JOURNAL_SYNC_PROP_NAME, "periodic"},
             {EngineConfiguration.JOURNAL_SYNC_INTERVAL_PROP_NAME, "250us"},
             {EngineConfiguration.JOURNAL_SYNC_INPUTS_PROP_NAME, "64"},
+            {EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_PROP_NAME, "5000"},
+            {EngineConfiguration.SNAPSHOT_INTERVAL_PROP_NAME, "60s"},
+            {EngineConfiguration.RETENTION_SNAPSHOTS_PROP_NAME, "5"},
         };
         for (final String[] property : properties)
         {
@@ -154,6 +164,9 @@ class EngineContextTest
             assertSame(JournalSyncPolicy.PERIODIC, context.journalSync());
             assertEquals(250_000, context.journalSyncIntervalNs());
             assertEquals(64, context.journalSyncInputs());
+            assertEquals(5000, context.snapshotIntervalInputs());
+            assertEquals(60_000_000_000L, context.snapshotIntervalNs());
+            assertEquals(5, context.retentionSnapshots());
         }
         finally
         {
@@ -296,7 +309,12 @@ class EngineContextTest
             invalid("sharedIdleStrategyName", c -> c.sharedIdleStrategyName("lazy")),
             invalid("journalSyncIntervalNs", c -> c.journalSyncIntervalNs(0)),
             invalid("journalSyncInputs", c -> c.journalSyncInputs(0)),
-            invalid("recoveryReportStream", c -> c.recoveryReportStream(null)));
+            invalid("snapshotIntervalInputs", c -> c.snapshotIntervalInputs(-1)),
+            invalid("snapshotIntervalNs", c -> c.snapshotIntervalNs(-1)),
+            invalid("retentionSnapshots", c -> c.retentionSnapshots(EngineConfiguration.RETENTION_SNAPSHOTS_MIN - 1)),
+            invalid("recoveryReportStream", c -> c.recoveryReportStream(null)),
+            invalid("journalRollCycle", c -> c.journalRollCycle(null)),
+            invalid("journalTimeProvider", c -> c.journalTimeProvider(null)));
     }
 
     private static Arguments invalid(final String field, final Consumer<EngineContext> setting)
@@ -325,6 +343,9 @@ class EngineContextTest
             .maxUnderlyings(EngineConfiguration.MAX_UNDERLYINGS_LIMIT)
             .ringSize(1)
             .outputBufferLength(8)
+            .snapshotIntervalInputs(0)
+            .snapshotIntervalNs(0)
+            .retentionSnapshots(EngineConfiguration.RETENTION_SNAPSHOTS_MIN)
             .embeddedMediaDriver(false)
             .aeronDirectoryName(dir.resolve("aeron").toString())
             .conclude();

@@ -101,7 +101,7 @@ class RecoveryReportTest
             final List<String> report = report();
             assertEquals(3, report.size(), report::toString);
             assertTrue(report.get(0).startsWith(
-                "recovery: snapshot " + older.getFileName() + " restored (state after input 4, journal index 0x"),
+                "recovery: restored snapshot " + older.getFileName() + " at input 4 ("),
                 report::toString);
             assertTrue(report.get(1).startsWith(
                 "recovery: snapshot " + newer.getFileName() + " skipped as corrupt: payload checksum mismatch"),

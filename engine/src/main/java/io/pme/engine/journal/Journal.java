@@ -298,6 +298,14 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * @return the queue's roll cycle, which names its cycle files (the one it was created with, whatever was asked).
+     */
+    public RollCycle rollCycle()
+    {
+        return queue.rollCycle();
+    }
+
+    /**
      * Close the appender and the underlying queue. Idempotent.
      */
     public void close()

@@ -144,6 +144,39 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
+     * How many frames a read from after an index would deliver now, for a progress line; an estimate, never used to
+     * stop reading.
+     *
+     * @param afterIndex the index the read starts after, or {@link Journal#NULL_INDEX} for the journal's start.
+     * @return the frames after it, 0 when the queue cannot say.
+     */
+    public long countAfter(final long afterIndex)
+    {
+        try
+        {
+            final long lastIndex = queue.lastIndex();
+            if (lastIndex < 0)
+            {
+                return 0;
+            }
+            return Journal.NULL_INDEX == afterIndex ? queue.entryCount() : queue.countExcerpts(afterIndex, lastIndex);
+        }
+        catch (final RuntimeException ex)
+        {
+            // a count is only for the operator's progress line
+            return 0;
+        }
+    }
+
+    /**
+     * @return the roll cycle of the queue read, which names its cycle files.
+     */
+    public RollCycle rollCycle()
+    {
+        return queue.rollCycle();
+    }
+
+    /**
      * Close the tailer and the underlying queue. Idempotent.
      */
     public void close()

@@ -24,6 +24,9 @@ public final class RecoveryReport
     private final List<SkippedSnapshot> skipped;
     private final long replayed;
     private final long durationNs;
+    private final long restoreNs;
+    private final long replayNs;
+    private final int restoredAccounts;
 
     RecoveryReport(
         final Path journalDir,
@@ -31,8 +34,14 @@ public final class RecoveryReport
         final Snapshot restored,
         final List<SkippedSnapshot> skipped,
         final long replayed,
-        final long durationNs)
+        final long durationNs,
+        final long restoreNs,
+        final long replayNs,
+        final int restoredAccounts)
     {
+        this.restoreNs = restoreNs;
+        this.replayNs = replayNs;
+        this.restoredAccounts = restoredAccounts;
         this.journalDir = journalDir;
         this.snapshotsUsed = snapshotsUsed;
         this.restoredFile = null == restored ? null : SnapshotStore.fileName(restored.inputSequence());
@@ -84,6 +93,22 @@ public final class RecoveryReport
     }
 
     /**
+     * @return how long reading, decoding and checking the snapshot took, in nanoseconds; about 0 when none was.
+     */
+    public long restoreNs()
+    {
+        return restoreNs;
+    }
+
+    /**
+     * @return how long replaying the journal's inputs took, in nanoseconds, opening it not counted.
+     */
+    public long replayNs()
+    {
+        return replayNs;
+    }
+
+    /**
      * @return the report, one fact a line, each starting with {@link #PREFIX}.
      */
     public List<String> lines()
@@ -91,8 +116,9 @@ public final class RecoveryReport
         final List<String> lines = new ArrayList<>();
         if (null != restoredFile)
         {
-            lines.add(String.format("%ssnapshot %s restored (state after input %,d, journal index 0x%x)",
-                PREFIX, restoredFile, restoredInputSequence, restoredJournalIndex));
+            lines.add(String.format("%srestored snapshot %s at input %,d (%,d account%s, journal index 0x%x) in %.3f s",
+                PREFIX, restoredFile, restoredInputSequence, restoredAccounts, 1 == restoredAccounts ? "" : "s",
+                restoredJournalIndex, restoreNs / (double)TimeUnit.SECONDS.toNanos(1)));
         }
         else if (!snapshotsUsed)
         {
@@ -111,9 +137,11 @@ public final class RecoveryReport
         {
             lines.add(PREFIX + "snapshot " + snapshot.fileName() + " skipped as corrupt: " + snapshot.reason());
         }
-        lines.add(String.format("%sreplayed %,d journaled input%s %s in %.3f s", PREFIX, replayed,
-            1 == replayed ? "" : "s", null != restoredFile ? "after the snapshot" : "from the journal's start",
-            durationNs / (double)TimeUnit.SECONDS.toNanos(1)));
+        final double replaySeconds = replayNs / (double)TimeUnit.SECONDS.toNanos(1);
+        lines.add(String.format("%sreplayed %,d journaled input%s %s in %.3f s (%,.0f inputs/s); %.3f s in all",
+            PREFIX, replayed, 1 == replayed ? "" : "s",
+            null != restoredFile ? "after the snapshot" : "from the journal's start", replaySeconds,
+            replayed / Math.max(replaySeconds, 1e-9), durationNs / (double)TimeUnit.SECONDS.toNanos(1)));
         return lines;
     }
 

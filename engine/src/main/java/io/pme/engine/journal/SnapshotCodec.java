@@ -1,7 +1,12 @@
 package io.pme.engine.journal;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
@@ -42,28 +47,142 @@ final class SnapshotCodec
     {
     }
 
-    static ByteBuffer encode(
+    /**
+     * @return the 48-byte header of a snapshot file whose payload has the given length and CRC32C, ready to write.
+     */
+    static ByteBuffer header(
         final long inputSequence,
         final long journalIndex,
         final long stateDigest,
-        final DirectBuffer payload,
-        final int offset,
-        final int length)
+        final int length,
+        final int payloadCrc)
     {
-        final ByteBuffer file = ByteBuffer.allocate(HEADER_LENGTH + length).order(ByteOrder.LITTLE_ENDIAN);
-        payload.getBytes(offset, file.array(), HEADER_LENGTH, length);
-
-        file.putInt(MAGIC_OFFSET, MAGIC)
+        final ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(MAGIC_OFFSET, MAGIC)
             .putInt(VERSION_OFFSET, VERSION)
             .putInt(HEADER_LENGTH_OFFSET, HEADER_LENGTH)
             .putInt(PAYLOAD_LENGTH_OFFSET, length)
             .putLong(INPUT_SEQUENCE_OFFSET, inputSequence)
             .putLong(JOURNAL_INDEX_OFFSET, journalIndex)
             .putLong(STATE_DIGEST_OFFSET, stateDigest)
-            .putInt(PAYLOAD_CRC_OFFSET, crc(file.array(), HEADER_LENGTH, length))
-            .putInt(HEADER_CRC_OFFSET, crc(file.array(), 0, HEADER_CRC_OFFSET));
+            .putInt(PAYLOAD_CRC_OFFSET, payloadCrc)
+            .putInt(HEADER_CRC_OFFSET, crc(header.array(), 0, HEADER_CRC_OFFSET));
+        return header;
+    }
 
-        return file;
+    /**
+     * @return the payload's bytes as a buffer positioned at its start, without a copy when the buffer wraps a
+     * {@link ByteBuffer} or an array (a state's encoding is hundreds of megabytes at 100,000 accounts).
+     */
+    static ByteBuffer view(final DirectBuffer payload, final int offset, final int length)
+    {
+        final long start = payload.wrapAdjustment() + offset;
+        if (null != payload.byteBuffer())
+        {
+            final ByteBuffer bytes = payload.byteBuffer().duplicate();
+            bytes.limit((int)start + length).position((int)start);
+            return bytes.slice();
+        }
+        if (null != payload.byteArray())
+        {
+            return ByteBuffer.wrap(payload.byteArray(), (int)start, length).slice();
+        }
+        final byte[] copy = new byte[length];
+        payload.getBytes(offset, copy);
+        return ByteBuffer.wrap(copy);
+    }
+
+    /**
+     * @return the CRC32C of the bytes from the buffer's position to its limit, leaving its position.
+     */
+    static int crc(final ByteBuffer bytes)
+    {
+        final CRC32C crc = new CRC32C();
+        crc.update(bytes.duplicate());
+        return (int)crc.getValue();
+    }
+
+    /**
+     * What a file's check found, reading it in chunks rather than whole.
+     *
+     * @param problem      why the file is not an intact snapshot for its name's sequence, or null when it is.
+     * @param journalIndex the journal index its header records, when it is intact.
+     */
+    record FileCheck(String problem, long journalIndex)
+    {
+    }
+
+    /**
+     * Checks a snapshot file as {@link #problem(byte[], long)} does, streaming its payload through the CRC.
+     *
+     * @throws IOException when the file cannot be read.
+     */
+    static FileCheck check(final Path file, final long expectedInputSequence) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final long size = channel.size();
+            final ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining() && channel.read(header) >= 0)
+            {
+                // reads until the header is full or the file ends
+            }
+            if (header.hasRemaining())
+            {
+                return new FileCheck(problem(Arrays.copyOf(header.array(), header.position()), expectedInputSequence),
+                    Journal.NULL_INDEX);
+            }
+            final String headerProblem = headerProblem(header, size, expectedInputSequence);
+            if (null != headerProblem)
+            {
+                return new FileCheck(headerProblem, Journal.NULL_INDEX);
+            }
+            final CRC32C crc = new CRC32C();
+            final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+            while (channel.read(chunk.clear()) > 0)
+            {
+                crc.update(chunk.flip());
+            }
+            final int payloadCrc = (int)crc.getValue();
+            if (header.getInt(PAYLOAD_CRC_OFFSET) != payloadCrc)
+            {
+                return new FileCheck("payload checksum mismatch (stored 0x" +
+                    Integer.toHexString(header.getInt(PAYLOAD_CRC_OFFSET)) + ", computed 0x" +
+                    Integer.toHexString(payloadCrc) + ")", Journal.NULL_INDEX);
+            }
+            return new FileCheck(null, header.getLong(JOURNAL_INDEX_OFFSET));
+        }
+    }
+
+    private static String headerProblem(final ByteBuffer header, final long size, final long expectedInputSequence)
+    {
+        final int headerCrc = crc(header.array(), 0, HEADER_CRC_OFFSET);
+        if (header.getInt(HEADER_CRC_OFFSET) != headerCrc)
+        {
+            return "header checksum mismatch (stored 0x" + Integer.toHexString(header.getInt(HEADER_CRC_OFFSET)) +
+                ", computed 0x" + Integer.toHexString(headerCrc) + ")";
+        }
+        if (header.getInt(MAGIC_OFFSET) != MAGIC)
+        {
+            return "not a snapshot file (magic 0x" + Integer.toHexString(header.getInt(MAGIC_OFFSET)) + ")";
+        }
+        if (header.getInt(VERSION_OFFSET) != VERSION || header.getInt(HEADER_LENGTH_OFFSET) != HEADER_LENGTH)
+        {
+            return "format version " + header.getInt(VERSION_OFFSET) + " with a " +
+                header.getInt(HEADER_LENGTH_OFFSET) + "-byte header; this engine reads version " + VERSION;
+        }
+        final int payloadLength = header.getInt(PAYLOAD_LENGTH_OFFSET);
+        if (payloadLength < 0 || size != HEADER_LENGTH + (long)payloadLength)
+        {
+            return "truncated or extended: the header announces a " + payloadLength + "-byte payload, the file holds " +
+                (size - HEADER_LENGTH) + " bytes after the header";
+        }
+        if (header.getLong(INPUT_SEQUENCE_OFFSET) != expectedInputSequence)
+        {
+            return "holds the state at input " + header.getLong(INPUT_SEQUENCE_OFFSET) + " but is named for input " +
+                expectedInputSequence;
+        }
+        return null;
     }
 
     /**

@@ -78,12 +78,14 @@ public final class SnapshotStore
         }
         payload.boundsCheck(offset, length);
 
-        final ByteBuffer file = SnapshotCodec.encode(inputSequence, journalIndex, stateDigest, payload, offset, length);
+        final ByteBuffer bytes = SnapshotCodec.view(payload, offset, length);
+        final ByteBuffer header =
+            SnapshotCodec.header(inputSequence, journalIndex, stateDigest, length, SnapshotCodec.crc(bytes));
         final Path target = dir.resolve(fileName(inputSequence));
         final Path temp = dir.resolve("." + fileName(inputSequence) + TEMP_SUFFIX);
         try
         {
-            writeAndSync(temp, file);
+            writeAndSync(temp, header, bytes);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             sync(dir);
         }
@@ -111,6 +113,33 @@ public final class SnapshotStore
             if (null == problem)
             {
                 return SnapshotCodec.decode(bytes, sequence, skipped.size());
+            }
+            skipped.add(new SkippedSnapshot(name, problem));
+            corruptSkipped++;
+        }
+
+        return null;
+    }
+
+    /**
+     * Load the oldest intact snapshot, skipping older ones that are corrupt or truncated: where a replay that
+     * cannot start at the journal's start (retention deleted it) starts instead.
+     *
+     * @return the oldest intact snapshot, or null if there is none.
+     * @throws UncheckedIOException if the directory cannot be listed or a file cannot be read.
+     */
+    public Snapshot loadOldest()
+    {
+        final long[] sequences = sequencesNewestFirst();
+        skipped.clear();
+        for (int i = sequences.length - 1; i >= 0; i--)
+        {
+            final String name = fileName(sequences[i]);
+            final byte[] bytes = read(dir.resolve(name));
+            final String problem = SnapshotCodec.problem(bytes, sequences[i]);
+            if (null == problem)
+            {
+                return SnapshotCodec.decode(bytes, sequences[i], skipped.size());
             }
             skipped.add(new SkippedSnapshot(name, problem));
             corruptSkipped++;
@@ -159,7 +188,11 @@ public final class SnapshotStore
         return PREFIX + String.format("%019d", inputSequence) + SUFFIX;
     }
 
-    private long[] sequencesNewestFirst()
+    /**
+     * @return the input sequences of the snapshot files in the directory, intact or not, newest first.
+     * @throws UncheckedIOException if the directory cannot be listed.
+     */
+    public long[] sequencesNewestFirst()
     {
         try (Stream<Path> files = Files.list(dir))
         {
@@ -199,11 +232,16 @@ public final class SnapshotStore
         }
     }
 
-    private static void writeAndSync(final Path path, final ByteBuffer bytes) throws IOException
+    private static void writeAndSync(final Path path, final ByteBuffer header, final ByteBuffer bytes)
+        throws IOException
     {
         try (FileChannel channel = FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
         {
+            while (header.hasRemaining())
+            {
+                channel.write(header);
+            }
             while (bytes.hasRemaining())
             {
                 channel.write(bytes);

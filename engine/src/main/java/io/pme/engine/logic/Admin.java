@@ -89,6 +89,13 @@ final class Admin
         return snapshotSink.takeSnapshot(journalIndex);
     }
 
+    void takeScheduledSnapshot(final long journalIndex)
+    {
+        risk.model().settleForSnapshot();
+        risk.model().settle();
+        snapshotSink.takeScheduledSnapshot(journalIndex);
+    }
+
     long digest()
     {
         risk.model().settle();

@@ -77,8 +77,13 @@ public final class InputProcessor
     private final Liquidator liquidator;
     private final Oracle oracle;
     private final ParameterSets parameterSets;
+    private final long snapshotIntervalInputs;
+    private final long snapshotIntervalNs;
 
     /**
+     * As the full constructor, with the default snapshot schedule ({@link SnapshotIntervals#DEFAULT}), which an
+     * engine of default settings also has.
+     *
      * @param state        the engine state the inputs change.
      * @param risk         the risk model and its parameters.
      * @param counters     where inputs, rejects and margin counts are counted.
@@ -92,6 +97,27 @@ public final class InputProcessor
         final Outbox outbox,
         final SnapshotSink snapshotSink)
     {
+        this(state, risk, counters, outbox, snapshotSink, SnapshotIntervals.DEFAULT);
+    }
+
+    /**
+     * @param state             the engine state the inputs change.
+     * @param risk              the risk model and its parameters.
+     * @param counters          where inputs, rejects and margin counts are counted.
+     * @param outbox            where the output frames go.
+     * @param snapshotSink      what persists a snapshot when an input asks for one or the schedule decides one.
+     * @param snapshotIntervals when the business logic takes a snapshot of its own; a replay must use the live run's.
+     */
+    public InputProcessor(
+        final EngineState state,
+        final RiskModelBinding risk,
+        final EngineCounters counters,
+        final Outbox outbox,
+        final SnapshotSink snapshotSink,
+        final SnapshotIntervals snapshotIntervals)
+    {
+        this.snapshotIntervalInputs = snapshotIntervals.inputs();
+        this.snapshotIntervalNs = snapshotIntervals.messageTimeNs();
         this.state = state;
         this.counters = counters;
         this.responses = new Responses(outbox, counters);
@@ -167,6 +193,7 @@ public final class InputProcessor
                 accept(timestampNs, correlationId, clientId);
                 timePasses(state.nowNs());
                 liquidator.onInputEnd();
+                snapshotIfDue(journalIndex);
             }
             return;
         }
@@ -192,10 +219,34 @@ public final class InputProcessor
             // it on the wire
             timePasses(state.nowNs());
             liquidator.onInputEnd();
+            snapshotIfDue(journalIndex);
         }
         else
         {
             responses.reject(timestampNs, correlationId, clientId, templateId, result);
+        }
+    }
+
+    // Decided by the inputs alone (their count and their message time), at the end of an applied input, after its
+    // answers: replay takes the same snapshots at the same inputs. The schedule moves, and the state settles,
+    // whether or not the file is then written, as for an asked-for snapshot.
+    private void snapshotIfDue(final long journalIndex)
+    {
+        if ((0 == snapshotIntervalInputs && 0 == snapshotIntervalNs) ||
+            !state.snapshotSchedule().isDue(
+            state.inputSequence(), state.nowNs(), snapshotIntervalInputs, snapshotIntervalNs))
+        {
+            return;
+        }
+        state.snapshotSchedule().set(state.inputSequence(), state.nowNs());
+        try
+        {
+            admin.takeScheduledSnapshot(journalIndex);
+        }
+        catch (final RuntimeException ex)
+        {
+            // not an input's outcome: the engine goes on, its journal intact; the sink keeps the error
+            counters.snapshotFailures().incrementRelease();
         }
     }
 
@@ -342,11 +393,13 @@ public final class InputProcessor
             responses.reject(
                 command.timestampNs(), command.correlationId(), command.clientId(), AdminCommandDecoder.TEMPLATE_ID,
                 RejectReason.SNAPSHOT_FAILED);
+            snapshotIfDue(journalIndex);
             return;
         }
         responses.stateDigest(
             command.timestampNs(), command.correlationId(), command.clientId(), admin.digest(),
             state.inputSequence(), taken, state.clients().digest());
+        snapshotIfDue(journalIndex);
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.pme.engine.logic;
 
 /**
- * Persists the current state when an input asks for a snapshot, so snapshots sit at journaled points.
+ * Persists the current state when an input asks for a snapshot or the schedule decides one, so snapshots sit at
+ * journaled points.
  */
 @FunctionalInterface
 public interface SnapshotSink
@@ -14,4 +15,16 @@ public interface SnapshotSink
      * @throws RuntimeException when the snapshot could not be written; the input is answered SNAPSHOT_FAILED.
      */
     boolean takeSnapshot(long journalIndex);
+
+    /**
+     * A snapshot the schedule decided at the end of an input, which nobody waits for: a sink may write it in the
+     * background, and counts and keeps its failures itself. By default it is written as an asked-for one.
+     *
+     * @param journalIndex where the input after which it is taken sits in the journal.
+     * @throws RuntimeException when the snapshot could not be written; it is counted as a snapshot failure.
+     */
+    default void takeScheduledSnapshot(final long journalIndex)
+    {
+        takeSnapshot(journalIndex);
+    }
 }

@@ -17,6 +17,7 @@ public final class EngineState
     private final AdlRanks adlRanks;
     private final OracleBook oracleBook;
     private final ScheduledParameters scheduledParameters = new ScheduledParameters();
+    private final SnapshotSchedule snapshotSchedule = new SnapshotSchedule();
     private long nowNs;
     private long inputSequence;
     private long parameterVersion;
@@ -77,6 +78,7 @@ public final class EngineState
         adlRanks.clear();
         oracleBook.clear();
         scheduledParameters.clear();
+        snapshotSchedule.clear();
         nowNs = 0;
         inputSequence = 0;
         parameterVersion = 0;
@@ -99,6 +101,12 @@ public final class EngineState
     public ScheduledParameters scheduledParameters()
     {
         return scheduledParameters;
+    }
+
+    /** @return where the last scheduled snapshot was taken. */
+    public SnapshotSchedule snapshotSchedule()
+    {
+        return snapshotSchedule;
     }
 
     /** @return per asset, its sources' prices and the oracle's decisions. */

@@ -15,7 +15,8 @@ public final class StateSnapshot
     // 2: risk vectors in the five-line layout, with the spot each current vector was last moved to
     // 6: accounts carry their parent and liquidation; the liquidations in progress follow the ledger
     // 7: the oracle's book, the parameter version and the scheduled parameter sets follow the ADL ranks
-    private static final int FORMAT_VERSION = 7;
+    // 8: where the last scheduled snapshot was taken (input sequence, engine clock) follows the scheduled sets
+    private static final int FORMAT_VERSION = 8;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
@@ -41,6 +42,7 @@ public final class StateSnapshot
         encodeAdlRanks(w, state.adlRanks());
         encodeOracle(w, state.assets(), state.oracleBook());
         encodeSchedule(w, state.parameterVersion(), state.scheduledParameters());
+        w.putLong(state.snapshotSchedule().lastInputSequence()).putLong(state.snapshotSchedule().lastTimeNs());
         clientsStart = w.position;
         encodeClients(w, state.clients());
         clientsEnd = w.position;
@@ -61,22 +63,56 @@ public final class StateSnapshot
     public long digest(final EngineState state)
     {
         final int length = encode(state);
+        return digestOf(digest, scratch, length, clientsStart, clientsEnd);
+    }
+
+    /** @return where the clients' correlation sequences start in the latest encoding. */
+    public int clientsStart()
+    {
+        return clientsStart;
+    }
+
+    /** @return where the clients' correlation sequences end in the latest encoding. */
+    public int clientsEnd()
+    {
+        return clientsEnd;
+    }
+
+    /**
+     * The digest {@link #digest(EngineState)} gives, of an encoding already made, so that another thread (the
+     * snapshot writer) can hash it while the business logic goes on.
+     *
+     * @param buffer       holding the encoding from offset 0.
+     * @param length       of the encoding.
+     * @param clientsStart {@link #clientsStart()} of that encoding.
+     * @param clientsEnd   {@link #clientsEnd()} of that encoding.
+     * @return the digest of the business state the encoding holds.
+     */
+    public static long digestOf(
+        final DirectBuffer buffer, final int length, final int clientsStart, final int clientsEnd)
+    {
+        return digestOf(new Digest(), buffer, length, clientsStart, clientsEnd);
+    }
+
+    private static long digestOf(
+        final Digest digest, final DirectBuffer buffer, final int length, final int clientsStart, final int clientsEnd)
+    {
         digest.reset();
-        hash(HEADER_LENGTH, clientsStart);
-        hash(clientsEnd, length);
+        hash(digest, buffer, HEADER_LENGTH, clientsStart);
+        hash(digest, buffer, clientsEnd, length);
         return digest.add(length - (clientsEnd - clientsStart)).value();
     }
 
-    private void hash(final int from, final int to)
+    private static void hash(final Digest digest, final DirectBuffer buffer, final int from, final int to)
     {
         int i = from;
         for (; i + 8 <= to; i += 8)
         {
-            digest.add(scratch.getLong(i));
+            digest.add(buffer.getLong(i));
         }
         for (; i < to; i++)
         {
-            digest.add(scratch.getByte(i));
+            digest.add(buffer.getByte(i));
         }
     }
 
@@ -107,6 +143,8 @@ public final class StateSnapshot
         decodeOracle(r, state.assets(), state.oracleBook());
         state.parameterVersion(r.getLong());
         decodeSchedule(r, state.scheduledParameters());
+        final long lastSnapshotSequence = r.getLong();
+        state.snapshotSchedule().set(lastSnapshotSequence, r.getLong());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
         if (r.position != offset + length)

@@ -6,6 +6,7 @@ import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.JournalCapacity;
 import io.pme.engine.journal.Recovery;
+import io.pme.engine.journal.RecoveryProgress;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.logic.RiskModelBinding;
@@ -143,12 +144,14 @@ public final class AuditCommand implements Callable<Integer>
         try (EngineCounters counters = EngineCounters.local())
         {
             final Outbox outbox = 0 == ids.length ? Outbox.NONE : trail;
-            final InputProcessor processor = new InputProcessor(state, risk, counters, outbox, SnapshotSink.NONE);
+            final InputProcessor processor = new InputProcessor(
+                state, risk, counters, outbox, SnapshotSink.NONE, context.snapshotIntervals());
             final Recovery recovery;
             try
             {
                 // from the first input, never a snapshot: the trail is the history since the account opened
-                recovery = new Recovery().recover(journalDir, processor, risk, false, 0 == ids.length ? null : trail);
+                recovery = new Recovery().recover(journalDir, processor, risk, Recovery.Start.JOURNAL_START,
+                    RecoveryProgress.NONE, 0 == ids.length ? null : trail);
             }
             catch (final IllegalStateException ex)
             {

@@ -75,6 +75,10 @@ interface EngineFigures
                     case EngineCounters.ORACLE_OUTLIERS_TYPE_ID: return c.oracleOutliersRejected().get();
                     case EngineCounters.DEGRADED_EPISODES_TYPE_ID: return c.degradedEpisodes().get();
                     case EngineCounters.PARAMETER_CHANGES_TYPE_ID: return c.parameterChanges().get();
+                    case EngineCounters.SNAPSHOTS_WRITTEN_TYPE_ID: return c.snapshotsWritten().get();
+                    case EngineCounters.SNAPSHOT_FAILURES_TYPE_ID: return c.snapshotFailures().get();
+                    case EngineCounters.SNAPSHOT_HOLD_MAX_US_TYPE_ID: return c.snapshotHoldMaxUs().get();
+                    case EngineCounters.RETENTION_DELETED_TYPE_ID: return c.retentionDeleted().get();
                     default: throw new IllegalArgumentException("no figure of counter type " + typeId);
                 }
             }

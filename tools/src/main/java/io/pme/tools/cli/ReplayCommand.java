@@ -7,6 +7,7 @@ import io.pme.engine.EngineCounters;
 import io.pme.engine.JournalCapacity;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.journal.RecoveryReport;
+import io.pme.engine.journal.Retention;
 import io.pme.engine.journal.SkippedSnapshot;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -31,7 +32,9 @@ import java.util.concurrent.Callable;
     versionProvider = PmeVersion.class,
     description = {
         "Rebuilds state from a journal through the same business logic (rewriting no snapshot file), sized by the " +
-            "capacities the journal records, and prints the state digest as its last line:",
+            "capacities and with the snapshot schedule the journal records, and prints the state digest as its last " +
+            "line (from the oldest snapshot when retention deleted the journal's start; a progress line a second " +
+            "on stderr):",
         "  state digest: <hex> (correlation ids <hex>)"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -99,11 +102,20 @@ final class ReplayCommand implements Callable<Integer>
         final RiskModelBinding risk = context.riskModelFactory().apply(state);
         try (EngineCounters counters = EngineCounters.local())
         {
-            final InputProcessor processor = new InputProcessor(state, risk, counters, Outbox.NONE, SnapshotSink.NONE);
+            // the journal's snapshot schedule: a scheduled snapshot settles the accounts, so it decides the digest
+            final InputProcessor processor = new InputProcessor(
+                state, risk, counters, Outbox.NONE, SnapshotSink.NONE, context.snapshotIntervals());
             final Recovery recovery;
             try
             {
-                recovery = new Recovery().recover(journalDir, processor, risk, fromSnapshot);
+                final Progress progress =
+                    new Progress("pme replay", "inputs", 0, err, Progress.DEFAULT_INTERVAL_NS);
+                recovery = new Recovery().recover(journalDir, processor, risk, start(), (replayed, total) ->
+                {
+                    progress.total(total);
+                    progress.update(replayed);
+                });
+                progress.finish(recovery.replayed());
             }
             catch (final IllegalStateException ex)
             {
@@ -132,6 +144,23 @@ final class ReplayCommand implements Callable<Integer>
             }
             return ExitCodes.OK;
         }
+    }
+
+    private Recovery.Start start()
+    {
+        if (fromSnapshot)
+        {
+            return Recovery.Start.NEWEST_SNAPSHOT;
+        }
+        final long firstCycleKept = Retention.firstCycleKept(journalDir);
+        if (firstCycleKept < 0)
+        {
+            return Recovery.Start.JOURNAL_START;
+        }
+        err.println("pme replay: the journal's start is gone: retention deleted its cycles before cycle " +
+            firstCycleKept + " (" + journalDir.resolve(Retention.MARKER_FILE) + "); replaying from the oldest " +
+            "intact snapshot instead, the longest replay this journal allows");
+        return Recovery.Start.OLDEST_SNAPSHOT;
     }
 
     private String json(

@@ -237,6 +237,11 @@ final class RunCommand implements Callable<Integer>
         // the digest settled every change kept for later: the state's figures are those it covers
         final RunSummary summary = new RunSummary(sent, digest, correlationDigest, status.outputsDropped(),
             engine.state(), driver.liquidations(), status.oracle());
+        // before the summary lines, whose places from the end are the README's
+        if (null != status.snapshots())
+        {
+            out.println(status.snapshots());
+        }
         out.println(summary.line());
         status.printMarket();
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",

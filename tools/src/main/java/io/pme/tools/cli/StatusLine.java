@@ -24,6 +24,7 @@ final class StatusLine
     private final OracleCounts oracleAtStart;
     private long outputsDropped;
     private OracleCounts oracle;
+    private String snapshots;
     private long lastNs = startNs;
     private long lastInputs;
     private long lastOutputs;
@@ -63,11 +64,25 @@ final class StatusLine
     {
         outputsDropped = engine.counter(EngineCounters.OUTPUTS_DROPPED_TYPE_ID);
         oracle = engine.oracle().since(oracleAtStart);
+        snapshots = String.format("snapshots: %,d written, %,d failed, the longest held the business logic " +
+            "%.1f ms (encoding; written on their own thread); retention deleted %,d files",
+            engine.counter(EngineCounters.SNAPSHOTS_WRITTEN_TYPE_ID),
+            engine.counter(EngineCounters.SNAPSHOT_FAILURES_TYPE_ID),
+            engine.counter(EngineCounters.SNAPSHOT_HOLD_MAX_US_TYPE_ID) / 1e3,
+            engine.counter(EngineCounters.RETENTION_DELETED_TYPE_ID));
     }
 
     long outputsDropped()
     {
         return outputsDropped;
+    }
+
+    /**
+     * @return the line of what the snapshot schedule and retention did, once {@link #end()} read it; else null.
+     */
+    String snapshots()
+    {
+        return snapshots;
     }
 
     OracleCounts oracle()

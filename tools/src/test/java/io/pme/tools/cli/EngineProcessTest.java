@@ -89,7 +89,7 @@ class EngineProcessTest
         try
         {
             again.await("pme engine: running");
-            assertTrue(again.lines().stream().anyMatch(l -> l.startsWith("recovery: snapshot snapshot-")),
+            assertTrue(again.lines().stream().anyMatch(l -> l.startsWith("recovery: restored snapshot snapshot-")),
                 again::toString);
         }
         finally

@@ -93,8 +93,8 @@ class RecoveryCommandsTest
 
         final Result fromSnapshot = pme("replay", "--journal", journal.toString(), "--from-snapshot");
         assertEquals(0, fromSnapshot.exit, fromSnapshot::toString);
-        assertTrue(fromSnapshot.out.contains("recovery: snapshot " + older.getFileName() +
-            " restored (state after input 4, journal index 0x"), fromSnapshot::toString);
+        assertTrue(fromSnapshot.out.contains("recovery: restored snapshot " + older.getFileName() +
+            " at input 4 ("), fromSnapshot::toString);
         assertTrue(fromSnapshot.out.contains("recovery: snapshot " + newer.getFileName() +
             " skipped as corrupt: truncated: 20 bytes, shorter than the 48-byte header"), fromSnapshot::toString);
         assertTrue(fromSnapshot.out.contains("recovery: replayed 4 journaled inputs after the snapshot in "),
@@ -114,7 +114,7 @@ class RecoveryCommandsTest
         Files.write(more, List.of(heartbeat(9)));
         final Result restarted = pme("script", "--input", more.toString(), "--journal", journal.toString());
         assertEquals(0, restarted.exit, restarted::toString);
-        assertTrue(restarted.err.contains("recovery: snapshot " + older.getFileName() + " restored"),
+        assertTrue(restarted.err.contains("recovery: restored snapshot " + older.getFileName() + " at input 4"),
             restarted::toString);
         assertTrue(restarted.err.contains("recovery: replayed 4 journaled inputs after the snapshot in "),
             restarted::toString);
