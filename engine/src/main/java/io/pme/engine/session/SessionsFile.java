@@ -80,7 +80,13 @@ public final class SessionsFile
             {
                 throw new IllegalArgumentException("bad key in sessions file: " + name);
             }
-            ids.add(parseInt(rest.substring(0, dot), name));
+            final int id = parseInt(rest.substring(0, dot), name);
+            // negative ids are the engine's own (the SNAPSHOT input of a graceful stop is client -1)
+            if (id < 0)
+            {
+                throw new IllegalArgumentException("a client id is not negative (those are the engine's): " + name);
+            }
+            ids.add(id);
         }
 
         final SessionsFile file = new SessionsFile();

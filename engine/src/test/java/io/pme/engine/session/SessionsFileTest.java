@@ -94,6 +94,17 @@ class SessionsFileTest
     }
 
     @Test
+    void negativeClientIdsAreTheEnginesOwnAndRefused()
+    {
+        final Properties properties = new Properties();
+        properties.setProperty("client.-1.role", "ADMIN");
+        properties.setProperty("client.-1.secret", "hex:" + SECRET);
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> SessionsFile.parse(properties));
+        assertTrue(ex.getMessage().contains("client.-1."), ex.getMessage());
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefusedWithItsLinesNeverItsValue() throws IOException
     {
         // the file is the security boundary: a second secret or role for a client must not silently win
