@@ -6,7 +6,6 @@ import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.JournalCapacity;
 import io.pme.engine.journal.Recovery;
-import io.pme.engine.journal.RecoveryProgress;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
 import io.pme.engine.logic.RiskModelBinding;
@@ -15,6 +14,7 @@ import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.Digest;
 import io.pme.engine.state.EngineState;
 import io.pme.tools.cli.ExitCodes;
+import io.pme.tools.cli.Progress;
 import io.pme.tools.cli.Pme;
 import io.pme.tools.cli.PmeVersion;
 import picocli.CommandLine;
@@ -150,8 +150,15 @@ public final class AuditCommand implements Callable<Integer>
             try
             {
                 // from the first input, never a snapshot: the trail is the history since the account opened
+                final Progress progress = new Progress("pme audit", "inputs", 0, err, Progress.DEFAULT_INTERVAL_NS);
                 recovery = new Recovery().recover(journalDir, processor, risk, Recovery.Start.JOURNAL_START,
-                    RecoveryProgress.NONE, 0 == ids.length ? null : trail);
+                    (replayed, total) ->
+                    {
+                        progress.total(total);
+                        progress.update(replayed);
+                    },
+                    0 == ids.length ? null : trail);
+                progress.finish(recovery.replayed());
             }
             catch (final IllegalStateException ex)
             {

@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
  * Silent for a command that ends within the first interval, so a short run prints nothing extra; it reads the wall
  * clock, which only the command line does, never the business logic.
  */
-final class Progress
+public final class Progress
 {
-    static final long DEFAULT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** A line a second. */
+    public static final long DEFAULT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final String label;
     private final String unit;
@@ -30,7 +31,8 @@ final class Progress
      * @param err        where the lines go; {@code null} for none.
      * @param intervalNs the time between two lines.
      */
-    Progress(final String label, final String unit, final long total, final PrintStream err, final long intervalNs)
+    public Progress(
+        final String label, final String unit, final long total, final PrintStream err, final long intervalNs)
     {
         this.label = label;
         this.unit = unit;
@@ -45,7 +47,7 @@ final class Progress
     /**
      * @param total how many in all, once it is known.
      */
-    void total(final long total)
+    public void total(final long total)
     {
         this.total = total;
     }
@@ -55,7 +57,7 @@ final class Progress
      *
      * @param done how many so far.
      */
-    void update(final long done)
+    public void update(final long done)
     {
         final long nowNs = System.nanoTime();
         if (null == err || nowNs - nextNs < 0)
@@ -71,7 +73,7 @@ final class Progress
      *
      * @param done how many in the end.
      */
-    void finish(final long done)
+    public void finish(final long done)
     {
         if (printed)
         {
