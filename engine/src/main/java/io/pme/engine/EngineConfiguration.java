@@ -7,6 +7,8 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.protocol.ProtocolConfiguration;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import org.agrona.SystemUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -344,6 +346,19 @@ public final class EngineConfiguration
     public static final int RETENTION_SNAPSHOTS_DEFAULT = 3;
 
     /**
+     * How often a new journal starts a new cycle file: {@code daily} or {@code hourly}. Retention deletes whole
+     * cycles only, so the shorter the cycle, the closer the journal kept is to what the kept snapshots need. Cycle
+     * files are named by the wall clock, which never reaches the business logic; a journal keeps the cycle it was
+     * created with.
+     */
+    public static final String JOURNAL_ROLL_CYCLE_PROP_NAME = "pme.journal.roll.cycle";
+
+    /**
+     * Default for {@link #JOURNAL_ROLL_CYCLE_PROP_NAME}: {@code daily}.
+     */
+    public static final String JOURNAL_ROLL_CYCLE_DEFAULT = "daily";
+
+    /**
      * Fewest intact snapshots {@link #RETENTION_SNAPSHOTS_PROP_NAME} may keep: the newest can be damaged after it
      * was written, and the one before must then still have the journal after it.
      */
@@ -586,6 +601,32 @@ public final class EngineConfiguration
     public static int retentionSnapshots()
     {
         return Integer.getInteger(RETENTION_SNAPSHOTS_PROP_NAME, RETENTION_SNAPSHOTS_DEFAULT);
+    }
+
+    /**
+     * @return the {@link #JOURNAL_ROLL_CYCLE_PROP_NAME} system property or {@link #JOURNAL_ROLL_CYCLE_DEFAULT}.
+     */
+    public static String journalRollCycleName()
+    {
+        return System.getProperty(JOURNAL_ROLL_CYCLE_PROP_NAME, JOURNAL_ROLL_CYCLE_DEFAULT);
+    }
+
+    /**
+     * The journal's roll cycle by its name in {@link #JOURNAL_ROLL_CYCLE_PROP_NAME}.
+     *
+     * @param name {@code daily} or {@code hourly}.
+     * @return Chronicle Queue's roll cycle of that name, of up to 2^32 entries a cycle.
+     * @throws IllegalArgumentException when the name is neither.
+     */
+    public static RollCycle rollCycle(final String name)
+    {
+        switch (null != name ? name : "")
+        {
+            case "daily": return LargeRollCycles.LARGE_DAILY;
+            case "hourly": return LargeRollCycles.LARGE_HOURLY;
+            default: throw new IllegalArgumentException(
+                JOURNAL_ROLL_CYCLE_PROP_NAME + " must be daily or hourly: " + name);
+        }
     }
 
     /**

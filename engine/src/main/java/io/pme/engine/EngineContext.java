@@ -2,7 +2,6 @@ package io.pme.engine;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.aeron.CommonContext;
-import io.pme.engine.journal.Journal;
 import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.logic.SnapshotIntervals;
@@ -70,7 +69,8 @@ public final class EngineContext
     private long snapshotIntervalNs = EngineConfiguration.snapshotIntervalNs();
     private int retentionSnapshots = EngineConfiguration.retentionSnapshots();
     private PrintStream recoveryReportStream = System.err;
-    private RollCycle journalRollCycle = Journal.DEFAULT_ROLL_CYCLE;
+    private String journalRollCycleName = EngineConfiguration.journalRollCycleName();
+    private RollCycle journalRollCycle;
     private TimeProvider journalTimeProvider = SystemTimeProvider.INSTANCE;
     private File countersFile;
     private File errorsFile;
@@ -123,7 +123,17 @@ public final class EngineContext
         }
         requireNonNull("riskModelFactory", riskModelFactory);
         requireNonNull("recoveryReportStream", recoveryReportStream);
-        requireNonNull("journalRollCycle", journalRollCycle);
+        if (null == journalRollCycle)
+        {
+            try
+            {
+                journalRollCycle = EngineConfiguration.rollCycle(journalRollCycleName);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("journalRollCycleName names no roll cycle: " + ex.getMessage(), ex);
+            }
+        }
         requireNonNull("journalTimeProvider", journalTimeProvider);
 
         concludeStrategies();
@@ -1025,8 +1035,28 @@ public final class EngineContext
     }
 
     /**
-     * @return the roll cycle a new journal is created with ({@link Journal#DEFAULT_ROLL_CYCLE}, daily); an existing
-     * journal keeps its own.
+     * @return the name of the roll cycle a new journal is created with, when none is
+     * {@link #journalRollCycle(RollCycle) set}; from {@link EngineConfiguration#JOURNAL_ROLL_CYCLE_PROP_NAME}.
+     */
+    public String journalRollCycleName()
+    {
+        return journalRollCycleName;
+    }
+
+    /**
+     * @param journalRollCycleName {@code daily} or {@code hourly}.
+     * @return this for a fluent API.
+     */
+    public EngineContext journalRollCycleName(final String journalRollCycleName)
+    {
+        this.journalRollCycleName = journalRollCycleName;
+        return this;
+    }
+
+    /**
+     * @return the roll cycle a new journal is created with; an existing journal keeps its own. Unless
+     * {@link #journalRollCycle(RollCycle) set}, from {@link EngineConfiguration#JOURNAL_ROLL_CYCLE_PROP_NAME} by
+     * {@link #conclude()}.
      */
     public RollCycle journalRollCycle()
     {
@@ -1034,10 +1064,10 @@ public final class EngineContext
     }
 
     /**
-     * Not a property: production journals roll daily. A test rolls a journal faster, with its own clock, to see
-     * retention delete whole cycles.
+     * A roll cycle of any kind, over {@link EngineConfiguration#JOURNAL_ROLL_CYCLE_PROP_NAME}'s two: a test rolls a
+     * journal faster, with its own clock, to see retention delete whole cycles.
      *
-     * @param journalRollCycle the roll cycle a new journal is created with.
+     * @param journalRollCycle the roll cycle a new journal is created with; null for the property's.
      * @return this for a fluent API.
      */
     public EngineContext journalRollCycle(final RollCycle journalRollCycle)

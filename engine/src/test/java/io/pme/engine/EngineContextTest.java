@@ -9,6 +9,8 @@ import io.pme.engine.journal.JournalSyncPolicy;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.protocol.ProtocolConfiguration;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -143,6 +145,7 @@ class EngineContextTest
             {EngineConfiguration.SNAPSHOT_INTERVAL_INPUTS_PROP_NAME, "5000"},
             {EngineConfiguration.SNAPSHOT_INTERVAL_PROP_NAME, "60s"},
             {EngineConfiguration.RETENTION_SNAPSHOTS_PROP_NAME, "5"},
+            {EngineConfiguration.JOURNAL_ROLL_CYCLE_PROP_NAME, "hourly"},
         };
         for (final String[] property : properties)
         {
@@ -167,6 +170,7 @@ class EngineContextTest
             assertEquals(5000, context.snapshotIntervalInputs());
             assertEquals(60_000_000_000L, context.snapshotIntervalNs());
             assertEquals(5, context.retentionSnapshots());
+            assertSame(LargeRollCycles.LARGE_HOURLY, context.journalRollCycle());
         }
         finally
         {
@@ -204,6 +208,18 @@ class EngineContextTest
         }
         assertSame(JournalSyncPolicy.EVERY_INPUT, new EngineContext().journalDir(dir).journalSyncName("bogus")
             .journalSync(JournalSyncPolicy.EVERY_INPUT).conclude().journalSync());
+    }
+
+    @Test
+    void theJournalsRollCycleIsDailyOrHourlyByNameAndASetOneIsKept()
+    {
+        assertSame(LargeRollCycles.LARGE_DAILY, new EngineContext().journalDir(dir).conclude().journalRollCycle());
+        assertSame(LargeRollCycles.LARGE_HOURLY, EngineConfiguration.rollCycle("hourly"));
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> EngineConfiguration.rollCycle("weekly"));
+        assertTrue(ex.getMessage().contains(EngineConfiguration.JOURNAL_ROLL_CYCLE_PROP_NAME), ex.getMessage());
+        assertSame(RollCycles.FAST_HOURLY,
+            new EngineContext().journalDir(dir).journalRollCycle(RollCycles.FAST_HOURLY).conclude().journalRollCycle());
     }
 
     @Test
@@ -313,7 +329,7 @@ class EngineContextTest
             invalid("snapshotIntervalNs", c -> c.snapshotIntervalNs(-1)),
             invalid("retentionSnapshots", c -> c.retentionSnapshots(EngineConfiguration.RETENTION_SNAPSHOTS_MIN - 1)),
             invalid("recoveryReportStream", c -> c.recoveryReportStream(null)),
-            invalid("journalRollCycle", c -> c.journalRollCycle(null)),
+            invalid("journalRollCycleName", c -> c.journalRollCycleName("weekly")),
             invalid("journalTimeProvider", c -> c.journalTimeProvider(null)));
     }
 
