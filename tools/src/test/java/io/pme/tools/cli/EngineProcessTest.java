@@ -1,9 +1,13 @@
 package io.pme.tools.cli;
 
+import io.aeron.CommonContext;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -101,6 +106,43 @@ class EngineProcessTest
         try (Stream<Path> snapshots = Files.list(journal.resolve("snapshots")))
         {
             assertEquals(2, snapshots.filter(p -> p.toString().endsWith(".snap")).count());
+        }
+    }
+
+    @Test
+    void anEngineOnAnExternalMediaDriverServesTheSimulationAndStopsLeavingTheDriverUp() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        final String aeronDir = dir.resolve("driver").toString();
+        final Path config = Files.writeString(dir.resolve("engine.properties"), "pme.journal.dir=" + journal +
+            "\npme.aeron.dir=" + aeronDir + "\npme.media.driver=external\npme.max.accounts=1000\n");
+        try (MediaDriver driver = MediaDriver.launch(new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir).threadingMode(ThreadingMode.SHARED).dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)))
+        {
+            final Child engine = start("engine", "--config", config.toString());
+            final List<String> lines;
+            try
+            {
+                engine.await("pme engine: running");
+                assertTrue(engine.lines().get(0).contains("Aeron directory " + aeronDir + " (external media driver)"),
+                    engine::toString);
+                final Child simulate =
+                    start("simulate", "--aeron-dir", aeronDir, "--duration", "2", "--accounts", "20", "--rate", "200");
+                assertEquals(0, simulate.exit(), simulate::toString);
+                assertTrue(SENT.matcher(simulate.lines().get(simulate.lines().size() - 1)).matches(),
+                    simulate::toString);
+            }
+            finally
+            {
+                lines = engine.stop();
+            }
+            assertReplayed(journal, assertStoppedWithASnapshot(lines, engine));
+            // the engine closed its own client only: the driver it did not launch is still there
+            final Consumer<String> quiet = message ->
+            {
+            };
+            assertTrue(CommonContext.isDriverActive(new File(aeronDir), TimeUnit.SECONDS.toMillis(5), quiet));
         }
     }
 
