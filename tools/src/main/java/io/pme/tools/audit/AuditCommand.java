@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
-import io.pme.engine.JournalCapacity;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
@@ -14,6 +13,7 @@ import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.Digest;
 import io.pme.engine.state.EngineState;
 import io.pme.tools.cli.ExitCodes;
+import io.pme.tools.cli.ReplayContext;
 import io.pme.tools.cli.Progress;
 import io.pme.tools.cli.Pme;
 import io.pme.tools.cli.PmeVersion;
@@ -21,7 +21,6 @@ import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,28 +109,10 @@ public final class AuditCommand implements Callable<Integer>
     public Integer call()
     {
         validate();
-        if (!Files.isDirectory(journalDir))
+        final EngineContext context = ReplayContext.of("pme audit", journalDir, err);
+        if (null == context)
         {
-            err.println("pme audit: no journal directory at " + journalDir);
             return ExitCodes.FAILED;
-        }
-        final EngineContext context = new EngineContext().journalDir(journalDir);
-        if (JournalCapacity.isRecorded(journalDir))
-        {
-            try
-            {
-                JournalCapacity.apply(context, journalDir);
-            }
-            catch (final IllegalStateException ex)
-            {
-                err.println("pme audit: " + ex.getMessage());
-                return ExitCodes.FAILED;
-            }
-        }
-        else
-        {
-            err.println("pme audit: " + journalDir + " records no capacities (" + JournalCapacity.FILE_NAME +
-                "): the state is sized by the pme.max.* properties, which must be the live engine's");
         }
         final EngineState state = context.newState();
         final RiskModelBinding risk = context.riskModelFactory().apply(state);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
-import io.pme.engine.JournalCapacity;
 import io.pme.engine.journal.Recovery;
 import io.pme.engine.journal.RecoveryReport;
 import io.pme.engine.journal.Retention;
@@ -18,7 +17,6 @@ import io.pme.engine.state.EngineState;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -73,29 +71,10 @@ final class ReplayCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        if (!Files.isDirectory(journalDir))
+        final EngineContext context = ReplayContext.of("pme replay", journalDir, err);
+        if (null == context)
         {
-            err.println("pme replay: no journal directory at " + journalDir);
             return ExitCodes.FAILED;
-        }
-        final EngineContext context = new EngineContext().journalDir(journalDir);
-        // sized as the live engine was: a capacity decides which inputs are refused, so it decides the digest
-        if (JournalCapacity.isRecorded(journalDir))
-        {
-            try
-            {
-                JournalCapacity.apply(context, journalDir);
-            }
-            catch (final IllegalStateException ex)
-            {
-                err.println("pme replay: " + ex.getMessage());
-                return ExitCodes.FAILED;
-            }
-        }
-        else
-        {
-            err.println("pme replay: " + journalDir + " records no capacities (" + JournalCapacity.FILE_NAME +
-                "): the state is sized by the pme.max.* properties, which must be the live engine's");
         }
         final EngineState state = context.newState();
         // the engine's risk model, so a replay margins as the live run did (pme.risk.parameters.file included)
