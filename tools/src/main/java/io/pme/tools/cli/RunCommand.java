@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -180,20 +179,8 @@ final class RunCommand implements Callable<Integer>
                 return ExitCodes.FAILED;
             }
             // the opening book goes out as fast as the engine takes it, never more than half its ring ahead
-            driver.start(rate, context.ringSize() / 2);
-            final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
-            boolean openingReported = false;
-            while (System.nanoTime() < endNs && !engine.isFailed() && !signals.isStopRequested())
-            {
-                driver.pollFor(1_000);
-                status.print(openingReported);
-                openingReported = openingReported || driver.reportOpening(out);
-            }
-            if (!openingReported)
-            {
-                driver.reportUnfinishedOpening(out);
-            }
-            driver.stop();
+            final boolean openingReported = driver.play(rate, context.ringSize() / 2, durationS, status,
+                () -> engine.isFailed() || signals.isStopRequested(), out);
             if (!engine.isFailed())
             {
                 driver.drain(engine::isFailed);

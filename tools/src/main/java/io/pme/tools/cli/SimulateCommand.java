@@ -14,7 +14,6 @@ import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -174,20 +173,8 @@ final class SimulateCommand implements Callable<Integer>
             {
                 return ExitCodes.FAILED;
             }
-            driver.start(rate, context.ringSize() / 2);
-            final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
-            boolean openingReported = false;
-            while (System.nanoTime() < endNs && !stopped.getAsBoolean() && !signals.isStopRequested())
-            {
-                driver.pollFor(1_000);
-                status.print(openingReported);
-                openingReported = openingReported || driver.reportOpening(out);
-            }
-            if (!openingReported)
-            {
-                driver.reportUnfinishedOpening(out);
-            }
-            driver.stop();
+            final boolean openingReported = driver.play(rate, context.ringSize() / 2, durationS, status,
+                () -> stopped.getAsBoolean() || signals.isStopRequested(), out);
             drained = !stopped.getAsBoolean() && driver.drain(stopped);
             if (engine.isLive())
             {

@@ -151,6 +151,43 @@ final class SimulationDriver implements AutoCloseable
     }
 
     /**
+     * Plays the market: {@link #start(long, int) starts} it, reads the engine's outputs with a status line a second
+     * until the duration is up or {@code stop} says so, reports the opening book, then {@link #stop() stops} it.
+     *
+     * @param rate          the market's messages a second after the opening book.
+     * @param openingWindow frames the opening book may run ahead of the engine.
+     * @param durationS     how long the market plays.
+     * @param status        the status line, printed each second.
+     * @param stop          true when the market must end early: the engine failed, a signal came.
+     * @param out           where the lines go.
+     * @return true when the opening book was taken whole (its line printed).
+     */
+    boolean play(
+        final long rate,
+        final int openingWindow,
+        final long durationS,
+        final StatusLine status,
+        final BooleanSupplier stop,
+        final PrintStream out)
+    {
+        start(rate, openingWindow);
+        final long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationS);
+        boolean openingReported = false;
+        while (System.nanoTime() < endNs && !stop.getAsBoolean())
+        {
+            pollFor(1_000);
+            status.print(openingReported);
+            openingReported = openingReported || reportOpening(out);
+        }
+        if (!openingReported)
+        {
+            reportUnfinishedOpening(out);
+        }
+        stop();
+        return openingReported;
+    }
+
+    /**
      * @return the inputs the engine took since the simulation started.
      */
     long inputsTaken()
