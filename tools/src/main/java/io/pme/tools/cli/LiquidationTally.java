@@ -7,6 +7,7 @@ import io.pme.codecs.MessageHeaderDecoder;
 import org.agrona.DirectBuffer;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -154,5 +155,44 @@ final class LiquidationTally
     double fundEquity()
     {
         return fundEquity;
+    }
+
+    /**
+     * The summary's figures of the stages, in the order of the README's list, up to the insurance fund's.
+     *
+     * @param figures the summary's figures, in order.
+     */
+    void putStages(final Map<String, Object> figures)
+    {
+        figures.put("liquidationsStarted", started());
+        figures.put("partialSteps", stage(LiquidationEventType.STEP));
+        figures.put("liquidationFills", stage(LiquidationEventType.FILLED));
+        figures.put("ordersExpired", stage(LiquidationEventType.ORDER_EXPIRED));
+        figures.put("recoveredByPartial", stage(LiquidationEventType.RECOVERED));
+        figures.put("auctions", stage(LiquidationEventType.AUCTION_STARTED));
+        figures.put("auctionsWon", stage(LiquidationEventType.AUCTION_WON));
+        figures.put("takenByInsuranceFund", stage(LiquidationEventType.TAKEN_BY_FUND));
+        figures.put("bankrupt", stage(LiquidationEventType.DEFICIT_COVERED));
+    }
+
+    /**
+     * The summary's figures after the insurance fund's: its unwinds, deleveraging, what stayed uncovered and the
+     * oracle's counters.
+     *
+     * @param figures the summary's figures, in order.
+     * @param oracle  the oracle's counters over the run.
+     */
+    void putAfterTheFund(final Map<String, Object> figures, final OracleCounts oracle)
+    {
+        figures.put("insuranceFundUnwinds", fundUnwinds());
+        figures.put("deleveragedAccounts", deleveragedAccounts());
+        figures.put("deleveragedLegs", stage(LiquidationEventType.DELEVERAGED));
+        figures.put("deficitCovered", deficitCoveredByFund() + deleveragedAmount());
+        figures.put("deleveragedNotional", deleveragedNotional());
+        figures.put("uncovered", stage(LiquidationEventType.UNCOVERED));
+        figures.put("uncoveredAmount", uncoveredAmount());
+        figures.put("oracleOutliersRejected", oracle.outliersRejected());
+        figures.put("degradedEpisodes", oracle.degradedEpisodes());
+        figures.put("parameterChanges", oracle.parameterChanges());
     }
 }

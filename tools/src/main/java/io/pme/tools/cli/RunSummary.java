@@ -2,7 +2,6 @@ package io.pme.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.pme.codecs.LiquidationEventType;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Digest;
@@ -66,27 +65,10 @@ final class RunSummary
         figures.put("belowMaintenanceAtEnd", below);
         figures.put("inLiquidationAtEnd", inLiquidation);
         figures.put("belowMaintenanceNotInLiquidation", belowNotInLiquidation);
-        figures.put("liquidationsStarted", tally.started());
-        figures.put("partialSteps", tally.stage(LiquidationEventType.STEP));
-        figures.put("liquidationFills", tally.stage(LiquidationEventType.FILLED));
-        figures.put("ordersExpired", tally.stage(LiquidationEventType.ORDER_EXPIRED));
-        figures.put("recoveredByPartial", tally.stage(LiquidationEventType.RECOVERED));
-        figures.put("auctions", tally.stage(LiquidationEventType.AUCTION_STARTED));
-        figures.put("auctionsWon", tally.stage(LiquidationEventType.AUCTION_WON));
-        figures.put("takenByInsuranceFund", tally.stage(LiquidationEventType.TAKEN_BY_FUND));
-        figures.put("bankrupt", tally.stage(LiquidationEventType.DEFICIT_COVERED));
+        tally.putStages(figures);
         figures.put("insuranceFund", fund >= 0 ? accounts.equity(fund) : 0.0);
         figures.put("insuranceFundUnwinding", fund >= 0 && accounts.liquidation(fund) >= 0);
-        figures.put("insuranceFundUnwinds", tally.fundUnwinds());
-        figures.put("deleveragedAccounts", tally.deleveragedAccounts());
-        figures.put("deleveragedLegs", tally.stage(LiquidationEventType.DELEVERAGED));
-        figures.put("deficitCovered", tally.deficitCoveredByFund() + tally.deleveragedAmount());
-        figures.put("deleveragedNotional", tally.deleveragedNotional());
-        figures.put("uncovered", tally.stage(LiquidationEventType.UNCOVERED));
-        figures.put("uncoveredAmount", tally.uncoveredAmount());
-        figures.put("oracleOutliersRejected", oracle.outliersRejected());
-        figures.put("degradedEpisodes", oracle.degradedEpisodes());
-        figures.put("parameterChanges", oracle.parameterChanges());
+        tally.putAfterTheFund(figures, oracle);
         figures.put("outputsDropped", outputsDropped);
         figures.put("moneyConserved", state.isMoneyConserved());
     }
