@@ -37,13 +37,13 @@ public final class SnapshotHoldHarness
             final long startNs = System.nanoTime();
             bench.model.settleForSnapshot();
             bench.model.settle();
-            final int length = codec.encode(bench.state);
+            final long length = codec.encode(bench.state);
             final long heldNs = System.nanoTime();
-            final long digest = StateSnapshot.digestOf(codec.buffer(), length, codec.clientsStart(),
-                codec.clientsEnd()) ^ bench.model.parametersDigest();
+            final long digest = codec.digestOf(length, codec.clientsStart(), codec.clientsEnd()) ^
+                bench.model.parametersDigest();
             final long hashedNs = System.nanoTime();
             final long sequence = bench.state.inputSequence() + round;
-            store.write(sequence, -1, digest, codec.buffer(), 0, length);
+            store.write(sequence, -1, digest, codec.byteBuffers(length));
             final long writtenNs = System.nanoTime();
             final long oneThreadDigest = bench.processor.digest();
             final long oneThreadNs = (writtenNs - startNs) + (System.nanoTime() - writtenNs);
