@@ -14,6 +14,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * the last up to a maximum, so a small state holds a small buffer. A value that crosses a chunk's end is written and
  * read a byte at a time, in the order a contiguous buffer holds it, so the bytes are those of one buffer.
  * <p>
+ * A digest needs no encoding kept: {@link #rewindHashing(Digest)} makes the chunks a hashing stream over one chunk,
+ * hashed as it fills and then reused, whatever the length; {@link #startHashing()} and {@link #stopHashing()} mark
+ * the ranges hashed, as {@link #hash(Digest, long, long)} hashes ranges of a kept encoding.
+ * <p>
  * One writer at a time: the business logic encodes, then the snapshot writer reads, never both at once.
  */
 final class SnapshotChunks
@@ -29,6 +33,9 @@ final class SnapshotChunks
     private int chunkCapacity;
     private long chunkStart;
     private int offset;
+    private Digest streamDigest;
+    private boolean hashing;
+    private long hashFrom;
 
     SnapshotChunks(final int firstChunkBytes, final int maxChunkBytes)
     {
@@ -46,6 +53,73 @@ final class SnapshotChunks
     {
         moveTo(0);
         offset = 0;
+        streamDigest = null;
+        hashing = false;
+    }
+
+    /**
+     * Starts a new encoding at position 0 that keeps nothing: the ranges marked are folded into the digest as the
+     * first chunk fills, and the chunk then reused.
+     */
+    void rewindHashing(final Digest digest)
+    {
+        rewind();
+        streamDigest = digest.reset();
+    }
+
+    /** From here on, the encoding is hashed (when it is a hashing stream), in longs from here. */
+    void startHashing()
+    {
+        if (null != streamDigest)
+        {
+            hashing = true;
+            hashFrom = position();
+        }
+    }
+
+    /** Up to here the encoding is hashed (when it is a hashing stream), its last bytes that make no long one by one. */
+    void stopHashing()
+    {
+        if (null != streamDigest && hashing)
+        {
+            hashWindow(hashFrom, position(), true);
+            hashing = false;
+        }
+    }
+
+    // a hashing stream's chunk is full: hash its whole longs, and keep the bytes of a long not yet whole at its start
+    private void flush()
+    {
+        final long end = position();
+        long keptFrom = end;
+        if (hashing)
+        {
+            keptFrom = hashFrom + ((end - hashFrom) & ~7L);
+            hashWindow(hashFrom, keptFrom, false);
+            hashFrom = keptFrom;
+        }
+        final int kept = (int)(end - keptFrom);
+        final int from = (int)(keptFrom - chunkStart);
+        for (int i = 0; i < kept; i++)
+        {
+            chunk.putByte(i, chunk.getByte(from + i));
+        }
+        chunkStart = keptFrom;
+        offset = kept;
+    }
+
+    private void hashWindow(final long from, final long to, final boolean bytesAfter)
+    {
+        int o = (int)(from - chunkStart);
+        final int end = (int)(to - chunkStart);
+        for (; o + 8 <= end; o += 8)
+        {
+            streamDigest.add(chunk.getLong(o));
+        }
+        for (; bytesAfter && o < end; o++)
+        {
+            streamDigest.add(chunk.getByte(o));
+        }
     }
 
     /** @return the position the next value is written at: the length of the encoding so far. */
@@ -58,8 +132,15 @@ final class SnapshotChunks
     {
         if (offset == chunkCapacity)
         {
-            moveTo(chunkIndex + 1);
-            offset = 0;
+            if (null != streamDigest)
+            {
+                flush();
+            }
+            else
+            {
+                moveTo(chunkIndex + 1);
+                offset = 0;
+            }
         }
         chunk.putByte(offset++, value);
         return this;

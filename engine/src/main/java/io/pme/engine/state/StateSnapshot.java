@@ -30,10 +30,14 @@ public final class StateSnapshot
 
     private final SnapshotChunks chunks;
     private final int windowBytes;
+    private final int hashChunkBytes;
     private final Digest digest = new Digest();
+    private SnapshotChunks hashChunk;
     private ByteBuffer window;
     private long clientsStart;
     private long clientsEnd;
+    private long encodedClientsStart;
+    private long encodedClientsEnd;
 
     /**
      * A codec whose encodings are in chunks of {@link #FIRST_CHUNK_BYTES} growing to {@link #MAX_CHUNK_BYTES}.
@@ -53,6 +57,8 @@ public final class StateSnapshot
     {
         chunks = new SnapshotChunks(firstChunkBytes, maxChunkBytes);
         windowBytes = Math.min(maxChunkBytes, MAX_WINDOW_BYTES);
+        // a stream of longs hashed as the chunk fills keeps up to 7 bytes of one not yet whole
+        hashChunkBytes = Math.max(16, firstChunkBytes);
     }
 
     /**
@@ -62,13 +68,18 @@ public final class StateSnapshot
      */
     public long encode(final EngineState state)
     {
-        final SnapshotChunks w = chunks;
-        w.rewind();
-        w.putInt(MAGIC);
-        w.putInt(FORMAT_VERSION);
-        w.putLong(state.inputSequence());
-        w.putLong(state.nowNs());
-        w.putLong(Double.doubleToLongBits(state.feesCollected()));
+        chunks.rewind();
+        final long length = encode(chunks, state);
+        clientsStart = encodedClientsStart;
+        clientsEnd = encodedClientsEnd;
+        return length;
+    }
+
+    private long encode(final SnapshotChunks w, final EngineState state)
+    {
+        w.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(state.inputSequence());
+        w.startHashing();
+        w.putLong(state.nowNs()).putDouble(state.feesCollected());
         encodeAssets(w, state.assets());
         encodeInstruments(w, state.instruments());
         encodeAccounts(w, state.accounts(), state.openOrders());
@@ -78,12 +89,14 @@ public final class StateSnapshot
         encodeAdlRanks(w, state.adlRanks());
         encodeOracle(w, state.assets(), state.oracleBook());
         encodeSchedule(w, state.parameterVersion(), state.scheduledParameters());
-        w.putLong(state.snapshotSchedule().lastInputSequence());
-        w.putLong(state.snapshotSchedule().lastTimeNs());
-        clientsStart = w.position();
+        w.putLong(state.snapshotSchedule().lastInputSequence()).putLong(state.snapshotSchedule().lastTimeNs());
+        w.stopHashing();
+        encodedClientsStart = w.position();
         encodeClients(w, state.clients());
-        clientsEnd = w.position();
+        encodedClientsEnd = w.position();
+        w.startHashing();
         encodeParameters(w, state.parameterLog());
+        w.stopHashing();
         return w.position();
     }
 
@@ -102,11 +115,18 @@ public final class StateSnapshot
     /**
      * The digest of the business state: everything a snapshot holds except the header and the clients' correlation
      * sequences, which are session bookkeeping (a refused input consumes its correlation id and nothing else).
+     * The encoding is hashed as it is made, through one small chunk, so a digest of any state holds no copy of it;
+     * the latest {@link #encode(EngineState)} is left as it was.
      */
     public long digest(final EngineState state)
     {
-        final long length = encode(state);
-        return digestOf(digest, length, clientsStart, clientsEnd);
+        if (null == hashChunk)
+        {
+            hashChunk = new SnapshotChunks(hashChunkBytes, hashChunkBytes);
+        }
+        hashChunk.rewindHashing(digest);
+        final long length = encode(hashChunk, state);
+        return digest.add(length - (encodedClientsEnd - encodedClientsStart)).value();
     }
 
     /** @return where the clients' correlation sequences start in the latest encoding. */

@@ -60,6 +60,19 @@ class ChunkedSnapshotTest
     }
 
     @Test
+    void aDigestLeavesTheLatestEncodingAsItWas()
+    {
+        final StateSnapshot chunked = new StateSnapshot(64, 64);
+        final long length = chunked.encode(BOOK.state);
+        final long clientsStart = chunked.clientsStart();
+        final Restored other = new Restored();
+        assertEquals(BOOK.digest, chunked.digest(BOOK.state));
+        chunked.digest(other.state);
+        assertEquals(clientsStart, chunked.clientsStart());
+        assertArrayEquals(BOOK.bytes, Encodings.bytes(chunked, length));
+    }
+
+    @Test
     void aSecondEncodingOverTheSameChunksIsTheSame()
     {
         final StateSnapshot chunked = new StateSnapshot(64, 256);
@@ -122,6 +135,7 @@ class ChunkedSnapshotTest
         final long length = chunked.encode(BOOK.state);
         assertArrayEquals(BOOK.bytes, Encodings.bytes(chunked, length));
         assertEquals(BOOK.digest, chunked.digestOf(length, chunked.clientsStart(), chunked.clientsEnd()));
+        assertEquals(BOOK.digest, chunked.digest(BOOK.state), "hashed as it is made, through a chunk as small");
 
         final Restored restored = new Restored();
         chunked.decode(Encodings.channel(BOOK.bytes), length, restored.state);
