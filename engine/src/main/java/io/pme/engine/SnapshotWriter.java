@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes snapshot files and applies retention on a thread of its own, so a snapshot holds the business-logic thread
  * only while the state is encoded (0.24 to 0.5 s at 100,000 accounts, where hashing, writing and the fsync take as
- * long again or seconds more: {@code scripts/bench snapshot-hold}). The encoding is written from the codec's buffer
+ * long again or seconds more: {@code scripts/bench snapshot-hold}). The encoding is written from the codec's chunks
  * without a copy, so the business logic encodes only when no write is in flight: a snapshot due while another is
  * being written waits for it, and an asked-for one also for its own write (its answer says whether its file was
  * written).
@@ -136,7 +136,7 @@ final class SnapshotWriter implements AutoCloseable
         }
         catch (final OutOfMemoryError ex)
         {
-            // the encoding's buffer could not take another chunk: encoding only reads the state, so this is a snapshot that
+            // the encoding could not take another chunk: encoding only reads the state, so this is a snapshot that
             // failed, not a business logic in doubt
             errors.record(ex);
             throw new IllegalStateException("no memory to encode the snapshot at input " + state.inputSequence(), ex);
