@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes snapshot files and applies retention on a thread of its own, so a snapshot holds the business-logic thread
  * only while the state is encoded (0.24 to 0.5 s at 100,000 accounts, where hashing, writing and the fsync take as
- * long again or seconds more: {@code scripts/bench snapshot-hold}). The encoding is written from the codec's buffer
+ * long again or seconds more: {@code scripts/bench snapshot-hold}). The encoding is written from the codec's chunks
  * without a copy, so the business logic encodes only when no write is in flight: a snapshot due while another is
  * being written waits for it, and an asked-for one also for its own write (its answer says whether its file was
  * written).
@@ -124,7 +124,7 @@ final class SnapshotWriter implements AutoCloseable
         final EngineState state, final long journalIndex, final long parametersDigest, final boolean background)
     {
         final long startNs = System.nanoTime();
-        final int length;
+        final long length;
         try
         {
             length = codec.encode(state);
@@ -136,14 +136,14 @@ final class SnapshotWriter implements AutoCloseable
         }
         catch (final OutOfMemoryError ex)
         {
-            // the encoding's buffer could not grow: encoding only reads the state, so this is a snapshot that
+            // the encoding could not take another chunk: encoding only reads the state, so this is a snapshot that
             // failed, not a business logic in doubt
             errors.record(ex);
             throw new IllegalStateException("no memory to encode the snapshot at input " + state.inputSequence(), ex);
         }
         final long inputSequence = state.inputSequence();
-        final int clientsStart = codec.clientsStart();
-        final int clientsEnd = codec.clientsEnd();
+        final long clientsStart = codec.clientsStart();
+        final long clientsEnd = codec.clientsEnd();
         counters.snapshotHoldMaxUs().proposeMaxRelease(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs));
         return () -> write(inputSequence, journalIndex, length, clientsStart, clientsEnd, parametersDigest, background);
     }
@@ -151,17 +151,16 @@ final class SnapshotWriter implements AutoCloseable
     private void write(
         final long inputSequence,
         final long journalIndex,
-        final int length,
-        final int clientsStart,
-        final int clientsEnd,
+        final long length,
+        final long clientsStart,
+        final long clientsEnd,
         final long parametersDigest,
         final boolean background)
     {
         try
         {
-            final long digest = StateSnapshot.digestOf(codec.buffer(), length, clientsStart, clientsEnd) ^
-                parametersDigest;
-            store.write(inputSequence, journalIndex, digest, codec.buffer(), 0, length);
+            final long digest = codec.digestOf(length, clientsStart, clientsEnd) ^ parametersDigest;
+            store.write(inputSequence, journalIndex, digest, codec.byteBuffers(length));
             counters.snapshotsWritten().increment();
         }
         catch (final RuntimeException ex)

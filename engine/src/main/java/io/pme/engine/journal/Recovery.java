@@ -4,6 +4,9 @@ import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.RiskModelBinding;
 import io.pme.engine.state.StateSnapshot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +113,14 @@ public final class Recovery
             skipped = store.skipped();
             if (null != snapshot)
             {
-                new StateSnapshot().decode(snapshot.payload(), 0, snapshot.payload().capacity(), processor.state());
+                try (FileChannel payload = snapshot.openPayload())
+                {
+                    new StateSnapshot().decode(payload, snapshot.payloadLength(), processor.state());
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException(ex);
+                }
                 processor.onRestore(risk);
                 if (processor.digest() != snapshot.stateDigest())
                 {

@@ -1,29 +1,37 @@
 package io.pme.engine.journal;
 
-import org.agrona.DirectBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
- * A validated snapshot loaded by {@link SnapshotStore#loadNewest()}.
+ * A validated snapshot found by {@link SnapshotStore#loadNewest()}: its header's fields, and its file, whose payload
+ * {@link #openPayload()} reads (a payload can be tens of gigabytes, so it is not held in memory).
  */
 public final class Snapshot
 {
     private final long inputSequence;
     private final long journalIndex;
     private final long stateDigest;
-    private final DirectBuffer payload;
+    private final Path file;
+    private final long payloadLength;
     private final int skippedCorrupt;
 
     Snapshot(
         final long inputSequence,
         final long journalIndex,
         final long stateDigest,
-        final DirectBuffer payload,
+        final Path file,
+        final long payloadLength,
         final int skippedCorrupt)
     {
         this.inputSequence = inputSequence;
         this.journalIndex = journalIndex;
         this.stateDigest = stateDigest;
-        this.payload = payload;
+        this.file = file;
+        this.payloadLength = payloadLength;
         this.skippedCorrupt = skippedCorrupt;
     }
 
@@ -58,13 +66,44 @@ public final class Snapshot
     }
 
     /**
-     * Payload bytes, exactly {@code payload().capacity()} long starting at offset 0.
+     * The file the snapshot is in, checked intact when it was loaded.
      *
-     * @return the payload.
+     * @return the snapshot's file.
      */
-    public DirectBuffer payload()
+    public Path file()
     {
-        return payload;
+        return file;
+    }
+
+    /**
+     * Length of the payload: the encoded state.
+     *
+     * @return length of the payload in bytes.
+     */
+    public long payloadLength()
+    {
+        return payloadLength;
+    }
+
+    /**
+     * Opens the file positioned at the payload's start; the caller reads {@link #payloadLength()} bytes and closes
+     * it.
+     *
+     * @return a channel at the payload's first byte.
+     * @throws UncheckedIOException if the file cannot be opened.
+     */
+    public FileChannel openPayload()
+    {
+        try
+        {
+            final FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(SnapshotCodec.HEADER_LENGTH);
+            return channel;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ public final class SnapshotStore
     }
 
     /**
-     * Durably write a snapshot, replacing any existing snapshot for the same input sequence.
+     * Durably write a snapshot held in one buffer, replacing any existing snapshot for the same input sequence.
      *
      * @param inputSequence sequence number of the last input applied to the state, must not be negative.
      * @param journalIndex  journal index of the last input applied, or {@link Journal#NULL_INDEX}.
@@ -72,20 +72,45 @@ public final class SnapshotStore
         final int offset,
         final int length)
     {
+        payload.boundsCheck(offset, length);
+        write(inputSequence, journalIndex, stateDigest, new ByteBuffer[]{SnapshotCodec.view(payload, offset, length)});
+    }
+
+    /**
+     * Durably write a snapshot of any length held in several buffers (the chunks of an encoding), with one
+     * gathering write and no copy, replacing any existing snapshot for the same input sequence.
+     *
+     * @param inputSequence sequence number of the last input applied to the state, must not be negative.
+     * @param journalIndex  journal index of the last input applied, or {@link Journal#NULL_INDEX}.
+     * @param stateDigest   digest of the engine state.
+     * @param payload       the serialised state: each buffer's bytes from its position to its limit, in order;
+     *                      their positions are left as they were.
+     * @throws UncheckedIOException if the snapshot cannot be written.
+     */
+    public void write(
+        final long inputSequence,
+        final long journalIndex,
+        final long stateDigest,
+        final ByteBuffer[] payload)
+    {
         if (inputSequence < 0)
         {
             throw new IllegalArgumentException("inputSequence must not be negative: " + inputSequence);
         }
-        payload.boundsCheck(offset, length);
-
-        final ByteBuffer bytes = SnapshotCodec.view(payload, offset, length);
-        final ByteBuffer header =
-            SnapshotCodec.header(inputSequence, journalIndex, stateDigest, length, SnapshotCodec.crc(bytes));
+        final ByteBuffer[] buffers = new ByteBuffer[payload.length + 1];
+        long length = 0;
+        for (int i = 0; i < payload.length; i++)
+        {
+            buffers[i + 1] = payload[i].duplicate();
+            length += buffers[i + 1].remaining();
+        }
+        buffers[0] =
+            SnapshotCodec.header(inputSequence, journalIndex, stateDigest, length, SnapshotCodec.crc(payload));
         final Path target = dir.resolve(fileName(inputSequence));
         final Path temp = dir.resolve("." + fileName(inputSequence) + TEMP_SUFFIX);
         try
         {
-            writeAndSync(temp, header, bytes);
+            writeAndSync(temp, buffers, SnapshotCodec.HEADER_LENGTH + length);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             sync(dir);
         }
@@ -96,7 +121,8 @@ public final class SnapshotStore
     }
 
     /**
-     * Load the newest intact snapshot, skipping newer ones that are corrupt or truncated.
+     * Find the newest intact snapshot, skipping newer ones that are corrupt or truncated. Each file's checksum is
+     * verified by streaming it, so a snapshot of any size is checked without being held in memory.
      *
      * @return the newest intact snapshot, or null if there is none.
      * @throws UncheckedIOException if the directory cannot be listed or a file cannot be read.
@@ -107,22 +133,18 @@ public final class SnapshotStore
         skipped.clear();
         for (final long sequence : sequences)
         {
-            final String name = fileName(sequence);
-            final byte[] bytes = read(dir.resolve(name));
-            final String problem = SnapshotCodec.problem(bytes, sequence);
-            if (null == problem)
+            final Snapshot snapshot = load(sequence);
+            if (null != snapshot)
             {
-                return SnapshotCodec.decode(bytes, sequence, skipped.size());
+                return snapshot;
             }
-            skipped.add(new SkippedSnapshot(name, problem));
-            corruptSkipped++;
         }
 
         return null;
     }
 
     /**
-     * Load the oldest intact snapshot, skipping older ones that are corrupt or truncated: where a replay that
+     * Find the oldest intact snapshot, skipping older ones that are corrupt or truncated: where a replay that
      * cannot start at the journal's start (retention deleted it) starts instead.
      *
      * @return the oldest intact snapshot, or null if there is none.
@@ -134,17 +156,36 @@ public final class SnapshotStore
         skipped.clear();
         for (int i = sequences.length - 1; i >= 0; i--)
         {
-            final String name = fileName(sequences[i]);
-            final byte[] bytes = read(dir.resolve(name));
-            final String problem = SnapshotCodec.problem(bytes, sequences[i]);
-            if (null == problem)
+            final Snapshot snapshot = load(sequences[i]);
+            if (null != snapshot)
             {
-                return SnapshotCodec.decode(bytes, sequences[i], skipped.size());
+                return snapshot;
             }
-            skipped.add(new SkippedSnapshot(name, problem));
-            corruptSkipped++;
         }
 
+        return null;
+    }
+
+    private Snapshot load(final long sequence)
+    {
+        final String name = fileName(sequence);
+        final Path file = dir.resolve(name);
+        final SnapshotCodec.FileCheck check;
+        try
+        {
+            check = SnapshotCodec.check(file, sequence);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        if (null == check.problem())
+        {
+            return new Snapshot(sequence, check.journalIndex(), check.stateDigest(), file, check.payloadLength(),
+                skipped.size());
+        }
+        skipped.add(new SkippedSnapshot(name, check.problem()));
+        corruptSkipped++;
         return null;
     }
 
@@ -232,19 +273,16 @@ public final class SnapshotStore
         }
     }
 
-    private static void writeAndSync(final Path path, final ByteBuffer header, final ByteBuffer bytes)
+    private static void writeAndSync(final Path path, final ByteBuffer[] buffers, final long length)
         throws IOException
     {
         try (FileChannel channel = FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
         {
-            while (header.hasRemaining())
+            long written = 0;
+            while (written < length)
             {
-                channel.write(header);
-            }
-            while (bytes.hasRemaining())
-            {
-                channel.write(bytes);
+                written += channel.write(buffers);
             }
             channel.force(true);
         }
@@ -256,18 +294,6 @@ public final class SnapshotStore
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ))
         {
             channel.force(true);
-        }
-    }
-
-    private static byte[] read(final Path path)
-    {
-        try
-        {
-            return Files.readAllBytes(path);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.pme.engine.state;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
-import org.agrona.MutableDirectBuffer;
 
 /**
  * The one canonical walk over all engine state. It encodes state into a snapshot, decodes a snapshot into state,
@@ -20,18 +21,64 @@ public final class StateSnapshot
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
-    private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(1 << 20);
+    /** The first chunk of an encoding's buffer: a small state holds a small buffer. */
+    public static final int FIRST_CHUNK_BYTES = 1 << 20;
+    /** The largest chunk of an encoding's buffer, which each next chunk doubles towards. */
+    public static final int MAX_CHUNK_BYTES = 256 << 20;
+    // reading a file through a window this large costs a read call every 8 MiB, and holds no more
+    private static final int MAX_WINDOW_BYTES = 8 << 20;
+
+    private final SnapshotChunks chunks;
+    private final int windowBytes;
+    private final int hashChunkBytes;
     private final Digest digest = new Digest();
-    private int clientsStart;
-    private int clientsEnd;
+    private SnapshotChunks hashChunk;
+    private ByteBuffer window;
+    private long clientsStart;
+    private long clientsEnd;
+    private long encodedClientsStart;
+    private long encodedClientsEnd;
 
     /**
-     * @return the length of the encoding, which is in {@link #buffer()}.
+     * A codec whose encodings are in chunks of {@link #FIRST_CHUNK_BYTES} growing to {@link #MAX_CHUNK_BYTES}.
      */
-    public int encode(final EngineState state)
+    public StateSnapshot()
     {
-        final Writer w = new Writer(scratch);
+        this(FIRST_CHUNK_BYTES, MAX_CHUNK_BYTES);
+    }
+
+    /**
+     * A codec with chunks of the sizes given: tests use tiny ones so that values cross chunks' ends.
+     *
+     * @param firstChunkBytes the size of the first chunk, at least 8.
+     * @param maxChunkBytes   the size each next chunk doubles towards, at least the first's.
+     */
+    public StateSnapshot(final int firstChunkBytes, final int maxChunkBytes)
+    {
+        chunks = new SnapshotChunks(firstChunkBytes, maxChunkBytes);
+        windowBytes = Math.min(maxChunkBytes, MAX_WINDOW_BYTES);
+        // a stream of longs hashed as the chunk fills keeps up to 7 bytes of one not yet whole
+        hashChunkBytes = Math.max(16, firstChunkBytes);
+    }
+
+    /**
+     * Encodes the state over the chunks of the last encoding, allocating only beyond the longest so far.
+     *
+     * @return the length of the encoding, whose bytes {@link #byteBuffers(long)} gives.
+     */
+    public long encode(final EngineState state)
+    {
+        chunks.rewind();
+        final long length = encode(chunks, state);
+        clientsStart = encodedClientsStart;
+        clientsEnd = encodedClientsEnd;
+        return length;
+    }
+
+    private long encode(final SnapshotChunks w, final EngineState state)
+    {
         w.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(state.inputSequence());
+        w.startHashing();
         w.putLong(state.nowNs()).putDouble(state.feesCollected());
         encodeAssets(w, state.assets());
         encodeInstruments(w, state.instruments());
@@ -43,64 +90,95 @@ public final class StateSnapshot
         encodeOracle(w, state.assets(), state.oracleBook());
         encodeSchedule(w, state.parameterVersion(), state.scheduledParameters());
         w.putLong(state.snapshotSchedule().lastInputSequence()).putLong(state.snapshotSchedule().lastTimeNs());
-        clientsStart = w.position;
+        w.stopHashing();
+        encodedClientsStart = w.position();
         encodeClients(w, state.clients());
-        clientsEnd = w.position;
+        encodedClientsEnd = w.position();
+        w.startHashing();
         encodeParameters(w, state.parameterLog());
-        return w.position;
+        w.stopHashing();
+        return w.position();
     }
 
-    /** @return the scratch buffer the latest encoding is in. */
-    public MutableDirectBuffer buffer()
+    /**
+     * The latest encoding's bytes as views of its chunks, in order, each positioned at its start: what a gathering
+     * write puts in a file. No copy is made, so they hold until the next {@link #encode(EngineState)}.
+     *
+     * @param length of the latest encoding, as {@link #encode(EngineState)} returned it.
+     * @return views of the encoding, together exactly {@code length} bytes.
+     */
+    public ByteBuffer[] byteBuffers(final long length)
     {
-        return scratch;
+        return chunks.byteBuffers(length);
     }
 
     /**
      * The digest of the business state: everything a snapshot holds except the header and the clients' correlation
      * sequences, which are session bookkeeping (a refused input consumes its correlation id and nothing else).
+     * The encoding is hashed as it is made, through one small chunk, so a digest of any state holds no copy of it;
+     * the latest {@link #encode(EngineState)} is left as it was.
      */
     public long digest(final EngineState state)
     {
-        final int length = encode(state);
-        return digestOf(digest, scratch, length, clientsStart, clientsEnd);
+        if (null == hashChunk)
+        {
+            hashChunk = new SnapshotChunks(hashChunkBytes, hashChunkBytes);
+        }
+        hashChunk.rewindHashing(digest);
+        final long length = encode(hashChunk, state);
+        return digest.add(length - (encodedClientsEnd - encodedClientsStart)).value();
     }
 
     /** @return where the clients' correlation sequences start in the latest encoding. */
-    public int clientsStart()
+    public long clientsStart()
     {
         return clientsStart;
     }
 
     /** @return where the clients' correlation sequences end in the latest encoding. */
-    public int clientsEnd()
+    public long clientsEnd()
     {
         return clientsEnd;
     }
 
     /**
-     * The digest {@link #digest(EngineState)} gives, of an encoding already made, so that another thread (the
-     * snapshot writer) can hash it while the business logic goes on.
+     * The digest {@link #digest(EngineState)} gives, of the latest encoding, so that another thread (the snapshot
+     * writer) can hash it while the business logic goes on without encoding again.
+     *
+     * @param length       of the latest encoding.
+     * @param clientsStart {@link #clientsStart()} of that encoding.
+     * @param clientsEnd   {@link #clientsEnd()} of that encoding.
+     * @return the digest of the business state the encoding holds.
+     */
+    public long digestOf(final long length, final long clientsStart, final long clientsEnd)
+    {
+        return digestOf(new Digest(), length, clientsStart, clientsEnd);
+    }
+
+    private long digestOf(final Digest digest, final long length, final long clientsStart, final long clientsEnd)
+    {
+        digest.reset();
+        chunks.hash(digest, HEADER_LENGTH, clientsStart);
+        chunks.hash(digest, clientsEnd, length);
+        return digest.add(length - (clientsEnd - clientsStart)).value();
+    }
+
+    /**
+     * The digest {@link #digest(EngineState)} gives, of an encoding held whole in one buffer.
      *
      * @param buffer       holding the encoding from offset 0.
      * @param length       of the encoding.
-     * @param clientsStart {@link #clientsStart()} of that encoding.
-     * @param clientsEnd   {@link #clientsEnd()} of that encoding.
+     * @param clientsStart where the clients' correlation sequences start in it.
+     * @param clientsEnd   where they end.
      * @return the digest of the business state the encoding holds.
      */
     public static long digestOf(
         final DirectBuffer buffer, final int length, final int clientsStart, final int clientsEnd)
     {
-        return digestOf(new Digest(), buffer, length, clientsStart, clientsEnd);
-    }
-
-    private static long digestOf(
-        final Digest digest, final DirectBuffer buffer, final int length, final int clientsStart, final int clientsEnd)
-    {
-        digest.reset();
+        final Digest digest = new Digest();
         hash(digest, buffer, HEADER_LENGTH, clientsStart);
         hash(digest, buffer, clientsEnd, length);
-        return digest.add(length - (clientsEnd - clientsStart)).value();
+        return digest.add((long)length - (clientsEnd - clientsStart)).value();
     }
 
     private static void hash(final Digest digest, final DirectBuffer buffer, final int from, final int to)
@@ -117,13 +195,37 @@ public final class StateSnapshot
     }
 
     /**
-     * Replaces the state with the snapshot's content.
+     * Replaces the state with the content of a snapshot held whole in a buffer.
      *
      * @throws IllegalArgumentException when the bytes are not a snapshot this version understands.
      */
     public void decode(final DirectBuffer buffer, final int offset, final int length, final EngineState state)
     {
-        final Reader r = new Reader(buffer, offset, length);
+        decode(new SnapshotInput(buffer, offset, length), state);
+    }
+
+    /**
+     * Replaces the state with the content of a snapshot read from a channel, through a window reused between
+     * decodes: a snapshot file of any size, read once.
+     *
+     * @param channel positioned at the encoding's start.
+     * @param length  of the encoding.
+     * @param state   to replace.
+     * @throws IllegalArgumentException when the bytes are not a snapshot this version understands.
+     * @throws java.io.UncheckedIOException when the channel cannot be read.
+     */
+    public void decode(final ReadableByteChannel channel, final long length, final EngineState state)
+    {
+        if (null == window)
+        {
+            window = ByteBuffer.allocateDirect(windowBytes);
+        }
+        window.clear();
+        decode(new SnapshotInput(channel, length, window), state);
+    }
+
+    private static void decode(final SnapshotInput r, final EngineState state)
+    {
         if (r.getInt() != MAGIC || r.getInt() != FORMAT_VERSION)
         {
             throw new IllegalArgumentException("not a pme state snapshot of format " + FORMAT_VERSION);
@@ -147,13 +249,13 @@ public final class StateSnapshot
         state.snapshotSchedule().set(lastSnapshotSequence, r.getLong());
         decodeClients(r, state.clients());
         decodeParameters(r, state.parameterLog());
-        if (r.position != offset + length)
+        if (r.position() != r.length())
         {
-            throw new IllegalArgumentException("snapshot has " + (offset + length - r.position) + " trailing bytes");
+            throw new IllegalArgumentException("snapshot has " + (r.length() - r.position()) + " trailing bytes");
         }
     }
 
-    private static void encodeAssets(final Writer w, final Assets assets)
+    private static void encodeAssets(final SnapshotChunks w, final Assets assets)
     {
         w.putInt(assets.capacity());
         for (int id = 0; id < assets.capacity(); id++)
@@ -167,7 +269,7 @@ public final class StateSnapshot
         w.putInt(-1);
     }
 
-    private static void decodeAssets(final Reader r, final Assets assets)
+    private static void decodeAssets(final SnapshotInput r, final Assets assets)
     {
         r.expectCapacity("assets", assets.capacity());
         for (int id = r.getInt(); id >= 0; id = r.getInt())
@@ -179,7 +281,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeInstruments(final Writer w, final Instruments instruments)
+    private static void encodeInstruments(final SnapshotChunks w, final Instruments instruments)
     {
         w.putInt(instruments.capacity());
         for (int id = 0; id < instruments.capacity(); id++)
@@ -196,7 +298,7 @@ public final class StateSnapshot
         w.putInt(-1);
     }
 
-    private static void decodeInstruments(final Reader r, final Instruments instruments)
+    private static void decodeInstruments(final SnapshotInput r, final Instruments instruments)
     {
         r.expectCapacity("instruments", instruments.capacity());
         for (int id = r.getInt(); id >= 0; id = r.getInt())
@@ -214,7 +316,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeAccounts(final Writer w, final Accounts accounts, final OpenOrders orders)
+    private static void encodeAccounts(final SnapshotChunks w, final Accounts accounts, final OpenOrders orders)
     {
         w.putInt(accounts.maxAssets()).putInt(accounts.maxPositions()).putInt(accounts.count());
         for (int slot = 0; slot < accounts.count(); slot++)
@@ -247,7 +349,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeAccounts(final Reader r, final Accounts accounts, final OpenOrders orders)
+    private static void decodeAccounts(final SnapshotInput r, final Accounts accounts, final OpenOrders orders)
     {
         r.expectCapacity("assets per account", accounts.maxAssets());
         r.expectCapacity("positions per account", accounts.maxPositions());
@@ -290,7 +392,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeRiskVectors(final Writer w, final int accounts, final RiskVectors vectors)
+    private static void encodeRiskVectors(final SnapshotChunks w, final int accounts, final RiskVectors vectors)
     {
         w.putInt(vectors.maxUnderlyings()).putInt(vectors.denseCount());
         for (int d = 0; d < vectors.denseCount(); d++)
@@ -314,7 +416,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeRiskVectors(final Reader r, final int accounts, final RiskVectors vectors)
+    private static void decodeRiskVectors(final SnapshotInput r, final int accounts, final RiskVectors vectors)
     {
         r.expectCapacity("underlyings", vectors.maxUnderlyings());
         for (int d = 0, n = r.getInt(); d < n; d++)
@@ -341,7 +443,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeLedger(final Writer w, final Ledger ledger)
+    private static void encodeLedger(final SnapshotChunks w, final Ledger ledger)
     {
         w.putInt(ledger.capacity());
         for (int a = 0; a < ledger.capacity(); a++)
@@ -351,7 +453,7 @@ public final class StateSnapshot
         w.putDouble(ledger.tradeCash()).putDouble(ledger.funding());
     }
 
-    private static void decodeLedger(final Reader r, final Ledger ledger)
+    private static void decodeLedger(final SnapshotInput r, final Ledger ledger)
     {
         r.expectCapacity("ledger assets", ledger.capacity());
         for (int a = 0; a < ledger.capacity(); a++)
@@ -363,7 +465,7 @@ public final class StateSnapshot
         ledger.restore(tradeCash, r.getDouble());
     }
 
-    private static void encodeOracle(final Writer w, final Assets assets, final OracleBook book)
+    private static void encodeOracle(final SnapshotChunks w, final Assets assets, final OracleBook book)
     {
         for (int a = 0; a < assets.capacity(); a++)
         {
@@ -383,7 +485,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeOracle(final Reader r, final Assets assets, final OracleBook book)
+    private static void decodeOracle(final SnapshotInput r, final Assets assets, final OracleBook book)
     {
         for (int a = 0; a < assets.capacity(); a++)
         {
@@ -411,7 +513,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeLiquidations(final Writer w, final Liquidations liquidations)
+    private static void encodeLiquidations(final SnapshotChunks w, final Liquidations liquidations)
     {
         // not the capacity: engines sized differently replay a journal to the same digest
         w.putLong(liquidations.lastLiquidationId())
@@ -441,7 +543,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeLiquidations(final Reader r, final Liquidations liquidations)
+    private static void decodeLiquidations(final SnapshotInput r, final Liquidations liquidations)
     {
         final long lastLiquidationId = r.getLong();
         final long lastOrderId = r.getLong();
@@ -478,7 +580,7 @@ public final class StateSnapshot
     }
 
     // sparse: a histogram is mostly empty buckets; sides by index, so the encoding is one for one state
-    private static void encodeAdlRanks(final Writer w, final AdlRanks ranks)
+    private static void encodeAdlRanks(final SnapshotChunks w, final AdlRanks ranks)
     {
         w.putByte((byte)(ranks.isSweeping() ? 1 : 0)).putInt(ranks.cursor()).putLong(ranks.nextSweepNs());
         final int sides = ranks.maxInstruments() * 2;
@@ -504,7 +606,7 @@ public final class StateSnapshot
         w.putInt(-1);
     }
 
-    private static void decodeAdlRanks(final Reader r, final AdlRanks ranks)
+    private static void decodeAdlRanks(final SnapshotInput r, final AdlRanks ranks)
     {
         final boolean sweeping = 0 != r.getByte();
         final int cursor = r.getInt();
@@ -532,7 +634,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeClients(final Writer w, final Clients clients)
+    private static void encodeClients(final SnapshotChunks w, final Clients clients)
     {
         final int[] ids = clients.sortedClientIds();
         w.putInt(ids.length);
@@ -542,7 +644,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeClients(final Reader r, final Clients clients)
+    private static void decodeClients(final SnapshotInput r, final Clients clients)
     {
         for (int n = r.getInt(); n > 0; n--)
         {
@@ -551,7 +653,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeSchedule(final Writer w, final long version, final ScheduledParameters schedule)
+    private static void encodeSchedule(final SnapshotChunks w, final long version, final ScheduledParameters schedule)
     {
         w.putLong(version).putInt(schedule.size());
         for (int i = 0; i < schedule.size(); i++)
@@ -563,7 +665,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeSchedule(final Reader r, final ScheduledParameters schedule)
+    private static void decodeSchedule(final SnapshotInput r, final ScheduledParameters schedule)
     {
         schedule.clear();
         for (int n = r.getInt(); n > 0; n--)
@@ -582,7 +684,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeParameters(final Writer w, final ParameterLog log)
+    private static void encodeParameters(final SnapshotChunks w, final ParameterLog log)
     {
         w.putInt(log.size());
         for (int i = 0; i < log.size(); i++)
@@ -592,7 +694,7 @@ public final class StateSnapshot
         }
     }
 
-    private static void decodeParameters(final Reader r, final ParameterLog log)
+    private static void decodeParameters(final SnapshotInput r, final ParameterLog log)
     {
         for (int n = r.getInt(); n > 0; n--)
         {
@@ -604,119 +706,4 @@ public final class StateSnapshot
         }
     }
 
-    private static final class Writer
-    {
-        private final MutableDirectBuffer buffer;
-        private int position;
-
-        Writer(final MutableDirectBuffer buffer)
-        {
-            this.buffer = buffer;
-        }
-
-        Writer putByte(final byte value)
-        {
-            buffer.putByte(position, value);
-            position += 1;
-            return this;
-        }
-
-        Writer putInt(final int value)
-        {
-            buffer.putInt(position, value);
-            position += 4;
-            return this;
-        }
-
-        Writer putLong(final long value)
-        {
-            buffer.putLong(position, value);
-            position += 8;
-            return this;
-        }
-
-        Writer putDouble(final double value)
-        {
-            return putLong(Double.doubleToLongBits(value));
-        }
-
-        Writer putString(final String value)
-        {
-            position += buffer.putStringAscii(position, value);
-            return this;
-        }
-    }
-
-    private static final class Reader
-    {
-        private final DirectBuffer buffer;
-        private final int limit;
-        private int position;
-
-        Reader(final DirectBuffer buffer, final int offset, final int length)
-        {
-            this.buffer = buffer;
-            this.position = offset;
-            this.limit = offset + length;
-        }
-
-        private void need(final int bytes)
-        {
-            if (position + bytes > limit)
-            {
-                throw new IllegalArgumentException("snapshot truncated at byte " + position);
-            }
-        }
-
-        byte getByte()
-        {
-            need(1);
-            return buffer.getByte(position++);
-        }
-
-        int getInt()
-        {
-            need(4);
-            final int value = buffer.getInt(position);
-            position += 4;
-            return value;
-        }
-
-        long getLong()
-        {
-            need(8);
-            final long value = buffer.getLong(position);
-            position += 8;
-            return value;
-        }
-
-        double getDouble()
-        {
-            return Double.longBitsToDouble(getLong());
-        }
-
-        String getString()
-        {
-            final int length = getInt();
-            if (length < 0 || length > 256)
-            {
-                throw new IllegalArgumentException("snapshot string of length " + length);
-            }
-            position -= 4;
-            need(4 + length);
-            final String value = buffer.getStringAscii(position);
-            position += 4 + length;
-            return value;
-        }
-
-        void expectCapacity(final String what, final int capacity)
-        {
-            final int stored = getInt();
-            if (stored != capacity)
-            {
-                throw new IllegalArgumentException(
-                    "snapshot was taken with " + what + " capacity " + stored + ", this engine has " + capacity);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.pme.engine.fuzz;
 
+import io.pme.engine.state.Encodings;
 import io.pme.codecs.AckDecoder;
 import io.pme.codecs.AdlRankDecoder;
 import io.pme.codecs.OracleCause;
@@ -362,10 +363,10 @@ final class FuzzHarness
     // The snapshot must carry everything the digest checks: decode it into a second state and compare.
     private boolean snapshot(final long index)
     {
-        final int length = snapshotCodec.encode(state);
+        final long length = snapshotCodec.encode(state);
         try
         {
-            restoredCodec.decode(snapshotCodec.buffer(), 0, length, restored);
+            restoredCodec.decode(Encodings.channel(Encodings.bytes(snapshotCodec, length)), length, restored);
             if (restoredCodec.digest(restored) != snapshotCodec.digest(state))
             {
                 snapshotProblem = "snapshot does not reproduce the state digest";

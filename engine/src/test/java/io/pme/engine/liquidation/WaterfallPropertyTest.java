@@ -1,5 +1,6 @@
 package io.pme.engine.liquidation;
 
+import io.pme.engine.state.Encodings;
 import io.pme.codecs.InsuranceFundDecoder;
 import io.pme.codecs.LiquidationEventDecoder;
 import io.pme.codecs.LiquidationEventType;
@@ -385,9 +386,9 @@ class WaterfallPropertyTest
         {
             process(command, commandLength);
             final StateSnapshot codec = new StateSnapshot();
-            final int length = codec.encode(state);
+            final long length = codec.encode(state);
             final Engine copy = new Engine();
-            new StateSnapshot().decode(codec.buffer(), 0, length, copy.state);
+            new StateSnapshot().decode(new UnsafeBuffer(Encodings.bytes(codec, length)), 0, (int)length, copy.state);
             copy.processor.onRestore(copy.risk);
             return copy;
         }

@@ -1,5 +1,7 @@
 package io.pme.engine.logic;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import io.pme.engine.state.Encodings;
 import io.pme.codecs.ParameterId;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.EngineContext;
@@ -129,12 +131,12 @@ class ParameterResetTest
         engine.applied(parameter("HAIRCUT_TIER", USD, 1, 1e6, 0.5));
 
         final StateSnapshot codec = new StateSnapshot();
-        final int length = codec.encode(engine.state);
+        final long length = codec.encode(engine.state);
         final EngineState restored = new EngineContext().maxAccounts(100).maxOpenOrders(1_000).newState();
         final PortfolioRiskModel risk = new PortfolioRiskModel(restored, null);
         final InputProcessor processor =
             new InputProcessor(restored, risk, EngineCounters.local(), Outbox.NONE, SnapshotSink.NONE);
-        new StateSnapshot().decode(codec.buffer(), 0, length, restored);
+        new StateSnapshot().decode(new UnsafeBuffer(Encodings.bytes(codec, length)), 0, (int)length, restored);
         processor.onRestore(risk);
 
         assertEquals(engine.risk.parametersDigest(), risk.parametersDigest(), "parameters");

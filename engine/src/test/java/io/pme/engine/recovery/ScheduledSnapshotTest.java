@@ -1,5 +1,6 @@
 package io.pme.engine.recovery;
 
+import io.pme.engine.state.Encodings;
 import io.pme.codecs.AdminCommandType;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
@@ -168,9 +169,7 @@ class ScheduledSnapshotTest
 
         private void record(final long index)
         {
-            final int length = codec.encode(state);
-            final byte[] bytes = new byte[length];
-            codec.buffer().getBytes(0, bytes);
+            final byte[] bytes = Encodings.bytes(codec, codec.encode(state));
             points.add(new Point(state.inputSequence(), index, processor.digest(), bytes));
         }
 

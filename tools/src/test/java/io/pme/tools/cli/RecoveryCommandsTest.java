@@ -96,7 +96,7 @@ class RecoveryCommandsTest
         assertTrue(fromSnapshot.out.contains("recovery: restored snapshot " + older.getFileName() +
             " at input 4 ("), fromSnapshot::toString);
         assertTrue(fromSnapshot.out.contains("recovery: snapshot " + newer.getFileName() +
-            " skipped as corrupt: truncated: 20 bytes, shorter than the 48-byte header"), fromSnapshot::toString);
+            " skipped as corrupt: truncated: 20 bytes, shorter than the 52-byte header"), fromSnapshot::toString);
         assertTrue(fromSnapshot.out.contains("recovery: replayed 4 journaled inputs after the snapshot in "),
             fromSnapshot::toString);
         assertEquals(liveDigest, lastLine(fromSnapshot.out));

@@ -80,8 +80,8 @@ class TrimmedJournalReplayTest
             final InputProcessor[] processor = new InputProcessor[1];
             final SnapshotSink sink = (journalIndex) ->
             {
-                final int length = codec.encode(state);
-                store.write(state.inputSequence(), journalIndex, processor[0].digest(), codec.buffer(), 0, length);
+                final long length = codec.encode(state);
+                store.write(state.inputSequence(), journalIndex, processor[0].digest(), codec.byteBuffers(length));
                 retention.apply();
                 return true;
             };
