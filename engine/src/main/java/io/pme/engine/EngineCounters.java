@@ -69,6 +69,8 @@ public final class EngineCounters implements AutoCloseable
     public static final int SNAPSHOTS_WRITTEN_TYPE_ID = TYPE_ID_BASE + 35;
     public static final int RETENTION_DELETED_TYPE_ID = TYPE_ID_BASE + 36;
     public static final int SNAPSHOT_HOLD_MAX_US_TYPE_ID = TYPE_ID_BASE + 37;
+    // snapshots the business logic encoded: with those written, what a write still in flight leaves uncounted
+    public static final int SNAPSHOTS_TAKEN_TYPE_ID = TYPE_ID_BASE + 38;
     // the longest time one input held the business-logic thread, in nanoseconds, since start
     public static final int LONGEST_INPUT_TYPE_ID = TYPE_ID_BASE + 40;
     public static final int REJECT_REASON_TYPE_ID = TYPE_ID_BASE + 100;
@@ -163,6 +165,7 @@ public final class EngineCounters implements AutoCloseable
     // the mapped file's header, null for local counters
     private final UnsafeBuffer header;
     private final AtomicCounter snapshotsWritten;
+    private final AtomicCounter snapshotsTaken;
     private final AtomicCounter retentionDeleted;
     private final AtomicCounter snapshotHoldMaxUs;
 
@@ -223,6 +226,7 @@ public final class EngineCounters implements AutoCloseable
         inputHoldBuckets = new LatencyBuckets(
             factory, INPUT_HOLD_BUCKET_TYPE_ID, INPUT_HOLD_SUM_TYPE_ID, "pme: input hold");
         snapshotsWritten = factory.newCounter(SNAPSHOTS_WRITTEN_TYPE_ID, "pme: snapshots written");
+        snapshotsTaken = factory.newCounter(SNAPSHOTS_TAKEN_TYPE_ID, "pme: snapshots taken");
         retentionDeleted = factory.newCounter(RETENTION_DELETED_TYPE_ID, "pme: retention files deleted");
         snapshotHoldMaxUs = factory.newCounter(SNAPSHOT_HOLD_MAX_US_TYPE_ID, "pme: snapshot hold max us");
         final RejectReason[] reasons = RejectReason.values();
@@ -599,7 +603,16 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
-     * @return snapshot files written, asked for or scheduled.
+     * @return snapshots the business logic encoded, asked for or scheduled; those not yet
+     * {@link #snapshotsWritten() written} are still with the writer's thread (or failed).
+     */
+    public AtomicCounter snapshotsTaken()
+    {
+        return snapshotsTaken;
+    }
+
+    /**
+     * @return snapshots whose file the writer's thread has written and synced.
      */
     public AtomicCounter snapshotsWritten()
     {
@@ -766,7 +779,7 @@ public final class EngineCounters implements AutoCloseable
             sessionOutputsDropped, journalFailures, notJournaled, snapshotFailures, recoverySnapshotInput,
             recoverySnapshotsSkipped, recoveryReplayed, recoveryTimeUs, journalSyncs, journalSynced, journalSyncTimeUs,
             journalSyncMaxUs, longestInput, ringFull, fatalErrors, notApplied, oracleOutliersRejected, degradedEpisodes,
-            parameterChanges, snapshotsWritten, retentionDeleted, snapshotHoldMaxUs);
+            parameterChanges, snapshotsWritten, snapshotsTaken, retentionDeleted, snapshotHoldMaxUs);
         checkLatencyBuckets.close();
         inputHoldBuckets.close();
         for (final AtomicCounter counter : rejectsByReason)

@@ -66,6 +66,7 @@ final class SnapshotWriter implements AutoCloseable
     {
         awaitInFlight();
         final Future<?> write = executor.submit(encode(state, journalIndex, parametersDigest, false));
+        counters.snapshotsTaken().increment();
         inFlight = write;
         try
         {
@@ -93,6 +94,7 @@ final class SnapshotWriter implements AutoCloseable
         final long startNs = System.nanoTime();
         awaitInFlight();
         inFlight = executor.submit(encode(state, journalIndex, parametersDigest, true));
+        counters.snapshotsTaken().increment();
         counters.snapshotHoldMaxUs().proposeMaxRelease(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs));
     }
 

@@ -76,6 +76,7 @@ interface EngineFigures
                     case EngineCounters.DEGRADED_EPISODES_TYPE_ID: return c.degradedEpisodes().get();
                     case EngineCounters.PARAMETER_CHANGES_TYPE_ID: return c.parameterChanges().get();
                     case EngineCounters.SNAPSHOTS_WRITTEN_TYPE_ID: return c.snapshotsWritten().get();
+                    case EngineCounters.SNAPSHOTS_TAKEN_TYPE_ID: return c.snapshotsTaken().get();
                     case EngineCounters.SNAPSHOT_FAILURES_TYPE_ID: return c.snapshotFailures().get();
                     case EngineCounters.SNAPSHOT_HOLD_MAX_US_TYPE_ID: return c.snapshotHoldMaxUs().get();
                     case EngineCounters.RETENTION_DELETED_TYPE_ID: return c.retentionDeleted().get();

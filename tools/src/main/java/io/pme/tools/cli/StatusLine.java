@@ -64,8 +64,9 @@ final class StatusLine
     {
         outputsDropped = engine.counter(EngineCounters.OUTPUTS_DROPPED_TYPE_ID);
         oracle = engine.oracle().since(oracleAtStart);
-        snapshots = String.format("snapshots: %,d written, %,d failed, the longest held the business logic " +
-            "%.1f ms (encoding; written on their own thread); retention deleted %,d files",
+        snapshots = String.format("snapshots: %,d taken, %,d written, %,d failed, the longest held the business " +
+            "logic %.1f ms (encoding; written on their own thread); retention deleted %,d files",
+            engine.counter(EngineCounters.SNAPSHOTS_TAKEN_TYPE_ID),
             engine.counter(EngineCounters.SNAPSHOTS_WRITTEN_TYPE_ID),
             engine.counter(EngineCounters.SNAPSHOT_FAILURES_TYPE_ID),
             engine.counter(EngineCounters.SNAPSHOT_HOLD_MAX_US_TYPE_ID) / 1e3,
