@@ -71,7 +71,9 @@ public final class EngineCollector implements MultiCollector
         Map.entry(EngineCounters.RECOVERY_REPLAYED_TYPE_ID, new Mapping("pme_recovery_replayed_inputs", true, 1,
             "journaled inputs the start-up recovery replayed")),
         Map.entry(EngineCounters.RECOVERY_TIME_US_TYPE_ID,
-            new Mapping("pme_recovery_duration_seconds", true, MICROS, "how long the start-up recovery took")));
+            new Mapping("pme_recovery_duration_seconds", true, MICROS, "how long the start-up recovery took")),
+        Map.entry(EngineCounters.SNAPSHOT_HOLD_MAX_US_TYPE_ID, new Mapping("pme_snapshot_hold_max_seconds", true,
+            MICROS, "the longest a snapshot's encoding held the business-logic thread")));
 
     private final File countersFile;
     private final File errorsFile;
