@@ -212,6 +212,15 @@ public final class RiskParameters
     }
 
     /**
+     * @param symbol an asset symbol.
+     * @return true when the parameter file makes an asset of this symbol a wrapped one ({@code wraps}, section 7).
+     */
+    public boolean isWrappedSymbol(final String symbol)
+    {
+        return null != defaultsBySymbol.getOrDefault(symbol, fallback).wraps;
+    }
+
+    /**
      * Applies one ParameterUpdate. Validates first and leaves the state unchanged on reject. Every field the
      * parameter does not use must be 0, and every value must lie within the bounds of {@code docs/bounds.md}.
      *
