@@ -118,6 +118,12 @@ final class ReferenceData
         {
             return RejectReason.ALREADY_DEFINED;
         }
+        // margined as plain collateral, a wrapped asset would count at its tiers with nothing held against it: until
+        // the live margin follows rulebook section 7, refused rather than under-margined
+        if (risk.isWrapped(symbol))
+        {
+            return RejectReason.INVALID_VALUE;
+        }
         assets.define(assetId, symbol);
         risk.defineAsset(assetId, symbol);
         return RejectReason.NONE;

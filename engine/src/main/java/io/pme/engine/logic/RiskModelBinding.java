@@ -12,6 +12,15 @@ public interface RiskModelBinding
     void defineAsset(int assetId, String symbol);
 
     /**
+     * @param symbol an asset's symbol, before it is defined.
+     * @return true when its parameters make it a wrapped asset (rulebook section 7), which this model cannot margin.
+     */
+    default boolean isWrapped(final String symbol)
+    {
+        return false;
+    }
+
+    /**
      * @param assetId a defined asset.
      * @return true when the asset has a scenario grid, so instruments and per-underlying parameters apply to it.
      */

@@ -166,6 +166,15 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         return this;
     }
 
+    /**
+     * {@inheritDoc} Section 7 is in the offline calculator only: the live model would count a wrapped balance at its
+     * haircut tiers with no scenario exposure and no de-peg add-on.
+     */
+    public boolean isWrapped(final String symbol)
+    {
+        return parameters.isWrappedSymbol(symbol);
+    }
+
     /** @return the risk parameters in force. */
     public RiskParameters parameters()
     {

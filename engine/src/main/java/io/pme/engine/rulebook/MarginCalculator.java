@@ -68,6 +68,10 @@ public final class MarginCalculator
                     result.addGreeks(a, balance, 0.0, 0.0, 0.0);
                     siloed += ScenarioVectors.worstLoss(unitArrays, a * N, balance);
                 }
+                else if (parameters.wrappedUnderlying(a) >= 0)
+                {
+                    siloed += addWrapped(a, balance, portfolio.price(a), result);
+                }
             }
         }
 
@@ -111,6 +115,13 @@ public final class MarginCalculator
                 result.fail(MarginResult.STATUS_PRICE_MISSING, a);
                 return false;
             }
+            final int u = parameters.wrappedUnderlying(a);
+            if (portfolio.balance(a) != 0.0 && u >= 0 &&
+                !(portfolio.price(u) > 0.0 && portfolio.price(u) < Double.MAX_VALUE))
+            {
+                result.fail(MarginResult.STATUS_PRICE_MISSING, u);
+                return false;
+            }
         }
         for (int i = 0, count = portfolio.positionCount(); i < count; i++)
         {
@@ -141,6 +152,13 @@ public final class MarginCalculator
             if (portfolio.balance(a) != 0.0 && parameters.isUnderlying(a) && portfolio.price(a) > 0.0)
             {
                 result.exposed(a);
+            }
+        }
+        for (int a = 0; a < maxAssets; a++)
+        {
+            if (portfolio.balance(a) != 0.0 && parameters.wrappedUnderlying(a) >= 0)
+            {
+                result.exposed(parameters.wrappedUnderlying(a));
             }
         }
         for (int i = 0, count = portfolio.positionCount(); i < count; i++)
@@ -177,6 +195,19 @@ public final class MarginCalculator
             u, size * valuation.delta(), size * valuation.gamma(), size * valuation.vega() * VOL_POINT,
             size * valuation.theta());
         return valuation.price();
+    }
+
+    // Section 7: a wrapped balance is a linear exposure of its underlying at its own price, plus a de-peg add-on in
+    // the underlying's contingency; returns what it alone would need (scenario loss and add-on).
+    private double addWrapped(final int a, final double balance, final double price, final MarginResult result)
+    {
+        final int u = parameters.wrappedUnderlying(a);
+        RiskArrays.linear(price, 1.0, parameters.priceRange(u), parameters, optionArray, 0);
+        ScenarioVectors.addScaled(optionArray, 0, balance, vectors, u * N);
+        result.addGreeks(u, balance * price / spots[u], 0.0, 0.0, 0.0);
+        final double depeg = parameters.depegShock(a) * Math.abs(balance) * price;
+        result.addContingency(u, depeg);
+        return ScenarioVectors.worstLoss(optionArray, 0, balance) + depeg;
     }
 
     private double contingency(final MarginResult result, final int u, final double rate, final double size)

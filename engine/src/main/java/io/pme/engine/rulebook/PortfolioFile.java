@@ -136,6 +136,11 @@ public final class PortfolioFile
         for (final Map.Entry<String, Double> balance : balances.entrySet())
         {
             requirePrice(balance.getKey(), "balances." + balance.getKey());
+            final String wraps = parameters.wraps(ids.get(balance.getKey()));
+            if (null != wraps)
+            {
+                requirePrice(wraps, "balances." + balance.getKey() + ", which wraps " + wraps);
+            }
             portfolio.balance(ids.get(balance.getKey()), balance.getValue());
         }
         for (final Position position : positions)

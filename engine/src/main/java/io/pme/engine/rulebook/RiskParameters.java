@@ -59,6 +59,9 @@ public final class RiskParameters
     private final double[] haircutScales;
     private final double[] pnlOffsets;
     private final int[] correlationSets;
+    private final String[] wrapsSymbols;
+    private final int[] wrappedUnderlyings;
+    private final double[] depegShocks;
 
     /**
      * Empty parameters: no global values and no symbol defaults. Use {@link #loadDefaults(int)} or
@@ -81,6 +84,10 @@ public final class RiskParameters
         java.util.Arrays.fill(haircutScales, 1.0);
         pnlOffsets = new double[maxAssets];
         correlationSets = new int[maxAssets];
+        wrapsSymbols = new String[maxAssets];
+        wrappedUnderlyings = new int[maxAssets];
+        java.util.Arrays.fill(wrappedUnderlyings, -1);
+        depegShocks = new double[maxAssets];
         for (int n = 0; n < MAX_CORRELATION_SETS; n++)
         {
             setNames[n] = "SET" + n;
@@ -173,6 +180,26 @@ public final class RiskParameters
         priceRanges[assetId] = defaults.priceRange;
         pnlOffsets[assetId] = defaults.pnlOffset;
         correlationSets[assetId] = defaults.correlationSet;
+        wrapsSymbols[assetId] = defaults.wraps;
+        depegShocks[assetId] = defaults.depegShock;
+        linkWrapped(assetId, symbol);
+    }
+
+    // A wrapped asset and its underlying may be defined in either order, so each definition links both ways.
+    private void linkWrapped(final int assetId, final String symbol)
+    {
+        wrappedUnderlyings[assetId] = -1;
+        for (int a = 0; a < maxAssets; a++)
+        {
+            if (null != wrapsSymbols[assetId] && wrapsSymbols[assetId].equals(symbols[a]))
+            {
+                wrappedUnderlyings[assetId] = a;
+            }
+            if (symbol.equals(wrapsSymbols[a]))
+            {
+                wrappedUnderlyings[a] = assetId;
+            }
+        }
     }
 
     /**
@@ -182,6 +209,15 @@ public final class RiskParameters
     public boolean knowsSymbol(final String symbol)
     {
         return defaultsBySymbol.containsKey(symbol);
+    }
+
+    /**
+     * @param symbol an asset symbol.
+     * @return true when the parameter file makes an asset of this symbol a wrapped one ({@code wraps}, section 7).
+     */
+    public boolean isWrappedSymbol(final String symbol)
+    {
+        return null != defaultsBySymbol.getOrDefault(symbol, fallback).wraps;
     }
 
     /**
@@ -459,6 +495,37 @@ public final class RiskParameters
     public boolean isUsd(final int assetId)
     {
         return usd[assetId];
+    }
+
+    /**
+     * Rulebook section 7: the underlying a wrapped asset stands for, whose scenario grid its balance is an
+     * exposure of.
+     *
+     * @param assetId a defined asset.
+     * @return the underlying's asset id, or −1 when the asset wraps nothing or its underlying is not defined.
+     */
+    public int wrappedUnderlying(final int assetId)
+    {
+        final int u = wrappedUnderlyings[assetId];
+        return u >= 0 && isUnderlying(u) ? u : -1;
+    }
+
+    /**
+     * @param assetId a defined asset.
+     * @return the symbol of the underlying the asset wraps (section 7), or null when it wraps nothing.
+     */
+    public String wraps(final int assetId)
+    {
+        return wrapsSymbols[assetId];
+    }
+
+    /**
+     * @param assetId a wrapped asset.
+     * @return its de-peg shock: the add-on to its underlying's contingency per USD of |balance| × price.
+     */
+    public double depegShock(final int assetId)
+    {
+        return depegShocks[assetId];
     }
 
     /** @return the asset's symbol. */

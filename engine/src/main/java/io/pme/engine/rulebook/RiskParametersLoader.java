@@ -29,6 +29,8 @@ final class RiskParametersLoader
     private static final String TAIL_SHOCKS = "tailShocks";
     private static final String VEGA_REFERENCE_DAYS = "vegaReferenceDays";
     private static final String VEGA_FLOOR_DAYS = "vegaFloorDays";
+    private static final String WRAPS = "wraps";
+    private static final String DEPEG_SHOCK = "depegShock";
 
     private static final Map<String, Integer> GLOBALS = globals();
 
@@ -118,6 +120,15 @@ final class RiskParametersLoader
         {
             parameters.symbolDefaults(entry.getKey(), assetDefaults(entry.getKey(), entry.getValue()));
         }
+        for (final Map.Entry<String, Map<String, String>> entry : assets.entrySet())
+        {
+            final String wraps = entry.getValue().get(WRAPS);
+            if (null != wraps && !assets.getOrDefault(wraps, Map.of()).containsKey("priceRange"))
+            {
+                throw fail(ASSET_PREFIX + entry.getKey() + "." + WRAPS,
+                    "'" + wraps + "' is not an underlying of this file (asset." + wraps + ".priceRange)");
+            }
+        }
         for (final String key : GLOBALS.keySet())
         {
             required(key);
@@ -179,9 +190,10 @@ final class RiskParametersLoader
         for (final String field : fields.keySet())
         {
             if (!field.equals("haircutTiers") && !field.equals("priceRange") && !field.equals("pnlOffset") &&
-                !field.equals("correlationSet"))
+                !field.equals("correlationSet") && !field.equals(WRAPS) && !field.equals(DEPEG_SHOCK))
             {
-                throw fail(prefix + field, "unknown field (haircutTiers, priceRange, pnlOffset, correlationSet)");
+                throw fail(prefix + field,
+                    "unknown field (haircutTiers, priceRange, pnlOffset, correlationSet, wraps, depegShock)");
             }
         }
         final String tiersKey = prefix + "haircutTiers";
@@ -215,7 +227,41 @@ final class RiskParametersLoader
         {
             throw fail(prefix + "priceRange", "missing (pnlOffset and correlationSet apply to underlyings only)");
         }
-        return new AssetDefaults(tierBounds(tiersKey, tiers), tierHaircuts(tiersKey, tiers), range, offset, set);
+        final String wraps = fields.get(WRAPS);
+        return new AssetDefaults(tierBounds(tiersKey, tiers), tierHaircuts(tiersKey, tiers), range, offset, set,
+            wraps, depegShock(prefix, fields, wraps, range));
+    }
+
+    // Section 7: a wrapped asset names its underlying and its de-peg shock, both or neither, and is no underlying.
+    private double depegShock(
+        final String prefix, final Map<String, String> fields, final String wraps, final double range)
+    {
+        if (null == wraps)
+        {
+            if (fields.containsKey(DEPEG_SHOCK))
+            {
+                throw fail(prefix + WRAPS, "missing (depegShock applies to wrapped assets only)");
+            }
+            return 0.0;
+        }
+        if (range > 0.0)
+        {
+            throw fail(prefix + WRAPS, "a wrapped asset is not an underlying itself (no priceRange)");
+        }
+        if (wraps.isEmpty())
+        {
+            throw fail(prefix + WRAPS, "empty symbol");
+        }
+        if (!fields.containsKey(DEPEG_SHOCK))
+        {
+            throw fail(prefix + DEPEG_SHOCK, "missing (required for a wrapped asset)");
+        }
+        final double shock = number(prefix + DEPEG_SHOCK, fields.get(DEPEG_SHOCK));
+        if (!RiskParameters.validFraction(shock))
+        {
+            throw fail(prefix + DEPEG_SHOCK, "must be 0 or in [1e-6, 1]");
+        }
+        return shock;
     }
 
     private int setNumber(final String key, final String text)

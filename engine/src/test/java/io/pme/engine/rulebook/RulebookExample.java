@@ -12,6 +12,9 @@ public final class RulebookExample
 {
     public static final String PORTFOLIO = "covered-call-and-eth-perp.json";
     public static final String EXPECTED = "covered-call-and-eth-perp.expected.json";
+    /** Rulebook v2's example of section 7: WBTC against a short BTC perpetual and a short call. */
+    public static final String WRAPPED_PORTFOLIO = "wrapped-btc-basis.json";
+    public static final String WRAPPED_EXPECTED = "wrapped-btc-basis.expected.json";
 
     private RulebookExample()
     {

@@ -22,7 +22,8 @@ class RulebookExampleFixtureTest
     {
         final Path examples = Path.of(System.getProperty("pme.shared.dir", "../../shared"), "examples");
         requireSharedFolder(examples);
-        for (final String name : new String[] {RulebookExample.PORTFOLIO, RulebookExample.EXPECTED})
+        for (final String name : new String[] {RulebookExample.PORTFOLIO, RulebookExample.EXPECTED,
+            RulebookExample.WRAPPED_PORTFOLIO, RulebookExample.WRAPPED_EXPECTED})
         {
             assertArrayEquals(Files.readAllBytes(examples.resolve(name)),
                 Files.readAllBytes(RulebookExample.fixture(name)), name);

@@ -50,6 +50,12 @@ final class IndependentRulebook
         "ETH", new double[]{0.18, 0.6},
         "SOL", new double[]{0.25, 0.5});
     private static final String SET = "MAJORS";
+    /** Section 7's table: what each wrapped asset stands for, its tiers and its de-peg shock. */
+    private static final Map<String, String> WRAPS = Map.of("WBTC", "BTC", "STETH", "ETH");
+    private static final Map<String, Double> DEPEG_SHOCK = Map.of("WBTC", 0.05, "STETH", 0.06);
+    private static final Map<String, double[][]> WRAPPED_TIERS = Map.of(
+        "WBTC", new double[][]{{0, 0}, {5e6, 0.05}, {20e6, 0.10}},
+        "STETH", new double[][]{{0, 0}, {5e6, 0.05}, {20e6, 0.12}});
 
     private IndependentRulebook()
     {
@@ -57,12 +63,16 @@ final class IndependentRulebook
 
     private enum Kind
     {
-        BALANCE, LINEAR, OPTION
+        BALANCE, WRAPPED, LINEAR, OPTION
     }
 
-    /** One thing whose value moves with an underlying; size is signed units of it (qty × multiplier). */
+    /**
+     * One thing whose value moves with an underlying; size is signed units of it (qty × multiplier; for a wrapped
+     * balance b, b × P_w / S_u, so that its P&amp;L b × P_w × x is size × S_u × x); depeg is a wrapped asset's
+     * de-peg shock, 0 for anything else.
+     */
     private record Exposure(
-        Kind kind, String underlying, double size, boolean isCall, double strike, double t, double vol)
+        Kind kind, String underlying, double size, boolean isCall, double strike, double t, double vol, double depeg)
     {
         boolean option()
         {
@@ -89,11 +99,18 @@ final class IndependentRulebook
         {
             final Map.Entry<String, JsonNode> balance = balances.next();
             final double notional = balance.getValue().asDouble() * prices.get(balance.getKey());
-            collateral += notional > 0 ? afterHaircut(TIERS.get(balance.getKey()), notional) : notional;
+            final double[][] tiers = TIERS.getOrDefault(balance.getKey(), WRAPPED_TIERS.get(balance.getKey()));
+            collateral += notional > 0 ? afterHaircut(tiers, notional) : notional;
             if (UNDERLYINGS.containsKey(balance.getKey()))
             {
                 exposures.add(
-                    new Exposure(Kind.BALANCE, balance.getKey(), balance.getValue().asDouble(), false, 0, 0, 0));
+                    new Exposure(Kind.BALANCE, balance.getKey(), balance.getValue().asDouble(), false, 0, 0, 0, 0));
+            }
+            final String wrapped = WRAPS.get(balance.getKey());
+            if (null != wrapped)
+            {
+                exposures.add(new Exposure(Kind.WRAPPED, wrapped, notional / prices.get(wrapped), false, 0, 0, 0,
+                    DEPEG_SHOCK.get(balance.getKey())));
             }
         }
 
@@ -111,14 +128,14 @@ final class IndependentRulebook
                 final Exposure option = new Exposure(Kind.OPTION, underlying, size,
                     "CALL".equals(instrument.get("right").asText()), instrument.get("strike").asDouble(),
                     (seconds(instrument.get("expiry").asText()) - now) / SECONDS_PER_YEAR,
-                    instrument.get("vol").asDouble());
+                    instrument.get("vol").asDouble(), 0);
                 exposures.add(option);
                 equity += size * value(option, spot, option.vol());
             }
             else
             {
                 final double entry = position.get("entryPrice").asDouble();
-                exposures.add(new Exposure(Kind.LINEAR, underlying, size, false, 0, 0, 0));
+                exposures.add(new Exposure(Kind.LINEAR, underlying, size, false, 0, 0, 0, 0));
                 equity += size * (spot - entry);
             }
         }
@@ -145,7 +162,7 @@ final class IndependentRulebook
                     position.get("qty").asDouble() * instrument.get("multiplier").asDouble(),
                     "CALL".equals(instrument.get("right").asText()), instrument.get("strike").asDouble(),
                     (seconds(instrument.get("expiry").asText()) - now) / SECONDS_PER_YEAR,
-                    instrument.get("vol").asDouble());
+                    instrument.get("vol").asDouble(), 0);
                 gross += Math.abs(option.size() *
                     value(option, file.get("prices").get(option.underlying()).asDouble(), option.vol()));
             }
@@ -268,7 +285,10 @@ final class IndependentRulebook
         }
     }
 
-    /** Section 3: short options and linear positions pay it on their size; balances and long options do not. */
+    /**
+     * Section 3: short options and linear positions pay it on their size; balances of underlyings and long options
+     * do not; section 7: a wrapped balance pays its de-peg add-on.
+     */
     private static double contingency(final Exposure exposure, final double spot)
     {
         switch (exposure.kind())
@@ -277,6 +297,9 @@ final class IndependentRulebook
                 return exposure.size() < 0 ? CONTINGENCY * spot * -exposure.size() : 0.0;
             case LINEAR:
                 return CONTINGENCY * spot * Math.abs(exposure.size());
+            case WRAPPED:
+                // section 7's de-peg add-on, depegShock × |b| × P_w, with |b| × P_w = |size| × S_u
+                return exposure.depeg() * spot * Math.abs(exposure.size());
             default:
                 return 0.0;
         }

@@ -78,6 +78,87 @@ class MarginCommandTest
     }
 
     @Test
+    void reproducesTheRulebookWrappedAssetExample() throws IOException
+    {
+        final Path portfolio = RULEBOOK_EXAMPLE.resolve("wrapped-btc-basis.json");
+        final JsonNode expected = JSON.readTree(RULEBOOK_EXAMPLE.resolve("wrapped-btc-basis.expected.json").toFile());
+        final Run run = run("--portfolio", portfolio.toString());
+        assertEquals(0, run.code, run.err);
+        assertMatches(expected, JSON.readTree(run.out), "");
+        // the leads' expected file does not show it: rulebook section 5 states the de-peg add-on, 0.05 x 40 x 91,540
+        assertEquals(183_080 + 0.005 * 92_000 * 40 + 0.005 * 92_000 * 10,
+            JSON.readTree(run.out).get("underlyings").get("BTC").get("contingency").asDouble(), 1e-9);
+        assertMatches(expected, IndependentRulebook.margin(JSON.readTree(portfolio.toFile())), "");
+    }
+
+    @Test
+    void wrappedBalancesWorkedByHand() throws IOException
+    {
+        // docs/margin-methodology.md section 7: BTC 92,000, WBTC 91,540, so 10 WBTC are worth 915,400 USD.
+        // Alone: first tier, no haircut; worst -16% (the tails tie it): 915,400 x 0.16 = 146,464; de-peg add-on
+        // 0.05 x 10 x 91,540 = 45,770; IM 192,234, all of it siloed too; delta 915,400 / 92,000 = 9.95 BTC.
+        final JsonNode alone = wrapped("{\"WBTC\": 10}", "");
+        assertEquals(915_400, alone.get("collateralValue").asDouble(), 1e-9);
+        assertEquals(146_464, alone.get("correlationSets").get("MAJORS").get("worstLoss").asDouble(), 1e-9);
+        assertEquals(45_770, alone.get("underlyings").get("BTC").get("contingency").asDouble(), 1e-9);
+        assertEquals(192_234, alone.get("initialMargin").asDouble(), 1e-9);
+        assertEquals(192_234, alone.get("siloedInitialMargin").asDouble(), 1e-9);
+        assertEquals(0.8 * 192_234, alone.get("maintenanceMargin").asDouble(), 1e-9);
+        assertEquals(9.95, alone.get("underlyings").get("BTC").get("delta").asDouble(), 1e-12);
+
+        // Against 10 BTC-PERP short at 92,000: the pair loses 10 x (92,000 - 91,540) x 0.16 = 736 at +16% (the
+        // basis, as a fraction of the move); contingency 0.005 x 92,000 x 10 = 4,600 plus the 45,770 add-on: IM
+        // 51,106. Siloed: 192,234 + (147,200 + 4,600) = 344,034. Delta 9.95 - 10 = -0.05.
+        final String shortPerp = "{\"symbol\": \"BTC-PERP\", \"qty\": -10, \"entryPrice\": 92000}";
+        final JsonNode hedged = wrapped("{\"WBTC\": 10}", shortPerp);
+        assertEquals(736, hedged.get("correlationSets").get("MAJORS").get("worstLoss").asDouble(), 1e-9);
+        assertEquals("BTC +16% vol up", hedged.get("correlationSets").get("MAJORS").get("worstScenario").asText());
+        assertEquals(51_106, hedged.get("initialMargin").asDouble(), 1e-9);
+        assertEquals(344_034, hedged.get("siloedInitialMargin").asDouble(), 1e-9);
+        assertEquals(-0.05, hedged.get("underlyings").get("BTC").get("delta").asDouble(), 1e-12);
+        assertEquals(915_400 - 51_106, hedged.get("availableMargin").asDouble(), 1e-9);
+
+        // The same hedge with BTC itself nets fully: only the perpetual's contingency is left.
+        assertEquals(4_600, wrapped("{\"BTC\": 10}", shortPerp).get("initialMargin").asDouble(), 1e-9);
+
+        // Borrowed WBTC: full negative notional, a short exposure (worst +16%), the add-on on |b|.
+        final JsonNode borrowed = wrapped("{\"WBTC\": -10, \"USD\": 1000000}", "");
+        assertEquals(1_000_000 - 915_400, borrowed.get("collateralValue").asDouble(), 1e-9);
+        assertEquals(192_234, borrowed.get("initialMargin").asDouble(), 1e-9);
+        assertEquals(-9.95, borrowed.get("underlyings").get("BTC").get("delta").asDouble(), 1e-12);
+
+        // Size: 100 WBTC = 9,154,000 USD, the part above 5M at 95%: 5,000,000 + 4,154,000 x 0.95 = 8,946,300.
+        assertEquals(8_946_300, wrapped("{\"WBTC\": 100}", "").get("collateralValue").asDouble(), 1e-6);
+    }
+
+    @Test
+    void aWrappedBalanceNeedsThePriceOfItsUnderlying() throws IOException
+    {
+        final Path file = tmp.resolve("nobtc.json");
+        Files.writeString(file, """
+            { "valuationTime": "2026-11-24T08:00:00Z", "prices": { "WBTC": 91540 }, "instruments": [],
+              "balances": { "WBTC": 1 }, "positions": [] }
+            """);
+        assertError(file, "prices.BTC: missing price for BTC (needed by balances.WBTC, which wraps BTC)");
+    }
+
+    // runs pme margin on a BTC 92,000 / WBTC 91,540 market, checks it equals IndependentRulebook, returns its output
+    private JsonNode wrapped(final String balances, final String position) throws IOException
+    {
+        final Path file = tmp.resolve("w" + System.nanoTime() + ".json");
+        Files.writeString(file, """
+            { "valuationTime": "2026-11-24T08:00:00Z", "prices": { "BTC": 92000, "WBTC": 91540 },
+              "instruments": [ { "symbol": "BTC-PERP", "kind": "PERPETUAL", "underlying": "BTC", "multiplier": 1 } ],
+              "balances": %s, "positions": [ %s ] }
+            """.formatted(balances, position));
+        final Run run = run("--portfolio", file.toString());
+        assertEquals(0, run.code, run.err);
+        final JsonNode out = JSON.readTree(run.out);
+        assertMatches(IndependentRulebook.margin(JSON.readTree(file.toFile())), out, file.getFileName().toString());
+        return out;
+    }
+
+    @Test
     void theIndependentNormalDistributionEqualsReferenceValues()
     {
         // mpmath at 50 digits (the same reference values as BlackScholesTest), one per method and range
