@@ -197,7 +197,8 @@ class RetentionTest
                 time.advanceMillis(TimeUnit.DAYS.toMillis(1));
             }
             intact.addAll(snapshots);
-            for (final int d : damaged)
+            // each once: corrupting a file twice flips its byte back, and the snapshot would be intact again
+            for (final int d : new TreeSet<>(damaged))
             {
                 if (d < snapshots.size())
                 {
