@@ -22,6 +22,12 @@ record ChildPme(Process process, Thread reader)
 {
     static ChildPme start(final List<String> output, final String... args) throws IOException
     {
+        return start(output, ProcessBuilder.Redirect.INHERIT, args);
+    }
+
+    static ChildPme start(final List<String> output, final ProcessBuilder.Redirect stderr, final String... args)
+        throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + Path.of("..", "scripts", "jvm.options").toAbsolutePath().normalize());
@@ -30,7 +36,7 @@ record ChildPme(Process process, Thread reader)
         command.add(System.getProperty("java.class.path"));
         command.add(Pme.class.getName());
         command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        final Process process = new ProcessBuilder(command).redirectError(stderr).start();
         final Thread reader = new Thread(() ->
         {
             try (BufferedReader lines =
@@ -46,7 +52,7 @@ record ChildPme(Process process, Thread reader)
             {
                 // the process went away: the waiting test reports it
             }
-        }, "pme-child-output");
+        }, "pme-" + args[0] + "-output");
         reader.setDaemon(true);
         reader.start();
         return new ChildPme(process, reader);

@@ -6,14 +6,10 @@ import io.aeron.driver.ThreadingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -194,36 +190,10 @@ class EngineProcessTest
 
     private Child start(final String... args) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + Path.of("..", "scripts", "jvm.options").toAbsolutePath().normalize());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Pme.class.getName());
-        command.addAll(List.of(args));
         final Path err = Files.createTempFile(dir, args[0], ".err");
-        final Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
         final List<String> output = new CopyOnWriteArrayList<>();
-        final Thread reader = new Thread(() ->
-        {
-            try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while (null != (line = lines.readLine()))
-                {
-                    output.add(line);
-                }
-            }
-            catch (final IOException ignore)
-            {
-                // the process went away: the waiting test reports it
-            }
-        }, "pme-" + args[0] + "-output");
-        reader.setDaemon(true);
-        reader.start();
-        return new Child(args[0], process, reader, output, err);
+        final ChildPme child = ChildPme.start(output, ProcessBuilder.Redirect.to(err.toFile()), args);
+        return new Child(args[0], child.process(), child.reader(), output, err);
     }
 
     private record Child(String name, Process process, Thread reader, List<String> output, Path err)
