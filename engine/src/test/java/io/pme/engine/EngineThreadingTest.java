@@ -124,8 +124,9 @@ class EngineThreadingTest
         final Engine engine = Engine.launch(context);
         try (EngineFailureTest.Link link = new EngineFailureTest.Link(engine, context))
         {
+            // gold lends nothing: its definition is answered by its Ack alone (a borrowable asset's pool follows)
             link.send("{\"type\":\"AssetDefinition\"," + T + ",\"correlationId\":1,\"assetId\":0," +
-                "\"symbol\":\"USD\"}");
+                "\"symbol\":\"XAU\"}");
             link.awaitAnswer(1);
             link.send("{\"type\":\"AssetDefinition\"," + T + ",\"correlationId\":2,\"assetId\":1," +
                 "\"symbol\":\"BTC\"}");

@@ -11,6 +11,8 @@ import io.pme.codecs.AdminCommandType;
 import io.pme.codecs.AssetDefinitionDecoder;
 import io.pme.codecs.AssetDefinitionEncoder;
 import io.pme.codecs.BooleanType;
+import io.pme.codecs.BorrowRateDecoder;
+import io.pme.codecs.BorrowRateEncoder;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.CheckResultDecoder;
 import io.pme.codecs.CheckResultEncoder;
@@ -144,6 +146,7 @@ final class Templates
         liquidationInbound();
         liquidationOutbound();
         oracle();
+        borrowing();
     }
 
     List<Template<?, ?>> all()
@@ -302,7 +305,8 @@ final class Templates
             .float64("equity", MarginUpdateEncoder::equity, MarginUpdateDecoder::equity)
             .float64("initialMargin", MarginUpdateEncoder::initialMargin, MarginUpdateDecoder::initialMargin)
             .float64("maintenanceMargin",
-                MarginUpdateEncoder::maintenanceMargin, MarginUpdateDecoder::maintenanceMargin));
+                MarginUpdateEncoder::maintenanceMargin, MarginUpdateDecoder::maintenanceMargin)
+            .float64("debt", MarginUpdateEncoder::debt, MarginUpdateDecoder::debt));
 
         add(new Template<>("Reject", RejectEncoder.TEMPLATE_ID, RejectEncoder.BLOCK_LENGTH,
             new RejectEncoder(), RejectEncoder::wrap, new RejectDecoder(), RejectDecoder::wrap)
@@ -532,6 +536,20 @@ final class Templates
             .int32("index", ParameterChangeEncoder::index, ParameterChangeDecoder::index)
             .float64("value", ParameterChangeEncoder::value, ParameterChangeDecoder::value)
             .float64("value2", ParameterChangeEncoder::value2, ParameterChangeDecoder::value2));
+    }
+
+    // added with borrowing (issue 16, rulebook section 8): each borrowable asset's pool
+    private void borrowing()
+    {
+        add(new Template<>("BorrowRate", BorrowRateEncoder.TEMPLATE_ID, BorrowRateEncoder.BLOCK_LENGTH,
+            new BorrowRateEncoder(), BorrowRateEncoder::wrap, new BorrowRateDecoder(), BorrowRateDecoder::wrap)
+            .int32("assetId", BorrowRateEncoder::assetId, BorrowRateDecoder::assetId)
+            .float64("utilization", BorrowRateEncoder::utilization, BorrowRateDecoder::utilization)
+            .float64("rate", BorrowRateEncoder::rate, BorrowRateDecoder::rate)
+            .float64("index", BorrowRateEncoder::index, BorrowRateDecoder::index)
+            .float64("totalDebt", BorrowRateEncoder::totalDebt, BorrowRateDecoder::totalDebt)
+            .float64("poolSupply", BorrowRateEncoder::poolSupply, BorrowRateDecoder::poolSupply)
+            .float64("interestIncome", BorrowRateEncoder::interestIncome, BorrowRateDecoder::interestIncome));
     }
 
     private void add(final Template<?, ?> template)

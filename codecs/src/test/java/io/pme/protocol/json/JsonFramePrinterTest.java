@@ -34,7 +34,7 @@ class JsonFramePrinterTest
 
         assertEquals("{\"type\":\"MarginUpdate\",\"timestampNs\":5,\"correlationId\":6,\"clientId\":7," +
             "\"accountId\":1001,\"state\":\"RESTRICTED\",\"previousState\":\"HEALTHY\",\"equity\":0.1," +
-            "\"initialMargin\":\"NaN\",\"maintenanceMargin\":-0.0}", line);
+            "\"initialMargin\":\"NaN\",\"maintenanceMargin\":-0.0,\"debt\":0.0}", line);
         final JsonNode parsed = new ObjectMapper().readTree(line);
         assertEquals("MarginUpdate", parsed.get("type").textValue());
         assertEquals(0.1, parsed.get("equity").doubleValue());

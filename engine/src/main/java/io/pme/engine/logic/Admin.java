@@ -1,6 +1,7 @@
 package io.pme.engine.logic;
 
 import io.pme.codecs.RejectReason;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.market.Oracle;
 import io.pme.engine.rulebook.ParameterIds;
@@ -18,6 +19,8 @@ final class Admin
     private final SnapshotSink snapshotSink;
     private final Liquidator liquidator;
     private final Oracle oracle;
+    private final Lender lender;
+    private static final int BORROW = ParameterIds.BORROW;
     private static final int ORACLE = ParameterIds.ORACLE;
     private static final int ORACLE_SOURCE = ParameterIds.ORACLE_SOURCE;
     private static final RejectReason[] REASONS = RejectReason.values();
@@ -31,8 +34,10 @@ final class Admin
         final MarginNotifier notifier,
         final SnapshotSink snapshotSink,
         final Liquidator liquidator,
-        final Oracle oracle)
+        final Oracle oracle,
+        final Lender lender)
     {
+        this.lender = lender;
         this.oracle = oracle;
         this.liquidator = liquidator;
         this.state = state;
@@ -42,8 +47,8 @@ final class Admin
     }
 
     /**
-     * Applies a parameter to the model it belongs to: a liquidation rule to the waterfall, any other to the risk
-     * model.
+     * Applies a parameter to the model it belongs to: a liquidation rule to the waterfall, an oracle rule to the
+     * oracle, a borrowing rule to the lender, any other to the risk model.
      *
      * @return 0 when applied, else the wire code of the reject reason.
      */
@@ -52,6 +57,10 @@ final class Admin
         if (LIQUIDATION == parameterId)
         {
             return liquidator.parameters().apply(assetId, index, value, value2).value();
+        }
+        if (BORROW == parameterId)
+        {
+            return lender.parameters().apply(assetId, index, value, value2).value();
         }
         if (ORACLE == parameterId)
         {

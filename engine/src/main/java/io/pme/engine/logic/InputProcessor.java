@@ -24,6 +24,7 @@ import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.WithdrawalDecoder;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.market.MarketData;
 import io.pme.engine.market.Oracle;
@@ -77,6 +78,8 @@ public final class InputProcessor
     private final Liquidator liquidator;
     private final Oracle oracle;
     private final ParameterSets parameterSets;
+    private final Lender lender;
+    private final RiskModelBinding risk;
     private final long snapshotIntervalInputs;
     private final long snapshotIntervalNs;
 
@@ -124,14 +127,17 @@ public final class InputProcessor
         notifier = new MarginNotifier(state, risk.model(), responses, counters);
         liquidator = new Liquidator(state, risk.model(), notifier, notifier);
         notifier.liquidator(liquidator);
-        referenceData = new ReferenceData(state, risk, notifier);
+        lender = new Lender(state, notifier);
+        notifier.lender(lender);
+        referenceData = new ReferenceData(state, risk, notifier, lender);
         oracle = new Oracle(state, risk, notifier, notifier, counters, liquidator);
         marketData = new MarketData(state, risk, notifier, oracle);
-        treasury = new Treasury(state, risk.model(), notifier, liquidator);
-        trading = new Trading(state, risk.model(), notifier, responses, counters, oracle);
-        admin = new Admin(state, risk, notifier, snapshotSink, liquidator, oracle);
-        parameterSets = new ParameterSets(state, risk, notifier, liquidator, oracle, admin, counters);
-        marginQueries = new MarginQueries(state, risk.model(), responses, oracle);
+        treasury = new Treasury(state, risk.model(), notifier, liquidator, lender);
+        trading = new Trading(state, risk.model(), notifier, responses, counters, oracle, lender);
+        admin = new Admin(state, risk, notifier, snapshotSink, liquidator, oracle, lender);
+        parameterSets = new ParameterSets(state, risk, notifier, liquidator, oracle, admin, counters, lender);
+        marginQueries = new MarginQueries(state, risk.model(), responses, oracle, lender);
+        this.risk = risk;
     }
 
     /** Directs the output frames elsewhere from the next input on. */
@@ -186,14 +192,60 @@ public final class InputProcessor
         // it after a crash (not knowing the answer) gets DUPLICATE, exactly as an uninterrupted engine would answer
         state.clients().lastCorrelationId(clientId, correlationId);
         notifier.input(timestampNs, correlationId, clientId);
+        // rulebook section 8: the epoch boundaries the input's time reaches are taken before it is applied, so it
+        // sees its debts with their interest; a refused input undoes them, a read-only query takes none
+        final int moved = MarginQueryDecoder.TEMPLATE_ID == templateId ? 0 : lender.accrueTo(timestampNs);
+        for (int i = 0; i < moved; i++)
+        {
+            risk.model().onDebtIndexPending(lender.movedAsset(i));
+        }
+        processSequenced(templateId, buffer, bodyOffset, timestampNs, correlationId, clientId, journalIndex);
+        lender.publish();
+    }
+
+    // After an input its epochs preceded was applied: the accounts owing an asset whose index moved are revalued.
+    private void interestApplied()
+    {
+        for (int i = 0, n = lender.movedCount(); i < n; i++)
+        {
+            final int assetId = lender.movedAsset(i);
+            if (0.0 != state.debtPools().scaledDebt(assetId))
+            {
+                risk.model().onDebtIndex(assetId, notifier);
+            }
+        }
+        lender.applied();
+        risk.model().onDebtIndexSettled();
+    }
+
+    private void interestRefused()
+    {
+        lender.refused();
+        risk.model().onDebtIndexSettled();
+    }
+
+    private void processSequenced(
+        final int templateId,
+        final DirectBuffer buffer,
+        final int bodyOffset,
+        final long timestampNs,
+        final long correlationId,
+        final int clientId,
+        final long journalIndex)
+    {
         if (OrderCheckDecoder.TEMPLATE_ID == templateId)
         {
             if (trading.onOrderCheck(orderCheck.wrap(buffer, bodyOffset, header.blockLength(), header.version())))
             {
                 accept(timestampNs, correlationId, clientId);
+                interestApplied();
                 timePasses(state.nowNs());
                 liquidator.onInputEnd();
                 snapshotIfDue(journalIndex);
+            }
+            else
+            {
+                interestRefused();
             }
             return;
         }
@@ -217,12 +269,14 @@ public final class InputProcessor
             responses.ack(timestampNs, correlationId, clientId, templateId);
             // after the answer: what the input started (a liquidation, a due step) and what its time decided follow
             // it on the wire
+            interestApplied();
             timePasses(state.nowNs());
             liquidator.onInputEnd();
             snapshotIfDue(journalIndex);
         }
         else
         {
+            interestRefused();
             responses.reject(timestampNs, correlationId, clientId, templateId, result);
         }
     }
@@ -372,10 +426,12 @@ public final class InputProcessor
             responses.reject(
                 command.timestampNs(), command.correlationId(), command.clientId(), AdminCommandDecoder.TEMPLATE_ID,
                 RejectReason.INVALID_ENUM);
+            interestRefused();
             return;
         }
         // the digest reports the state after this input, so the clock and sequence move first
         accept(command.timestampNs(), command.correlationId(), command.clientId());
+        interestApplied();
         timePasses(state.nowNs());
         final boolean snapshot = AdminCommandType.SNAPSHOT == type;
         // both commands move the state alike, so that a journal answers the same whether its snapshots were written
@@ -417,6 +473,14 @@ public final class InputProcessor
             }
         }
         final io.pme.engine.state.ParameterLog log = state.parameterLog();
+        lender.parameters().reset();
+        for (int id = 0; id < assets.capacity(); id++)
+        {
+            if (assets.isDefined(id))
+            {
+                lender.parameters().defineAsset(id, assets.symbol(id));
+            }
+        }
         liquidator.parameters().reset();
         oracle.parameters().reset();
         for (int i = 0; i < log.size(); i++)
@@ -427,6 +491,7 @@ public final class InputProcessor
         parameterSets.onRestore();
         risk.model().onRestore();
         liquidator.onRestore();
+        state.debtPools().clearChanged();
         notifier.recount();
     }
 

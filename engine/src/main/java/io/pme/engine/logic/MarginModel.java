@@ -41,6 +41,33 @@ public interface MarginModel
     void onParametersChange(MarginListener listener);
 
     /**
+     * An interest epoch moved the asset's debt index before an input that may yet be refused: until
+     * {@link #onDebtIndexSettled()}, a check on an account holding the asset is decided on exact figures.
+     *
+     * @param assetId the asset whose debts grew.
+     */
+    default void onDebtIndexPending(final int assetId)
+    {
+    }
+
+    /** The input that followed the epochs was decided: applied (its borrowers revalued) or refused (undone). */
+    default void onDebtIndexSettled()
+    {
+    }
+
+    /**
+     * An interest epoch moved the asset's debt index and the input it preceded was applied: every account owing the
+     * asset is revalued (rulebook section 8).
+     *
+     * @param assetId  the asset whose debts grew.
+     * @param listener told of the state changes.
+     */
+    default void onDebtIndex(final int assetId, final MarginListener listener)
+    {
+        onAssetRiskChange(assetId, listener);
+    }
+
+    /**
      * The price range or haircuts in force for one asset changed: every account exposed to it is revalued.
      *
      * @param assetId  the asset.

@@ -1,6 +1,8 @@
 package io.pme.engine.logic;
 
 import io.pme.engine.EngineCounters;
+import io.pme.engine.borrowing.BorrowListener;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.liquidation.AccountRefresh;
 import io.pme.engine.liquidation.LiquidationNotice;
 import io.pme.engine.liquidation.LiquidationOutput;
@@ -14,7 +16,7 @@ import io.pme.engine.state.EngineState;
  * Refreshes accounts through the margin model, announces their figures, and keeps the below-IM and below-MM
  * counts current from each state transition.
  */
-final class MarginNotifier implements MarginListener, AccountRefresh, LiquidationOutput, OracleOutput
+final class MarginNotifier implements MarginListener, AccountRefresh, LiquidationOutput, OracleOutput, BorrowListener
 {
     private static final io.pme.codecs.OracleState[] ORACLE_STATES =
     {
@@ -30,6 +32,7 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
     private long correlationId;
     private int clientId;
     private Liquidator liquidator;
+    private Lender lender;
 
     MarginNotifier(
         final EngineState state, final MarginModel model, final Responses responses, final EngineCounters counters)
@@ -44,6 +47,19 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
     void liquidator(final Liquidator liquidator)
     {
         this.liquidator = liquidator;
+    }
+
+    void lender(final Lender lender)
+    {
+        this.lender = lender;
+    }
+
+    public void borrowRate(
+        final int assetId, final double utilization, final double rate, final double index, final double totalDebt,
+        final double poolSupply, final double interestIncome)
+    {
+        responses.borrowRate(timestampNs, correlationId, clientId, assetId, utilization, rate, index, totalDebt,
+            poolSupply, interestIncome);
     }
 
     void input(final long timestampNs, final long correlationId, final int clientId)
@@ -155,7 +171,8 @@ final class MarginNotifier implements MarginListener, AccountRefresh, Liquidatio
     {
         responses.marginUpdate(
             timestampNs, correlationId, clientId, accounts.accountId(slot), accounts.state(slot), previous,
-            accounts.equity(slot), accounts.initialMargin(slot), accounts.maintenanceMargin(slot));
+            accounts.equity(slot), accounts.initialMargin(slot), accounts.maintenanceMargin(slot),
+            null == lender ? 0.0 : lender.debtUsd(slot));
     }
 
     private void transition(final int slot, final byte from, final byte to)

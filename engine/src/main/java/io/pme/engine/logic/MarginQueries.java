@@ -2,6 +2,7 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.MarginQueryDecoder;
 import io.pme.codecs.RejectReason;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.market.Oracle;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
@@ -24,12 +25,17 @@ final class MarginQueries
     private final MarginFigures now = new MarginFigures();
     private final MarginFigures after = new MarginFigures();
 
-    MarginQueries(final EngineState state, final MarginModel model, final Responses responses, final Oracle oracle)
+    MarginQueries(
+        final EngineState state,
+        final MarginModel model,
+        final Responses responses,
+        final Oracle oracle,
+        final Lender lender)
     {
         this.state = state;
         this.accounts = state.accounts();
         this.model = model;
-        this.acceptance = new OrderAcceptance(state, model, oracle);
+        this.acceptance = new OrderAcceptance(state, model, oracle, lender);
         this.responses = responses;
     }
 

@@ -2,6 +2,7 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.RejectReason;
 import io.pme.codecs.Side;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.market.Oracle;
@@ -20,9 +21,11 @@ final class OrderAcceptance
     private final Instruments instruments;
     private final MarginModel model;
     private final Oracle oracle;
+    private final Lender lender;
 
-    OrderAcceptance(final EngineState state, final MarginModel model, final Oracle oracle)
+    OrderAcceptance(final EngineState state, final MarginModel model, final Oracle oracle, final Lender lender)
     {
+        this.lender = lender;
         this.oracle = oracle;
         this.state = state;
         this.accounts = state.accounts();
@@ -90,7 +93,8 @@ final class OrderAcceptance
      * Decides a valid order by margin: the account's figures with its open orders seen as filled, then with the
      * order filled at its limit too, and {@link #margin(int, MarginFigures, MarginFigures)} on the two; an order
      * that raises IM on an instrument whose underlying's oracle is DEGRADED (or would be by {@code nowNs}) is refused
-     * {@code PRICE_DEGRADED}.
+     * {@code PRICE_DEGRADED}; an option buy whose premium at the limit would create or raise a USD debt past its
+     * limits is refused with the borrowing rule's reason ({@link Lender#checkBorrow(int, int, double)}).
      *
      * @param nowNs  the later of the engine clock and the message's time.
      * @param before filled with the figures without the order.
@@ -110,6 +114,11 @@ final class OrderAcceptance
         {
             return RejectReason.MARGIN_MODEL_NOT_LOADED;
         }
+        final RejectReason borrowProblem = premiumBorrow(slot, instrumentId, signedQuantity, limitPrice);
+        if (RejectReason.NONE != borrowProblem)
+        {
+            return borrowProblem;
+        }
         model.check(slot, instrumentId, signedQuantity, limitPrice, before, after);
         if (before.isMargined() && after.isMargined() && after.initialMargin > before.initialMargin &&
             oracle.isDegraded(instruments.underlying(instrumentId), nowNs))
@@ -118,6 +127,17 @@ final class OrderAcceptance
             return RejectReason.PRICE_DEGRADED;
         }
         return margin(slot, before, after);
+    }
+
+    private RejectReason premiumBorrow(
+        final int slot, final int instrumentId, final double signedQuantity, final double limitPrice)
+    {
+        final int usd = state.assets().usdAssetId();
+        if (usd < 0 || signedQuantity <= 0.0 || !instruments.isOption(instrumentId))
+        {
+            return RejectReason.NONE;
+        }
+        return lender.checkBorrow(slot, usd, signedQuantity * limitPrice * instruments.multiplier(instrumentId));
     }
 
     /**

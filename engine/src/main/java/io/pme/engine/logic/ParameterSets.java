@@ -5,6 +5,8 @@ import io.pme.codecs.ParameterScheduleDecoder;
 import io.pme.codecs.ParameterUpdateDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.borrowing.BorrowingParameters;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.liquidation.LiquidationParameters;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.market.Oracle;
@@ -33,6 +35,8 @@ final class ParameterSets
     private final EngineCounters counters;
     private final LiquidationParameters savedLiquidation = new LiquidationParameters();
     private final OracleParameters savedOracle;
+    private final BorrowingParameters savedBorrowing;
+    private final Lender lender;
     private long nextDueNs = Long.MAX_VALUE;
 
     ParameterSets(
@@ -42,8 +46,11 @@ final class ParameterSets
         final Liquidator liquidator,
         final Oracle oracle,
         final Admin admin,
-        final EngineCounters counters)
+        final EngineCounters counters,
+        final Lender lender)
     {
+        this.lender = lender;
+        savedBorrowing = new BorrowingParameters(state.assets().capacity());
         this.state = state;
         this.schedule = state.scheduledParameters();
         this.risk = risk;
@@ -84,6 +91,10 @@ final class ParameterSets
         counters.parameterChanges().incrementRelease();
         notifier.parameterChange(
             version, ParameterChangeStatus.APPLIED, timestampNs, parameterId, assetId, index, value, value2);
+        if (ParameterIds.BORROW == parameterId)
+        {
+            lender.onRuleChange(assetId);
+        }
         if (movesRisk(parameterId))
         {
             risk.model().onParametersChange(notifier);
@@ -236,6 +247,7 @@ final class ParameterSets
         risk.saveParameters();
         savedLiquidation.copyFrom(liquidator.parameters());
         savedOracle.copyFrom(oracle.parameters());
+        savedBorrowing.copyFrom(lender.parameters());
         for (int i = first; i >= 0; i = schedule.next(i))
         {
             final int code = admin.reapply(schedule.parameterId(i), schedule.assetId(i), schedule.index(i),
@@ -253,6 +265,7 @@ final class ParameterSets
         risk.restoreParameters();
         liquidator.parameters().copyFrom(savedLiquidation);
         oracle.parameters().copyFrom(savedOracle);
+        lender.parameters().copyFrom(savedBorrowing);
     }
 
     private void applied(final int first, final long version, final long effectiveNs)
@@ -265,6 +278,10 @@ final class ParameterSets
             notifier.parameterChange(version, ParameterChangeStatus.APPLIED, effectiveNs, schedule.parameterId(i),
                 schedule.assetId(i), schedule.index(i), schedule.value(i), schedule.value2(i));
             movesRisk |= movesRisk(schedule.parameterId(i));
+            if (ParameterIds.BORROW == schedule.parameterId(i))
+            {
+                lender.onRuleChange(schedule.assetId(i));
+            }
         }
         schedule.remove(first);
         counters.parameterChanges().incrementRelease();
@@ -280,10 +297,11 @@ final class ParameterSets
             schedule.assetId(i), schedule.index(i), schedule.value(i), schedule.value2(i));
     }
 
-    // the liquidation's and the oracle's rules act at their next decision; a risk parameter moves every figure now
+    // the liquidation's, the oracle's and borrowing's rules act at their next decision; a risk parameter moves every
+    // figure now
     private static boolean movesRisk(final int parameterId)
     {
         return ParameterIds.LIQUIDATION != parameterId && ParameterIds.ORACLE != parameterId &&
-            ParameterIds.ORACLE_SOURCE != parameterId;
+            ParameterIds.ORACLE_SOURCE != parameterId && ParameterIds.BORROW != parameterId;
     }
 }

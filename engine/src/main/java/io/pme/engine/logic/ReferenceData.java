@@ -8,6 +8,7 @@ import io.pme.codecs.IsolatedAccountOpenDecoder;
 import io.pme.codecs.MarginMode;
 import io.pme.codecs.OptionRight;
 import io.pme.codecs.RejectReason;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.liquidation.Liquidator;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
@@ -26,9 +27,12 @@ final class ReferenceData
     private final Accounts accounts;
     private final RiskModelBinding risk;
     private final MarginNotifier notifier;
+    private final Lender lender;
 
-    ReferenceData(final EngineState state, final RiskModelBinding risk, final MarginNotifier notifier)
+    ReferenceData(
+        final EngineState state, final RiskModelBinding risk, final MarginNotifier notifier, final Lender lender)
     {
+        this.lender = lender;
         this.state = state;
         this.assets = state.assets();
         this.instruments = state.instruments();
@@ -126,6 +130,7 @@ final class ReferenceData
         }
         assets.define(assetId, symbol);
         risk.defineAsset(assetId, symbol);
+        lender.defineAsset(assetId, symbol);
         return RejectReason.NONE;
     }
 

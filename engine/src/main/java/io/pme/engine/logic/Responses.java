@@ -3,6 +3,7 @@ package io.pme.engine.logic;
 import io.pme.codecs.AccountState;
 import io.pme.codecs.AckEncoder;
 import io.pme.codecs.BooleanType;
+import io.pme.codecs.BorrowRateEncoder;
 import io.pme.codecs.CheckOutcome;
 import io.pme.codecs.AdlRankEncoder;
 import io.pme.codecs.CheckResultEncoder;
@@ -38,6 +39,7 @@ final class Responses
     private final RejectEncoder reject = new RejectEncoder();
     private final CheckResultEncoder checkResult = new CheckResultEncoder();
     private final MarginUpdateEncoder marginUpdate = new MarginUpdateEncoder();
+    private final BorrowRateEncoder borrowRate = new BorrowRateEncoder();
     private final StateDigestEncoder stateDigest = new StateDigestEncoder();
     private final MarginQueryResultEncoder marginQueryResult = new MarginQueryResultEncoder();
     private final LiquidationOrderEncoder liquidationOrder = new LiquidationOrderEncoder();
@@ -106,12 +108,12 @@ final class Responses
     void marginUpdate(
         final long timestampNs, final long correlationId, final int clientId, final long accountId,
         final byte state, final byte previousState, final double equity, final double initialMargin,
-        final double maintenanceMargin)
+        final double maintenanceMargin, final double debt)
     {
         marginUpdate.wrapAndApplyHeader(buffer, 0, header)
             .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId).accountId(accountId)
             .state(state(state)).previousState(state(previousState))
-            .equity(equity).initialMargin(initialMargin).maintenanceMargin(maintenanceMargin);
+            .equity(equity).initialMargin(initialMargin).maintenanceMargin(maintenanceMargin).debt(debt);
         send(marginUpdate.encodedLength());
     }
 
@@ -215,6 +217,18 @@ final class Responses
             .indexPrice(indexPrice).candidatePrice(candidatePrice).sourcesFresh(sourcesFresh)
             .sourcesUsed(sourcesUsed).spread(spread).oldestAgeNs(oldestAgeNs);
         send(oracleStatus.encodedLength());
+    }
+
+    void borrowRate(
+        final long timestampNs, final long correlationId, final int clientId, final int assetId,
+        final double utilization, final double rate, final double index, final double totalDebt,
+        final double poolSupply, final double interestIncome)
+    {
+        borrowRate.wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(timestampNs).correlationId(correlationId).clientId(clientId)
+            .assetId(assetId).utilization(utilization).rate(rate).index(index).totalDebt(totalDebt)
+            .poolSupply(poolSupply).interestIncome(interestIncome);
+        send(borrowRate.encodedLength());
     }
 
     void parameterChange(

@@ -5,6 +5,7 @@ import io.pme.codecs.OrderCheckDecoder;
 import io.pme.codecs.OrderDoneDecoder;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.EngineCounters;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.market.Oracle;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
@@ -38,14 +39,15 @@ final class Trading
         final MarginNotifier notifier,
         final Responses responses,
         final EngineCounters counters,
-        final Oracle oracle)
+        final Oracle oracle,
+        final Lender lender)
     {
         this.state = state;
         this.accounts = state.accounts();
         this.assets = state.assets();
         this.instruments = state.instruments();
         this.orders = state.openOrders();
-        this.acceptance = new OrderAcceptance(state, model, oracle);
+        this.acceptance = new OrderAcceptance(state, model, oracle, lender);
         this.booking = new Booking(state);
         this.model = model;
         this.notifier = notifier;

@@ -10,10 +10,12 @@ import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
+import io.pme.engine.borrowing.Lender;
 import io.pme.engine.liquidation.Liquidator;
 
 /**
- * Money moving in and out of accounts: deposits, withdrawals and perpetual funding.
+ * Money moving in and out of accounts: deposits (which repay a debt first), withdrawals (which may borrow, within
+ * the borrowing limits and the margin rule) and perpetual funding.
  */
 final class Treasury
 {
@@ -25,11 +27,17 @@ final class Treasury
     private final MarginNotifier notifier;
     private final Liquidator liquidator;
     private final Booking booking;
+    private final Lender lender;
     private final MarginFigures figures = new MarginFigures();
 
     Treasury(
-        final EngineState state, final MarginModel model, final MarginNotifier notifier, final Liquidator liquidator)
+        final EngineState state,
+        final MarginModel model,
+        final MarginNotifier notifier,
+        final Liquidator liquidator,
+        final Lender lender)
     {
+        this.lender = lender;
         this.liquidator = liquidator;
         this.booking = new Booking(state);
         this.state = state;
@@ -84,7 +92,7 @@ final class Treasury
         {
             return problem;
         }
-        final RejectReason takeProblem = checkTakeOut(slot, assetId, amount);
+        final RejectReason takeProblem = checkTakeOut(slot, assetId, amount, true);
         if (RejectReason.NONE != takeProblem)
         {
             return takeProblem;
@@ -95,16 +103,28 @@ final class Treasury
         return RejectReason.NONE;
     }
 
-    // the one rule for money leaving an account, by withdrawal or by transfer
-    private RejectReason checkTakeOut(final int slot, final int assetId, final double amount)
+    // the one rule for money leaving an account, by withdrawal or by transfer; only a withdrawal may borrow: a
+    // transfer that left a debt behind would fund one side of an isolated pair with the other's credit
+    private RejectReason checkTakeOut(final int slot, final int assetId, final double amount, final boolean mayBorrow)
     {
         if (accounts.liquidation(slot) >= 0)
         {
             return RejectReason.IN_LIQUIDATION;
         }
-        if (accounts.balance(slot, assetId) < amount)
+        final boolean borrows = accounts.balance(slot, assetId) < amount;
+        if (borrows && !mayBorrow)
         {
             return RejectReason.INSUFFICIENT_BALANCE;
+        }
+        final RejectReason borrowProblem = lender.checkBorrow(slot, assetId, amount);
+        if (RejectReason.NONE != borrowProblem)
+        {
+            return borrowProblem;
+        }
+        if (borrows && !model.isLoaded())
+        {
+            // a debt is only ever lent against margin
+            return RejectReason.MARGIN_MODEL_NOT_LOADED;
         }
         return checkMarginAfter(slot, assetId, amount);
     }
@@ -132,7 +152,7 @@ final class Treasury
         {
             return RejectReason.NOT_LINKED;
         }
-        final RejectReason takeProblem = checkTakeOut(from, assetId, amount);
+        final RejectReason takeProblem = checkTakeOut(from, assetId, amount, false);
         if (RejectReason.NONE != takeProblem)
         {
             return takeProblem;

@@ -110,6 +110,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private int collateralCount;
     private long tickVisits;
     private long exactChecks;
+    private long debtIndexPending;
     private long nearDecisionRefreshes;
     private long lazyVolatilityChanges;
     private long volatilityHolderChanges;
@@ -905,6 +906,71 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     @Override
+    public void onDebtIndexPending(final int assetId)
+    {
+        debtIndexPending |= 1L << assetId;
+    }
+
+    @Override
+    public void onDebtIndexSettled()
+    {
+        debtIndexPending = 0;
+    }
+
+    // An interest epoch scales the asset's debts. A debt of collateral that is no underlying moves only the account's
+    // base equity, as a price tick of the asset would: the collateral epoch advances, so every account takes it at its
+    // next settle, and each borrower among the holders is reviewed now (exactly near a threshold). A debt of an
+    // underlying sits in the account's grid as a short exposure, which only an exact refresh moves.
+    @Override
+    public void onDebtIndex(final int assetId, final MarginListener listener)
+    {
+        final int d = vectors.denseIfAssigned(assetId);
+        final boolean underlying = d >= 0 && parameters.isUnderlying(assetId);
+        if (!underlying)
+        {
+            vectors.advanceCollateralEpoch();
+        }
+        final int c = collateralIndices[assetId];
+        final int list = underlying ? d : c >= 0 ? maxUnderlyings + c : -1;
+        if (list >= 0)
+        {
+            for (int i = holders.count(list) - 1; i >= 0; i--)
+            {
+                final int slot = holders.member(list, i);
+                if (accounts.balance(slot, assetId) < 0.0)
+                {
+                    debtVisit(slot, underlying, listener);
+                }
+            }
+        }
+        else
+        {
+            final long bit = 1L << assetId;
+            for (int slot = 0, n = accounts.count(); slot < n; slot++)
+            {
+                if (0 != (balanceMasks[slot] & bit) && accounts.balance(slot, assetId) < 0.0)
+                {
+                    debtVisit(slot, underlying, listener);
+                }
+            }
+        }
+    }
+
+    private void debtVisit(final int slot, final boolean underlying, final MarginListener listener)
+    {
+        final byte previous = accounts.state(slot);
+        if (underlying || Double.isNaN(vectors.baseEquity(slot)))
+        {
+            exact(slot);
+        }
+        else
+        {
+            review(slot);
+        }
+        report(slot, previous, listener);
+    }
+
+    @Override
     public void scaleAsset(final int assetId, final double rangeScale, final double haircutScale)
     {
         parameters.scale(assetId, rangeScale, haircutScale);
@@ -946,8 +1012,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         {
             return;
         }
+        // an epoch not yet applied to the account's expansion has moved its debts: exact figures decide
         if (Math.abs(after.equity - after.initialMargin) <= decisionBand(slot, after) ||
-            Math.abs(after.initialMargin - before.initialMargin) <= decisionBand(slot, before))
+            Math.abs(after.initialMargin - before.initialMargin) <= decisionBand(slot, before) ||
+            0 != (debtIndexPending & balanceMasks[slot]))
         {
             exactChecks++;
             tradesSlot = -1;

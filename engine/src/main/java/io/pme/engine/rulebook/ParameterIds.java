@@ -35,6 +35,8 @@ public final class ParameterIds
     public static final int ORACLE = 17;
     /** Lists or delists source {@code index} of an asset (docs/oracle.md): applied by the market package. */
     public static final int ORACLE_SOURCE = 18;
+    /** A borrowing rule ({@code index} the rule, docs/borrowing.md): applied by the borrowing package. */
+    public static final int BORROW = 21;
 
     /** Applied: RejectReason NONE. */
     public static final int OK = RejectReason.NONE.value();

@@ -50,6 +50,7 @@ public final class Accounts
     private final int recordLength;
     private final LongIntHashMap slotByAccountId;
     private final UnsafeBuffer[] chunks;
+    private final DebtPools debtPools;
     private int count;
 
     /**
@@ -59,6 +60,18 @@ public final class Accounts
      */
     public Accounts(final int capacity, final int maxAssets, final int maxPositions)
     {
+        this(capacity, maxAssets, maxPositions, new DebtPools(maxAssets));
+    }
+
+    /**
+     * @param capacity     accounts at most.
+     * @param maxAssets    asset ids a balance may be held in.
+     * @param maxPositions positions one account may hold.
+     * @param debtPools    the debt indices negative balances are stored by.
+     */
+    public Accounts(final int capacity, final int maxAssets, final int maxPositions, final DebtPools debtPools)
+    {
+        this.debtPools = debtPools;
         this.capacity = capacity;
         this.maxAssets = maxAssets;
         this.maxPositions = maxPositions;
@@ -238,18 +251,41 @@ public final class Accounts
         chunk(slot).putByte(record(slot) + ADL_BAND_OFFSET, band);
     }
 
-    /** @return the account's balance of the asset. */
+    /** @return the account's balance of the asset; a debt (negative) at the asset's current debt index. */
     public double balance(final int slot, final int assetId)
+    {
+        final double stored = chunk(slot).getDouble(record(slot) + BALANCES_OFFSET + assetId * Double.BYTES);
+        return stored < 0.0 ? stored * debtPools.index(assetId) : stored;
+    }
+
+    /**
+     * @return the balance as stored: a positive one as it is, a debt scaled by the index it was taken at (what a
+     * snapshot keeps, bit for bit).
+     */
+    public double storedBalance(final int slot, final int assetId)
     {
         return chunk(slot).getDouble(record(slot) + BALANCES_OFFSET + assetId * Double.BYTES);
     }
 
-    /** Adds to the account's balance of the asset (negative to take). */
+    /**
+     * Adds to the account's balance of the asset (negative to take): a credit repays a debt first, and what the
+     * balance owes after is stored scaled by the current index and counted in the asset's total scaled debt.
+     */
     public void addBalance(final int slot, final int assetId, final double delta)
     {
         final UnsafeBuffer chunk = chunk(slot);
-        final int index = record(slot) + BALANCES_OFFSET + assetId * Double.BYTES;
-        chunk.putDouble(index, chunk.getDouble(index) + delta);
+        final int offset = record(slot) + BALANCES_OFFSET + assetId * Double.BYTES;
+        final double stored = chunk.getDouble(offset);
+        final double index = debtPools.index(assetId);
+        final double after = (stored < 0.0 ? stored * index : stored) + delta;
+        final double storedAfter = after < 0.0 ? after / index : after;
+        chunk.putDouble(offset, storedAfter);
+        debtPools.addScaledDebt(assetId, Math.max(-storedAfter, 0.0) - Math.max(-stored, 0.0));
+    }
+
+    void restoreStoredBalance(final int slot, final int assetId, final double stored)
+    {
+        chunk(slot).putDouble(record(slot) + BALANCES_OFFSET + assetId * Double.BYTES, stored);
     }
 
     /** @return how many positions the account holds, at indices 0 … count − 1. */

@@ -8,6 +8,7 @@ public final class EngineState
     private final Assets assets;
     private final Instruments instruments;
     private final Accounts accounts;
+    private final DebtPools debtPools;
     private final OpenOrders openOrders;
     private final Clients clients;
     private final ParameterLog parameterLog = new ParameterLog();
@@ -58,7 +59,8 @@ public final class EngineState
         assets = new Assets(maxAssets);
         oracleBook = new OracleBook(maxAssets);
         instruments = new Instruments(maxInstruments);
-        accounts = new Accounts(maxAccounts, maxAssets, maxPositions);
+        debtPools = new DebtPools(maxAssets);
+        accounts = new Accounts(maxAccounts, maxAssets, maxPositions, debtPools);
         openOrders = new OpenOrders(maxOpenOrders, maxAccounts);
         clients = new Clients(maxClients);
     }
@@ -79,10 +81,17 @@ public final class EngineState
         oracleBook.clear();
         scheduledParameters.clear();
         snapshotSchedule.clear();
+        debtPools.clear();
         nowNs = 0;
         inputSequence = 0;
         parameterVersion = 0;
         feesCollected = 0.0;
+    }
+
+    /** @return each asset's debt index and total debt (rulebook section 8). */
+    public DebtPools debtPools()
+    {
+        return debtPools;
     }
 
     /** @return the last version an admin change (a set counting once) was given. */
@@ -230,8 +239,9 @@ public final class EngineState
 
     /**
      * How far the asset's balances, summed over every account (the insurance fund's included), are from what flowed
-     * in and out: deposits − withdrawals, and in USD the fills' premiums and realised P&amp;L, funding, less the
-     * fees of ordinary fills. Zero, up to rounding, when money is conserved; walks every account.
+     * in and out: deposits − withdrawals − the interest the asset's debts paid the venue, and in USD the fills'
+     * premiums and realised P&amp;L, funding, less the fees of ordinary fills. Zero, up to rounding, when money is
+     * conserved; walks every account.
      */
     public double imbalance(final int assetId)
     {
@@ -240,12 +250,22 @@ public final class EngineState
         {
             sum += accounts.balance(slot, assetId);
         }
-        double expected = ledger.deposits(assetId) - ledger.withdrawals(assetId);
+        return sum - ledgerBalance(assetId);
+    }
+
+    /**
+     * @return what the ledger says the asset's balances over every account sum to: deposits − withdrawals − the
+     * interest its debts paid the venue, and in USD the fills' premiums and realised P&amp;L, funding, less the fees
+     * of ordinary fills.
+     */
+    public double ledgerBalance(final int assetId)
+    {
+        double expected = ledger.deposits(assetId) - ledger.withdrawals(assetId) - ledger.interest(assetId);
         if (assets.isUsd(assetId))
         {
             expected += ledger.tradeCash() + ledger.funding() - feesCollected;
         }
-        return sum - expected;
+        return expected;
     }
 
     /**
@@ -260,7 +280,8 @@ public final class EngineState
                 continue;
             }
             // rounding grows with the sizes summed, not with their net
-            double scale = 1.0 + Math.abs(ledger.deposits(a)) + Math.abs(ledger.withdrawals(a));
+            double scale = 1.0 + Math.abs(ledger.deposits(a)) + Math.abs(ledger.withdrawals(a)) +
+                Math.abs(ledger.interest(a));
             for (int slot = 0, n = accounts.count(); slot < n; slot++)
             {
                 scale += Math.abs(accounts.balance(slot, a));

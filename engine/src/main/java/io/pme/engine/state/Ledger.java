@@ -3,7 +3,8 @@ package io.pme.engine.state;
 import java.util.Arrays;
 
 /**
- * Every flow of money across the accounts' boundary, per asset: deposits and withdrawals, and in the settlement
+ * Every flow of money across the accounts' boundary, per asset: deposits, withdrawals and the interest debts paid
+ * the venue (rulebook section 8), and in the settlement
  * asset (USD) option premiums and realised P&amp;L of fills, funding and fees. Money is conserved when, per asset,
  * the sum of all account balances equals the net of these flows.
  */
@@ -11,6 +12,7 @@ public final class Ledger
 {
     private final double[] deposits;
     private final double[] withdrawals;
+    private final double[] interest;
     private double tradeCash;
     private double funding;
 
@@ -19,6 +21,7 @@ public final class Ledger
     {
         deposits = new double[maxAssets];
         withdrawals = new double[maxAssets];
+        interest = new double[maxAssets];
     }
 
     /** Zeroes every total. */
@@ -26,6 +29,7 @@ public final class Ledger
     {
         Arrays.fill(deposits, 0.0);
         Arrays.fill(withdrawals, 0.0);
+        Arrays.fill(interest, 0.0);
         tradeCash = 0.0;
         funding = 0.0;
     }
@@ -40,6 +44,24 @@ public final class Ledger
     public void withdrew(final int assetId, final double amount)
     {
         withdrawals[assetId] += amount;
+    }
+
+    /** Adds an epoch's growth of the asset's debts, the venue's interest income, to the asset's total. */
+    public void interestCharged(final int assetId, final double amount)
+    {
+        interest[assetId] += amount;
+    }
+
+    /** Puts the asset's interest back to what it was before the epochs of an input that was then refused. */
+    public void undoInterest(final int assetId, final double amount)
+    {
+        interest[assetId] = amount;
+    }
+
+    /** @return units of the asset its debts paid the venue as interest so far. */
+    public double interest(final int assetId)
+    {
+        return interest[assetId];
     }
 
     /** Premium or realised P&amp;L paid into (positive) or out of accounts by a fill. */
@@ -78,10 +100,11 @@ public final class Ledger
         return funding;
     }
 
-    void restore(final int assetId, final double deposited, final double withdrawn)
+    void restore(final int assetId, final double deposited, final double withdrawn, final double interestPaid)
     {
         deposits[assetId] = deposited;
         withdrawals[assetId] = withdrawn;
+        interest[assetId] = interestPaid;
     }
 
     void restore(final double tradeCash, final double funding)

@@ -17,7 +17,9 @@ public final class StateSnapshot
     // 6: accounts carry their parent and liquidation; the liquidations in progress follow the ledger
     // 7: the oracle's book, the parameter version and the scheduled parameter sets follow the ADL ranks
     // 8: where the last scheduled snapshot was taken (input sequence, engine clock) follows the scheduled sets
-    private static final int FORMAT_VERSION = 8;
+    // 9: debts stored scaled by their asset's index; the ledger's interest, the debt pools and the last interest
+    //    epoch follow the ledger's funding
+    private static final int FORMAT_VERSION = 9;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
@@ -84,7 +86,7 @@ public final class StateSnapshot
         encodeInstruments(w, state.instruments());
         encodeAccounts(w, state.accounts(), state.openOrders());
         encodeRiskVectors(w, state.accounts().count(), state.riskVectors());
-        encodeLedger(w, state.ledger());
+        encodeLedger(w, state.ledger(), state.debtPools());
         encodeLiquidations(w, state.liquidations());
         encodeAdlRanks(w, state.adlRanks());
         encodeOracle(w, state.assets(), state.oracleBook());
@@ -239,7 +241,7 @@ public final class StateSnapshot
         decodeInstruments(r, state.instruments());
         decodeAccounts(r, state.accounts(), state.openOrders());
         decodeRiskVectors(r, state.accounts().count(), state.riskVectors());
-        decodeLedger(r, state.ledger());
+        decodeLedger(r, state.ledger(), state.debtPools());
         decodeLiquidations(r, state.liquidations());
         decodeAdlRanks(r, state.adlRanks());
         decodeOracle(r, state.assets(), state.oracleBook());
@@ -327,7 +329,7 @@ public final class StateSnapshot
                 .putInt(accounts.parent(slot)).putInt(accounts.liquidation(slot)).putByte(accounts.adlBand(slot));
             for (int asset = 0; asset < accounts.maxAssets(); asset++)
             {
-                final double balance = accounts.balance(slot, asset);
+                final double balance = accounts.storedBalance(slot, asset);
                 if (0L != Double.doubleToRawLongBits(balance))
                 {
                     w.putInt(asset).putDouble(balance);
@@ -371,7 +373,7 @@ public final class StateSnapshot
             accounts.adlBand(slot, r.getByte());
             for (int asset = r.getInt(); asset >= 0; asset = r.getInt())
             {
-                accounts.addBalance(slot, asset, r.getDouble());
+                accounts.restoreStoredBalance(slot, asset, r.getDouble());
             }
             final int positions = r.getInt();
             for (int i = 0; i < positions; i++)
@@ -443,26 +445,31 @@ public final class StateSnapshot
         }
     }
 
-    private static void encodeLedger(final SnapshotChunks w, final Ledger ledger)
+    private static void encodeLedger(final SnapshotChunks w, final Ledger ledger, final DebtPools pools)
     {
         w.putInt(ledger.capacity());
         for (int a = 0; a < ledger.capacity(); a++)
         {
-            w.putDouble(ledger.deposits(a)).putDouble(ledger.withdrawals(a));
+            w.putDouble(ledger.deposits(a)).putDouble(ledger.withdrawals(a)).putDouble(ledger.interest(a))
+                .putDouble(pools.index(a)).putDouble(pools.scaledDebt(a));
         }
-        w.putDouble(ledger.tradeCash()).putDouble(ledger.funding());
+        w.putDouble(ledger.tradeCash()).putDouble(ledger.funding()).putLong(pools.lastEpochNs());
     }
 
-    private static void decodeLedger(final SnapshotInput r, final Ledger ledger)
+    private static void decodeLedger(final SnapshotInput r, final Ledger ledger, final DebtPools pools)
     {
         r.expectCapacity("ledger assets", ledger.capacity());
         for (int a = 0; a < ledger.capacity(); a++)
         {
             final double deposited = r.getDouble();
-            ledger.restore(a, deposited, r.getDouble());
+            final double withdrawn = r.getDouble();
+            ledger.restore(a, deposited, withdrawn, r.getDouble());
+            final double index = r.getDouble();
+            pools.restore(a, index, r.getDouble());
         }
         final double tradeCash = r.getDouble();
         ledger.restore(tradeCash, r.getDouble());
+        pools.lastEpochNs(r.getLong());
     }
 
     private static void encodeOracle(final SnapshotChunks w, final Assets assets, final OracleBook book)

@@ -180,8 +180,8 @@ final class FuzzHarness
     }
 
     /** An applied input must leave every stored amount finite, and margined figures finite too. */
-    // Per asset, all balances add up to the flows across the accounts' boundary: deposits less withdrawals, and in
-    // USD the premiums and realised P&L of fills, funding, less fees.
+    // Per asset, all balances add up to the flows across the accounts' boundary: deposits less withdrawals less the
+    // interest debts paid, and in USD the premiums and realised P&L of fills, funding, less fees.
     private void checkMoneyConserved(final DirectBuffer buffer, final int length)
     {
         final Accounts accounts = state.accounts();
@@ -196,7 +196,8 @@ final class FuzzHarness
                 total += accounts.balance(slot, asset);
                 scale += Math.abs(accounts.balance(slot, asset));
             }
-            double expected = ledger.deposits(asset) - ledger.withdrawals(asset);
+            double expected = ledger.deposits(asset) - ledger.withdrawals(asset) - ledger.interest(asset);
+            scale += Math.abs(ledger.interest(asset));
             if (asset == usd)
             {
                 expected += ledger.tradeCash() + ledger.funding() - state.feesCollected();
@@ -403,6 +404,7 @@ final class FuzzHarness
     /** Records the answers to one input, and checks each liquidation announcement as it comes. */
     private static final class Answers implements Outbox
     {
+        private final io.pme.codecs.BorrowRateDecoder borrowRate = new io.pme.codecs.BorrowRateDecoder();
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final RejectDecoder reject = new RejectDecoder();
         private final CheckResultDecoder checkResult = new CheckResultDecoder();
@@ -497,7 +499,8 @@ final class FuzzHarness
             return LiquidationOrderDecoder.TEMPLATE_ID == template || LiquidationEventDecoder.TEMPLATE_ID == template ||
                 OrderReleasedDecoder.TEMPLATE_ID == template || InsuranceFundDecoder.TEMPLATE_ID == template ||
                 AdlRankDecoder.TEMPLATE_ID == template || OracleStatusDecoder.TEMPLATE_ID == template ||
-                ParameterChangeDecoder.TEMPLATE_ID == template;
+                ParameterChangeDecoder.TEMPLATE_ID == template ||
+                io.pme.codecs.BorrowRateDecoder.TEMPLATE_ID == template;
         }
 
         // the first problem of an input's announcements is kept: apply fails on it, with the frame
@@ -511,6 +514,16 @@ final class FuzzHarness
             {
                 problem = "announcement " + template + ": " + found;
             }
+        }
+
+        private String borrowRateProblem(final DirectBuffer buffer, final int body, final int blockLength)
+        {
+            final io.pme.codecs.BorrowRateDecoder r = borrowRate.wrap(buffer, body, blockLength, header.version());
+            final boolean ok = io.pme.codecs.BorrowRateDecoder.BLOCK_LENGTH == blockLength &&
+                r.utilization() >= 0.0 && Double.isFinite(r.utilization()) && r.rate() >= 0.0 &&
+                Double.isFinite(r.rate()) && r.index() >= 1.0 && Double.isFinite(r.index()) &&
+                r.totalDebt() >= 0.0 && r.poolSupply() > 0.0 && r.interestIncome() >= 0.0;
+            return ok ? null : r.toString();
         }
 
         /** @return what is wrong with the announcement, null when nothing is. */
@@ -598,6 +611,8 @@ final class FuzzHarness
                         Double.isFinite(c.value2());
                     return ok ? null : c.toString();
                 }
+                case io.pme.codecs.BorrowRateDecoder.TEMPLATE_ID:
+                    return borrowRateProblem(buffer, body, blockLength);
                 default:
                 {
                     final InsuranceFundDecoder f = insuranceFund.wrap(buffer, body, blockLength, header.version());

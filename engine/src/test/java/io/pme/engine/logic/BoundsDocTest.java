@@ -2,6 +2,7 @@ package io.pme.engine.logic;
 
 import io.pme.codecs.LogonStatus;
 import io.pme.codecs.ParameterId;
+import io.pme.engine.borrowing.BorrowingParameters;
 import io.pme.codecs.RejectReason;
 import io.pme.engine.liquidation.LiquidationParameters;
 import io.pme.engine.market.OracleParameters;
@@ -60,6 +61,7 @@ class BoundsDocTest
     private static final Set<String> DOUBLE = Set.of("double");
     private static final java.nio.file.Path LIQUIDATION_DOC = BoundsDoc.DOC.resolveSibling("liquidation.md");
     private static final Pattern LEADING_INDEX = Pattern.compile("^(\\d+)");
+    private static final java.nio.file.Path BORROWING_DOC = BoundsDoc.DOC.resolveSibling("borrowing.md");
     private static final java.nio.file.Path ORACLE_DOC = BoundsDoc.DOC.resolveSibling("oracle.md");
     private static final Set<String> SET_PARAMETER_FIELDS = Set.of("ParameterSchedule.assetId",
         "ParameterSchedule.index", "ParameterSchedule.value", "ParameterSchedule.value2");
@@ -230,7 +232,8 @@ class BoundsDocTest
         }
         // every value column and every value2 column but HAIRCUT_TIER's value (prose: it depends on the tiers), of a
         // row per parameter and per liquidation rule
-        final int rows = ParameterId.values().length - 3 + LiquidationParameters.COUNT + OracleParameters.COUNT;
+        final int rows = ParameterId.values().length - 4 + LiquidationParameters.COUNT + OracleParameters.COUNT +
+            BorrowingParameters.COUNT;
         assertEquals(2 * rows - 1, probed, "parameter columns probed");
     }
 
@@ -246,6 +249,13 @@ class BoundsDocTest
     {
         rulesAgree("ORACLE", ORACLE_DOC, OracleParameters.COUNT, OracleParameters.class,
             OracleParameters::min, OracleParameters::max, OracleParameters::defaultValue);
+    }
+
+    @Test
+    void borrowingRowsAreTheRulesOfTheBorrowingDocAndOfTheEngine() throws Exception
+    {
+        rulesAgree("BORROW", BORROWING_DOC, BorrowingParameters.COUNT, BorrowingParameters.class,
+            BorrowingParameters::min, BorrowingParameters::max, BorrowingParameters::defaultValue);
     }
 
     // one row per rule in bounds.md, the rule's own document and the engine: the same name, bounds and default
@@ -465,7 +475,7 @@ class BoundsDocTest
                 return 1;
             case "RESET_TO_DEFAULT":
                 return ParameterId.MM_FACTOR.value();
-            case "LIQUIDATION", "ORACLE":
+            case "LIQUIDATION", "ORACLE", "BORROW":
                 // a row per rule, the rule's index first in the cell
                 final Matcher index = LEADING_INDEX.matcher(BoundsDoc.plain(indexCell));
                 assertTrue(index.find(), parameter + " row without a rule index: " + indexCell);

@@ -346,7 +346,8 @@ final class BoundsEngine
                 case MarginUpdateDecoder.TEMPLATE_ID, LiquidationOrderDecoder.TEMPLATE_ID,
                     LiquidationEventDecoder.TEMPLATE_ID, OrderReleasedDecoder.TEMPLATE_ID,
                     InsuranceFundDecoder.TEMPLATE_ID, AdlRankDecoder.TEMPLATE_ID,
-                    io.pme.codecs.OracleStatusDecoder.TEMPLATE_ID, io.pme.codecs.ParameterChangeDecoder.TEMPLATE_ID:
+                    io.pme.codecs.OracleStatusDecoder.TEMPLATE_ID, io.pme.codecs.ParameterChangeDecoder.TEMPLATE_ID,
+                    io.pme.codecs.BorrowRateDecoder.TEMPLATE_ID:
                     return;
                 case RejectDecoder.TEMPLATE_ID:
                     reason = reject.wrap(buffer, body, header.blockLength(), header.version()).reason();

@@ -99,7 +99,7 @@ class LiquidationFindingsTest
         // an account without open orders takes its pending changes on the check (settle(slot)), while the digest saw
         // them as an overlay: the risk vectors' bits differ, though every figure is the same
         assertEquals(RejectReason.INSUFFICIENT_MARGIN,
-            engine.send(BoundsEngine.check(OPTION, "BUY", 1e9, 5_000, engine.freshOrderId())));
+            engine.send(BoundsEngine.check(OPTION, "SELL", 1e9, 5_000, engine.freshOrderId())));
         assertEquals(digest, engine.processor.digest(), "a refused check changed the state digest");
     }
 

@@ -8,7 +8,6 @@ import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
 import io.pme.engine.state.Instruments;
-import io.pme.engine.state.Ledger;
 
 import java.io.PrintStream;
 
@@ -80,19 +79,10 @@ final class BookReport
         return totals[assetId];
     }
 
-    /**
-     * @return what the ledger says the asset's balances sum to: deposits less withdrawals, and in USD the fills'
-     * premiums and realised P&amp;L and the funding, less the fees of ordinary fills.
-     */
+    /** @return what the ledger says the asset's balances sum to ({@link EngineState#ledgerBalance(int)}). */
     double ledger(final int assetId)
     {
-        final Ledger ledger = state.ledger();
-        double expected = ledger.deposits(assetId) - ledger.withdrawals(assetId);
-        if (state.assets().isUsd(assetId))
-        {
-            expected += ledger.tradeCash() + ledger.funding() - state.feesCollected();
-        }
-        return expected;
+        return state.ledgerBalance(assetId);
     }
 
     /**
@@ -115,8 +105,9 @@ final class BookReport
         {
             if (assets.isDefined(a))
             {
-                out.printf("book balance %s: %s over the accounts, ledger %s, difference %s%n", assets.symbol(a),
-                    amount(total(a)), amount(ledger(a)), amount(total(a) - ledger(a)));
+                out.printf("book balance %s: %s over the accounts, ledger %s, difference %s; debt %s, interest %s%n",
+                    assets.symbol(a), amount(total(a)), amount(ledger(a)), amount(total(a) - ledger(a)),
+                    amount(state.debtPools().totalDebt(a)), amount(state.ledger().interest(a)));
             }
         }
         final int fund = accounts.slot(Liquidator.INSURANCE_FUND_ACCOUNT_ID);
@@ -167,7 +158,8 @@ final class BookReport
             {
                 balances.putObject(assets.symbol(a))
                     .put("total", total(a)).put("ledger", ledger(a)).put("difference", total(a) - ledger(a))
-                    .put("deposits", state.ledger().deposits(a)).put("withdrawals", state.ledger().withdrawals(a));
+                    .put("deposits", state.ledger().deposits(a)).put("withdrawals", state.ledger().withdrawals(a))
+                    .put("debt", state.debtPools().totalDebt(a)).put("interest", state.ledger().interest(a));
             }
         }
         final int fund = accounts.slot(Liquidator.INSURANCE_FUND_ACCOUNT_ID);

@@ -185,7 +185,7 @@ class AuditCommandTest
         assertEquals(List.of("AccountOpen", "Deposit", "Deposit", "Withdrawal", "Fill"),
             lines.stream().filter(l -> l.startsWith("#")).map(l -> l.split(" ")[3]).toList(), trail.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("#13 ") && l.contains("amount=999999.0: REJECTED " +
-            "INSUFFICIENT_BALANCE | E ")), trail.out());
+            "INSUFFICIENT_MARGIN | E ")), trail.out());
         assertTrue(lines.stream().anyMatch(
             l -> l.startsWith("~ #16 1002 1 input bore on its figures (OraclePrice 1; BTC 97,100) | E ")), trail.out());
         assertEquals(scripted.lastOutLine(), trail.lastOutLine());

@@ -190,6 +190,9 @@ class ScriptToleranceWalkTest
         for (int a = 0; a < SYMBOLS.length; a++)
         {
             line("\"type\":\"AssetDefinition\",\"clientId\":1,\"assetId\":" + a + ",\"symbol\":\"" + SYMBOLS[a] + "\"");
+            // nor interest (section 8, held by BorrowingScenarioTest): its hours of gaps leave debts as they are
+            line("\"type\":\"ParameterUpdate\",\"clientId\":1,\"parameterId\":\"BORROW\",\"assetId\":" + a +
+                ",\"index\":0,\"value\":0,\"value2\":0");
         }
         for (int a = 1; a < SYMBOLS.length; a++)
         {
