@@ -17,7 +17,7 @@ public final class StateSnapshot
     // 6: accounts carry their parent and liquidation; the liquidations in progress follow the ledger
     // 7: the oracle's book, the parameter version and the scheduled parameter sets follow the ADL ranks
     // 8: where the last scheduled snapshot was taken (input sequence, engine clock) follows the scheduled sets
-    private static final int FORMAT_VERSION = 8;
+    private static final int FORMAT_VERSION = 9;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;
 
