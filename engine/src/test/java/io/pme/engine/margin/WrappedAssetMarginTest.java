@@ -96,7 +96,10 @@ class WrappedAssetMarginTest
     @Test
     void bandsOrNotTheSameFiguresAlongTicksOfBothPrices()
     {
+        final long start = now;
         final EngineFrames skipping = market(true);
+        // the same inputs at the same times
+        now = start;
         final EngineFrames visiting = market(false);
         for (final EngineFrames engine : List.of(skipping, visiting))
         {
@@ -133,6 +136,7 @@ class WrappedAssetMarginTest
                 assertEquals(visiting.state.accounts().equity(slot), skipping.state.accounts().equity(slot), 0.0);
             }
         }
+        assertEquals(visiting.processor.digest(), skipping.processor.digest(), "state digests");
     }
 
     @Test
@@ -215,6 +219,44 @@ class WrappedAssetMarginTest
         engine.risk.settle();
         assertClose((10 * SPOT + 100 * 3_000) * RANGE + 10 * SPOT * DEPEG + 100 * 3_000 * 0.06,
             accounts.initialMargin(slot));
+    }
+
+    /**
+     * A restore defines every asset in id order and then re-applies the parameter log: it must end where the live run
+     * did, whichever order the assets were defined in and whatever WRAPS and DEPEG_SHOCK updates came between.
+     */
+    @Test
+    void aRestoreOfTheParameterLogEndsWhereTheLiveRunDid()
+    {
+        final EngineFrames engine = new EngineFrames();
+        define(engine, USD, "USD");
+        define(engine, WBTC, "WBTC");
+        define(engine, 4, "STETH");
+        assertEquals("Ack", parameter(engine, "WRAPS", WBTC, 0, -1, 0));
+        assertEquals("Ack", parameter(engine, "DEPEG_SHOCK", 4, 0, 0.3, 0));
+        // BTC and ETH defined after the assets wrapping them: WBTC stays unwrapped by the update, STETH links to ETH
+        define(engine, BTC, "BTC");
+        define(engine, 3, "ETH");
+        assertEquals(-1, engine.risk.wrappedUnderlying(WBTC));
+        assertEquals(3, engine.risk.wrappedUnderlying(4));
+        price(engine, BTC, SPOT);
+        price(engine, WBTC, SPOT);
+        price(engine, 3, 3_000);
+        price(engine, 4, 3_000);
+        open(engine, HEDGED);
+        deposit(engine, HEDGED, WBTC, 10);
+        deposit(engine, HEDGED, 4, 100);
+        engine.risk.settle();
+        final long digest = engine.risk.parametersDigest();
+        final double im = engine.state.accounts().initialMargin(engine.state.accounts().slot(HEDGED));
+        assertClose(100 * 3_000 * (0.18 + 0.3), im);
+
+        engine.processor.onRestore(engine.risk);
+        assertEquals(digest, engine.risk.parametersDigest());
+        assertEquals(-1, engine.risk.wrappedUnderlying(WBTC));
+        assertEquals(3, engine.risk.wrappedUnderlying(4));
+        engine.risk.refreshAll();
+        assertClose(im, engine.state.accounts().initialMargin(engine.state.accounts().slot(HEDGED)));
     }
 
     private EngineFrames market(final boolean skipSafeAccounts)
