@@ -26,10 +26,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * The real business logic with the real portfolio risk model, over a small market defined by JSON-lines inputs:
  * USD (0), USDC (1), BTC (2), ETH (3), SOL (4), WBTC (5); a BTC perpetual (0), future (1) and call (2); account 1001
- * with USD to trade and withdraw, account 1002 for fills. For the liquidation inputs: SOL priced at the top of the price
- * bounds with a perpetual (3) and a call (4) of tiny multiplier, on which accounts opened on demand are liquidated;
- * account 1003 to bid in auctions; account 1004 and its isolated account 1005 to transfer between. Each input
- * answers the reason of its one direct answer.
+ * with USD to trade and withdraw, account 1002 for fills. For the liquidation inputs: SOL priced at the top of the
+ * price bounds with a perpetual (3) and a call (4) of tiny multiplier, on which accounts opened on demand are
+ * liquidated; account 1003 to bid in auctions; account 1004 and its isolated account 1005 to transfer between.
+ * Each input answers the reason of its one direct answer.
  */
 final class BoundsEngine
 {
