@@ -259,6 +259,38 @@ class WrappedAssetMarginTest
         assertClose(im, engine.state.accounts().initialMargin(engine.state.accounts().slot(HEDGED)));
     }
 
+    /** Ticks of both prices, checks and what-ifs of a wrapped holder allocate nothing once warm. */
+    @Test
+    void ticksChecksAndWhatIfsOfWrappedHoldersAllocateNothing()
+    {
+        final EngineFrames engine = market(true);
+        account(engine, HEDGED, 40, -40);
+        account(engine, WRAPPED_ONLY, 3, 0);
+        final int slot = engine.state.accounts().slot(HEDGED);
+        final MarginFigures before = new MarginFigures();
+        final MarginFigures after = new MarginFigures();
+        final io.pme.engine.logic.MarginListener listener = (s, previous) -> { };
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        long allocated = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            final long from = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int t = 0; t < 1_000; t++)
+            {
+                final int asset = 0 == (t & 1) ? WBTC : BTC;
+                now += 1_000_000L;
+                engine.state.assets().price(asset, SPOT * (1.0 + 0.001 * ((t * 7) % 11 - 5)), now, 1);
+                engine.risk.onPrice(asset, listener);
+                engine.risk.check(slot, 0, 1.0, SPOT, before, after);
+                engine.risk.whatIf(slot, -1, 0.0, 0.0, WBTC, -1.0, after);
+            }
+            allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - from;
+        }
+        assertEquals(0, allocated, "bytes allocated by the last 1,000 ticks, checks and what-ifs");
+    }
+
     private EngineFrames market(final boolean skipSafeAccounts)
     {
         final EngineFrames engine = new EngineFrames(skipSafeAccounts);
