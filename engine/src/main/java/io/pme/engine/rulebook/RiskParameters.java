@@ -233,7 +233,8 @@ public final class RiskParameters
      * @param assetId     the asset for per-asset parameters, −1 for global ones.
      * @param index       tail shock index, haircut tier index, correlation set number, or for
      *                    {@link ParameterIds#RESET_TO_DEFAULT} the parameter to restore.
-     * @param value       the new value (for a haircut tier: its lower bound in USD).
+     * @param value       the new value (for a haircut tier: its lower bound in USD; for {@link ParameterIds#WRAPS}
+     *                    the underlying's asset id, −1 for none).
      * @param value2      a haircut tier's haircut; unused otherwise.
      * @return {@link ParameterIds#OK} or a RejectReason code.
      */
