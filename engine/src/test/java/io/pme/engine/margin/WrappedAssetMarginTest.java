@@ -269,7 +269,8 @@ class WrappedAssetMarginTest
         final int slot = engine.state.accounts().slot(HEDGED);
         final MarginFigures before = new MarginFigures();
         final MarginFigures after = new MarginFigures();
-        final io.pme.engine.logic.MarginListener listener = (s, previous) -> { };
+        final int[] changes = new int[1];
+        final io.pme.engine.logic.MarginListener listener = (s, previous) -> changes[0]++;
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
