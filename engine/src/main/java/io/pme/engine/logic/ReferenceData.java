@@ -122,15 +122,17 @@ final class ReferenceData
         {
             return RejectReason.ALREADY_DEFINED;
         }
-        // margined as plain collateral, a wrapped asset would count at its tiers with nothing held against it: until
-        // the live margin follows rulebook section 7, refused rather than under-margined
-        if (risk.isWrapped(symbol))
-        {
-            return RejectReason.INVALID_VALUE;
-        }
         assets.define(assetId, symbol);
         risk.defineAsset(assetId, symbol);
         lender.defineAsset(assetId, symbol);
+        // an underlying defined after an asset wrapping it: that asset's holders are margined by section 7 from now
+        for (int a = 0, n = assets.capacity(); a < n; a++)
+        {
+            if (a != assetId && risk.wrappedUnderlying(a) == assetId)
+            {
+                risk.model().onAssetRiskChange(a, notifier);
+            }
+        }
         return RejectReason.NONE;
     }
 

@@ -12,12 +12,12 @@ public interface RiskModelBinding
     void defineAsset(int assetId, String symbol);
 
     /**
-     * @param symbol an asset's symbol, before it is defined.
-     * @return true when its parameters make it a wrapped asset (rulebook section 7), which this model cannot margin.
+     * @param assetId an asset id.
+     * @return the underlying a wrapped asset stands for (rulebook section 7), −1 when it wraps none.
      */
-    default boolean isWrapped(final String symbol)
+    default int wrappedUnderlying(final int assetId)
     {
-        return false;
+        return -1;
     }
 
     /**

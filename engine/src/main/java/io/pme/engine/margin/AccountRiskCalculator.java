@@ -3,6 +3,7 @@ package io.pme.engine.margin;
 import io.pme.engine.logic.MarginExplanation;
 import io.pme.engine.logic.MarginFigures;
 import io.pme.engine.rulebook.MarginResult;
+import io.pme.engine.rulebook.RiskArrays;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.rulebook.ScenarioVectors;
 import io.pme.engine.state.AccountStates;
@@ -32,6 +33,7 @@ final class AccountRiskCalculator
     private final double[] aggregates;
     private final boolean[] setActive;
     private final int[] activeSets;
+    private final double[] wrapped = new double[N];
     private long exposed;
 
     AccountRiskCalculator(final EngineState state, final RiskParameters parameters, final InstrumentRiskCache cache)
@@ -196,8 +198,29 @@ final class AccountRiskCalculator
                 touch(a);
                 ScenarioVectors.addScaled(cache.unitArrays(), a * N, balance, vectors, a * N);
             }
+            else if (parameters.wrappedUnderlying(a) >= 0 && !addWrapped(a, balance, price))
+            {
+                return Double.NaN;
+            }
         }
         return collateral;
+    }
+
+    // Rulebook section 7: an exposure of the underlying at the wrapped asset's own price, and its de-peg add-on in
+    // the underlying's contingency; false when the underlying has no price (its grid needs one).
+    private boolean addWrapped(final int a, final double balance, final double price)
+    {
+        final int u = parameters.wrappedUnderlying(a);
+        final double spot = assets.price(u);
+        if (!(spot > 0.0 && spot < Double.MAX_VALUE))
+        {
+            return false;
+        }
+        touch(u);
+        RiskArrays.linear(price, 1.0, parameters.priceRange(u), parameters, wrapped, 0);
+        ScenarioVectors.addScaled(wrapped, 0, balance, vectors, u * N);
+        contingencies[u] += parameters.depegShock(a) * Math.abs(balance) * price;
+        return true;
     }
 
     // Adds one exposure's scenario P&L and contingency; returns its contribution to equity, NaN when unpriced.

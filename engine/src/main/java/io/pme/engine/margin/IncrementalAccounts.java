@@ -2,6 +2,7 @@ package io.pme.engine.margin;
 
 import io.pme.engine.logic.MarginFigures;
 import io.pme.engine.rulebook.MarginResult;
+import io.pme.engine.rulebook.RiskArrays;
 import io.pme.engine.rulebook.RiskParameters;
 import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
@@ -14,6 +15,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static io.pme.engine.state.RiskVectors.CONTINGENCY;
 import static io.pme.engine.state.RiskVectors.CURRENT;
 import static io.pme.engine.state.RiskVectors.DELTA;
+import static io.pme.engine.state.RiskVectors.DEPEG_ADD_ON;
 import static io.pme.engine.state.RiskVectors.EQUITY_REMAINDER;
 import static io.pme.engine.state.RiskVectors.EQUITY_SLOPE;
 import static io.pme.engine.state.RiskVectors.GAMMA;
@@ -58,6 +60,7 @@ final class IncrementalAccounts
     private final int[] activeSets;
     private final double[] overlay;
     private final double[] changes = new double[4 * N];
+    private final double[] wrapped = new double[N];
     private long overlayMask;
     private double overlayEquity;
 
@@ -103,6 +106,18 @@ final class IncrementalAccounts
             if (!parameters.isUnderlying(a))
             {
                 base += parameters.collateralValue(a, balance * price);
+                final int u = parameters.wrappedUnderlying(a);
+                if (u >= 0)
+                {
+                    final int d = vectors.dense(u);
+                    final double spot = assets.price(u);
+                    if (d < 0 || !(spot > 0.0 && spot < Double.MAX_VALUE))
+                    {
+                        return unmargined(slot, balanceMask);
+                    }
+                    mask = touch(slot, mask, d);
+                    addWrapped(slot, cold, d, u, a, balance, price);
+                }
                 continue;
             }
             final int d = vectors.dense(a);
@@ -147,6 +162,18 @@ final class IncrementalAccounts
         return true;
     }
 
+    // Rulebook section 7: in u's grid the balance's P&L is b × P_w × x_k × w_k, constant in u's spot (no delta, no
+    // gamma: a tick of u leaves it as it is), and its de-peg add-on joins u's contingency, constant in u's spot too.
+    // A tick of the wrapped asset's own price revalues the account exactly.
+    private void addWrapped(
+        final int slot, final UnsafeBuffer cold, final int d, final int u, final int a, final double balance,
+        final double price)
+    {
+        RiskArrays.linear(price, 1.0, parameters.priceRange(u), parameters, wrapped, 0);
+        addScaled(cold, vectors.offset(slot, d, REFERENCE), wrapped, 0, balance);
+        add(cold, vectors.offset(slot, d, DEPEG_ADD_ON), parameters.depegShock(a) * Math.abs(balance) * price);
+    }
+
     /**
      * Recomputes the equity that moves with no underlying (collateral in other assets) after one of their prices
      * moved; the scenario vectors are untouched.
@@ -182,9 +209,10 @@ final class IncrementalAccounts
         for (long bits = balanceMask; 0 != bits; bits &= bits - 1)
         {
             final int a = Long.numberOfTrailingZeros(bits);
-            if (parameters.isUnderlying(a) && vectors.dense(a) >= 0)
+            final int u = parameters.isUnderlying(a) ? a : parameters.wrappedUnderlying(a);
+            if (u >= 0 && vectors.dense(u) >= 0)
             {
-                mask = touch(slot, mask, vectors.dense(a));
+                mask = touch(slot, mask, vectors.dense(u));
             }
         }
         for (int i = 0, n = accounts.positionCount(slot); i < n; i++)
@@ -716,7 +744,8 @@ final class IncrementalAccounts
                     h * (buffer.getDouble(vectors.offset(slot, d, OPTION_DELTA)) +
                     0.5 * h * buffer.getDouble(vectors.offset(slot, d, OPTION_GAMMA)));
             }
-            contingency += buffer.getDouble(vectors.offset(slot, d, CONTINGENCY)) * spot;
+            contingency += buffer.getDouble(vectors.offset(slot, d, CONTINGENCY)) * spot +
+                cold.getDouble(vectors.offset(slot, d, DEPEG_ADD_ON));
             if (0 != (overlayMask & (1L << d)))
             {
                 overlaid(buffer, vectors.offset(slot, d, CURRENT), d * N, parameters.pnlOffset(u), set * N,

@@ -167,13 +167,10 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         return this;
     }
 
-    /**
-     * {@inheritDoc} Section 7 is in the offline calculator only: the live model would count a wrapped balance at its
-     * haircut tiers with no scenario exposure and no de-peg add-on.
-     */
-    public boolean isWrapped(final String symbol)
+    @Override
+    public int wrappedUnderlying(final int assetId)
     {
-        return parameters.isWrappedSymbol(symbol);
+        return parameters.isDefined(assetId) ? parameters.wrappedUnderlying(assetId) : -1;
     }
 
     /** @return the risk parameters in force. */
@@ -577,7 +574,11 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 vectors.clearVolatilityBudgets();
             }
             final int c = collateralIndices[assetId];
-            if (c >= 0)
+            if (parameters.wrappedUnderlying(assetId) >= 0)
+            {
+                refreshWrappedHolders(assetId, c, listener);
+            }
+            else if (c >= 0)
             {
                 moveHolders(maxUnderlyings + c, state.assets().price(assetId), state.nowNs(), listener);
             }
@@ -586,6 +587,38 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 revalueCollateral(assetId, listener);
             }
         }
+    }
+
+    // Rulebook section 7: a wrapped asset's price moves its holders' scenario vectors in its underlying's grid and
+    // their de-peg add-on, which the expansion in the underlying's spot does not follow, so every holder is revalued
+    // exactly, whatever its band: the same accounts with bands or without, so skipping changes no bit.
+    private void refreshWrappedHolders(final int assetId, final int c, final MarginListener listener)
+    {
+        if (c >= 0)
+        {
+            final int list = maxUnderlyings + c;
+            for (int i = holders.count(list) - 1; i >= 0; i--)
+            {
+                refreshVisited(holders.member(list, i), listener);
+            }
+            return;
+        }
+        final long bit = 1L << assetId;
+        for (int slot = 0, n = accounts.count(); slot < n; slot++)
+        {
+            if (0 != (balanceMasks[slot] & bit))
+            {
+                refreshVisited(slot, listener);
+            }
+        }
+    }
+
+    private void refreshVisited(final int slot, final MarginListener listener)
+    {
+        tickVisits++;
+        final byte previous = accounts.state(slot);
+        exact(slot);
+        report(slot, previous, listener);
     }
 
     // Backwards, because an exact refresh that changes an account's exposures swaps the last member into its place.

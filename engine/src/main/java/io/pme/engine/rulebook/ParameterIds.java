@@ -35,6 +35,13 @@ public final class ParameterIds
     public static final int ORACLE = 17;
     /** Lists or delists source {@code index} of an asset (docs/oracle.md): applied by the market package. */
     public static final int ORACLE_SOURCE = 18;
+    /**
+     * Rulebook section 7: the underlying a wrapped asset stands for ({@code assetId} the wrapped asset, {@code value}
+     * the underlying's asset id, −1 for none).
+     */
+    public static final int WRAPS = 19;
+    /** Rulebook section 7: a wrapped asset's de-peg add-on per USD of |balance| × price. */
+    public static final int DEPEG_SHOCK = 20;
     /** A borrowing rule ({@code index} the rule, docs/borrowing.md): applied by the borrowing package. */
     public static final int BORROW = 21;
 

@@ -61,6 +61,7 @@ public final class RiskParameters
     private final int[] correlationSets;
     private final String[] wrapsSymbols;
     private final int[] wrappedUnderlyings;
+    private final boolean[] wrapsSet;
     private final double[] depegShocks;
 
     /**
@@ -87,6 +88,7 @@ public final class RiskParameters
         wrapsSymbols = new String[maxAssets];
         wrappedUnderlyings = new int[maxAssets];
         java.util.Arrays.fill(wrappedUnderlyings, -1);
+        wrapsSet = new boolean[maxAssets];
         depegShocks = new double[maxAssets];
         for (int n = 0; n < MAX_CORRELATION_SETS; n++)
         {
@@ -122,6 +124,9 @@ public final class RiskParameters
         System.arraycopy(other.haircutScales, 0, haircutScales, 0, maxAssets);
         System.arraycopy(other.pnlOffsets, 0, pnlOffsets, 0, maxAssets);
         System.arraycopy(other.correlationSets, 0, correlationSets, 0, maxAssets);
+        System.arraycopy(other.wrappedUnderlyings, 0, wrappedUnderlyings, 0, maxAssets);
+        System.arraycopy(other.wrapsSet, 0, wrapsSet, 0, maxAssets);
+        System.arraycopy(other.depegShocks, 0, depegShocks, 0, maxAssets);
     }
 
     /**
@@ -182,24 +187,33 @@ public final class RiskParameters
         correlationSets[assetId] = defaults.correlationSet;
         wrapsSymbols[assetId] = defaults.wraps;
         depegShocks[assetId] = defaults.depegShock;
-        linkWrapped(assetId, symbol);
-    }
-
-    // A wrapped asset and its underlying may be defined in either order, so each definition links both ways.
-    private void linkWrapped(final int assetId, final String symbol)
-    {
-        wrappedUnderlyings[assetId] = -1;
+        wrapsSet[assetId] = false;
+        wrappedUnderlyings[assetId] = defaultWrapped(assetId);
+        // a wrapped asset and its underlying may be defined in either order; a WRAPS update outlasts definitions,
+        // so that a restore (definitions first, then the parameter log) ends where the live run did
         for (int a = 0; a < maxAssets; a++)
         {
-            if (null != wrapsSymbols[assetId] && wrapsSymbols[assetId].equals(symbols[a]))
-            {
-                wrappedUnderlyings[assetId] = a;
-            }
-            if (symbol.equals(wrapsSymbols[a]))
+            if (!wrapsSet[a] && symbol.equals(wrapsSymbols[a]))
             {
                 wrappedUnderlyings[a] = assetId;
             }
         }
+    }
+
+    // The defined asset the parameter file's `wraps` names for this one, or -1.
+    private int defaultWrapped(final int assetId)
+    {
+        if (null != wrapsSymbols[assetId])
+        {
+            for (int a = 0; a < maxAssets; a++)
+            {
+                if (wrapsSymbols[assetId].equals(symbols[a]))
+                {
+                    return a;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -212,15 +226,6 @@ public final class RiskParameters
     }
 
     /**
-     * @param symbol an asset symbol.
-     * @return true when the parameter file makes an asset of this symbol a wrapped one ({@code wraps}, section 7).
-     */
-    public boolean isWrappedSymbol(final String symbol)
-    {
-        return null != defaultsBySymbol.getOrDefault(symbol, fallback).wraps;
-    }
-
-    /**
      * Applies one ParameterUpdate. Validates first and leaves the state unchanged on reject. Every field the
      * parameter does not use must be 0, and every value must lie within the bounds of {@code docs/bounds.md}.
      *
@@ -228,7 +233,8 @@ public final class RiskParameters
      * @param assetId     the asset for per-asset parameters, −1 for global ones.
      * @param index       tail shock index, haircut tier index, correlation set number, or for
      *                    {@link ParameterIds#RESET_TO_DEFAULT} the parameter to restore.
-     * @param value       the new value (for a haircut tier: its lower bound in USD).
+     * @param value       the new value (for a haircut tier: its lower bound in USD; for {@link ParameterIds#WRAPS}
+     *                    the underlying's asset id, −1 for none).
      * @param value2      a haircut tier's haircut; unused otherwise.
      * @return {@link ParameterIds#OK} or a RejectReason code.
      */
@@ -242,6 +248,10 @@ public final class RiskParameters
         if (ParameterIds.OK != scopeProblem)
         {
             return scopeProblem;
+        }
+        if (ParameterIds.WRAPS == parameterId || ParameterIds.DEPEG_SHOCK == parameterId)
+        {
+            return 0 != index || 0.0 != value2 ? ParameterIds.INVALID_VALUE : applyWrapped(parameterId, assetId, value);
         }
         final boolean indexed = ParameterIds.TAIL_SHOCK == parameterId || ParameterIds.HAIRCUT_TIER == parameterId ||
             ParameterIds.CORRELATION_SET == parameterId;
@@ -274,6 +284,13 @@ public final class RiskParameters
                 return isUnderlying(assetId) ? ParameterIds.OK : ParameterIds.NOT_AN_UNDERLYING;
             case ParameterIds.HAIRCUT_TIER:
                 return isDefined(assetId) ? ParameterIds.OK : ParameterIds.UNKNOWN_ASSET;
+            case ParameterIds.WRAPS, ParameterIds.DEPEG_SHOCK:
+                if (!isDefined(assetId))
+                {
+                    return ParameterIds.UNKNOWN_ASSET;
+                }
+                // an underlying's balance is its own grid's exposure: wrapping one would count it twice
+                return isUnderlying(assetId) ? ParameterIds.INVALID_VALUE : ParameterIds.OK;
             case ParameterIds.VOL_RANGE_UP, ParameterIds.VOL_RANGE_DOWN, ParameterIds.MIN_VOL_FOR_SHOCK_UP,
                 ParameterIds.SHORT_TERM_VEGA_POWER, ParameterIds.LONG_TERM_VEGA_POWER, ParameterIds.TAIL_SHOCK,
                 ParameterIds.OPTION_CONTINGENCY, ParameterIds.LINEAR_CONTINGENCY, ParameterIds.MM_FACTOR,
@@ -304,6 +321,12 @@ public final class RiskParameters
             case ParameterIds.PNL_OFFSET -> pnlOffsets[assetId] = defaultsOf(assetId).pnlOffset;
             case ParameterIds.CORRELATION_SET -> correlationSets[assetId] = defaultsOf(assetId).correlationSet;
             case ParameterIds.HAIRCUT_TIER -> copyTiers(assetId, defaultsOf(assetId));
+            case ParameterIds.WRAPS ->
+            {
+                wrapsSet[assetId] = false;
+                wrappedUnderlyings[assetId] = defaultWrapped(assetId);
+            }
+            case ParameterIds.DEPEG_SHOCK -> depegShocks[assetId] = defaultsOf(assetId).depegShock;
             case ParameterIds.TAIL_SHOCK -> System.arraycopy(defaultTailShocks, 0, tailShocks, 0, tailShocks.length);
             default -> setGlobal(parameterId, defaultGlobals[parameterId]);
         }
@@ -377,6 +400,37 @@ public final class RiskParameters
         }
     }
 
+    // Section 7. The underlying must have a grid (so it is no wrapped asset either: a wrapped asset has none) and
+    // not be the asset itself; -1 unwraps. The de-peg shock is a fraction, as in the parameter file.
+    private int applyWrapped(final int parameterId, final int assetId, final double value)
+    {
+        if (ParameterIds.DEPEG_SHOCK == parameterId)
+        {
+            if (!validFraction(value))
+            {
+                return ParameterIds.INVALID_VALUE;
+            }
+            depegShocks[assetId] = value;
+            return ParameterIds.OK;
+        }
+        if (!(value >= -1.0 && value < maxAssets) || value != Math.rint(value) || value == assetId)
+        {
+            return ParameterIds.INVALID_VALUE;
+        }
+        final int underlying = (int)value;
+        if (underlying >= 0 && !isDefined(underlying))
+        {
+            return ParameterIds.UNKNOWN_ASSET;
+        }
+        if (underlying >= 0 && !isUnderlying(underlying))
+        {
+            return ParameterIds.NOT_AN_UNDERLYING;
+        }
+        wrappedUnderlyings[assetId] = underlying;
+        wrapsSet[assetId] = true;
+        return ParameterIds.OK;
+    }
+
     // Replaces tier `index` or appends it at the end; bounds must stay strictly increasing and start at 0. A tier
     // is removed only by resetting the asset's schedule (RESET_TO_DEFAULT of HAIRCUT_TIER).
     private int applyTier(final int assetId, final int index, final double bound, final double haircut)
@@ -428,6 +482,13 @@ public final class RiskParameters
             h = mix(h, pnlOffsets[a]);
             h = mix(h, correlationSets[a]);
             h = mix(h, tierCounts[a]);
+            if (wrappedUnderlyings[a] >= 0 || 0.0 != depegShocks[a] || wrapsSet[a])
+            {
+                // only where section 7 applies, so that the digests of markets without wrapped assets stay as they were
+                h = mix(h, wrappedUnderlyings[a]);
+                h = mix(h, depegShocks[a]);
+                h = mix(h, wrapsSet[a] ? 1 : 0);
+            }
             for (int i = 0; i < tierCounts[a]; i++)
             {
                 h = mix(h, tierBounds[a * MAX_TIERS + i]);

@@ -55,8 +55,13 @@ public final class RiskVectors
     public static final int MARGIN_REMAINDER = GROSS_OPTION_VALUE + 1;
     /** The same bound for the options' marks (equity): Σ |size| × sup |∂³mark/∂S³| over the trusted range. */
     public static final int EQUITY_REMAINDER = MARGIN_REMAINDER + 1;
+    /**
+     * Rulebook section 7: Σ depegShock × |balance| × price over the wrapped assets of the underlying held, in USD, a
+     * part of its contingency that does not move with its spot (a wrapped asset's price moves it: an exact refresh).
+     */
+    public static final int DEPEG_ADD_ON = EQUITY_REMAINDER + 1;
     /** Doubles per account and underlying, both regions. */
-    public static final int STRIDE = EQUITY_REMAINDER + 1;
+    public static final int STRIDE = DEPEG_ADD_ON + 1;
     private static final int COLD_STRIDE = STRIDE - HOT_STRIDE;
 
     private static final int LINE = 64;

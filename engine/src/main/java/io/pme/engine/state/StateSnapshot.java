@@ -18,7 +18,7 @@ public final class StateSnapshot
     // 7: the oracle's book, the parameter version and the scheduled parameter sets follow the ADL ranks
     // 8: where the last scheduled snapshot was taken (input sequence, engine clock) follows the scheduled sets
     // 9: debts stored scaled by their asset's index; the ledger's interest, the debt pools and the last interest
-    //    epoch follow the ledger's funding
+    //    epoch follow the ledger's funding; risk vectors carry each leg's de-peg add-on (rulebook section 7)
     private static final int FORMAT_VERSION = 9;
     // magic, version and input sequence: not state, so the digest leaves them out and refused inputs keep it
     private static final int HEADER_LENGTH = 16;

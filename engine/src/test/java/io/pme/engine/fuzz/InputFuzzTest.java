@@ -406,7 +406,7 @@ class InputFuzzTest
             RejectReason.INVALID_VALUE);
         cases.refused(b.parameterUpdate(ParameterId.RESET_TO_DEFAULT, -1, 99, 0.0, 0.0),
             RejectReason.UNKNOWN_PARAMETER);
-        for (final int parameterId : new int[]{ 0, 19, 99, 0xFFFE, 0xFFFF })
+        for (final int parameterId : new int[]{ 0, 50, 99, 0xFFFE, 0xFFFF })
         {
             cases.refused(withShort(b.parameterUpdate(ParameterId.MM_FACTOR, -1, 0, 0.5, 0.0),
                 ParameterUpdateDecoder.parameterIdEncodingOffset(), parameterId), RejectReason.UNKNOWN_PARAMETER);

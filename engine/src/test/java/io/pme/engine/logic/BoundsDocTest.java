@@ -38,6 +38,7 @@ import static io.pme.engine.logic.BoundsEngine.SPOT;
 import static io.pme.engine.logic.BoundsEngine.TRADER;
 import static io.pme.engine.logic.BoundsEngine.USD;
 import static io.pme.engine.logic.BoundsEngine.USDC;
+import static io.pme.engine.logic.BoundsEngine.WBTC;
 import static io.pme.engine.logic.BoundsEngine.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -230,11 +231,11 @@ class BoundsDocTest
                 probed++;
             }
         }
-        // every value column and every value2 column but HAIRCUT_TIER's value (prose: it depends on the tiers), of a
-        // row per parameter and per liquidation rule
+        // every value column and every value2 column but HAIRCUT_TIER's value (prose: it depends on the tiers) and
+        // WRAPS' (an asset id), of a row per parameter, per liquidation, oracle and borrowing rule
         final int rows = ParameterId.values().length - 4 + LiquidationParameters.COUNT + OracleParameters.COUNT +
             BorrowingParameters.COUNT;
-        assertEquals(2 * rows - 1, probed, "parameter columns probed");
+        assertEquals(2 * rows - 2, probed, "parameter columns probed");
     }
 
     @Test
@@ -440,7 +441,7 @@ class BoundsDocTest
         final String name = BoundsDoc.plain(row.get(0));
         final BoundsDoc.ValueSet values = BoundsDoc.ValueSet.parse(row.get(3));
         final BoundsDoc.ValueSet values2 = BoundsDoc.ValueSet.parse(row.get(4));
-        final double v = 3 == column ? value : null == values ? 0.0 : values.member();
+        final double v = 3 == column ? value : null == values ? proseMember(name) : values.member();
         final double v2 = 4 == column ? value : values2.member();
         final String input = BoundsEngine.parameter(name, assetIdFor(row.get(1)), indexFor(name, row.get(2)), v, v2);
         final RejectReason answer = engine.send(input);
@@ -453,8 +454,18 @@ class BoundsDocTest
         return false;
     }
 
+    // A value the prose of a value column accepts: WRAPS takes an underlying's asset id.
+    private static double proseMember(final String parameter)
+    {
+        return "WRAPS".equals(parameter) ? BTC : 0.0;
+    }
+
     private static int assetIdFor(final String appliesTo)
     {
+        if (BoundsDoc.plain(appliesTo).startsWith("an asset that is no underlying"))
+        {
+            return WBTC;
+        }
         switch (BoundsDoc.plain(appliesTo))
         {
             case "an underlying":

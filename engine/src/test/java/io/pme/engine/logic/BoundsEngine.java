@@ -25,11 +25,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The real business logic with the real portfolio risk model, over a small market defined by JSON-lines inputs:
- * USD (0), USDC (1), BTC (2), ETH (3), SOL (4); a BTC perpetual (0), future (1) and call (2); account 1001 with USD
- * to trade and withdraw, account 1002 for fills. For the liquidation inputs: SOL priced at the top of the price
- * bounds with a perpetual (3) and a call (4) of tiny multiplier, on which accounts opened on demand are liquidated;
- * account 1003 to bid in auctions; account 1004 and its isolated account 1005 to transfer between. Each input
- * answers the reason of its one direct answer.
+ * USD (0), USDC (1), BTC (2), ETH (3), SOL (4), WBTC (5); a BTC perpetual (0), future (1) and call (2); account 1001
+ * with USD to trade and withdraw, account 1002 for fills. For the liquidation inputs: SOL priced at the top of the
+ * price bounds with a perpetual (3) and a call (4) of tiny multiplier, on which accounts opened on demand are
+ * liquidated; account 1003 to bid in auctions; account 1004 and its isolated account 1005 to transfer between.
+ * Each input answers the reason of its one direct answer.
  */
 final class BoundsEngine
 {
@@ -39,6 +39,8 @@ final class BoundsEngine
     static final int USDC = 1;
     static final int BTC = 2;
     static final int ETH = 3;
+    /** WBTC, wrapping BTC (rulebook section 7): the asset of the wrapped-asset parameters. */
+    static final int WBTC = 5;
     static final int PERPETUAL = 0;
     static final int FUTURE = 1;
     static final int OPTION = 2;
@@ -85,8 +87,8 @@ final class BoundsEngine
         state = new EngineContext().maxAccounts(maxAccounts).maxOpenOrders(1_000).newState();
         risk = new PortfolioRiskModel(state, null);
         processor = new InputProcessor(state, risk, EngineCounters.local(), answer, SnapshotSink.NONE);
-        final String[] symbols = {"USD", "USDC", "BTC", "ETH", "SOL"};
-        final double[] prices = {1, 1, SPOT, 3_000, SOL_SPOT};
+        final String[] symbols = {"USD", "USDC", "BTC", "ETH", "SOL", "WBTC"};
+        final double[] prices = {1, 1, SPOT, 3_000, SOL_SPOT, SPOT};
         for (int a = 0; a < symbols.length; a++)
         {
             applied(input("AssetDefinition", "\"assetId\":" + a + ",\"symbol\":\"" + symbols[a] + "\""));

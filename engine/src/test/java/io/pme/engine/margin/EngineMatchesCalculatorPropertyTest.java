@@ -180,9 +180,12 @@ class EngineMatchesCalculatorPropertyTest
     {
         final int maxAssets = engine.state.assets().capacity();
         final RiskParameters parameters = RiskParameters.loadDefaults(maxAssets);
-        for (int a = 0; a < SYMBOLS.length; a++)
+        for (int a = 0; a < maxAssets; a++)
         {
-            parameters.defineAsset(a, SYMBOLS[a]);
+            if (engine.state.assets().isDefined(a))
+            {
+                parameters.defineAsset(a, engine.state.assets().symbol(a));
+            }
         }
         final Accounts accounts = engine.state.accounts();
         final Instruments instruments = engine.state.instruments();
@@ -190,10 +193,13 @@ class EngineMatchesCalculatorPropertyTest
         final MarginCalculator calculator = new MarginCalculator(parameters, maxAssets);
         final Portfolio portfolio = new Portfolio(maxAssets, 64);
         long valuationNs = 0;
-        for (int a = 0; a < SYMBOLS.length; a++)
+        for (int a = 0; a < maxAssets; a++)
         {
-            portfolio.price(a, engine.state.assets().price(a));
-            portfolio.balance(a, accounts.balance(slot, a));
+            if (engine.state.assets().isDefined(a))
+            {
+                portfolio.price(a, engine.state.assets().price(a));
+                portfolio.balance(a, accounts.balance(slot, a));
+            }
         }
         for (int i = 0; i < accounts.positionCount(slot); i++)
         {

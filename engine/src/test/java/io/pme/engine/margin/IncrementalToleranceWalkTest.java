@@ -40,6 +40,9 @@ class IncrementalToleranceWalkTest
     private static final long SECOND = 1_000_000_000L;
     private static final int USDC = 1;
     private static final int FIRST_UNDERLYING = 3;
+    private static final int BTC = FIRST_UNDERLYING;
+    private static final int WBTC = 6;
+    private static final int STETH = 7;
 
     // a long option a few hours out whose IM the expansion overstated by 2e-6 of it on one 0.2% tick, before the
     // remainder rule
@@ -91,6 +94,76 @@ class IncrementalToleranceWalkTest
                 final int asset = USDC + random.nextInt(2);
                 prices[asset] *= Math.exp(0.001 * random.nextGaussian());
                 price(engine, asset, prices[asset], now);
+            }
+            compare(engine);
+        }
+    }
+
+    /**
+     * Rulebook section 7 on the walk: WBTC and STETH balances (wrapping BTC and ETH) beside the random portfolio, their
+     * prices ticking apart from their underlyings' in small steps and de-pegs of up to 10% either way, and the
+     * underlyings moving alone.
+     */
+    @Property(tries = 150)
+    void withWrappedBalancesFiguresStayWithinToleranceAndStatesExact(
+        @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) final long seed,
+        @ForAll @IntRange(min = 0, max = 8) final int positions,
+        @ForAll @IntRange(min = 1, max = 80) final int steps,
+        @ForAll @IntRange(min = 0, max = 2) final int placement)
+    {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final EngineFrames engine = new EngineFrames();
+        final int instrumentCount = define(engine, random);
+        final int[] wrapped = {WBTC, STETH};
+        final double[] prices = java.util.Arrays.copyOf(SPOTS, STETH + 1);
+        prices[WBTC] = SPOTS[BTC] * 0.998;
+        prices[STETH] = SPOTS[BTC + 1] * 1.001;
+        engine.send(json("AssetDefinition", 1, "\"assetId\":" + WBTC + ",\"symbol\":\"WBTC\""));
+        engine.send(json("AssetDefinition", 1, "\"assetId\":" + STETH + ",\"symbol\":\"STETH\""));
+        price(engine, WBTC, prices[WBTC], NOW);
+        price(engine, STETH, prices[STETH], NOW);
+        openAccount(engine, random, instrumentCount, positions);
+        for (final int a : wrapped)
+        {
+            if (random.nextInt(4) != 0)
+            {
+                // up to about 20M USD, past WBTC's haircut tiers
+                final double amount = Math.pow(10, random.nextDouble(0, 7.3)) / prices[a];
+                engine.send(json("Deposit", 1, "\"accountId\":1,\"assetId\":" + a + ",\"amount\":" + amount));
+            }
+        }
+        place(engine, placement, random);
+        long now = NOW;
+        compare(engine);
+        for (int step = 0; step < steps; step++)
+        {
+            now += gap(random);
+            final int event = random.nextInt(10);
+            if (event < 4)
+            {
+                final int asset = wrapped[random.nextInt(2)];
+                final double move = random.nextInt(8) == 0 ? random.nextDouble(-0.1, 0.1) :
+                    0.001 * random.nextGaussian();
+                prices[asset] *= Math.exp(move);
+                price(engine, asset, prices[asset], now);
+            }
+            else if (event < 8)
+            {
+                final int asset = BTC + random.nextInt(3);
+                final double move = random.nextInt(25) == 0 ? random.nextDouble(-0.2, 0.2) :
+                    0.002 * random.nextGaussian();
+                prices[asset] *= Math.exp(move);
+                price(engine, asset, prices[asset], now);
+            }
+            else
+            {
+                final int id = random.nextInt(instrumentCount);
+                if (engine.state.instruments().isOption(id))
+                {
+                    final double vol = engine.state.instruments().vol(id) * Math.exp(0.05 * random.nextGaussian());
+                    engine.send(json("OptionVolatility", 2, "\"sourceId\":1,\"instrumentId\":" + id +
+                        ",\"volatility\":" + Math.min(4.0, vol) + ",\"sourceTimestampNs\":0", now));
+                }
             }
             compare(engine);
         }

@@ -19,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ParameterResetPropertyTest
 {
-    private static final String[] SYMBOLS = {"USD", "USDC", "BTC", "ETH", "SOL", "DOGE"};
+    private static final String[] SYMBOLS = {"USD", "USDC", "BTC", "ETH", "SOL", "DOGE", "WBTC", "STETH"};
     private static final int ASSETS = SYMBOLS.length;
-    private static final int MAX_ASSETS = 8;
+    private static final int MAX_ASSETS = 10;
+    private static final List<Integer> IDS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+        ParameterIds.WRAPS, ParameterIds.DEPEG_SHOCK);
 
     /** One ParameterUpdate's fields. */
     record Update(int parameterId, int assetId, int index, double value, double value2)
@@ -47,8 +49,12 @@ class ParameterResetPropertyTest
                 assertEquals(before, parameters.digestInto(0), () -> "refused " + u + " changed the parameters");
             }
         }
-        for (int id = ParameterIds.PRICE_RANGE; id < ParameterIds.RESET_TO_DEFAULT; id++)
+        for (final int id : IDS)
         {
+            if (ParameterIds.RESET_TO_DEFAULT == id)
+            {
+                continue;
+            }
             for (int asset = -1; asset < ASSETS; asset++)
             {
                 final int code = parameters.apply(ParameterIds.RESET_TO_DEFAULT, asset, id, 0, 0);
@@ -66,10 +72,10 @@ class ParameterResetPropertyTest
             Arbitraries.doubles().between(-1.0, 1.0),
             Arbitraries.doubles().between(-0.1, 12.0),
             Arbitraries.doubles().between(0.0, 1e8),
-            Arbitraries.of(0.0, 1e-6, 0.01, 0.95, 1.0, 1e15, Double.MIN_VALUE, Double.NaN),
+            Arbitraries.of(0.0, 1e-6, 0.01, 0.95, 1.0, 1e15, Double.MIN_VALUE, Double.NaN, -1.0, 2.0, 3.0),
             Arbitraries.longs().map(Double::longBitsToDouble));
         final Arbitrary<Update> update = Combinators.combine(
-            Arbitraries.integers().between(ParameterIds.PRICE_RANGE, ParameterIds.RESET_TO_DEFAULT),
+            Arbitraries.of(IDS),
             Arbitraries.integers().between(-1, ASSETS),
             Arbitraries.integers().between(-1, 16),
             values,

@@ -54,7 +54,7 @@ class WireCodesTest
                 count++;
             }
         }
-        assertEquals(19, count, "parameter ids on the wire");
+        assertEquals(21, count, "parameter ids on the wire");
 
         // what is left are the reject codes apply answers with, named as the wire's reasons (OK is NONE)
         assertEquals(Long.valueOf(RejectReason.NONE.value()), engine.remove("OK"));
