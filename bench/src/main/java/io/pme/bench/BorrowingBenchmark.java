@@ -94,7 +94,7 @@ public class BorrowingBenchmark
             borrowed += table.balance(slot, BenchMarket.USDC) < 0.0 ? 1 : 0;
         }
         borrowerSlots = new int[Math.max(1, borrowed)];
-        otherSlots = new int[table.count() - borrowed];
+        otherSlots = new int[Math.max(1, table.count() - borrowed)];
         int b = 0;
         int o = 0;
         for (int slot = 0; slot < table.count(); slot++)
@@ -103,7 +103,7 @@ public class BorrowingBenchmark
             {
                 borrowerSlots[b++] = slot;
             }
-            else
+            else if (o < otherSlots.length)
             {
                 otherSlots[o++] = slot;
             }

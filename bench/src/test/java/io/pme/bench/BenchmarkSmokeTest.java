@@ -48,6 +48,8 @@ class BenchmarkSmokeTest
             ran.add(name);
         }
         assertEquals(new TreeSet<>(Set.of(
+            "BorrowingBenchmark.checkBorrower", "BorrowingBenchmark.checkNonBorrower", "BorrowingBenchmark.epoch",
+            "BorrowingBenchmark.heartbeat",
             "FullVsIncrementalBenchmark.full", "FullVsIncrementalBenchmark.incremental",
             "LiquidationStepBenchmark.steps",
             "MarginBenchmark.fullMargin",
