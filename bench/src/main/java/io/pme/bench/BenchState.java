@@ -8,6 +8,7 @@ import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.logic.InputProcessor;
 import io.pme.engine.logic.Outbox;
+import io.pme.engine.logic.SnapshotIntervals;
 import io.pme.engine.logic.SnapshotSink;
 import io.pme.engine.margin.PortfolioRiskModel;
 import io.pme.engine.state.AccountStates;
@@ -91,12 +92,23 @@ public final class BenchState
      */
     public BenchState(final int accounts, final EngineContext context, final boolean skipSafeAccounts)
     {
+        this(accounts, context, skipSafeAccounts, SnapshotIntervals.DEFAULT);
+    }
+
+    /**
+     * @param snapshots when the business logic settles every account for a snapshot of its own: OFF for a benchmark
+     *                  whose inputs move message time by hours, which would otherwise settle the book at every one.
+     */
+    public BenchState(
+        final int accounts, final EngineContext context, final boolean skipSafeAccounts,
+        final SnapshotIntervals snapshots)
+    {
         this.accounts = accounts;
         final long start = System.nanoTime();
         state = context.newState();
         model = new PortfolioRiskModel(state, null, skipSafeAccounts);
         counters = EngineCounters.local();
-        processor = new InputProcessor(state, model, counters, outbox, SnapshotSink.NONE);
+        processor = new InputProcessor(state, model, counters, outbox, SnapshotSink.NONE, snapshots);
         market.writeSetup(accounts, SEED, (buffer, offset, length) -> processor.process(buffer, offset, length, -1));
         buildNanos = System.nanoTime() - start;
         final long rejects = counters.rejects().get();

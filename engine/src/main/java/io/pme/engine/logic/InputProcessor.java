@@ -293,6 +293,8 @@ public final class InputProcessor
             return;
         }
         state.snapshotSchedule().set(state.inputSequence(), state.nowNs());
+        // a snapshot holds no work in progress: the borrowers an epoch left to review are reviewed first
+        risk.model().finishDebtSweeps(notifier);
         try
         {
             admin.takeScheduledSnapshot(journalIndex);
@@ -312,6 +314,7 @@ public final class InputProcessor
         // a set due now is in force when the oracle decides at the same time
         parameterSets.timePasses(nowNs);
         oracle.timePasses(nowNs);
+        risk.model().sweepDebts(notifier);
     }
 
     private void accept(final long timestampNs, final long correlationId, final int clientId)
@@ -434,6 +437,7 @@ public final class InputProcessor
         interestApplied();
         timePasses(state.nowNs());
         final boolean snapshot = AdminCommandType.SNAPSHOT == type;
+        risk.model().finishDebtSweeps(notifier);
         // both commands move the state alike, so that a journal answers the same whether its snapshots were written
         admin.settleForSnapshot();
         final boolean taken;

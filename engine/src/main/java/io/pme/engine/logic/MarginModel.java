@@ -50,6 +50,25 @@ public interface MarginModel
     {
     }
 
+    /**
+     * At the end of an applied input: a bounded share of the work interest epochs left (borrowers to review), so
+     * that no input does more than its share.
+     *
+     * @param listener told of the state changes.
+     */
+    default void sweepDebts(final MarginListener listener)
+    {
+    }
+
+    /**
+     * Before a snapshot, which holds no work in progress: everything interest epochs left, done now.
+     *
+     * @param listener told of the state changes.
+     */
+    default void finishDebtSweeps(final MarginListener listener)
+    {
+    }
+
     /** The input that followed the epochs was decided: applied (its borrowers revalued) or refused (undone). */
     default void onDebtIndexSettled()
     {

@@ -35,6 +35,11 @@ import java.nio.file.Path;
  */
 public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
 {
+    /**
+     * Borrowers of collateral without a grid one input reviews at most after an interest epoch (the epoch itself
+     * only advances the collateral epoch, so every read of an account is exact whatever the sweep has reached).
+     */
+    public static final int DEBT_REVIEWS_PER_INPUT = 256;
     /** Relative spot move from the reference after which an account is revalued exactly. */
     public static final double REFRESH_MOVE = 0.005;
     /**
@@ -89,6 +94,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final long[] balanceMasks;
     private final long[] collateralMasks;
     private final int[] collateralIndices;
+    private final int[] debtSweepCursors;
+    private long debtSweeps;
     private final int[] collateralAssets;
     private final int maxUnderlyings;
     private final Holders holders;
@@ -151,6 +158,7 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         collateralMasks = new long[accounts.capacity()];
         maxUnderlyings = vectors.maxUnderlyings();
         collateralIndices = new int[state.assets().capacity()];
+        debtSweepCursors = new int[state.assets().capacity()];
         collateralAssets = new int[maxUnderlyings];
         java.util.Arrays.fill(collateralIndices, -1);
         holders = new Holders(accounts.capacity(), 2 * maxUnderlyings);
@@ -853,6 +861,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         cache.invalidateAll();
         rebuildLists();
+        // a snapshot is taken with no sweep in progress
+        debtSweeps = 0;
     }
 
     // Lists are no state: rebuilt from the accounts, in slot order, with collateral indices in asset order.
@@ -951,20 +961,28 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     // An interest epoch scales the asset's debts. A debt of collateral that is no underlying moves only the account's
-    // base equity, as a price tick of the asset would: the collateral epoch advances, so every account takes it at its
-    // next settle, and each borrower among the holders is reviewed now (exactly near a threshold). A debt of an
-    // underlying sits in the account's grid as a short exposure, which only an exact refresh moves.
+    // base equity, as a price tick of the asset would: the collateral epoch advances, so every read of an account
+    // (a check, a query, a tick's visit) revalues its base first, and the borrowers among the asset's holders are
+    // swept over the next inputs, DEBT_REVIEWS_PER_INPUT at a time, to find those the interest moved across a
+    // threshold: the epoch's input does O(assets). A debt of an underlying sits in the account's grid as a short
+    // exposure, which only an exact refresh moves: each borrower of it is refreshed now.
     @Override
     public void onDebtIndex(final int assetId, final MarginListener listener)
     {
         final int d = vectors.denseIfAssigned(assetId);
         final boolean underlying = d >= 0 && parameters.isUnderlying(assetId);
+        final int c = collateralIndices[assetId];
         if (!underlying)
         {
             vectors.advanceCollateralEpoch();
+            if (c >= 0)
+            {
+                debtSweepCursors[assetId] = holders.count(maxUnderlyings + c) - 1;
+                debtSweeps |= 1L << assetId;
+                return;
+            }
         }
-        final int c = collateralIndices[assetId];
-        final int list = underlying ? d : c >= 0 ? maxUnderlyings + c : -1;
+        final int list = underlying ? d : -1;
         if (list >= 0)
         {
             for (int i = holders.count(list) - 1; i >= 0; i--)
@@ -985,6 +1003,43 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
                 {
                     debtVisit(slot, underlying, listener);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void sweepDebts(final MarginListener listener)
+    {
+        sweepDebts(listener, DEBT_REVIEWS_PER_INPUT);
+    }
+
+    @Override
+    public void finishDebtSweeps(final MarginListener listener)
+    {
+        sweepDebts(listener, Integer.MAX_VALUE);
+    }
+
+    // Backwards, as ticks walk holders: a member an exact refresh removes is replaced by the last, already swept.
+    private void sweepDebts(final MarginListener listener, final int budget)
+    {
+        int left = budget;
+        while (0 != debtSweeps && left > 0)
+        {
+            final int assetId = Long.numberOfTrailingZeros(debtSweeps);
+            final int list = maxUnderlyings + collateralIndices[assetId];
+            int i = Math.min(debtSweepCursors[assetId], holders.count(list) - 1);
+            for (; i >= 0 && left > 0; i--, left--)
+            {
+                final int slot = holders.member(list, i);
+                if (accounts.balance(slot, assetId) < 0.0)
+                {
+                    debtVisit(slot, false, listener);
+                }
+            }
+            debtSweepCursors[assetId] = i;
+            if (i < 0)
+            {
+                debtSweeps &= ~(1L << assetId);
             }
         }
     }
