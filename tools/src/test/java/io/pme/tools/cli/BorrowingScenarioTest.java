@@ -1,7 +1,6 @@
 package io.pme.tools.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BorrowingScenarioTest
 {
     private static final Path SCENARIO = Path.of("..", "docs", "scenarios", "borrowing-usdc-against-btc.jsonl");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double BORROWED = 122_000;
     private static final double POOL = 244_000;
 
@@ -92,20 +90,12 @@ class BorrowingScenarioTest
         return debt;
     }
 
-    private List<JsonNode> script() throws Exception
+    private List<JsonNode> script()
     {
         final CliRun run = CliRun.of("script", "--input", SCENARIO.toString(), "--journal",
             dir.resolve("journal").toString());
         assertEquals(0, run.code(), run.err());
-        final List<JsonNode> lines = new ArrayList<>();
-        for (final String line : run.out().split("\n"))
-        {
-            if (line.startsWith("{"))
-            {
-                lines.add(JSON.readTree(line));
-            }
-        }
-        return lines;
+        return run.jsonLines();
     }
 
     private static List<String> rejects(final List<JsonNode> out)

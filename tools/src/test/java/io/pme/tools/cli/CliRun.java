@@ -1,8 +1,13 @@
 package io.pme.tools.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +28,28 @@ record CliRun(int code, String out, String err)
     List<String> outLines()
     {
         return out.lines().toList();
+    }
+
+    /** @return the output lines that are JSON objects (a script's outputs), parsed. */
+    List<JsonNode> jsonLines()
+    {
+        final ObjectMapper json = new ObjectMapper();
+        final List<JsonNode> lines = new ArrayList<>();
+        for (final String line : outLines())
+        {
+            if (line.startsWith("{"))
+            {
+                try
+                {
+                    lines.add(json.readTree(line));
+                }
+                catch (final JsonProcessingException ex)
+                {
+                    throw new AssertionError("not JSON: " + line, ex);
+                }
+            }
+        }
+        return lines;
     }
 
     String lastOutLine()

@@ -1,7 +1,6 @@
 package io.pme.tools.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,6 @@ class OracleScenariosTest
 {
     private static final Path SCENARIOS = Path.of("..", "docs", "scenarios");
     private static final double EPS = 1.0e-6;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -160,20 +158,12 @@ class OracleScenariosTest
         }
     }
 
-    private List<JsonNode> script(final String name) throws Exception
+    private List<JsonNode> script(final String name)
     {
         final CliRun run = CliRun.of("script", "--input", SCENARIOS.resolve(name).toString(), "--journal",
             dir.resolve("journal").toString());
         assertEquals(0, run.code(), run.err());
-        final List<JsonNode> lines = new ArrayList<>();
-        for (final String line : run.out().split("\n"))
-        {
-            if (line.startsWith("{"))
-            {
-                lines.add(JSON.readTree(line));
-            }
-        }
-        return lines;
+        return run.jsonLines();
     }
 
     private static List<String> causes(final List<JsonNode> out)
