@@ -264,7 +264,8 @@ final class FrameValidator implements FrameSink
         }
         assertTrue(ParameterId.ORACLE == parameterUpdate.parameterId() ||
             ParameterId.ORACLE_SOURCE == parameterUpdate.parameterId(), parameterUpdate::toString);
-        assertTrue(parameterUpdate.assetId() > MarketCatalogue.USD && parameterUpdate.assetId() < MarketCatalogue.ASSET_COUNT);
+        assertTrue(
+            parameterUpdate.assetId() > MarketCatalogue.USD && parameterUpdate.assetId() < MarketCatalogue.ASSET_COUNT);
         oracleRules++;
     }
 

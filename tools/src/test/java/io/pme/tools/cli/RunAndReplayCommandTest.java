@@ -30,7 +30,8 @@ class RunAndReplayCommandTest
     private static final Path EXAMPLE_SESSIONS = Path.of("..", "scripts", "sessions.example.properties");
     /**
      * README's status line: t=, inputs and outputs per second, accounts, below IM and MM, checks, p99, the longest
-     * input, rejects, the journal, liquidations in progress of those started, auctions, the insurance fund.
+     * input, rejects, the journal, liquidations in progress of those started, auctions, the insurance fund, and the
+     * borrowing pools with a debt (utilization, rate, interest so far), or none.
      */
     private static final Pattern STATUS = Pattern.compile("t= *\\d+s \\| in +[\\d,]+ msg/s \\| out +[\\d,]+ msg/s " +
         "\\| accounts [\\d,]+ \\| below IM [\\d,]+ \\| below MM [\\d,]+ \\| checks +[\\d,]+/s \\| p99 check " +

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The simulation's borrowers and wrapped collateral against the real business logic. Message time advances one
- * millisecond a step, about 1.25 simulated seconds a second of {@code pme run} at its default rate, so a short run
+ * millisecond a step, about 0.85 simulated seconds a second of {@code pme run} at its default rate, so a short run
  * never reaches the first hourly interest epoch (the first input, at 00:00 UTC, only starts the count): the run is
  * checked for debt and utilization, and a closed loop started 20 s before a full hour for the interest.
  */
@@ -65,6 +65,24 @@ class SimulatedBorrowingTest
             assertTrue(summary.get("borrowing").has(pool), summary::toString);
         }
         assertEquals(5, summary.get("borrowing").size(), "SOL and WBTC are not borrowable: " + summary);
+    }
+
+    @Test
+    void aBorrowerShareOutsideZeroToOneIsAUsageErrorBeforeAnythingStarts()
+    {
+        System.setProperty(SimulationConfig.BORROWER_SHARE_PROP_NAME, "1.5");
+        try
+        {
+            final CliRun run = CliRun.of("run", "--duration", "1", "--aeron-dir", dir.resolve("aeron").toString());
+            assertEquals(ExitCodes.USAGE, run.code(), run.out() + run.err());
+            assertEquals("pme run: borrowerShare (pme.simulation.borrower.share) must be in [0, 1]: 1.5" +
+                System.lineSeparator(), run.err());
+            assertEquals("", run.out());
+        }
+        finally
+        {
+            System.clearProperty(SimulationConfig.BORROWER_SHARE_PROP_NAME);
+        }
     }
 
     @Test
