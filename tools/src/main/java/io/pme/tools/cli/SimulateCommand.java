@@ -218,7 +218,8 @@ final class SimulateCommand implements Callable<Integer>
     {
         final long sent = driver.simulation().framesGenerated();
         final SimulateSummary summary = new SimulateSummary(
-            sent, driver.outputsReceived(), engine, driver.liquidations(), status.oracle());
+            sent, driver.outputsReceived(), engine, driver.liquidations(), driver.borrowing(), status.oracle());
+        out.println(driver.borrowing().line());
         out.println(summary.line());
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d engine errors%n",
             sent, driver.outputsReceived(), driver.checksAccepted(), driver.checksRejected(),
