@@ -23,8 +23,8 @@ import static io.pme.simulation.MarketCatalogue.WBTC;
  * next step ({@link LiquidationDesk#mayAdvanceTo(long)}); until then there is no next frame. Allocation free.
  * <p>
  * Borrowers ({@link AccountBook#isBorrower(int)}) make some of their withdrawals USDC they do not hold: a debt of a
- * fraction of their other collateral's USD value, most often well inside their initial margin, sometimes close to
- * it, never past {@link #MAX_BORROW_USD}; some of their deposits are USDC repaying part of the debt. The engine
+ * fraction of their other collateral's USD value, most often well inside their margin, sometimes near or past what
+ * it allows, never past {@link #MAX_BORROW_USD}; some of their deposits are USDC repaying part of the debt. The engine
  * decides: a borrowing it refuses (too close to the margin, the pool too full) leaves the simulation's belief of the
  * balance wrong by that much, which only makes its later borrowings of that account smaller.
  */
