@@ -5,8 +5,10 @@ import io.pme.codecs.MarginMode;
 import static io.pme.simulation.MarketCatalogue.ASSET_COUNT;
 
 /**
- * The simulated accounts: id, kind, home underlying, margin mode, the collateral the simulation believes each
- * holds (deposits less withdrawals) and the next client order id.
+ * The simulated accounts: id, kind, home underlying, margin mode, whether it borrows and how much of its BTC it holds
+ * as WBTC, the collateral the simulation believes each holds (deposits less withdrawals, negative for what it
+ * borrowed; the engine may have refused a borrowing, and interest is not counted, so it is a belief the engine
+ * decides on) and the next client order id.
  */
 final class AccountBook
 {
@@ -16,21 +18,34 @@ final class AccountBook
 
     private static final AccountKind[] KINDS = AccountKind.values();
     private static final double ISOLATED_SHARE_OF_DIRECTIONAL = 0.05;
+    /** Of the covered-call writers on BTC, those who hold WBTC: half of them all of it, half beside BTC. */
+    private static final double WRAPPED_SHARE_OF_BTC_COVERED_CALLS = 0.4;
+    /** Of the collateral-only accounts, those who hold WBTC beside their other collateral. */
+    private static final double WRAPPED_SHARE_OF_COLLATERAL_ONLY = 0.3;
 
     private final int count;
     private final byte[] kind;
     private final byte[] home;
     private final boolean[] isolated;
+    private final boolean[] borrower;
+    private final double[] wrappedShare;
     private final double[] balance;
     private final long[] lastClientOrderId;
     private final int[] traders;
 
-    AccountBook(final int count, final SimRandom random)
+    /**
+     * @param random       for the kinds, homes and margin modes.
+     * @param traits       for who borrows and who holds WBTC, a stream of its own so the kinds stay the seed's.
+     * @param borrowerShare of the collateral-only and covered-call accounts, those who borrow.
+     */
+    AccountBook(final int count, final SimRandom random, final SimRandom traits, final double borrowerShare)
     {
         this.count = count;
         kind = new byte[count];
         home = new byte[count];
         isolated = new boolean[count];
+        borrower = new boolean[count];
+        wrappedShare = new double[count];
         balance = new double[count * ASSET_COUNT];
         lastClientOrderId = new long[count];
 
@@ -42,6 +57,7 @@ final class AccountBook
             home[i] = (byte)drawHome(k, random);
             isolated[i] = AccountKind.DIRECTIONAL == k && random.chance(ISOLATED_SHARE_OF_DIRECTIONAL);
             traderCount += AccountKind.COLLATERAL_ONLY == k ? 0 : 1;
+            drawTraits(i, k, traits, borrowerShare);
         }
 
         traders = new int[traderCount];
@@ -79,6 +95,23 @@ final class AccountBook
         return isolated[index] ? MarginMode.ISOLATED : MarginMode.CROSS;
     }
 
+    /**
+     * @return whether the account borrows USDC against its collateral.
+     */
+    boolean isBorrower(final int index)
+    {
+        return borrower[index];
+    }
+
+    /**
+     * @return the share of its BTC a covered-call writer holds as WBTC (0, 0.5 or 1); for a collateral-only account,
+     * 1 when it holds WBTC beside its other collateral; else 0.
+     */
+    double wrappedShare(final int index)
+    {
+        return wrappedShare[index];
+    }
+
     double balance(final int index, final int assetId)
     {
         return balance[index * ASSET_COUNT + assetId];
@@ -100,6 +133,24 @@ final class AccountBook
     int randomTrader(final SimRandom random)
     {
         return 0 == traders.length ? random.nextInt(count) : traders[random.nextInt(traders.length)];
+    }
+
+    private void drawTraits(final int i, final AccountKind k, final SimRandom traits, final double borrowerShare)
+    {
+        final boolean mayBorrow = AccountKind.COLLATERAL_ONLY == k || AccountKind.COVERED_CALL == k;
+        // a draw each whatever the kind, so one account's traits do not depend on the kinds before it
+        final boolean borrows = traits.chance(borrowerShare);
+        final double wrappedDraw = traits.nextDouble();
+        final boolean allWrapped = traits.chance(0.5);
+        borrower[i] = mayBorrow && borrows;
+        if (AccountKind.COVERED_CALL == k && 0 == home[i] && wrappedDraw < WRAPPED_SHARE_OF_BTC_COVERED_CALLS)
+        {
+            wrappedShare[i] = allWrapped ? 1.0 : 0.5;
+        }
+        else if (AccountKind.COLLATERAL_ONLY == k && wrappedDraw < WRAPPED_SHARE_OF_COLLATERAL_ONLY)
+        {
+            wrappedShare[i] = 1.0;
+        }
     }
 
     private static AccountKind drawKind(final SimRandom random)

@@ -6,8 +6,10 @@ import io.pme.codecs.OptionRight;
 import java.time.LocalDate;
 
 /**
- * Reference data of the simulated market: six assets and, per underlying (BTC, ETH, SOL), one perpetual, two
- * futures and an option chain of {@link #EXPIRY_DAYS} × {@link #STRIKES} strikes × call/put.
+ * Reference data of the simulated market: seven assets and, per underlying (BTC, ETH, SOL), one perpetual, two
+ * futures and an option chain of {@link #EXPIRY_DAYS} × {@link #STRIKES} strikes × call/put. WBTC is collateral
+ * only: no instrument is written on it; the engine counts it in BTC's grid (rulebook section 7), since its symbol
+ * wraps BTC by default.
  * <p>
  * Instrument ids are laid out in blocks of {@link #INSTRUMENTS_PER_UNDERLYING}, one block per underlying:
  * perpetual first, then the futures, then the options ordered by expiry, strike, call before put.
@@ -20,8 +22,10 @@ final class MarketCatalogue
     static final int BTC = 3;
     static final int ETH = 4;
     static final int SOL = 5;
-    static final int ASSET_COUNT = 6;
-    static final String[] ASSET_SYMBOLS = { "USD", "USDC", "USDT", "BTC", "ETH", "SOL" };
+    // after every other id, and after BTC's definition, which a wrapped asset's needs
+    static final int WBTC = 6;
+    static final int ASSET_COUNT = 7;
+    static final String[] ASSET_SYMBOLS = { "USD", "USDC", "USDT", "BTC", "ETH", "SOL", "WBTC" };
 
     static final int UNDERLYING_COUNT = 3;
     static final int[] UNDERLYING_ASSETS = { BTC, ETH, SOL };

@@ -41,6 +41,7 @@ public final class MarketSimulation
     private static final long CRASH_STREAM = 0x5EED_0004L;
     private static final long DESK_STREAM = 0x5EED_0005L;
     private static final long ORACLE_STREAM = 0x5EED_0006L;
+    private static final long TRAIT_STREAM = 0x5EED_0007L;
 
     /** The client the simulation's price feed publishes as. */
     public static final int FEED_CLIENT_ID = FrameWriter.PRICE_FEED;
@@ -76,7 +77,8 @@ public final class MarketSimulation
         }
 
         final SimRandom accountRandom = stream(config.seed(), ACCOUNT_STREAM);
-        final AccountBook accounts = new AccountBook(config.accounts(), accountRandom);
+        final AccountBook accounts = new AccountBook(
+            config.accounts(), accountRandom, stream(config.seed(), TRAIT_STREAM), config.borrowerShare());
         final OpeningBook opening = new OpeningBook(accounts, quotes, accountRandom, startTimeNs);
 
         writer = new FrameWriter(buffer, startTimeNs);
@@ -86,6 +88,15 @@ public final class MarketSimulation
             new LiquidationDesk(config, writer, quotes, stream(config.seed(), DESK_STREAM)) : null;
         steady = new SteadyPhase(
             config, writer, oracle, quotes, accounts, desk, stream(config.seed(), EVENT_STREAM));
+    }
+
+    /**
+     * @param assetId an asset id of the simulated market.
+     * @return its symbol, or null for an id the simulation does not define.
+     */
+    public static String assetSymbol(final int assetId)
+    {
+        return assetId >= 0 && assetId < MarketCatalogue.ASSET_COUNT ? MarketCatalogue.ASSET_SYMBOLS[assetId] : null;
     }
 
     /**

@@ -10,6 +10,7 @@ import static io.pme.simulation.MarketCatalogue.STRIKES;
 import static io.pme.simulation.MarketCatalogue.UNDERLYING_ASSETS;
 import static io.pme.simulation.MarketCatalogue.USDC;
 import static io.pme.simulation.MarketCatalogue.USDT;
+import static io.pme.simulation.MarketCatalogue.WBTC;
 
 /**
  * Plans the opening deposits and positions of every account, by kind, before any frame is sent. Built once at
@@ -23,6 +24,7 @@ final class OpeningBook
     private static final double WHALE_FACTOR = 50.0;
     private static final double NEAR_MARGIN_PROBABILITY = 0.15;
     private static final int[] COLLATERAL_ASSETS = { USDC, USDT, BTC, ETH, SOL };
+    private static final int[] VALUED_ASSETS = { USDC, USDT, BTC, ETH, SOL, WBTC };
 
     private final AccountBook accounts;
     private final Quotes quotes;
@@ -138,7 +140,7 @@ final class OpeningBook
                 break;
 
             case COVERED_CALL:
-                depositUsd(account, homeAsset, whale * random.pareto(5.0e4, 1.3, 5.0e7));
+                depositCover(account, homeAsset, whale * random.pareto(5.0e4, 1.3, 5.0e7));
                 if (random.chance(0.5))
                 {
                     depositUsd(account, USDC, random.pareto(1_000.0, 1.5, 1.0e6));
@@ -153,7 +155,25 @@ final class OpeningBook
                     final int asset = COLLATERAL_ASSETS[(first + a) % COLLATERAL_ASSETS.length];
                     depositUsd(account, asset, whale * random.pareto(1.0e4, 1.1, 1.0e8));
                 }
+                if (accounts.wrappedShare(account) > 0.0)
+                {
+                    depositUsd(account, WBTC, whale * random.pareto(1.0e4, 1.1, 1.0e8));
+                }
                 break;
+        }
+    }
+
+    // the coin the calls are written against: some BTC writers hold it as WBTC, all of it or half
+    private void depositCover(final int account, final int homeAsset, final double usdValue)
+    {
+        final double wrapped = accounts.wrappedShare(account);
+        if (wrapped < 1.0)
+        {
+            depositUsd(account, homeAsset, usdValue * (1.0 - wrapped));
+        }
+        if (wrapped > 0.0)
+        {
+            depositUsd(account, WBTC, usdValue * wrapped);
         }
     }
 
@@ -237,7 +257,7 @@ final class OpeningBook
     private void planCoveredCalls(final int account)
     {
         final int u = accounts.homeUnderlying(account);
-        final double held = accounts.balance(account, UNDERLYING_ASSETS[u]);
+        final double held = accounts.balance(account, UNDERLYING_ASSETS[u]) + accounts.balance(account, WBTC);
         final int legs = 1 + random.nextInt(2);
         final double perLeg = held * random.uniform(0.3, 1.0) / legs;
         for (int leg = 0; leg < legs; leg++)
@@ -264,7 +284,7 @@ final class OpeningBook
     private double equityUsd(final int account)
     {
         double equity = 0.0;
-        for (final int asset : COLLATERAL_ASSETS)
+        for (final int asset : VALUED_ASSETS)
         {
             equity += accounts.balance(account, asset) * quotes.paths().price(asset);
         }

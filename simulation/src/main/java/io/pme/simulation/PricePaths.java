@@ -3,17 +3,22 @@ package io.pme.simulation;
 import io.pme.pricing.BlackScholes;
 
 import static io.pme.simulation.MarketCatalogue.ASSET_COUNT;
+import static io.pme.simulation.MarketCatalogue.BTC;
 import static io.pme.simulation.MarketCatalogue.INITIAL_SPOTS;
 import static io.pme.simulation.MarketCatalogue.UNDERLYING_ASSETS;
 import static io.pme.simulation.MarketCatalogue.UNDERLYING_COUNT;
 import static io.pme.simulation.MarketCatalogue.USD;
 import static io.pme.simulation.MarketCatalogue.USDC;
 import static io.pme.simulation.MarketCatalogue.USDT;
+import static io.pme.simulation.MarketCatalogue.WBTC;
 
 /**
  * Index prices in USD: correlated geometric Brownian motion with market-wide jumps for the crypto assets, and over
  * it the crash episodes of a {@link CrashSchedule}; mean-reverting log deviations around 1 with rare small de-pegs
- * for the stablecoins.
+ * for the stablecoins. WBTC follows BTC's path times {@code 1 + basis}: the basis a mean-reverting noise of a few
+ * basis points and, rarely, a de-peg episode that discounts it by 2 to 5% within {@link #WRAPPED_DEPEG_FALL_NS}
+ * and recovers linearly over {@link #WRAPPED_DEPEG_RECOVERY_NS}, as a bridge scare would. The basis draws from a
+ * stream of its own, so the other paths are the same with it or without.
  */
 final class PricePaths
 {
@@ -22,6 +27,18 @@ final class PricePaths
     private static final double STABLE_HALF_LIFE_SECONDS = 60.0;
     private static final double STABLE_STATIONARY_STD = 5.0e-5;
     private static final double STABLE_BAND = 0.05;
+    private static final double WRAPPED_HALF_LIFE_SECONDS = 120.0;
+    private static final double WRAPPED_STATIONARY_STD = 3.0e-4;
+    private static final double WRAPPED_BAND = 0.002;
+    /** A de-peg episode of WBTC starts at a step with this probability: about one in 15 minutes of 1 ms steps. */
+    static final double WRAPPED_DEPEG_PROBABILITY = 1.0 / 900_000.0;
+    static final double WRAPPED_DEPEG_MIN_DEPTH = 0.02;
+    static final double WRAPPED_DEPEG_MAX_DEPTH = 0.05;
+    /** Message time a WBTC de-peg takes to reach its depth. */
+    static final long WRAPPED_DEPEG_FALL_NS = 20_000_000_000L;
+    /** Message time it then takes to recover to the peg. */
+    static final long WRAPPED_DEPEG_RECOVERY_NS = 120_000_000_000L;
+    private static final long NO_EPISODE = -1;
 
     private final double[] price = new double[ASSET_COUNT];
     private final double[] logPrice = new double[UNDERLYING_COUNT];
@@ -40,6 +57,15 @@ final class PricePaths
     private final CrashSchedule crashes;
     private final double[] crashOffset = new double[UNDERLYING_COUNT];
     private final long stepNs;
+    private final SimRandom wrappedRandom;
+    private final double wrappedKeep;
+    private final double wrappedStepStdDev;
+    private final double wrappedDepegProbability;
+    private double wrappedNoise;
+    private double wrappedBasis;
+    private long depegStartNs = NO_EPISODE;
+    private double depegDepth;
+    private long wrappedDepegs;
     private long elapsedNs;
 
     /**
@@ -56,7 +82,26 @@ final class PricePaths
      */
     PricePaths(final SimulationConfig config, final SimRandom random, final SimRandom crashRandom)
     {
+        this(config, random, crashRandom, new SimRandom(config.seed() ^ 0x57A8_ED0B_7C00_0001L),
+            WRAPPED_DEPEG_PROBABILITY);
+    }
+
+    /**
+     * @param random                  for the diffusion, jumps and stablecoins.
+     * @param crashRandom             for the crash episodes alone, so they leave the diffusion's draws alone.
+     * @param wrappedRandom           for WBTC's basis and de-pegs alone.
+     * @param wrappedDepegProbability of a WBTC de-peg episode starting at a step (while none runs).
+     */
+    PricePaths(
+        final SimulationConfig config,
+        final SimRandom random,
+        final SimRandom crashRandom,
+        final SimRandom wrappedRandom,
+        final double wrappedDepegProbability)
+    {
         this.random = random;
+        this.wrappedRandom = wrappedRandom;
+        this.wrappedDepegProbability = wrappedDepegProbability;
         this.crashes = new CrashSchedule(config, crashRandom);
         this.stepNs = config.stepNs();
         this.cholesky = Cholesky.decompose(config.correlationMatrix());
@@ -77,6 +122,10 @@ final class PricePaths
         jumpMean = config.jumpMean();
         jumpStdDev = config.jumpStdDev();
         depegProbability = config.depegProbability();
+        final double wrappedKappaDt = StrictMath.log(2.0) / WRAPPED_HALF_LIFE_SECONDS * (config.stepNs() / 1.0e9);
+        wrappedKeep = StrictMath.exp(-wrappedKappaDt);
+        wrappedStepStdDev = WRAPPED_STATIONARY_STD * StrictMath.sqrt(1.0 - wrappedKeep * wrappedKeep);
+        price[WBTC] = price[BTC];
         price[USD] = 1.0;
         price[USDC] = 1.0;
         price[USDT] = 1.0;
@@ -106,12 +155,29 @@ final class PricePaths
     }
 
     /**
+     * @return WBTC's price over BTC's, less one, at the latest step.
+     */
+    double wrappedBasis()
+    {
+        return wrappedBasis;
+    }
+
+    /**
+     * @return WBTC de-peg episodes started so far.
+     */
+    long wrappedDepegs()
+    {
+        return wrappedDepegs;
+    }
+
+    /**
      * Advance every path by one step.
      */
     void step()
     {
         stepCrypto();
         stepStables();
+        stepWrapped();
     }
 
     private void stepCrypto()
@@ -155,5 +221,38 @@ final class PricePaths
             stableDeviation[s] = deviation;
             price[USDC + s] = StrictMath.exp(deviation);
         }
+    }
+
+    private void stepWrapped()
+    {
+        final double noise = wrappedNoise * wrappedKeep + wrappedStepStdDev * wrappedRandom.nextGaussian();
+        wrappedNoise = Math.max(-WRAPPED_BAND, Math.min(WRAPPED_BAND, noise));
+        if (wrappedRandom.chance(wrappedDepegProbability) && NO_EPISODE == depegStartNs)
+        {
+            depegStartNs = elapsedNs;
+            depegDepth = wrappedRandom.uniform(WRAPPED_DEPEG_MIN_DEPTH, WRAPPED_DEPEG_MAX_DEPTH);
+            wrappedDepegs++;
+        }
+
+        double discount = 0.0;
+        if (NO_EPISODE != depegStartNs)
+        {
+            final long intoNs = elapsedNs - depegStartNs;
+            if (intoNs < WRAPPED_DEPEG_FALL_NS)
+            {
+                discount = depegDepth * intoNs / WRAPPED_DEPEG_FALL_NS;
+            }
+            else if (intoNs < WRAPPED_DEPEG_FALL_NS + WRAPPED_DEPEG_RECOVERY_NS)
+            {
+                discount = depegDepth * (1.0 - (double)(intoNs - WRAPPED_DEPEG_FALL_NS) / WRAPPED_DEPEG_RECOVERY_NS);
+            }
+            else
+            {
+                depegStartNs = NO_EPISODE;
+            }
+        }
+
+        wrappedBasis = wrappedNoise - discount;
+        price[WBTC] = price[BTC] * (1.0 + wrappedBasis);
     }
 }

@@ -11,6 +11,17 @@ public final class SimulationConfig
     /** 2026-11-24T00:00:00Z in nanoseconds since the epoch. */
     public static final long DEFAULT_START_TIME_NS = 1_795_478_400_000_000_000L;
 
+    /**
+     * Of the collateral-only and covered-call accounts, the share that borrows USDC against its collateral (and
+     * repays part of it later), as a system property read when a configuration is made.
+     */
+    public static final String BORROWER_SHARE_PROP_NAME = "pme.simulation.borrower.share";
+
+    /**
+     * Default of {@link #BORROWER_SHARE_PROP_NAME}: three in ten.
+     */
+    public static final double BORROWER_SHARE_DEFAULT = 0.3;
+
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private boolean isConcluded;
@@ -52,6 +63,7 @@ public final class SimulationConfig
     private double insuranceFundUsd = 20_000.0;
     private long auctionDurationNs = 15L * NANOS_PER_SECOND;
     private boolean liquidationDesk;
+    private double borrowerShare = borrowerShareProperty();
 
     /**
      * Validate the parameters; further calls are no-ops.
@@ -786,6 +798,47 @@ public final class SimulationConfig
         return this;
     }
 
+    /**
+     * @return {@link #BORROWER_SHARE_PROP_NAME} as set, {@link #BORROWER_SHARE_DEFAULT} unset, NaN if it is no
+     * number (refused by {@link #conclude()}).
+     */
+    public static double borrowerShareProperty()
+    {
+        final String value = System.getProperty(BORROWER_SHARE_PROP_NAME);
+        if (null == value)
+        {
+            return BORROWER_SHARE_DEFAULT;
+        }
+        try
+        {
+            return Double.parseDouble(value.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * @return of the collateral-only and covered-call accounts, the share that borrows USDC.
+     */
+    public double borrowerShare()
+    {
+        return borrowerShare;
+    }
+
+    /**
+     * Sets {@link #borrowerShare()}.
+     *
+     * @param share the new value, in [0, 1].
+     * @return this for a fluent API.
+     */
+    public SimulationConfig borrowerShare(final double share)
+    {
+        this.borrowerShare = share;
+        return this;
+    }
+
     private void validate()
     {
         require(accounts >= 1 && accounts <= 1_000_000, "accounts must be in 1..1000000: " + accounts);
@@ -805,6 +858,7 @@ public final class SimulationConfig
         requireProbability(edgeCaseProbability, "edgeCaseProbability");
         requireProbability(jumpProbability, "jumpProbability");
         requireProbability(depegProbability, "depegProbability");
+        requireProbability(borrowerShare, "borrowerShare (" + BORROWER_SHARE_PROP_NAME + ")");
         require(maxOrderLifetimeSteps >= 1, "maxOrderLifetimeSteps must be at least 1: " + maxOrderLifetimeSteps);
         require(
             pendingOrderCapacity >= 2 && Integer.bitCount(pendingOrderCapacity) == 1,
@@ -888,6 +942,7 @@ public final class SimulationConfig
             ", edgeCaseProbability=" + edgeCaseProbability +
             ", crashIntervalNs=" + crashIntervalNs +
             ", liquidationDesk=" + liquidationDesk +
+            ", borrowerShare=" + borrowerShare +
             '}';
     }
 }

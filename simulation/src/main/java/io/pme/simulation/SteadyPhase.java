@@ -14,12 +14,19 @@ import static io.pme.simulation.MarketCatalogue.UNDERLYING_ASSETS;
 import static io.pme.simulation.MarketCatalogue.UNDERLYING_COUNT;
 import static io.pme.simulation.MarketCatalogue.USDC;
 import static io.pme.simulation.MarketCatalogue.USDT;
+import static io.pme.simulation.MarketCatalogue.WBTC;
 
 /**
  * The endless stream after start-up. Each step advances the simulated clock and the price paths, then writes
  * the scheduled frames (heartbeat, funding, due order follow-ups, the liquidation desk's due answers) and a fixed
  * number of weighted random events. With a desk, the clock steps only once the desk knows every answer due by the
  * next step ({@link LiquidationDesk#mayAdvanceTo(long)}); until then there is no next frame. Allocation free.
+ * <p>
+ * Borrowers ({@link AccountBook#isBorrower(int)}) make some of their withdrawals USDC they do not hold: a debt of a
+ * fraction of their other collateral's USD value, most often well inside their margin, sometimes near or past what
+ * it allows, never past {@link #MAX_BORROW_USD}; some of their deposits are USDC repaying part of the debt. The engine
+ * decides: a borrowing it refuses (too close to the margin, the pool too full) leaves the simulation's belief of the
+ * balance wrong by that much, which only makes its later borrowings of that account smaller.
  */
 final class SteadyPhase
 {
@@ -30,8 +37,10 @@ final class SteadyPhase
     private static final int WITHDRAWAL = 4;
 
     // Ticks weighted towards the busy crypto markets.
-    private static final int[] TICK_ASSETS = { BTC, BTC, BTC, ETH, ETH, ETH, SOL, SOL, USDC, USDT };
-    private static final int[] COLLATERAL_ASSETS = { USDC, USDT, BTC, ETH, SOL };
+    private static final int[] TICK_ASSETS = { BTC, BTC, BTC, WBTC, ETH, ETH, ETH, SOL, SOL, USDC, USDT };
+    private static final int[] COLLATERAL_ASSETS = { USDC, USDT, BTC, ETH, SOL, WBTC };
+    /** Against USDC debt: every collateral asset but USDC itself. */
+    private static final int[] BORROWING_COLLATERAL = { USDT, BTC, ETH, SOL, WBTC };
     private static final int UNKNOWN_ACCOUNT_SPREAD = 1_000_000;
     private static final double ORDER_SIZE_USD = 10_000.0;
     private static final double OVERSIZE_FACTOR = 10_000.0;
@@ -40,6 +49,19 @@ final class SteadyPhase
     private static final double OPTION_FEE_CAP = 0.125;
     private static final double MAX_FUNDING_RATE = 0.00375;
     private static final double MIN_WITHDRAWABLE = 1.0e-6;
+    /** Of a borrower's withdrawals, those that borrow; of its deposits while it owes, those that repay. */
+    private static final double BORROW_PROBABILITY = 0.5;
+    private static final double REPAY_PROBABILITY = 0.5;
+    /** Of borrowings, those that take the debt close to the initial margin. */
+    private static final double CLOSE_TO_MARGIN_PROBABILITY = 0.1;
+    /** Debts the borrowers aim at, inside the engine's default USDC limit of 10,000,000 USD an account. */
+    private static final double MAX_BORROW_USD = 8_000_000.0;
+    /**
+     * An edge-case withdrawal of a borrowable asset takes this much USDC beyond what it holds: past the engine's
+     * limit of 10,000,000 USD of debt an account by far, however wrong the simulation's belief of the balance (a
+     * refused borrowing leaves it low by at most the account's USDC then and {@link #MAX_BORROW_USD}).
+     */
+    private static final double BEYOND_BORROW_LIMIT_USDC = 50_000_000.0;
 
     private final FrameWriter writer;
     private final OracleFeed oracle;
@@ -372,6 +394,11 @@ final class SteadyPhase
     private int deposit()
     {
         final int account = random.nextInt(accounts.count());
+        final double usdc = accounts.balance(account, USDC);
+        if (usdc <= -0.01 && random.chance(REPAY_PROBABILITY))
+        {
+            return repay(account, -usdc);
+        }
         final int assetId = collateralAssetFor(account);
         final double usd = random.pareto(1_000.0, 1.5, 1.0e7);
         final double amount = Math.max(0.01, OpeningBook.roundAmount(assetId, usd / quotes.paths().price(assetId)));
@@ -390,15 +417,31 @@ final class SteadyPhase
             case DIRECTIONAL:
                 return random.chance(0.6) ? USDC : USDT;
             case COVERED_CALL:
-                return homeAsset;
+                return random.nextDouble() < accounts.wrappedShare(account) ? WBTC : homeAsset;
             default:
                 return COLLATERAL_ASSETS[random.nextInt(COLLATERAL_ASSETS.length)];
         }
     }
 
+    private int repay(final int account, final double debt)
+    {
+        final double amount = Math.max(0.01, OpeningBook.roundAmount(USDC, debt * random.uniform(0.1, 0.8)));
+        accounts.addBalance(account, USDC, amount);
+
+        return writer.deposit(accounts.accountId(account), USDC, amount);
+    }
+
     private int withdrawal()
     {
         final int account = random.nextInt(accounts.count());
+        if (accounts.isBorrower(account) && random.chance(BORROW_PROBABILITY))
+        {
+            final int length = borrow(account);
+            if (length > 0)
+            {
+                return length;
+            }
+        }
         final int first = random.nextInt(COLLATERAL_ASSETS.length);
         for (int a = 0; a < COLLATERAL_ASSETS.length; a++)
         {
@@ -413,19 +456,48 @@ final class SteadyPhase
         return deposit();
     }
 
-    // An over-withdrawal the engine must refuse leaves the simulation's idea of the balance untouched.
+    // USDC up to a debt of a fraction of the other collateral: 0 when the account already owes that much
+    private int borrow(final int account)
+    {
+        double collateralUsd = 0.0;
+        for (final int assetId : BORROWING_COLLATERAL)
+        {
+            collateralUsd += Math.max(0.0, accounts.balance(account, assetId)) * quotes.paths().price(assetId);
+        }
+        final double fraction = random.chance(CLOSE_TO_MARGIN_PROBABILITY) ?
+            random.uniform(0.55, 0.75) : random.uniform(0.05, 0.3);
+        final double price = quotes.paths().price(USDC);
+        final double targetDebt = Math.min(collateralUsd * fraction, MAX_BORROW_USD) / price;
+        final double held = accounts.balance(account, USDC);
+        final double amount = OpeningBook.roundAmount(USDC, targetDebt + held);
+        if (amount < 0.01 || targetDebt <= Math.max(0.0, -held))
+        {
+            return 0;
+        }
+        accounts.addBalance(account, USDC, -amount);
+
+        return writer.withdrawal(accounts.accountId(account), USDC, amount);
+    }
+
+    // An over-withdrawal the engine must refuse leaves the simulation's idea of the balance untouched: more than held
+    // of an asset nobody may borrow (SOL, WBTC), else USDC far past the borrowing limit.
     private int withdraw(final int account, final int assetId, final double held)
     {
-        final double amount;
         if (random.chance(edgeCaseProbability))
         {
-            amount = OpeningBook.roundAmount(assetId, held * 2.0 + 1.0);
+            if (SOL == assetId || WBTC == assetId)
+            {
+                return writer.withdrawal(
+                    accounts.accountId(account), assetId, OpeningBook.roundAmount(assetId, held * 2.0 + 1.0));
+            }
+            final double usdc = Math.max(0.0, accounts.balance(account, USDC));
+            return writer.withdrawal(accounts.accountId(account), USDC,
+                OpeningBook.roundAmount(USDC, usdc + BEYOND_BORROW_LIMIT_USDC));
         }
-        else
-        {
-            amount = Math.min(held, Math.max(0.01, OpeningBook.roundAmount(assetId, held * random.uniform(0.01, 0.1))));
-            accounts.addBalance(account, assetId, -amount);
-        }
+
+        final double amount =
+            Math.min(held, Math.max(0.01, OpeningBook.roundAmount(assetId, held * random.uniform(0.01, 0.1))));
+        accounts.addBalance(account, assetId, -amount);
 
         return writer.withdrawal(accounts.accountId(account), assetId, amount);
     }

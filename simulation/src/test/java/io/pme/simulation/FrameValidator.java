@@ -202,7 +202,7 @@ final class FrameValidator implements FrameSink
                 assertEquals(2, clientId);
                 assertTrue(oraclePrice.sourceId() >= 1 && oraclePrice.sourceId() <= OracleFeed.SOURCE_COUNT);
                 assertTrue(oraclePrice.price() > 0.0 && Double.isFinite(oraclePrice.price()));
-                assertTrue(oraclePrice.assetId() >= 0 && oraclePrice.assetId() <= 5);
+                assertTrue(oraclePrice.assetId() >= 0 && oraclePrice.assetId() < MarketCatalogue.ASSET_COUNT);
                 assertTrue(MarketCatalogue.USD != oraclePrice.assetId() ||
                     1.0 == oraclePrice.price() && FrameWriter.ORACLE_SOURCE_ID == oraclePrice.sourceId());
                 break;
@@ -264,7 +264,8 @@ final class FrameValidator implements FrameSink
         }
         assertTrue(ParameterId.ORACLE == parameterUpdate.parameterId() ||
             ParameterId.ORACLE_SOURCE == parameterUpdate.parameterId(), parameterUpdate::toString);
-        assertTrue(parameterUpdate.assetId() > MarketCatalogue.USD && parameterUpdate.assetId() <= 5);
+        assertTrue(
+            parameterUpdate.assetId() > MarketCatalogue.USD && parameterUpdate.assetId() < MarketCatalogue.ASSET_COUNT);
         oracleRules++;
     }
 
@@ -277,7 +278,7 @@ final class FrameValidator implements FrameSink
             MarketSimulation.INSURANCE_FUND_ACCOUNT_ID == deposit.accountId());
         assertTrue(deposit.amount() > 0.0 && Double.isFinite(deposit.amount()), "deposit " + deposit.amount());
         // USD only for the venue's own accounts (liquidators and the fund), as auction prices are paid in it
-        assertTrue(deposit.assetId() >= 0 && deposit.assetId() <= 5);
+        assertTrue(deposit.assetId() >= 0 && deposit.assetId() < MarketCatalogue.ASSET_COUNT);
         assertTrue(deposit.assetId() > 0 || isVenueAccount(deposit.accountId()), "USD deposit to a trader");
         if (isVenueAccount(deposit.accountId()))
         {

@@ -29,7 +29,7 @@ class OpeningBookTest
             }
         }
         final SimRandom random = new SimRandom(2);
-        accounts = new AccountBook(ACCOUNTS, random);
+        accounts = new AccountBook(ACCOUNTS, random, new SimRandom(3), SimulationConfig.BORROWER_SHARE_DEFAULT);
         book = new OpeningBook(accounts, quotes, random, config.startTimeNs());
     }
 
@@ -88,8 +88,61 @@ class OpeningBookTest
         for (int account = 0; account < ACCOUNTS; account++)
         {
             final int coin = MarketCatalogue.UNDERLYING_ASSETS[accounts.homeUnderlying(account)];
-            assertTrue(shortCalls[account] <= accounts.balance(account, coin) + 1.0e-9);
+            final double wrapped = accounts.balance(account, MarketCatalogue.WBTC);
+            assertTrue(shortCalls[account] <= accounts.balance(account, coin) + wrapped + 1.0e-9);
         }
+    }
+
+    @Test
+    void wrappedBitcoinIsHeldByBitcoinCoveredCallWritersAndCollateralOnlyAccounts()
+    {
+        int coveredByWrapped = 0;
+        int coveredByBoth = 0;
+        int collateralOnly = 0;
+        for (int account = 0; account < ACCOUNTS; account++)
+        {
+            final double wrapped = accounts.balance(account, MarketCatalogue.WBTC);
+            final AccountKind kind = accounts.kind(account);
+            if (wrapped <= 0.0)
+            {
+                continue;
+            }
+            assertTrue(AccountKind.COLLATERAL_ONLY == kind ||
+                AccountKind.COVERED_CALL == kind && 0 == accounts.homeUnderlying(account), "account " + account);
+            if (AccountKind.COVERED_CALL == kind)
+            {
+                final boolean alsoBitcoin = accounts.balance(account, MarketCatalogue.BTC) > 0.0;
+                coveredByBoth += alsoBitcoin ? 1 : 0;
+                coveredByWrapped += alsoBitcoin ? 0 : 1;
+            }
+            else
+            {
+                collateralOnly++;
+            }
+        }
+
+        assertTrue(coveredByWrapped > 10 && coveredByBoth > 10 && collateralOnly > 50,
+            coveredByWrapped + " " + coveredByBoth + " " + collateralOnly);
+    }
+
+    @Test
+    void borrowersAreCollateralOnlyOrCoveredCallAccountsInTheirShare()
+    {
+        int borrowers = 0;
+        int eligible = 0;
+        for (int account = 0; account < ACCOUNTS; account++)
+        {
+            final AccountKind kind = accounts.kind(account);
+            final boolean mayBorrow = AccountKind.COLLATERAL_ONLY == kind || AccountKind.COVERED_CALL == kind;
+            eligible += mayBorrow ? 1 : 0;
+            if (accounts.isBorrower(account))
+            {
+                assertTrue(mayBorrow, "account " + account);
+                borrowers++;
+            }
+        }
+
+        assertEquals(SimulationConfig.BORROWER_SHARE_DEFAULT, borrowers / (double)eligible, 0.05);
     }
 
     @Test

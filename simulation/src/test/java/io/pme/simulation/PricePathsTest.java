@@ -149,4 +149,64 @@ class PricePathsTest
 
         return covariance / Math.sqrt(varianceX * varianceY);
     }
+
+    @Test
+    void wrappedBitcoinFollowsBitcoinWithinAFewBasisPointsOutsideItsRareDepegs()
+    {
+        final SimulationConfig config = new SimulationConfig().conclude();
+        final PricePaths calm = new PricePaths(config, new SimRandom(7), new SimRandom(8), new SimRandom(9), 0.0);
+        double sumSquares = 0.0;
+        double widest = 0.0;
+        final int steps = 600_000;
+        for (int i = 0; i < steps; i++)
+        {
+            calm.step();
+            final double basis = calm.price(MarketCatalogue.WBTC) / calm.price(MarketCatalogue.BTC) - 1.0;
+            assertEquals(calm.wrappedBasis(), basis, 1.0e-12);
+            sumSquares += basis * basis;
+            widest = Math.max(widest, Math.abs(basis));
+        }
+        final double rms = Math.sqrt(sumSquares / steps);
+        assertTrue(rms > 0.5e-4 && rms < 6.0e-4, "a few basis points: " + rms);
+        assertTrue(widest <= 0.002 + 1.0e-12, "widest " + widest);
+        assertEquals(0, calm.wrappedDepegs());
+    }
+
+    @Test
+    void wrappedDepegsFallToAFewPercentThenRecoverLeavingTheOtherPathsAlone()
+    {
+        final long stepNs = 10_000_000L;
+        final SimulationConfig config = new SimulationConfig().stepNs(stepNs).conclude();
+        final PricePaths depegging =
+            new PricePaths(config, new SimRandom(5), new SimRandom(6), new SimRandom(7), 1.0e-3);
+        final PricePaths pegged = new PricePaths(config, new SimRandom(5), new SimRandom(6), new SimRandom(7), 0.0);
+        double deepest = 0.0;
+        final long episodeNs = PricePaths.WRAPPED_DEPEG_FALL_NS + PricePaths.WRAPPED_DEPEG_RECOVERY_NS;
+        final int steps = (int)(20 * episodeNs / stepNs);
+        int recovered = 0;
+        boolean inEpisode = false;
+        for (int i = 0; i < steps; i++)
+        {
+            depegging.step();
+            pegged.step();
+            assertEquals(pegged.price(MarketCatalogue.BTC), depegging.price(MarketCatalogue.BTC));
+            assertEquals(pegged.price(MarketCatalogue.USDC), depegging.price(MarketCatalogue.USDC));
+            final double basis = depegging.wrappedBasis();
+            assertTrue(basis > -PricePaths.WRAPPED_DEPEG_MAX_DEPTH - 0.002 && basis < 0.002 + 1.0e-12, "" + basis);
+            deepest = Math.min(deepest, basis);
+            if (basis < -0.01)
+            {
+                inEpisode = true;
+            }
+            else if (inEpisode && Math.abs(basis) < 0.002)
+            {
+                inEpisode = false;
+                recovered++;
+            }
+        }
+
+        assertTrue(depegging.wrappedDepegs() >= 3, "episodes " + depegging.wrappedDepegs());
+        assertTrue(recovered >= 2, "recovered " + recovered);
+        assertTrue(deepest < -PricePaths.WRAPPED_DEPEG_MIN_DEPTH + 0.002, "deepest " + deepest);
+    }
 }

@@ -41,7 +41,7 @@ class ProtocolTest
         assertEquals(2000 + 3, validator.count(AccountOpenDecoder.TEMPLATE_ID), "the traders and 3 liquidators");
         assertEquals(3 + 1, validator.venueDeposits(), "the liquidators' and the insurance fund's");
         assertEquals(1, validator.parameterUpdates(), "the auctions' duration");
-        assertEquals(5 * (3 + 3) + 2, validator.oracleRules(), "sources and rules of five assets, two pegs");
+        assertEquals(6 * (3 + 3) + 2, validator.oracleRules(), "sources and rules of six assets, two pegs");
         assertTrue(validator.count(OraclePriceDecoder.TEMPLATE_ID) > 60_000);
         assertTrue(validator.count(OrderCheckDecoder.TEMPLATE_ID) > 40_000);
         assertTrue(validator.count(OptionVolatilityDecoder.TEMPLATE_ID) > 20_000);
@@ -68,10 +68,10 @@ class ProtocolTest
 
         final String sequence = validator.templateSequence();
         final String expectedPrefix =
-            repeat(AssetDefinitionDecoder.TEMPLATE_ID, 6) +
+            repeat(AssetDefinitionDecoder.TEMPLATE_ID, 7) +
             repeat(InstrumentDefinitionDecoder.TEMPLATE_ID, 171) +
-            repeat(ParameterUpdateDecoder.TEMPLATE_ID, 5 * (3 + 3) + 2) +
-            repeat(OraclePriceDecoder.TEMPLATE_ID, 1 + 5 * 3) +
+            repeat(ParameterUpdateDecoder.TEMPLATE_ID, 6 * (3 + 3) + 2) +
+            repeat(OraclePriceDecoder.TEMPLATE_ID, 1 + 6 * 3) +
             repeat(OptionVolatilityDecoder.TEMPLATE_ID, 162) +
             repeat(ParameterUpdateDecoder.TEMPLATE_ID, 1) +
             repeat(AccountOpenDecoder.TEMPLATE_ID, 50 + 3);

@@ -17,6 +17,27 @@ class SimulationConfigTest
         assertEquals(2000, config.accounts());
         assertEquals(1_000_000L, config.stepNs());
         assertEquals(1_795_478_400_000_000_000L, config.startTimeNs());
+        assertEquals(SimulationConfig.BORROWER_SHARE_DEFAULT, config.borrowerShare());
+    }
+
+    @Test
+    void theBorrowerShareComesFromItsPropertyAndMustBeAShare()
+    {
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().borrowerShare(1.01).conclude());
+        assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().borrowerShare(-0.1).conclude());
+        System.setProperty(SimulationConfig.BORROWER_SHARE_PROP_NAME, " 0.6 ");
+        try
+        {
+            assertEquals(0.6, new SimulationConfig().conclude().borrowerShare());
+            System.setProperty(SimulationConfig.BORROWER_SHARE_PROP_NAME, "many");
+            final IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> new SimulationConfig().conclude());
+            assertEquals("borrowerShare (pme.simulation.borrower.share) must be in [0, 1]: NaN", refused.getMessage());
+        }
+        finally
+        {
+            System.clearProperty(SimulationConfig.BORROWER_SHARE_PROP_NAME);
+        }
     }
 
     @Test

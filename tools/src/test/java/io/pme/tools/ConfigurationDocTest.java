@@ -3,6 +3,7 @@ package io.pme.tools;
 import io.pme.dashboard.DashboardConfiguration;
 import io.pme.engine.EngineConfiguration;
 import io.pme.gateway.PmeClientConfiguration;
+import io.pme.simulation.SimulationConfig;
 import org.agrona.SystemUtil;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,12 @@ class ConfigurationDocTest
     void everyDashboardPropertyHasARowWithItsDefault() throws Exception
     {
         assertTrue(checkEveryProperty(DashboardConfiguration.class) >= 6, "too few dashboard properties found");
+    }
+
+    @Test
+    void everySimulationPropertyHasARowWithItsDefault() throws Exception
+    {
+        assertTrue(checkEveryProperty(SimulationConfig.class) >= 1, "too few simulation properties found");
     }
 
     private static int checkEveryProperty(final Class<?> configuration) throws Exception

@@ -146,8 +146,9 @@ final class PortfolioExport
 
     /**
      * Writes the parameters in force in the parameter file's format: every global, the tail shocks, and for each
-     * defined asset its haircut tiers (each scaled by the oracle's factor, at most 1) and, for an underlying, its
-     * price range in force (the oracle's factor applied), P&amp;L offset and correlation set.
+     * defined asset its haircut tiers (each scaled by the oracle's factor, at most 1), for a wrapped asset what it
+     * wraps and its de-peg shock, and for an underlying its price range in force (the oracle's factor applied),
+     * P&amp;L offset and correlation set.
      *
      * @param parameters the engine's parameters at the end of the replay.
      * @param file       where they go.
@@ -191,6 +192,13 @@ final class PortfolioExport
                     .append(number(haircut));
             }
             lines.put(prefix + "haircutTiers", tiers.toString());
+            final int wrapped = parameters.wrappedUnderlying(a);
+            if (wrapped >= 0)
+            {
+                // without them the calculator would count a WBTC balance as plain collateral, outside BTC's grid
+                lines.put(prefix + "wraps", parameters.symbol(wrapped));
+                lines.put(prefix + "depegShock", number(parameters.depegShock(a)));
+            }
             if (parameters.isUnderlying(a))
             {
                 lines.put(prefix + "priceRange", number(parameters.priceRange(a)));

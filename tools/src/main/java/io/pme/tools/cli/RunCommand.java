@@ -130,6 +130,12 @@ final class RunCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        final String settingsProblem = SimulationDriver.settingsProblem();
+        if (null != settingsProblem)
+        {
+            err.println("pme run: " + settingsProblem);
+            return ExitCodes.USAGE;
+        }
         final int simulated = (int)Math.min(accounts, 1_000_000);
         final TempDirectory journalDir = TempDirectory.orGiven(journal, "pme-journal");
         final EngineContext context = new EngineContext()
@@ -169,7 +175,8 @@ final class RunCommand implements Callable<Integer>
             context.inputChannel(), context.inputStreamId(), context.outputChannel(), context.outputStreamId()),
             simulated, seed, () -> engine.counters().inputs().get(), err);
         final StatusLine status =
-            new StatusLine(EngineFigures.of(engine), driver::outputsReceived, driver.liquidations(), out);
+            new StatusLine(EngineFigures.of(engine), driver::outputsReceived, driver.liquidations(),
+                driver.borrowing(), out);
         Path snapshot = null;
         boolean closed = false;
         try (driver)
@@ -223,12 +230,13 @@ final class RunCommand implements Callable<Integer>
         final long sent = driver.simulation().framesGenerated();
         // the digest settled every change kept for later: the state's figures are those it covers
         final RunSummary summary = new RunSummary(sent, digest, correlationDigest, status.outputsDropped(),
-            engine.state(), driver.liquidations(), status.oracle());
+            engine.state(), driver.liquidations(), driver.borrowing(), status.oracle());
         // before the summary lines, whose places from the end are the README's
         if (null != status.snapshots())
         {
             out.println(status.snapshots());
         }
+        out.println(driver.borrowing().line());
         out.println(summary.line());
         status.printMarket();
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d pipeline errors%n",

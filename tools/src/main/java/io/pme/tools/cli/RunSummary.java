@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The end-of-run figures of {@code pme run}: counts of the liquidation stages from the events the run received, the
  * state's figures from the engine after it drained (read once the engine has closed), and what the guarded oracle
- * did, from the engine's counters (read after the drain, before the close, as the counters go with the engine).
+ * did, from the engine's counters (read after the drain, before the close, as the counters go with the engine), and
+ * the borrowing pools as the engine's last {@code BorrowRate} outputs announced them (once drained, the state's).
  * {@code --summary FILE} writes them as one JSON object; a line of them is printed in any case.
  * <p>
  * The insurance fund (account 0) is left out of the accounts below maintenance margin and in liquidation: it never
@@ -36,6 +37,7 @@ final class RunSummary
         final long outputsDropped,
         final EngineState state,
         final LiquidationTally tally,
+        final BorrowTally borrowing,
         final OracleCounts oracle)
     {
         final Accounts accounts = state.accounts();
@@ -71,6 +73,7 @@ final class RunSummary
         tally.putAfterTheFund(figures, oracle);
         figures.put("outputsDropped", outputsDropped);
         figures.put("moneyConserved", state.isMoneyConserved());
+        figures.put("borrowing", borrowing.figures());
     }
 
     Map<String, Object> figures()

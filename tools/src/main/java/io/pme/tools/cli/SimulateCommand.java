@@ -98,6 +98,12 @@ final class SimulateCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        final String settingsProblem = SimulationDriver.settingsProblem();
+        if (null != settingsProblem)
+        {
+            err.println("pme simulate: " + settingsProblem);
+            return ExitCodes.USAGE;
+        }
         final EngineContext context;
         try
         {
@@ -161,7 +167,8 @@ final class SimulateCommand implements Callable<Integer>
         final SimulationDriver driver = new SimulationDriver("simulate", aeron, new SimulationDriver.Channels(
             context.inputChannel(), context.inputStreamId(), context.outputChannel(), context.outputStreamId()),
             simulated, seed, () -> engine.counter(EngineCounters.INPUTS_TYPE_ID), err);
-        final StatusLine status = new StatusLine(engine, driver::outputsReceived, driver.liquidations(), out);
+        final StatusLine status = new StatusLine(
+            engine, driver::outputsReceived, driver.liquidations(), driver.borrowing(), out);
         final long errorsAtStart = engine.counter(EngineCounters.ERRORS_TYPE_ID);
         final BooleanSupplier stopped = () -> !engine.isLive() ||
             engine.counter(EngineCounters.JOURNAL_FAILURES_TYPE_ID) > 0 ||
@@ -211,7 +218,8 @@ final class SimulateCommand implements Callable<Integer>
     {
         final long sent = driver.simulation().framesGenerated();
         final SimulateSummary summary = new SimulateSummary(
-            sent, driver.outputsReceived(), engine, driver.liquidations(), status.oracle());
+            sent, driver.outputsReceived(), engine, driver.liquidations(), driver.borrowing(), status.oracle());
+        out.println(driver.borrowing().line());
         out.println(summary.line());
         out.printf("sent %,d inputs; %,d outputs received, %,d checks accepted, %,d rejected; %,d engine errors%n",
             sent, driver.outputsReceived(), driver.checksAccepted(), driver.checksRejected(),

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The end-of-run figures of {@code pme simulate}, which drives an engine in another process: what the outputs it
- * received told (the liquidation stages, the insurance fund's last published equity) and what the engine's counters
- * file publishes (accounts, accounts below maintenance margin, the oracle's counts). {@code pme run}'s summary reads
+ * received told (the liquidation stages, the insurance fund's last published equity, the borrowing pools as last
+ * announced) and what the engine's counters file publishes (accounts, accounts below maintenance margin, the
+ * oracle's counts). {@code pme run}'s summary reads
  * the engine's state too, which another process cannot: the accounts in liquidation at the end, the insurance
  * fund's unwinding, money conservation and the state digest are the engine's to print when it stops (or
  * {@code pme replay}'s).
@@ -26,6 +27,7 @@ final class SimulateSummary
         final long outputsReceived,
         final EngineFigures engine,
         final LiquidationTally tally,
+        final BorrowTally borrowing,
         final OracleCounts oracle)
     {
         figures.put("inputs", inputs);
@@ -36,6 +38,7 @@ final class SimulateSummary
         figures.put("insuranceFund", tally.fundEquity());
         tally.putAfterTheFund(figures, oracle);
         figures.put("outputsDropped", engine.counter(EngineCounters.OUTPUTS_DROPPED_TYPE_ID));
+        figures.put("borrowing", borrowing.figures());
     }
 
     /**

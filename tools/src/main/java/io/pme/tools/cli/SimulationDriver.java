@@ -93,9 +93,33 @@ final class SimulationDriver implements AutoCloseable
         simulation = new MarketSimulation(new SimulationConfig().seed(seed).accounts(accounts).liquidationDesk(true));
     }
 
+    /**
+     * @return why the simulation's settings (its system properties) are wrong, one line, or null when they are not.
+     */
+    static String settingsProblem()
+    {
+        try
+        {
+            new SimulationConfig().conclude();
+            return null;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return ex.getMessage();
+        }
+    }
+
     LiquidationTally liquidations()
     {
         return outputs.liquidations;
+    }
+
+    /**
+     * @return the pools as the engine's latest {@code BorrowRate} outputs received announced them.
+     */
+    BorrowTally borrowing()
+    {
+        return outputs.borrowing;
     }
 
     long outputsReceived()
@@ -362,6 +386,7 @@ final class SimulationDriver implements AutoCloseable
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final CheckResultDecoder checkResult = new CheckResultDecoder();
         private final LiquidationTally liquidations = new LiquidationTally();
+        private final BorrowTally borrowing = new BorrowTally(MarketSimulation::assetSymbol);
         private long count;
         private long accepted;
         private long rejected;
@@ -370,7 +395,8 @@ final class SimulationDriver implements AutoCloseable
         {
             count++;
             header.wrap(buffer, offset);
-            if (liquidations.onOutput(buffer, offset, header.templateId(), header.blockLength(), header.version()))
+            if (liquidations.onOutput(buffer, offset, header.templateId(), header.blockLength(), header.version()) ||
+                borrowing.onOutput(buffer, offset, header.templateId(), header.blockLength(), header.version()))
             {
                 return;
             }

@@ -11,13 +11,15 @@ import java.util.function.LongSupplier;
 /**
  * The one-line status a second of {@code pme run}, {@code pme engine} and {@code pme simulate}: rates and figures
  * from the engine's counters, the latencies where the engine runs in this process ("-" where it does not), and,
- * for a command that reads the engine's outputs, what the liquidations did.
+ * for a command that reads the engine's outputs, what the liquidations did and, per borrowable asset with a debt,
+ * its pool's utilization, rate and interest so far, as the engine's {@code BorrowRate} outputs announced them.
  */
 final class StatusLine
 {
     private final EngineFigures engine;
     private final LongSupplier outputsSeen;
     private final LiquidationTally liquidations;
+    private final BorrowTally borrowing;
     private final PrintStream out;
     private final long startNs = System.nanoTime();
     private final long rejectsAtStart;
@@ -44,9 +46,24 @@ final class StatusLine
         final EngineFigures engine, final LongSupplier outputsSeen, final LiquidationTally liquidations,
         final PrintStream out)
     {
+        this(engine, outputsSeen, liquidations, null, out);
+    }
+
+    /**
+     * @param engine       the figures of the engine.
+     * @param outputsSeen  the outputs counted so far: those a client received, or the engine's own counter.
+     * @param liquidations what the outputs received told of the liquidations, or null for a command that reads none.
+     * @param borrowing    the pools the outputs received announced, or null for a command that reads none.
+     * @param out          where the lines go.
+     */
+    StatusLine(
+        final EngineFigures engine, final LongSupplier outputsSeen, final LiquidationTally liquidations,
+        final BorrowTally borrowing, final PrintStream out)
+    {
         this.engine = engine;
         this.outputsSeen = outputsSeen;
         this.liquidations = liquidations;
+        this.borrowing = borrowing;
         this.out = out;
         // the counters include what recovery replayed (or another client sent): the status reports this traffic
         lastInputs = engine.counter(EngineCounters.INPUTS_TYPE_ID);
@@ -123,9 +140,9 @@ final class StatusLine
         }
         else
         {
-            out.printf("%s | liquidating %,d of %,d | auctions %,d | fund %s%n", line, liquidations.inProgress(),
+            out.printf("%s | liquidating %,d of %,d | auctions %,d | fund %s%s%n", line, liquidations.inProgress(),
                 liquidations.started(), liquidations.stage(LiquidationEventType.AUCTION_STARTED),
-                fund(liquidations.fundEquity()));
+                fund(liquidations.fundEquity()), null == borrowing ? "" : " | borrowed " + borrowing.statusPart());
         }
         lastNs = now;
         lastInputs = inputs;

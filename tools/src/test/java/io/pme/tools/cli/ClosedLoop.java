@@ -1,6 +1,8 @@
 package io.pme.tools.cli;
 
 import io.pme.codecs.MessageHeaderDecoder;
+import io.pme.codecs.RejectDecoder;
+import io.pme.codecs.RejectReason;
 import io.pme.engine.EngineContext;
 import io.pme.engine.EngineCounters;
 import io.pme.engine.logic.InputProcessor;
@@ -14,7 +16,9 @@ import io.pme.simulation.SimulationConfig;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The simulation with its liquidation desk against the engine's business logic in this thread, without Aeron: each
@@ -30,8 +34,11 @@ final class ClosedLoop implements FrameSink, Outbox
     private final EngineCounters counters = EngineCounters.local();
     private final InputProcessor processor = new InputProcessor(state, risk, counters, this, SnapshotSink.NONE);
     private final LiquidationTally tally = new LiquidationTally();
+    private final BorrowTally borrowing = new BorrowTally(MarketSimulation::assetSymbol);
     private final MarketSimulation simulation;
     private final List<byte[]> frames = new ArrayList<>();
+    private final RejectDecoder reject = new RejectDecoder();
+    private final Map<String, Long> rejects = new HashMap<>();
 
     ClosedLoop(final SimulationConfig config)
     {
@@ -68,12 +75,36 @@ final class ClosedLoop implements FrameSink, Outbox
     {
         header.wrap(buffer, offset);
         tally.onOutput(buffer, offset, header.templateId(), header.blockLength(), header.version());
+        borrowing.onOutput(buffer, offset, header.templateId(), header.blockLength(), header.version());
+        if (RejectDecoder.TEMPLATE_ID == header.templateId())
+        {
+            reject.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+            rejects.merge(reject.templateId() + " " + reject.reason(), 1L, Long::sum);
+        }
         simulation.onOutput(buffer, offset, length);
     }
 
     LiquidationTally tally()
     {
         return tally;
+    }
+
+    BorrowTally borrowing()
+    {
+        return borrowing;
+    }
+
+    /**
+     * @return the engine's rejects of inputs of that template for that reason so far.
+     */
+    long rejects(final int templateId, final RejectReason reason)
+    {
+        return rejects.getOrDefault(templateId + " " + reason, 0L);
+    }
+
+    MarketSimulation simulation()
+    {
+        return simulation;
     }
 
     EngineState state()

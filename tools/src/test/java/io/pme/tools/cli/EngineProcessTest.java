@@ -36,7 +36,7 @@ class EngineProcessTest
     private static final Pattern STATUS = Pattern.compile("t= *\\d+s \\| in +[\\d,]+ msg/s \\| out +[\\d,]+ msg/s " +
         "\\| accounts [\\d,]+ \\| below IM [\\d,]+ \\| below MM [\\d,]+ \\| checks +[\\d,]+/s \\| p99 check - " +
         "\\| longest input - \\| rejects [\\d,]+ \\| journal [\\d,]+ " +
-        "\\| liquidating [\\d,]+ of [\\d,]+ \\| auctions [\\d,]+ \\| fund (-|-?[\\d,]+ USD)");
+        "\\| liquidating [\\d,]+ of [\\d,]+ \\| auctions [\\d,]+ \\| fund (-|-?[\\d,]+ USD) \\| borrowed .+");
     private static final Pattern LIQUIDATIONS = Pattern.compile("liquidations: [\\d,]+ started, .* at the end " +
         "[\\d,]+ accounts below MM \\(the engine's counter\\); oracle: .*");
     private static final Pattern SENT = Pattern.compile("sent ([\\d,]+) inputs; [\\d,]+ outputs received, " +
@@ -72,6 +72,7 @@ class EngineProcessTest
                 lines.stream().anyMatch(l -> l.startsWith("t=")), lines::toString);
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("opening book: ")), lines::toString);
             assertTrue(LIQUIDATIONS.matcher(lines.get(lines.size() - 2)).matches(), lines::toString);
+            assertTrue(lines.get(lines.size() - 3).startsWith("borrowing: "), lines::toString);
             final Matcher sent = SENT.matcher(lines.get(lines.size() - 1));
             assertTrue(sent.matches(), lines::toString);
             assertTrue(Long.parseLong(sent.group(1).replace(",", "")) > 40, lines::toString);

@@ -30,12 +30,14 @@ class RunAndReplayCommandTest
     private static final Path EXAMPLE_SESSIONS = Path.of("..", "scripts", "sessions.example.properties");
     /**
      * README's status line: t=, inputs and outputs per second, accounts, below IM and MM, checks, p99, the longest
-     * input, rejects, the journal, liquidations in progress of those started, auctions, the insurance fund.
+     * input, rejects, the journal, liquidations in progress of those started, auctions, the insurance fund, and the
+     * borrowing pools with a debt (utilization, rate, interest so far), or none.
      */
     private static final Pattern STATUS = Pattern.compile("t= *\\d+s \\| in +[\\d,]+ msg/s \\| out +[\\d,]+ msg/s " +
         "\\| accounts [\\d,]+ \\| below IM [\\d,]+ \\| below MM [\\d,]+ \\| checks +[\\d,]+/s \\| p99 check " +
         "(-|[\\d.]+ µs) \\| longest input (-|[\\d.]+ µs) \\| rejects [\\d,]+ \\| journal [\\d,]+ " +
-        "\\| liquidating [\\d,]+ of [\\d,]+ \\| auctions [\\d,]+ \\| fund (-|-?[\\d,]+ USD)");
+        "\\| liquidating [\\d,]+ of [\\d,]+ \\| auctions [\\d,]+ \\| fund (-|-?[\\d,]+ USD) \\| borrowed " +
+        "(none|[A-Z#0-9]+ U [\\d.]+% r [\\d.]+% int [\\d,.]+(, [A-Z#0-9]+ U [\\d.]+% r [\\d.]+% int [\\d,.]+)*)");
     private static final Pattern SUMMARY = Pattern.compile("sent [\\d,]+ inputs; [\\d,]+ outputs received, " +
         "[\\d,]+ checks accepted, [\\d,]+ rejected; 0 pipeline errors");
     /** README's summary of the market after the opening book: how long inputs held the thread, and the checks. */

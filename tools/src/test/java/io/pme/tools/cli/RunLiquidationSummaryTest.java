@@ -84,7 +84,7 @@ class RunLiquidationSummaryTest
         }
         final RunSummary same = new RunSummary(
             journaled.size(), loop.digest(), loop.correlationDigest(), summary.get("outputsDropped").asLong(),
-            loop.state(), loop.tally(), OracleCounts.of(loop.counters()));
+            loop.state(), loop.tally(), loop.borrowing(), OracleCounts.of(loop.counters()));
         final ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree(json.writeValueAsString(same.figures())), summary);
     }

@@ -22,7 +22,7 @@ class SimulatedOracleTest
 {
     private static final int FRAMES = 150_000;
     private static final int SAMPLE_EVERY = 1_000;
-    private static final int ASSETS = 6;
+    private static final int ASSETS = 7;
     private static final int USD = 0;
     private static final int BTC = 3;
     private static final int SOURCES = 3;
