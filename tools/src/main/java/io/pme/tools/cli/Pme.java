@@ -2,6 +2,7 @@ package io.pme.tools.cli;
 
 import io.pme.engine.state.Digest;
 import io.pme.tools.audit.AuditCommand;
+import io.pme.tools.stress.StressCommand;
 import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
@@ -84,7 +85,8 @@ public final class Pme implements Callable<Integer>
             .addSubcommand(new MetricsCommand(out, err))
             .addSubcommand(new MarginCommand(out, err))
             .addSubcommand(new DashboardCommand(out, err))
-            .addSubcommand(new AuditCommand(out, err));
+            .addSubcommand(new AuditCommand(out, err))
+            .addSubcommand(new StressCommand(out, err));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setUsageHelpWidth(USAGE_WIDTH);
