@@ -5,6 +5,7 @@ import io.pme.engine.rulebook.MarginCalculator;
 import io.pme.engine.rulebook.MarginResult;
 import io.pme.engine.rulebook.Portfolio;
 import io.pme.engine.rulebook.RiskParameters;
+import io.pme.engine.state.AccountStates;
 import io.pme.engine.state.Accounts;
 import io.pme.engine.state.Assets;
 import io.pme.engine.state.EngineState;
@@ -155,7 +156,8 @@ final class StressBook
             }
             else
             {
-                portfolio.linear(underlying, instruments.multiplier(id), quantity, accounts.positionEntryPrice(slot, p));
+                portfolio.linear(
+                    underlying, instruments.multiplier(id), quantity, accounts.positionEntryPrice(slot, p));
             }
         }
         portfolio.valuationTimeNs(Long.MIN_VALUE == valuationNs ? state.nowNs() : valuationNs);
@@ -183,7 +185,7 @@ final class StressBook
             equity[slot] = margined ? result.equity() : Double.NaN;
             initialMargin[slot] = margined ? result.initialMargin() : Double.NaN;
             maintenanceMargin[slot] = margined ? result.maintenanceMargin() : Double.NaN;
-            states[slot] = (byte)(margined ? result.state() : io.pme.engine.state.AccountStates.UNMARGINED);
+            states[slot] = (byte)(margined ? result.state() : AccountStates.UNMARGINED);
         }
 
         double equity(final int slot)
