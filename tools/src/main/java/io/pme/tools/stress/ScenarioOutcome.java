@@ -59,7 +59,7 @@ final class ScenarioOutcome
         this.was = was;
         this.now = now;
         accounts = book.state().accounts();
-        top = new int[topN];
+        top = new int[Math.min(topN, book.count())];
         final int fund = book.fundSlot();
         fundOpen = fund >= 0;
         fundBefore = fundOpen ? zeroIfNaN(was.equity(fund)) : 0.0;

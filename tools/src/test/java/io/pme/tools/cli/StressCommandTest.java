@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code pme stress} on a small book scripted here, whose stressed figures are worked out by hand: 1001 long one
  * BTC-PERP from 100,000 on 20,000 USD, 1002 a covered call (one BTC, short a call struck at 300,000, sold for 500),
- * 1003 holding 10,000 USDC alone.
+ * 1003 holding 10,000 USDC and 0.1 WBTC.
  */
 class StressCommandTest
 {
@@ -61,7 +61,10 @@ class StressCommandTest
                 "\"fee\":0,\"clientOrderId\":0"),
             line("Fill", "08:00:02", 4, "\"accountId\":1002,\"instrumentId\":10,\"quantity\":-1,\"price\":500," +
                 "\"fee\":0,\"clientOrderId\":0"),
-            line("Deposit", "08:00:03", 1, "\"accountId\":1003,\"assetId\":1,\"amount\":10000")) +
+            line("Deposit", "08:00:03", 1, "\"accountId\":1003,\"assetId\":1,\"amount\":10000"),
+            line("AssetDefinition", "08:00:04", 1, "\"assetId\":3,\"symbol\":\"WBTC\""),
+            line("OraclePrice", "08:00:04", 2, "\"sourceId\":1,\"assetId\":3,\"price\":100000,\"sourceTimestampNs\":0"),
+            line("Deposit", "08:00:05", 1, "\"accountId\":1003,\"assetId\":3,\"amount\":0.1")) +
             System.lineSeparator());
         final CliRun scripted = CliRun.of("script", "--input", script.toString(), "--journal", journal.toString());
         assertEquals(0, scripted.code(), scripted.err());
@@ -88,8 +91,9 @@ class StressCommandTest
         assertEquals(1, scenario.get("newlyBelowMaintenanceMargin").asInt());
         assertEquals(1, scenario.get("bankrupt").asInt());
         assertEquals(5_000.0, scenario.get("deficit").asDouble(), 1e-9);
-        // 1001 and 1002 each lose 25,000 (the call, four times out of the money a month out, is worth < 0.01)
-        assertEquals(-50_000.0, scenario.get("totalEquityAfter").asDouble() -
+        // 1001 and 1002 each lose 25,000 (the call, four times out of the money a month out, is worth < 0.01),
+        // 1003 a quarter of its 0.1 WBTC's 10,000: WBTC wraps BTC, so it falls with it
+        assertEquals(-52_500.0, scenario.get("totalEquityAfter").asDouble() -
             scenario.get("totalEquityBefore").asDouble(), 0.01);
         // no insurance fund was opened: nothing covers the deficit
         assertFalse(scenario.at("/insuranceFund/open").asBoolean());
@@ -157,9 +161,9 @@ class StressCommandTest
         assertEquals(0, all.code(), all.err());
         assertEquals(5_000.0, JSON.readTree(report.toFile()).at("/scenarios/0/deficit").asDouble(), 1e-9);
 
-        final CliRun past = CliRun.of("stress", "--journal", journal.toString(), "--at", "17");
+        final CliRun past = CliRun.of("stress", "--journal", journal.toString(), "--at", "20");
         assertEquals(ExitCodes.FAILED, past.code());
-        assertEquals("pme stress: --at 17 is past the journal's end: " + journal + " holds 16 inputs",
+        assertEquals("pme stress: --at 20 is past the journal's end: " + journal + " holds 19 inputs",
             past.err().strip());
     }
 
@@ -178,9 +182,15 @@ class StressCommandTest
         final JsonNode scenarios = JSON.readTree(first.toFile()).get("scenarios");
         assertEquals(List.of("market-crash", "single-asset-crash-btc", "stablecoin-depeg-usdc", "volatility-spike"),
             Stream.of(0, 1, 2, 3).map(i -> scenarios.get(i).get("name").asText()).toList());
-        // -30% on BTC: 1001 loses 30,000 on 20,000
+        // -30% on every underlying, then -40% on BTC: 1001 loses 30,000, then 40,000, on 20,000
         assertEquals(10_000.0, scenarios.at("/0/deficit").asDouble(), 1e-9);
         assertEquals(20_000.0, scenarios.at("/1/deficit").asDouble(), 1e-9);
+        assertEquals(-0.1 * 40_000.0 - 40_000.0 - 40_000.0, scenarios.at("/1/totalEquityAfter").asDouble() -
+            scenarios.at("/1/totalEquityBefore").asDouble(), 0.01);
+        // volatility doubled, no price moving: 1002, short the call, loses what the call gains in value
+        assertEquals(call(100_000.0, 0.5) - call(100_000.0, 1.0), scenarios.at("/3/totalEquityAfter").asDouble() -
+            scenarios.at("/3/totalEquityBefore").asDouble(), 1e-6);
+        assertEquals(0, scenarios.at("/3/newlyBelowInitialMargin").asInt());
     }
 
     @Test
@@ -216,6 +226,15 @@ class StressCommandTest
         final CliRun help = CliRun.of("stress", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--scenario=FILE"), help.out());
+    }
+
+    // Black and Scholes by hand (rate 0), the call struck at 300,000 that expires 31 days after the book's prices
+    private static double call(final double spot, final double vol)
+    {
+        final double years = 31.0 / 365.0;
+        final double d1 = (Math.log(spot / 300_000.0) + 0.5 * vol * vol * years) / (vol * Math.sqrt(years));
+        final double d2 = d1 - vol * Math.sqrt(years);
+        return spot * IndependentRulebook.cdf(d1) - 300_000.0 * IndependentRulebook.cdf(d2);
     }
 
     private Path scenario(final String name, final String... lines) throws IOException
