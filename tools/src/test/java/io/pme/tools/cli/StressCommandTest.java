@@ -62,6 +62,7 @@ class StressCommandTest
             line("Fill", "08:00:02", 4, "\"accountId\":1002,\"instrumentId\":10,\"quantity\":-1,\"price\":500," +
                 "\"fee\":0,\"clientOrderId\":0"),
             line("Deposit", "08:00:03", 1, "\"accountId\":1003,\"assetId\":1,\"amount\":10000"),
+            line("AdminCommand", "08:00:03", 1, "\"command\":\"SNAPSHOT\""),
             line("AssetDefinition", "08:00:04", 1, "\"assetId\":3,\"symbol\":\"WBTC\""),
             line("OraclePrice", "08:00:04", 2, "\"sourceId\":1,\"assetId\":3,\"price\":100000,\"sourceTimestampNs\":0"),
             line("Deposit", "08:00:05", 1, "\"accountId\":1003,\"assetId\":3,\"amount\":0.1")) +
@@ -161,9 +162,9 @@ class StressCommandTest
         assertEquals(0, all.code(), all.err());
         assertEquals(5_000.0, JSON.readTree(report.toFile()).at("/scenarios/0/deficit").asDouble(), 1e-9);
 
-        final CliRun past = CliRun.of("stress", "--journal", journal.toString(), "--at", "20");
+        final CliRun past = CliRun.of("stress", "--journal", journal.toString(), "--at", "21");
         assertEquals(ExitCodes.FAILED, past.code());
-        assertEquals("pme stress: --at 20 is past the journal's end: " + journal + " holds 19 inputs",
+        assertEquals("pme stress: --at 21 is past the journal's end: " + journal + " holds 20 inputs",
             past.err().strip());
     }
 
@@ -178,6 +179,15 @@ class StressCommandTest
         assertEquals(0, two.code(), two.err());
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
         assertEquals(one.out(), two.out());
+        // without --at from the snapshot taken at input 17, with it from the first input: the same report
+        try (Stream<Path> snapshots = Files.list(journal.resolve("snapshots")))
+        {
+            assertTrue(snapshots.findAny().isPresent(), "the script took a snapshot");
+        }
+        final Path replayed = dir.resolve("replayed.json");
+        assertEquals(0, CliRun.of("stress", "--journal", journal.toString(), "--at", "20", "--json",
+            replayed.toString()).code());
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(replayed));
         // with no --scenario, the shipped ones, in their documented order; the de-peg skipped on no USDC never
         final JsonNode scenarios = JSON.readTree(first.toFile()).get("scenarios");
         assertEquals(List.of("market-crash", "single-asset-crash-btc", "stablecoin-depeg-usdc", "volatility-spike"),
