@@ -164,7 +164,7 @@ final class IncrementalAccounts
 
     // Rulebook section 7: in u's grid the balance's P&L is b × P_w × x_k × w_k, constant in u's spot (no delta, no
     // gamma: a tick of u leaves it as it is), and its de-peg add-on joins u's contingency, constant in u's spot too.
-    // A tick of the wrapped asset's own price revalues the account exactly.
+    // A tick of the wrapped asset's own price moves both by what the price did (moveWrapped).
     private void addWrapped(
         final int slot, final UnsafeBuffer cold, final int d, final int u, final int a, final double balance,
         final double price)
@@ -172,6 +172,35 @@ final class IncrementalAccounts
         RiskArrays.linear(price, 1.0, parameters.priceRange(u), parameters, wrapped, 0);
         addScaled(cold, vectors.offset(slot, d, REFERENCE), wrapped, 0, balance);
         add(cold, vectors.offset(slot, d, DEPEG_ADD_ON), parameters.depegShock(a) * Math.abs(balance) * price);
+    }
+
+    /**
+     * A tick of a wrapped asset from {@code before} to {@code after}: the balance's share of its underlying's grid and
+     * its de-peg add-on are linear in the wrapped price, so both move by exactly what the price did, b × ΔP_w × x_k ×
+     * w_k and depegShock × |b| × ΔP_w, with no refresh; its collateral value follows at the next settle (the
+     * collateral epoch moved).
+     *
+     * @return false when the account holds no leg of the underlying to move (it needs an exact refresh).
+     */
+    boolean moveWrapped(final int slot, final int assetId, final double before, final double after)
+    {
+        final int u = parameters.wrappedUnderlying(assetId);
+        final int d = u >= 0 ? vectors.denseIfAssigned(u) : -1;
+        if (d < 0 || 0 == (vectors.mask(slot) & (1L << d)))
+        {
+            return false;
+        }
+        final double balance = accounts.balance(slot, assetId);
+        if (0.0 != balance)
+        {
+            final double move = after - before;
+            RiskArrays.linear(move, 1.0, parameters.priceRange(u), parameters, wrapped, 0);
+            addScaled(vectors.cold(slot), vectors.offset(slot, d, REFERENCE), wrapped, 0, balance);
+            addScaled(vectors.hot(slot), vectors.offset(slot, d, CURRENT), wrapped, 0, balance);
+            add(vectors.cold(slot), vectors.offset(slot, d, DEPEG_ADD_ON),
+                parameters.depegShock(assetId) * Math.abs(balance) * move);
+        }
+        return true;
     }
 
     /**

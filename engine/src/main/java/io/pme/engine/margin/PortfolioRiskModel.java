@@ -16,6 +16,7 @@ import io.pme.engine.state.RiskVectors;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The rulebook's portfolio margin, kept current for every account of the engine, incrementally. A tick on an
@@ -95,6 +96,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     private final long[] collateralMasks;
     private final int[] collateralIndices;
     private final int[] debtSweepCursors;
+    /** Each wrapped asset's price at its last tick: what its holders' wrapped shares stand at. */
+    private final double[] wrappedPrices;
     private long debtSweeps;
     private final int[] collateralAssets;
     private final int maxUnderlyings;
@@ -159,6 +162,8 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         maxUnderlyings = vectors.maxUnderlyings();
         collateralIndices = new int[state.assets().capacity()];
         debtSweepCursors = new int[state.assets().capacity()];
+        wrappedPrices = new double[state.assets().capacity()];
+        Arrays.fill(wrappedPrices, Double.NaN);
         collateralAssets = new int[maxUnderlyings];
         java.util.Arrays.fill(collateralIndices, -1);
         holders = new Holders(accounts.capacity(), 2 * maxUnderlyings);
@@ -598,16 +603,22 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     }
 
     // Rulebook section 7: a wrapped asset's price moves its holders' scenario vectors in its underlying's grid and
-    // their de-peg add-on, which the expansion in the underlying's spot does not follow, so every holder is revalued
-    // exactly, whatever its band: the same accounts with bands or without, so skipping changes no bit.
+    // their de-peg add-on, which the expansion in the underlying's spot does not follow. Both are linear in the
+    // wrapped price, so every holder, whatever its band, takes exactly the move since the last tick and is reviewed
+    // (exactly near a threshold): the same accounts with bands or without, so skipping changes no bit. A first price,
+    // or an account without its leg, is refreshed exactly.
     private void refreshWrappedHolders(final int assetId, final int c, final MarginListener listener)
     {
+        final double before = wrappedPrices[assetId];
+        final double after = state.assets().price(assetId);
+        wrappedPrices[assetId] = after;
+        final boolean linear = before >= 0.0 && before < Double.MAX_VALUE && after >= 0.0 && after < Double.MAX_VALUE;
         if (c >= 0)
         {
             final int list = maxUnderlyings + c;
             for (int i = holders.count(list) - 1; i >= 0; i--)
             {
-                refreshVisited(holders.member(list, i), listener);
+                wrappedVisit(holders.member(list, i), assetId, linear, before, after, listener);
             }
             return;
         }
@@ -616,16 +627,25 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
         {
             if (0 != (balanceMasks[slot] & bit))
             {
-                refreshVisited(slot, listener);
+                wrappedVisit(slot, assetId, linear, before, after, listener);
             }
         }
     }
 
-    private void refreshVisited(final int slot, final MarginListener listener)
+    private void wrappedVisit(
+        final int slot, final int assetId, final boolean linear, final double before, final double after,
+        final MarginListener listener)
     {
         tickVisits++;
         final byte previous = accounts.state(slot);
-        exact(slot);
+        if (linear && !Double.isNaN(vectors.baseEquity(slot)) && incremental.moveWrapped(slot, assetId, before, after))
+        {
+            review(slot);
+        }
+        else
+        {
+            exact(slot);
+        }
         report(slot, previous, listener);
     }
 
@@ -861,8 +881,12 @@ public final class PortfolioRiskModel implements RiskModelBinding, MarginModel
     {
         cache.invalidateAll();
         rebuildLists();
-        // a snapshot is taken with no sweep in progress
+        // a snapshot is taken with no sweep in progress; the restored vectors stand at the restored prices
         debtSweeps = 0;
+        for (int a = 0; a < wrappedPrices.length; a++)
+        {
+            wrappedPrices[a] = state.assets().price(a);
+        }
     }
 
     // Lists are no state: rebuilt from the accounts, in slot order, with collateral indices in asset order.
