@@ -27,7 +27,7 @@ class RulebookExampleThroughEngineTest
         final JsonNode expected = new ObjectMapper().readTree(
             RulebookExample.fixture(RulebookExample.EXPECTED).toFile());
         final EngineFrames engine = new EngineFrames();
-        for (final String line : List.of(
+        appliedAndAsExpected(engine, expected, List.of(
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":0,\"symbol\":\"USD\"}",
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":1,\"symbol\":\"USDC\"}",
             "{\"type\":\"AssetDefinition\"," + T + ",\"clientId\":1,\"assetId\":2,\"symbol\":\"BTC\"}",
@@ -56,17 +56,7 @@ class RulebookExampleThroughEngineTest
             "{\"type\":\"Fill\"," + T + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":2,\"quantity\":-2," +
                 "\"price\":0,\"fee\":0,\"clientOrderId\":0}",
             "{\"type\":\"Fill\"," + T + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":1,\"quantity\":30," +
-                "\"price\":3100,\"fee\":0,\"clientOrderId\":0}"))
-        {
-            final List<String> out = engine.send(line);
-            assertTrue(out.stream().anyMatch(o -> o.contains("\"type\":\"Ack\"")), () -> line + " -> " + out);
-        }
-        engine.risk.settle();
-        final int slot = engine.state.accounts().slot(7);
-        assertClose(expected.get("equity").asDouble(), engine.state.accounts().equity(slot));
-        assertClose(expected.get("initialMargin").asDouble(), engine.state.accounts().initialMargin(slot));
-        assertClose(expected.get("maintenanceMargin").asDouble(), engine.state.accounts().maintenanceMargin(slot));
-        assertEquals(AccountStates.HEALTHY, engine.state.accounts().state(slot));
+                "\"price\":3100,\"fee\":0,\"clientOrderId\":0}"));
     }
 
     /**
@@ -80,7 +70,7 @@ class RulebookExampleThroughEngineTest
             RulebookExample.fixture(RulebookExample.WRAPPED_EXPECTED).toFile());
         final String t = "\"timestamp\":\"2026-12-01T08:00:00Z\"";
         final EngineFrames engine = new EngineFrames();
-        for (final String line : List.of(
+        final int slot = appliedAndAsExpected(engine, expected, List.of(
             "{\"type\":\"AssetDefinition\"," + t + ",\"clientId\":1,\"assetId\":0,\"symbol\":\"USD\"}",
             "{\"type\":\"AssetDefinition\"," + t + ",\"clientId\":1,\"assetId\":1,\"symbol\":\"USDC\"}",
             // the wrapped asset before its underlying: the definitions link either way
@@ -107,7 +97,19 @@ class RulebookExampleThroughEngineTest
                 "\"price\":91800,\"fee\":0,\"clientOrderId\":0}",
             // sold at a zero premium so that the balances stay exactly the example's
             "{\"type\":\"Fill\"," + t + ",\"clientId\":4,\"accountId\":7,\"instrumentId\":1,\"quantity\":-10," +
-                "\"price\":0,\"fee\":0,\"clientOrderId\":0}"))
+                "\"price\":0,\"fee\":0,\"clientOrderId\":0}"));
+        // the full revaluation that checks, what-ifs and explanations fall back on gives the same
+        final MarginFigures exact = new MarginFigures();
+        engine.risk.whatIfExact(slot, -1, 0.0, 0.0, exact);
+        assertClose(expected.get("equity").asDouble(), exact.equity);
+        assertClose(expected.get("initialMargin").asDouble(), exact.initialMargin);
+    }
+
+    // every input applied, then account 7 holds the expected file's equity, IM and MM and is HEALTHY
+    private static int appliedAndAsExpected(
+        final EngineFrames engine, final JsonNode expected, final List<String> lines)
+    {
+        for (final String line : lines)
         {
             final List<String> out = engine.send(line);
             assertTrue(out.stream().anyMatch(o -> o.contains("\"type\":\"Ack\"")), () -> line + " -> " + out);
@@ -118,11 +120,7 @@ class RulebookExampleThroughEngineTest
         assertClose(expected.get("initialMargin").asDouble(), engine.state.accounts().initialMargin(slot));
         assertClose(expected.get("maintenanceMargin").asDouble(), engine.state.accounts().maintenanceMargin(slot));
         assertEquals(AccountStates.HEALTHY, engine.state.accounts().state(slot));
-        // the full revaluation that checks, what-ifs and explanations fall back on gives the same
-        final MarginFigures exact = new MarginFigures();
-        engine.risk.whatIfExact(slot, -1, 0.0, 0.0, exact);
-        assertClose(expected.get("equity").asDouble(), exact.equity);
-        assertClose(expected.get("initialMargin").asDouble(), exact.initialMargin);
+        return slot;
     }
 
     static void assertClose(final double expected, final double actual)
